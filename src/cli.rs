@@ -1,0 +1,96 @@
+//! Command-line interface: `djsafe check`, `djsafe rules`, `djsafe rule`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::profile::Profile;
+
+#[derive(Parser)]
+#[command(
+    name = "djsafe",
+    version,
+    about = "A static security linter for Django settings: follows settings import chains and evaluates each setting as every deployment would see it, without running project code."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Lint the Django settings modules found under PATH (or named with --settings).
+    Check(CheckArgs),
+    /// List the rules.
+    Rules {
+        #[arg(long, value_enum, default_value = "text")]
+        output_format: ListFormat,
+    },
+    /// Print a rule's documentation, by id (DJS001) or name (debug-enabled).
+    Rule { rule: String },
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Folders (or files) to lint.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, env = "DJSAFE_OUTPUT_FORMAT", default_value = "text")]
+    pub output_format: OutputFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+    /// Run only these rules (comma-separated ids or names).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Skip these rules (comma-separated ids or names).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Exit with 0 even when there are findings (errors still exit with 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Lint exactly this dotted settings module instead of discovering them (repeatable).
+    #[arg(long = "settings", value_name = "MODULE")]
+    pub settings: Vec<String>,
+    /// The profile of the modules named with --settings (default: production).
+    #[arg(long, value_enum, requires = "settings")]
+    pub profile: Option<Profile>,
+    /// Treat an environment variable as set to this value in every scenario (repeatable).
+    #[arg(long = "env", value_name = "KEY=VALUE", value_parser = parse_env)]
+    pub env: Vec<(String, String)>,
+    /// Colour in text output; `auto` honours NO_COLOR and FORCE_COLOR.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// Ignore configuration files.
+    #[arg(long)]
+    pub isolated: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_env(raw: &str) -> Result<(String, String), String> {
+    let (key, value) = raw
+        .split_once('=')
+        .ok_or_else(|| format!("expected KEY=VALUE, got `{raw}`"))?;
+    if key.is_empty() {
+        return Err(format!("expected KEY=VALUE, got `{raw}`"));
+    }
+    Ok((key.to_string(), value.to_string()))
+}

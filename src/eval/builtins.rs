@@ -1,0 +1,739 @@
+//! What djsafe knows of Python's runtime: the environment functions of `os`, a few builtins,
+//! operators, and methods of `str`, `list` and `dict`. Anything else is `Unknown`.
+
+use std::rc::Rc;
+
+use super::value::{Kind, Value, union};
+use super::{Frame, Run};
+use crate::source::Span;
+
+#[derive(Default)]
+pub struct Args {
+    pub positional: Vec<Value>,
+    pub keywords: Vec<(String, Value)>,
+}
+
+impl Args {
+    /// The argument at `index`, or the keyword `name`.
+    fn get(&self, index: usize, name: &str) -> Option<&Value> {
+        self.positional.get(index).or_else(|| {
+            self.keywords
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v)
+        })
+    }
+}
+
+impl Run<'_> {
+    pub(super) fn call_external(
+        &mut self,
+        frame: &mut Frame,
+        path: &str,
+        args: &Args,
+        span: Span,
+    ) -> Value {
+        match path {
+            "os.getenv" | "os.environ.get" => {
+                self.optional_env(args.get(0, "key"), args.get(1, "default"), span)
+            }
+            "os.environ.setdefault" => {
+                let (Some(name), Some(default)) = (
+                    args.get(0, "key").and_then(Value::as_str),
+                    args.get(1, "value"),
+                ) else {
+                    return Value::unknown(
+                        "`os.environ.setdefault` with arguments djsafe cannot read",
+                        span,
+                    );
+                };
+                if self.getenv(name).is_none() {
+                    self.env
+                        .insert(name.to_string(), default.as_str().map(str::to_string));
+                }
+                self.optional_env(args.get(0, "key"), None, span)
+            }
+            "builtins.bool" => match args.positional.first() {
+                None => Value::new(Kind::Bool(false), span),
+                Some(v) => match v.truthy() {
+                    Some(b) => Value::new(Kind::Bool(b), span).with_env(&v.env),
+                    None => v.clone(),
+                },
+            },
+            "builtins.str" => match args.positional.first() {
+                None => Value::str("", span),
+                Some(v) => to_str(v, span),
+            },
+            "builtins.int" => {
+                match args.positional.first().map(|v| (v, &v.kind)) {
+                    None => Value::new(Kind::Int(0), span),
+                    Some((v, Kind::Int(_))) => v.clone(),
+                    Some((v, Kind::Bool(b))) => {
+                        Value::new(Kind::Int(i64::from(*b)), span).with_env(&v.env)
+                    }
+                    Some((v, Kind::Str(s))) => match s.trim().replace('_', "").parse::<i64>() {
+                        Ok(i) => Value::new(Kind::Int(i), span).with_env(&v.env),
+                        Err(_) => Value::unknown(format!("int({v}) raises ValueError"), span)
+                            .with_env(&v.env),
+                    },
+                    Some((v, _)) => Value::unknown(format!("int() of {v} is not evaluated"), span)
+                        .with_env(&v.env),
+                }
+            }
+            "builtins.list" | "builtins.tuple" | "builtins.set" => match args.positional.first() {
+                None => Value::new(sequence_kind(path, Vec::new()), span),
+                Some(v) => match iterate(v) {
+                    Some(items) => Value::new(sequence_kind(path, items), span).with_env(&v.env),
+                    None => Value::unknown(format!("cannot list the items of {v}"), span)
+                        .with_env(&v.env),
+                },
+            },
+            "builtins.len" => match args.positional.first() {
+                Some(v) => match (&v.kind, iterate(v)) {
+                    (Kind::Str(s), _) => {
+                        Value::new(Kind::Int(s.chars().count() as i64), span).with_env(&v.env)
+                    }
+                    (_, Some(items)) => {
+                        Value::new(Kind::Int(items.len() as i64), span).with_env(&v.env)
+                    }
+                    _ => {
+                        Value::unknown(format!("len() of {v} is not known"), span).with_env(&v.env)
+                    }
+                },
+                None => Value::unknown("len() without an argument", span),
+            },
+            "builtins.dict" if args.positional.is_empty() => {
+                let mut pairs = Vec::new();
+                for (k, v) in &args.keywords {
+                    dict_insert(&mut pairs, Value::str(k, span), v.clone());
+                }
+                Value::new(Kind::Dict(Rc::new(pairs)), span)
+            }
+            "builtins.exec" | "builtins.eval" => {
+                let reason = format!(
+                    "`{}(...)` runs code djsafe cannot see",
+                    &path["builtins.".len()..]
+                );
+                if path == "builtins.exec" {
+                    frame.ns.opaque = Some(reason.clone().into());
+                }
+                Value::unknown(reason, span)
+            }
+            _ => Value::unknown(format!("`{path}()` is not modelled by djsafe"), span),
+        }
+    }
+
+    /// `os.getenv(name, default)`: the value when set, else the default (whose origin is the
+    /// default literal, so findings point at it), else `None`.
+    fn optional_env(&mut self, name: Option<&Value>, default: Option<&Value>, span: Span) -> Value {
+        let Some(name_value) = name else {
+            return Value::unknown("environment read without a variable name", span);
+        };
+        let Some(name) = name_value.as_str() else {
+            return Value::unknown(
+                format!("environment variable named by {name_value}, which djsafe cannot read"),
+                span,
+            );
+        };
+        let deps = Rc::new([Rc::from(name)].into_iter().collect());
+        match self.getenv(name) {
+            Some(value) => Value::str(&value, span).with_env(&deps),
+            None => match default {
+                Some(default) => default.clone().with_env(&deps),
+                None => Value::new(Kind::None, span).with_env(&deps),
+            },
+        }
+    }
+
+    /// `os.environ[name]` raises `KeyError` when the variable is unset, so a running deployment
+    /// has it set to something djsafe cannot know.
+    pub(super) fn required_env(&mut self, key: &Value, span: Span) -> Value {
+        let Some(name) = key.as_str() else {
+            return Value::unknown(
+                format!("environment variable named by {key}, which djsafe cannot read"),
+                span,
+            );
+        };
+        let deps = Rc::new([Rc::from(name)].into_iter().collect());
+        match self.getenv(name) {
+            Some(value) => Value::str(&value, span).with_env(&deps),
+            None => Value::new(Kind::FromEnv(name.into()), span).with_env(&deps),
+        }
+    }
+}
+
+fn sequence_kind(path: &str, items: Vec<Value>) -> Kind {
+    let items = Rc::new(items);
+    match path {
+        "builtins.list" => Kind::List(items),
+        "builtins.tuple" => Kind::Tuple(items),
+        _ => Kind::Set(items),
+    }
+}
+
+/// Python's `str(value)`.
+pub fn to_str(value: &Value, span: Span) -> Value {
+    let text = match &value.kind {
+        Kind::Str(_) => return value.clone(),
+        Kind::Unknown(_)
+        | Kind::FromEnv(_)
+        | Kind::External(_)
+        | Kind::Module(_)
+        | Kind::Method(..) => {
+            return value.clone();
+        }
+        _ => value.to_string(),
+    };
+    Value::str(&text, span).with_env(&value.env)
+}
+
+/// The items `for` or `list()` would see: a sequence's items, a string's characters, a dict's keys.
+pub fn iterate(value: &Value) -> Option<Vec<Value>> {
+    match &value.kind {
+        Kind::List(v) | Kind::Tuple(v) | Kind::Set(v) => Some(v.to_vec()),
+        Kind::Dict(pairs) => Some(pairs.iter().map(|(k, _)| k.clone()).collect()),
+        Kind::Str(s) => Some(
+            s.chars()
+                .map(|c| Value::str(&c.to_string(), value.origin).with_env(&value.env))
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+pub fn dict_insert(pairs: &mut Vec<(Value, Value)>, key: Value, value: Value) {
+    match pairs.iter_mut().find(|(k, _)| *k == key) {
+        Some(slot) => slot.1 = value,
+        None => pairs.push((key, value)),
+    }
+}
+
+pub fn get_item(container: &Value, key: &Value, span: Span) -> Value {
+    let env = union(&container.env, &key.env);
+    let found = match (&container.kind, &key.kind) {
+        _ if container.is_unknown() => return container.clone().with_env(&key.env),
+        _ if key.is_unknown() => return key.clone().with_env(&container.env),
+        (Kind::Dict(pairs), _) => pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()),
+        (Kind::List(items) | Kind::Tuple(items), Kind::Int(i)) => {
+            index(items.len(), *i).map(|i| items[i].clone())
+        }
+        (Kind::Str(s), Kind::Int(i)) => {
+            let chars: Vec<char> = s.chars().collect();
+            index(chars.len(), *i).map(|i| Value::str(&chars[i].to_string(), span))
+        }
+        _ => {
+            return Value::unknown(format!("{container}[{key}] is not evaluated"), span)
+                .with_env(&env);
+        }
+    };
+    match found {
+        Some(value) => value.with_env(&env),
+        None => Value::unknown(
+            format!("{key} is not in {container}: the lookup raises"),
+            span,
+        )
+        .with_env(&env),
+    }
+}
+
+fn index(len: usize, i: i64) -> Option<usize> {
+    let i = if i < 0 { len as i64 + i } else { i };
+    (0..len as i64).contains(&i).then_some(i as usize)
+}
+
+/// `container[key] = value`, as a new container.
+pub fn set_item(container: &Value, key: &Value, value: Value, span: Span) -> Value {
+    match (&container.kind, &key.kind) {
+        (
+            Kind::Dict(pairs),
+            Kind::Str(_) | Kind::Int(_) | Kind::Bool(_) | Kind::None | Kind::Tuple(_),
+        ) => {
+            let mut pairs = pairs.to_vec();
+            dict_insert(&mut pairs, key.clone(), value);
+            Value {
+                kind: Kind::Dict(Rc::new(pairs)),
+                ..container.clone()
+            }
+        }
+        (Kind::List(items), Kind::Int(i)) => match index(items.len(), *i) {
+            Some(i) => {
+                let mut items = items.to_vec();
+                items[i] = value;
+                Value {
+                    kind: Kind::List(Rc::new(items)),
+                    ..container.clone()
+                }
+            }
+            None => Value::unknown(
+                format!("index {i} is out of range: the assignment raises"),
+                span,
+            ),
+        },
+        _ => Value::unknown(
+            format!("item assignment {container}[{key}] = ... is not followed"),
+            span,
+        )
+        .with_env(&container.env),
+    }
+}
+
+pub fn is_mutating_method(receiver: &Value, method: &str) -> bool {
+    match receiver.kind {
+        Kind::List(_) => matches!(
+            method,
+            "append" | "extend" | "insert" | "remove" | "clear" | "pop" | "sort" | "reverse"
+        ),
+        Kind::Dict(_) => matches!(
+            method,
+            "update" | "setdefault" | "pop" | "clear" | "popitem"
+        ),
+        Kind::Set(_) => matches!(method, "add" | "update" | "discard" | "remove" | "clear"),
+        _ => false,
+    }
+}
+
+/// The receiver after an in-place method such as `list.append`.
+pub fn mutate(receiver: &Value, method: &str, args: &Args, span: Span) -> Value {
+    let unknown = || {
+        Value::unknown(
+            format!("`.{method}(...)` with arguments djsafe cannot follow"),
+            span,
+        )
+        .with_env(&receiver.env)
+    };
+    let arg = |i: usize| args.positional.get(i);
+    let rebuilt = |kind: Kind| Value {
+        kind,
+        ..receiver.clone()
+    };
+    match (&receiver.kind, method) {
+        (Kind::List(items), _) | (Kind::Set(items), _) => {
+            let mut items = items.to_vec();
+            match method {
+                "append" | "add" => items.push(match arg(0) {
+                    Some(v) => v.clone(),
+                    None => return unknown(),
+                }),
+                "extend" | "update" => match arg(0).and_then(iterate) {
+                    Some(more) => items.extend(more),
+                    None => return unknown(),
+                },
+                "insert" => match (arg(0).map(|v| &v.kind), arg(1)) {
+                    (Some(Kind::Int(i)), Some(v)) => {
+                        let len = items.len() as i64;
+                        let at = if *i < 0 {
+                            (len + i).max(0)
+                        } else {
+                            (*i).min(len)
+                        };
+                        items.insert(at as usize, v.clone());
+                    }
+                    _ => return unknown(),
+                },
+                "remove" | "discard" => match arg(0) {
+                    Some(v) if !v.is_unknown() => items.retain(|item| item != v),
+                    _ => return unknown(),
+                },
+                "clear" => items.clear(),
+                "pop" if args.positional.is_empty() => {
+                    items.pop();
+                }
+                _ => return unknown(),
+            }
+            let items = Rc::new(items);
+            rebuilt(if matches!(receiver.kind, Kind::Set(_)) {
+                Kind::Set(items)
+            } else {
+                Kind::List(items)
+            })
+        }
+        (Kind::Dict(pairs), _) => {
+            let mut pairs = pairs.to_vec();
+            match method {
+                "update" => {
+                    match arg(0).map(|v| &v.kind) {
+                        Some(Kind::Dict(more)) => more
+                            .iter()
+                            .for_each(|(k, v)| dict_insert(&mut pairs, k.clone(), v.clone())),
+                        Some(_) => return unknown(),
+                        None => {}
+                    }
+                    for (k, v) in &args.keywords {
+                        dict_insert(&mut pairs, Value::str(k, span), v.clone());
+                    }
+                }
+                "setdefault" => match arg(0) {
+                    Some(k) if !k.is_unknown() => {
+                        if !pairs.iter().any(|(key, _)| key == k) {
+                            pairs.push((
+                                k.clone(),
+                                arg(1).cloned().unwrap_or(Value::new(Kind::None, span)),
+                            ));
+                        }
+                    }
+                    _ => return unknown(),
+                },
+                "pop" => match arg(0) {
+                    Some(k) if !k.is_unknown() => pairs.retain(|(key, _)| key != k),
+                    _ => return unknown(),
+                },
+                "clear" => pairs.clear(),
+                _ => return unknown(),
+            }
+            rebuilt(Kind::Dict(Rc::new(pairs)))
+        }
+        _ => unknown(),
+    }
+}
+
+/// Methods that return a new value: `str.split`, `str.lower`, `dict.get`...
+pub fn call_method(receiver: &Value, method: &str, args: &Args, span: Span) -> Value {
+    let env = args
+        .positional
+        .iter()
+        .chain(args.keywords.iter().map(|(_, v)| v))
+        .fold(receiver.env.clone(), |env, v| union(&env, &v.env));
+    if receiver.is_unknown() {
+        return receiver.clone().with_env(&env);
+    }
+    if let Some(unknown) = args.positional.iter().find(|v| v.is_unknown()) {
+        return unknown.clone().with_env(&env);
+    }
+    let str_arg = |i: usize, name: &str| args.get(i, name).and_then(Value::as_str);
+    let result = match (&receiver.kind, method) {
+        (Kind::Str(s), _) => string_method(s, method, args, receiver.origin, &str_arg),
+        (Kind::Dict(pairs), "get") => args.positional.first().map(|key| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_else(|| {
+                    args.positional
+                        .get(1)
+                        .cloned()
+                        .unwrap_or(Value::new(Kind::None, span))
+                })
+        }),
+        (Kind::Dict(pairs), "keys") => Some(Value::new(
+            Kind::List(Rc::new(pairs.iter().map(|(k, _)| k.clone()).collect())),
+            span,
+        )),
+        (Kind::Dict(pairs), "values") => Some(Value::new(
+            Kind::List(Rc::new(pairs.iter().map(|(_, v)| v.clone()).collect())),
+            span,
+        )),
+        (Kind::List(items) | Kind::Tuple(items), "count") => args.positional.first().map(|x| {
+            Value::new(
+                Kind::Int(items.iter().filter(|i| *i == x).count() as i64),
+                span,
+            )
+        }),
+        (Kind::List(items), "copy") => Some(Value::new(Kind::List(items.clone()), receiver.origin)),
+        (Kind::Dict(pairs), "copy") => Some(Value::new(Kind::Dict(pairs.clone()), receiver.origin)),
+        _ => None,
+    };
+    match result {
+        Some(value) => value.with_env(&env),
+        None => Value::unknown(
+            format!("`.{method}()` on {receiver} is not modelled by djsafe"),
+            span,
+        )
+        .with_env(&env),
+    }
+}
+
+/// String methods. Results keep the receiver's origin: the parts of `'*'.split(',')` point at
+/// the literal `'*'`, which is what a finding should show.
+fn string_method<'a>(
+    s: &str,
+    method: &str,
+    args: &'a Args,
+    origin: Span,
+    str_arg: &dyn Fn(usize, &str) -> Option<&'a str>,
+) -> Option<Value> {
+    let text = |t: &str| Value::str(t, origin);
+    let strings = |parts: Vec<&str>| {
+        Value::new(
+            Kind::List(Rc::new(parts.into_iter().map(text).collect())),
+            origin,
+        )
+    };
+    let chars: Option<Vec<char>> = str_arg(0, "chars").map(|c| c.chars().collect());
+    let trim = |t: &str, start: bool, end: bool| -> String {
+        let pred = |c: char| match &chars {
+            Some(set) => set.contains(&c),
+            None => c.is_whitespace(),
+        };
+        let t = if start { t.trim_start_matches(pred) } else { t };
+        let t = if end { t.trim_end_matches(pred) } else { t };
+        t.to_string()
+    };
+    Some(match method {
+        "lower" | "casefold" => text(&s.to_lowercase()),
+        "upper" => text(&s.to_uppercase()),
+        "strip" => text(&trim(s, true, true)),
+        "lstrip" => text(&trim(s, true, false)),
+        "rstrip" => text(&trim(s, false, true)),
+        "split" => {
+            let maxsplit = match args.get(1, "maxsplit").map(|v| &v.kind) {
+                Some(Kind::Int(n)) if *n >= 0 => Some(*n as usize),
+                Some(Kind::Int(_)) | None => None,
+                Some(_) => return None,
+            };
+            match (str_arg(0, "sep"), args.get(0, "sep").map(|v| &v.kind)) {
+                (Some(""), _) => return None,
+                (Some(sep), _) => strings(match maxsplit {
+                    Some(n) => s.splitn(n + 1, sep).collect(),
+                    None => s.split(sep).collect(),
+                }),
+                (None, None | Some(Kind::None)) => strings(match maxsplit {
+                    Some(n) => split_whitespace_n(s, n),
+                    None => s.split_whitespace().collect(),
+                }),
+                _ => return None,
+            }
+        }
+        "replace" => match (str_arg(0, "old"), str_arg(1, "new")) {
+            (Some(old), Some(new)) => text(&s.replace(old, new)),
+            _ => return None,
+        },
+        "startswith" | "endswith" => {
+            let affix = str_arg(0, "prefix")?;
+            let hit = if method == "startswith" {
+                s.starts_with(affix)
+            } else {
+                s.ends_with(affix)
+            };
+            Value::new(Kind::Bool(hit), origin)
+        }
+        "join" => {
+            let items = iterate(args.positional.first()?)?;
+            let parts: Option<Vec<String>> = items
+                .iter()
+                .map(|i| i.as_str().map(str::to_string))
+                .collect();
+            text(&parts?.join(s))
+        }
+        "isdigit" => Value::new(
+            Kind::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())),
+            origin,
+        ),
+        "title" | "capitalize" | "format" | "encode" | "splitlines" | "partition" | "rsplit" => {
+            return None;
+        }
+        _ => return None,
+    })
+}
+
+fn split_whitespace_n(s: &str, n: usize) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut rest = s.trim_start();
+    while parts.len() < n {
+        match rest.find(char::is_whitespace) {
+            Some(end) => {
+                parts.push(&rest[..end]);
+                rest = rest[end..].trim_start();
+            }
+            None => break,
+        }
+    }
+    if !rest.is_empty() {
+        parts.push(rest);
+    }
+    parts
+}
+
+/// Python's `==`, when both sides are known all the way down.
+fn equal(a: &Value, b: &Value) -> Option<bool> {
+    use Kind::{Bool, Dict, External, Float, Int, List, Set, Tuple, Unknown};
+    Some(match (&a.kind, &b.kind) {
+        (Unknown(_), _) | (_, Unknown(_)) | (External(_), _) | (_, External(_)) => return None,
+        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y,
+        (Bool(x), Int(y)) | (Int(y), Bool(x)) => i64::from(*x) == *y,
+        (List(x), List(y)) | (Tuple(x), Tuple(y)) => {
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !equal(p, q)? {
+                    return Some(false);
+                }
+            }
+            true
+        }
+        (Set(_) | Dict(_), _) | (_, Set(_) | Dict(_)) => {
+            if contains_unknown(a) || contains_unknown(b) {
+                return None;
+            }
+            a.kind == b.kind
+        }
+        (x, y) => x == y,
+    })
+}
+
+fn contains_unknown(v: &Value) -> bool {
+    match &v.kind {
+        Kind::Unknown(_) | Kind::FromEnv(_) | Kind::External(_) => true,
+        Kind::List(items) | Kind::Tuple(items) | Kind::Set(items) => {
+            items.iter().any(contains_unknown)
+        }
+        Kind::Dict(pairs) => pairs
+            .iter()
+            .any(|(k, v)| contains_unknown(k) || contains_unknown(v)),
+        _ => false,
+    }
+}
+
+/// One comparison of a (possibly chained) comparison expression.
+pub fn compare(op: &str, left: &Value, right: &Value) -> Option<bool> {
+    use Kind::{Bool, Dict, Float, Int, List, Set, Str, Tuple, Unknown};
+    match op {
+        "==" => equal(left, right),
+        "!=" | "<>" => equal(left, right).map(|e| !e),
+        "in" | "not in" => {
+            let found = match (&left.kind, &right.kind) {
+                (Str(needle), Str(haystack)) => Some(haystack.contains(&**needle)),
+                (_, List(items) | Tuple(items) | Set(items)) => {
+                    let mut any_unknown = false;
+                    let mut found = false;
+                    for item in items.iter() {
+                        match equal(left, item) {
+                            Some(true) => found = true,
+                            Some(false) => {}
+                            None => any_unknown = true,
+                        }
+                    }
+                    if found {
+                        Some(true)
+                    } else if any_unknown {
+                        None
+                    } else {
+                        Some(false)
+                    }
+                }
+                (_, Dict(pairs)) => {
+                    let keys: Vec<Value> = pairs.iter().map(|(k, _)| k.clone()).collect();
+                    return compare(
+                        op,
+                        left,
+                        &Value {
+                            kind: List(Rc::new(keys)),
+                            ..right.clone()
+                        },
+                    );
+                }
+                _ => None,
+            }?;
+            Some(if op == "in" { found } else { !found })
+        }
+        "is" | "is not" => {
+            let same = match (&left.kind, &right.kind) {
+                (Kind::None, Kind::None) => true,
+                (Bool(x), Bool(y)) => x == y,
+                (Kind::None | Bool(_), Unknown(_)) | (Unknown(_), Kind::None | Bool(_)) => {
+                    return None;
+                }
+                (Kind::None | Bool(_), _) | (_, Kind::None | Bool(_)) => false,
+                _ => return None,
+            };
+            Some(if op == "is" { same } else { !same })
+        }
+        "<" | "<=" | ">" | ">=" => {
+            let ordering = match (&left.kind, &right.kind) {
+                (Int(x), Int(y)) => x.partial_cmp(y),
+                (Float(x), Float(y)) => x.partial_cmp(y),
+                (Int(x), Float(y)) => (*x as f64).partial_cmp(y),
+                (Float(x), Int(y)) => x.partial_cmp(&(*y as f64)),
+                (Str(x), Str(y)) => x.partial_cmp(y),
+                _ => None,
+            }?;
+            Some(match op {
+                "<" => ordering.is_lt(),
+                "<=" => ordering.is_le(),
+                ">" => ordering.is_gt(),
+                _ => ordering.is_ge(),
+            })
+        }
+        _ => None,
+    }
+}
+
+pub fn binary(op: &str, left: &Value, right: &Value, span: Span, in_place: bool) -> Value {
+    use Kind::{Dict, Float, Int, List, Str, Tuple, Unknown};
+    let env = union(&left.env, &right.env);
+    if left.is_unknown() {
+        return left.clone().with_env(&env);
+    }
+    if right.is_unknown() {
+        return right.clone().with_env(&env);
+    }
+    let concat = |a: &Rc<Vec<Value>>, b: &[Value]| {
+        Rc::new(
+            a.iter()
+                .cloned()
+                .chain(b.iter().cloned())
+                .collect::<Vec<_>>(),
+        )
+    };
+    let kind = match (op, &left.kind, &right.kind) {
+        ("+", Str(a), Str(b)) => Str(format!("{a}{b}").into()),
+        ("+", List(a), List(b)) => List(concat(a, b)),
+        // `list += iterable` extends with any iterable, unlike `list + list`.
+        ("+", List(a), _) if in_place => match iterate(right) {
+            Some(items) => List(concat(a, &items)),
+            None => return Value::unknown(format!("`+=` with {right}"), span).with_env(&env),
+        },
+        ("+", Tuple(a), Tuple(b)) => Tuple(concat(a, b)),
+        ("|", Dict(a), Dict(b)) => {
+            let mut pairs = a.to_vec();
+            b.iter()
+                .for_each(|(k, v)| dict_insert(&mut pairs, k.clone(), v.clone()));
+            Dict(Rc::new(pairs))
+        }
+        ("+", Int(a), Int(b)) => a
+            .checked_add(*b)
+            .map(Int)
+            .unwrap_or(Unknown("integer overflow".into())),
+        ("-", Int(a), Int(b)) => a
+            .checked_sub(*b)
+            .map(Int)
+            .unwrap_or(Unknown("integer overflow".into())),
+        ("*", Int(a), Int(b)) => a
+            .checked_mul(*b)
+            .map(Int)
+            .unwrap_or(Unknown("integer overflow".into())),
+        ("//", Int(a), Int(b)) if *b != 0 => Int(a.div_euclid(*b)),
+        ("%", Int(a), Int(b)) if *b != 0 => Int(a.rem_euclid(*b)),
+        ("/", Int(a), Int(b)) if *b != 0 => Float(*a as f64 / *b as f64),
+        ("**", Int(a), Int(b)) if (0..=62).contains(b) => a
+            .checked_pow(*b as u32)
+            .map(Int)
+            .unwrap_or(Unknown("integer overflow".into())),
+        ("*", Str(s), Int(n)) | ("*", Int(n), Str(s)) if (0..=10_000).contains(n) => {
+            Str(s.repeat(*n as usize).into())
+        }
+        _ => {
+            return Value::unknown(
+                format!("`{op}` on {left} and {right} is not evaluated"),
+                span,
+            )
+            .with_env(&env);
+        }
+    };
+    Value::new(kind, span).with_env(&env)
+}
+
+pub fn unary(op: &str, value: &Value, span: Span) -> Value {
+    let kind = match (op, &value.kind) {
+        ("-", Kind::Int(i)) => Kind::Int(-i),
+        ("-", Kind::Float(f)) => Kind::Float(-f),
+        ("+", Kind::Int(_) | Kind::Float(_)) => value.kind.clone(),
+        ("~", Kind::Int(i)) => Kind::Int(!i),
+        _ if value.is_unknown() => return value.clone(),
+        _ => {
+            return Value::unknown(format!("`{op}` on {value} is not evaluated"), span)
+                .with_env(&value.env);
+        }
+    };
+    Value::new(kind, span).with_env(&value.env)
+}

@@ -1,0 +1,518 @@
+//! Expressions: literals, names, attribute access, calls, operators.
+
+use std::rc::Rc;
+
+use tree_sitter::Node;
+
+use super::builtins;
+use super::strings::{parse_float, parse_int, unescape};
+use super::value::{EnvDeps, Kind, Value, union};
+use super::{Frame, Run};
+
+/// Python builtins that settings modules call; everything else named like a builtin is undefined.
+const BUILTINS: &[&str] = &[
+    "bool",
+    "int",
+    "str",
+    "float",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "frozenset",
+    "len",
+    "print",
+    "open",
+    "sorted",
+    "min",
+    "max",
+    "any",
+    "all",
+    "isinstance",
+    "getattr",
+    "range",
+    "filter",
+    "map",
+    "zip",
+    "enumerate",
+    "eval",
+    "exec",
+    "globals",
+    "locals",
+    "repr",
+    "reversed",
+    "sum",
+    "type",
+    "hasattr",
+    "abs",
+    "round",
+    "ImportError",
+    "Exception",
+    "KeyError",
+    "ValueError",
+];
+
+impl<'p> Run<'p> {
+    pub(super) fn expr(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let span = self.span(frame, node);
+        let value = match node.kind() {
+            "integer" => match parse_int(self.text(frame, node)) {
+                Some(i) => Value::new(Kind::Int(i), span),
+                None => Value::unknown("integer too large for djsafe", span),
+            },
+            "float" => match parse_float(self.text(frame, node)) {
+                Some(f) => Value::new(Kind::Float(f), span),
+                None => Value::unknown("float literal djsafe cannot read", span),
+            },
+            "true" => Value::new(Kind::Bool(true), span),
+            "false" => Value::new(Kind::Bool(false), span),
+            "none" => Value::new(Kind::None, span),
+            "string" | "concatenated_string" => self.string(frame, node),
+            "identifier" => self.name(frame, node),
+            "parenthesized_expression" => match node.named_child(0) {
+                Some(inner) => self.expr(frame, inner),
+                None => Value::new(Kind::Tuple(Rc::default()), span),
+            },
+            "list" | "tuple" | "set" | "expression_list" => self.sequence(frame, node),
+            "dictionary" => self.dictionary(frame, node),
+            "attribute" => self.attribute(frame, node),
+            "call" => self.call(frame, node),
+            "subscript" => self.subscript(frame, node),
+            "comparison_operator" => self.comparison(frame, node),
+            "not_operator" => match node.child_by_field_name("argument") {
+                Some(argument) => {
+                    let value = self.expr(frame, argument);
+                    match value.truthy() {
+                        Some(b) => Value::new(Kind::Bool(!b), span).with_env(&value.env),
+                        None => value,
+                    }
+                }
+                None => Value::unknown("incomplete `not` expression", span),
+            },
+            "boolean_operator" => self.boolean(frame, node),
+            "binary_operator" => {
+                let (Some(left), Some(right), Some(op)) = (
+                    node.child_by_field_name("left"),
+                    node.child_by_field_name("right"),
+                    node.child_by_field_name("operator"),
+                ) else {
+                    return Value::unknown("incomplete operator expression", span);
+                };
+                let left = self.expr(frame, left);
+                let right = self.expr(frame, right);
+                builtins::binary(self.text(frame, op), &left, &right, span, false)
+            }
+            "unary_operator" => {
+                let (Some(argument), Some(op)) = (
+                    node.child_by_field_name("argument"),
+                    node.child_by_field_name("operator"),
+                ) else {
+                    return Value::unknown("incomplete operator expression", span);
+                };
+                let value = self.expr(frame, argument);
+                builtins::unary(self.text(frame, op), &value, span)
+            }
+            "conditional_expression" => {
+                let mut cursor = node.walk();
+                let parts: Vec<Node<'p>> = node.named_children(&mut cursor).collect();
+                let [then, condition, otherwise] = parts[..] else {
+                    return Value::unknown("incomplete conditional expression", span);
+                };
+                let test = self.expr(frame, condition);
+                match test.truthy() {
+                    Some(true) => self.expr(frame, then).with_env(&test.env),
+                    Some(false) => self.expr(frame, otherwise).with_env(&test.env),
+                    None => test,
+                }
+            }
+            kind => Value::unknown(
+                format!(
+                    "djsafe does not evaluate {} expressions yet",
+                    kind.replace('_', " ")
+                ),
+                span,
+            ),
+        };
+        value
+    }
+
+    fn name(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let name = self.text(frame, node);
+        let span = self.span(frame, node);
+        if let Some(binding) = frame.ns.bindings.get(name) {
+            return binding.value.clone();
+        }
+        match name {
+            "__name__" => return Value::str(&self.project.modules[frame.module].name, span),
+            "__file__" => {
+                return Value::unknown(
+                    "`__file__` is the settings file's path on the deployed machine",
+                    span,
+                );
+            }
+            _ => {}
+        }
+        if let Some(opaque) = &frame.ns.opaque {
+            return Value::unknown(format!("`{name}` may be defined by {opaque}"), span);
+        }
+        if BUILTINS.contains(&name) {
+            return Value::new(Kind::External(format!("builtins.{name}").into()), span);
+        }
+        Value::unknown(format!("name `{name}` is not defined at this point"), span)
+    }
+
+    fn string(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let span = self.span(frame, node);
+        let parts: Vec<Node<'p>> = if node.kind() == "concatenated_string" {
+            let mut cursor = node.walk();
+            node.named_children(&mut cursor).collect()
+        } else {
+            vec![node]
+        };
+        let mut text = String::new();
+        let mut env = EnvDeps::default();
+        let mut is_bytes = false;
+        for part in parts {
+            let mut cursor = part.walk();
+            let children: Vec<Node<'p>> = part.named_children(&mut cursor).collect();
+            let prefix = children
+                .first()
+                .filter(|c| c.kind() == "string_start")
+                .map(|c| {
+                    self.text(frame, *c)
+                        .trim_end_matches(['\'', '"'])
+                        .to_ascii_lowercase()
+                })
+                .unwrap_or_default();
+            let raw = prefix.contains('r');
+            is_bytes |= prefix.contains('b');
+            for child in children {
+                match child.kind() {
+                    "string_content" => {
+                        let content = self.text(frame, child);
+                        if raw {
+                            text.push_str(content);
+                        } else {
+                            text.push_str(&unescape(content, is_bytes));
+                        }
+                    }
+                    "interpolation" => {
+                        let value = self.interpolation(frame, child);
+                        env = union(&env, &value.env);
+                        match value.kind {
+                            Kind::Str(s) => text.push_str(&s),
+                            _ => return value,
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let kind = if is_bytes {
+            Kind::Bytes(text.into_bytes().into())
+        } else {
+            Kind::Str(text.into())
+        };
+        Value::new(kind, span).with_env(&env)
+    }
+
+    /// One `{...}` of an f-string, as the text it formats to.
+    fn interpolation(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let span = self.span(frame, node);
+        let Some(expression) = node.child_by_field_name("expression") else {
+            return Value::unknown("empty f-string interpolation", span);
+        };
+        let value = self.expr(frame, expression);
+        let conversion = node
+            .child_by_field_name("type_conversion")
+            .map(|c| self.text(frame, c));
+        let has_spec = node
+            .child_by_field_name("format_specifier")
+            .is_some_and(|s| self.text(frame, s).trim_start_matches(':').trim().len() > 0);
+        if has_spec {
+            return Value::unknown("f-string format specifications are not evaluated", span)
+                .with_env(&value.env);
+        }
+        match conversion {
+            Some("!r") => Value::str(&value.to_string(), span).with_env(&value.env),
+            _ => builtins::to_str(&value, span),
+        }
+    }
+
+    fn sequence(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let span = self.span(frame, node);
+        let mut items = Vec::new();
+        let mut cursor = node.walk();
+        let children: Vec<Node<'p>> = node.named_children(&mut cursor).collect();
+        for child in children {
+            if child.kind() == "list_splat" {
+                let Some(inner) = child.named_child(0) else {
+                    continue;
+                };
+                let value = self.expr(frame, inner);
+                match builtins::iterate(&value) {
+                    Some(more) => items.extend(more),
+                    None => {
+                        return Value::unknown(
+                            format!(
+                                "unpacks `{}`, whose items djsafe cannot list",
+                                self.text(frame, inner)
+                            ),
+                            span,
+                        )
+                        .with_env(&value.env);
+                    }
+                }
+            } else {
+                items.push(self.expr(frame, child));
+            }
+        }
+        let items = Rc::new(items);
+        let kind = match node.kind() {
+            "list" => Kind::List(items),
+            "set" => Kind::Set(items),
+            _ => Kind::Tuple(items),
+        };
+        Value::new(kind, span)
+    }
+
+    fn dictionary(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let span = self.span(frame, node);
+        let mut pairs: Vec<(Value, Value)> = Vec::new();
+        let mut cursor = node.walk();
+        let children: Vec<Node<'p>> = node.named_children(&mut cursor).collect();
+        for child in children {
+            match child.kind() {
+                "pair" => {
+                    let (Some(k), Some(v)) = (
+                        child.child_by_field_name("key"),
+                        child.child_by_field_name("value"),
+                    ) else {
+                        continue;
+                    };
+                    let key = self.expr(frame, k);
+                    let value = self.expr(frame, v);
+                    builtins::dict_insert(&mut pairs, key, value);
+                }
+                "dictionary_splat" => {
+                    let Some(inner) = child.named_child(0) else {
+                        continue;
+                    };
+                    let value = self.expr(frame, inner);
+                    match &value.kind {
+                        Kind::Dict(more) => {
+                            for (k, v) in more.iter() {
+                                builtins::dict_insert(&mut pairs, k.clone(), v.clone());
+                            }
+                        }
+                        _ => {
+                            return Value::unknown(
+                                format!(
+                                    "unpacks `{}`, which is not a known dict",
+                                    self.text(frame, inner)
+                                ),
+                                span,
+                            )
+                            .with_env(&value.env);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Value::new(Kind::Dict(Rc::new(pairs)), span)
+    }
+
+    fn attribute(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let span = self.span(frame, node);
+        let (Some(object), Some(attribute)) = (
+            node.child_by_field_name("object"),
+            node.child_by_field_name("attribute"),
+        ) else {
+            return Value::unknown("incomplete attribute access", span);
+        };
+        let object = self.expr(frame, object);
+        let name = self.text(frame, attribute);
+        match &object.kind {
+            Kind::External(path) => {
+                Value::new(Kind::External(format!("{path}.{name}").into()), span)
+                    .with_env(&object.env)
+            }
+            Kind::Module(index) => {
+                let namespace = self.module(*index);
+                match namespace.bindings.get(name) {
+                    Some(binding) => binding.value.clone(),
+                    None => Value::unknown(
+                        format!(
+                            "`{name}` is not defined in `{}`",
+                            self.project.modules[*index].name
+                        ),
+                        span,
+                    ),
+                }
+            }
+            Kind::Unknown(_) | Kind::FromEnv(_) => object,
+            _ => Value::new(Kind::Method(Rc::new(object), name.into()), span),
+        }
+    }
+
+    fn subscript(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let span = self.span(frame, node);
+        let (Some(object), Some(key)) = (
+            node.child_by_field_name("value"),
+            node.child_by_field_name("subscript"),
+        ) else {
+            return Value::unknown("incomplete subscript", span);
+        };
+        let container = self.expr(frame, object);
+        let key = self.expr(frame, key);
+        if matches!(&container.kind, Kind::External(path) if &**path == "os.environ") {
+            return self.required_env(&key, span);
+        }
+        builtins::get_item(&container, &key, span)
+    }
+
+    fn comparison(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let span = self.span(frame, node);
+        let mut cursor = node.walk();
+        let mut operands = Vec::new();
+        let mut operators = Vec::new();
+        for (i, child) in node.children(&mut cursor).enumerate() {
+            if node.field_name_for_child(i as u32) == Some("operators") {
+                operators.push(child.kind());
+            } else if child.is_named() {
+                operands.push(child);
+            }
+        }
+        let mut env = EnvDeps::default();
+        let mut left = match operands.first() {
+            Some(first) => self.expr(frame, *first),
+            None => return Value::unknown("incomplete comparison", span),
+        };
+        let mut result = true;
+        for (op, right) in operators.into_iter().zip(operands.into_iter().skip(1)) {
+            let right = self.expr(frame, right);
+            let outcome = builtins::compare(op, &left, &right);
+            env = union(&env, &union(&left.env, &right.env));
+            match outcome {
+                Some(true) => {}
+                Some(false) => result = false,
+                None if left.is_unknown() => return left.with_env(&env),
+                None if right.is_unknown() => return right.with_env(&env),
+                None => {
+                    return Value::unknown(format!("cannot compare {left} {op} {right}"), span)
+                        .with_env(&env);
+                }
+            }
+            if !result {
+                break;
+            }
+            left = right;
+        }
+        Value::new(Kind::Bool(result), span).with_env(&env)
+    }
+
+    /// `and` / `or` return one of their operands, as in Python.
+    fn boolean(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let span = self.span(frame, node);
+        let (Some(left), Some(right), Some(op)) = (
+            node.child_by_field_name("left"),
+            node.child_by_field_name("right"),
+            node.child_by_field_name("operator"),
+        ) else {
+            return Value::unknown("incomplete boolean expression", span);
+        };
+        let left = self.expr(frame, left);
+        let is_or = self.text(frame, op) == "or";
+        match left.truthy() {
+            Some(truthy) if truthy == is_or => left,
+            Some(_) => self.expr(frame, right).with_env(&left.env),
+            None => left,
+        }
+    }
+
+    fn call(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let span = self.span(frame, node);
+        let Some(function) = node.child_by_field_name("function") else {
+            return Value::unknown("incomplete call", span);
+        };
+        let callee = self.expr(frame, function);
+        let args = match node.child_by_field_name("arguments") {
+            Some(arguments) if arguments.kind() == "argument_list" => {
+                self.arguments(frame, arguments)
+            }
+            _ => Err(format!(
+                "`{}` is called with a generator expression",
+                self.text(frame, function)
+            )),
+        };
+        let args = match args {
+            Ok(args) => args,
+            Err(reason) => return Value::unknown(reason, span).with_env(&callee.env),
+        };
+        match &callee.kind {
+            Kind::External(path) => {
+                let path = path.clone();
+                self.call_external(frame, &path, &args, span)
+            }
+            Kind::Method(receiver, method) => {
+                if builtins::is_mutating_method(receiver, method) {
+                    if let Some(object) = function.child_by_field_name("object") {
+                        let updated = builtins::mutate(receiver, method, &args, span);
+                        let site = self.statement_span(frame, node);
+                        self.assign(frame, object, updated, site);
+                    }
+                    return Value::new(Kind::None, span);
+                }
+                builtins::call_method(receiver, method, &args, span)
+            }
+            Kind::Unknown(_) | Kind::FromEnv(_) => callee.clone(),
+            _ => Value::unknown(
+                format!(
+                    "`{}` is not callable as far as djsafe knows",
+                    self.text(frame, function)
+                ),
+                span,
+            ),
+        }
+    }
+
+    /// The statement containing `node`, where a mutation through a method call is recorded.
+    fn statement_span(&self, frame: &Frame, node: Node<'p>) -> crate::source::Span {
+        let mut current = node;
+        while let Some(parent) = current.parent() {
+            if parent.kind() == "block" || parent.kind() == "module" {
+                break;
+            }
+            current = parent;
+        }
+        self.span(frame, current)
+    }
+
+    fn arguments(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<builtins::Args, String> {
+        let mut args = builtins::Args::default();
+        let mut cursor = node.walk();
+        let children: Vec<Node<'p>> = node.named_children(&mut cursor).collect();
+        for child in children {
+            match child.kind() {
+                "keyword_argument" => {
+                    let (Some(name), Some(value)) = (
+                        child.child_by_field_name("name"),
+                        child.child_by_field_name("value"),
+                    ) else {
+                        continue;
+                    };
+                    let value = self.expr(frame, value);
+                    args.keywords
+                        .push((self.text(frame, name).to_string(), value));
+                }
+                "list_splat" | "dictionary_splat" => {
+                    return Err(format!("call with `{}` arguments", self.text(frame, child)));
+                }
+                "comment" => {}
+                _ => args.positional.push(self.expr(frame, child)),
+            }
+        }
+        Ok(args)
+    }
+}

@@ -1,0 +1,178 @@
+//! Evaluating settings modules the way Python would import them, without running anything:
+//! statements in order over abstract values, star imports copied between namespaces, environment
+//! variables read from a [`Scenario`] and recorded, and anything djsafe cannot follow turned into
+//! `Unknown` with a reason.
+
+mod builtins;
+mod expr;
+mod stmt;
+mod strings;
+pub mod value;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::resolve::Project;
+use crate::source::{FileId, Span};
+use value::{EnvDeps, Value};
+
+/// The environment a settings module is imported under: the variables listed are set to these
+/// values, every other variable is unset.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Scenario {
+    pub vars: BTreeMap<String, String>,
+}
+
+/// A name bound in a module, and the statement that bound it last.
+#[derive(Clone, Debug)]
+pub struct Binding {
+    pub value: Value,
+    pub site: Span,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Namespace {
+    pub bindings: HashMap<Rc<str>, Binding>,
+    /// Set when names may have come from somewhere djsafe cannot see (a star import from a
+    /// package, `exec`): unknown names are then `Unknown` rather than undefined.
+    pub opaque: Option<Rc<str>>,
+}
+
+/// What importing one settings module under one scenario produced.
+pub struct Evaluation {
+    pub namespace: Rc<Namespace>,
+    /// For each module file that was imported, the import statement that first imported it: the
+    /// chain from the entry module to any file is read off these.
+    pub imported_by: HashMap<FileId, Span>,
+    pub diagnostics: BTreeSet<Diagnostic>,
+}
+
+impl Evaluation {
+    /// The import statements leading from the entry module to `file`, outermost first.
+    pub fn chain_to(&self, file: FileId) -> Vec<Span> {
+        let mut chain = Vec::new();
+        let mut current = file;
+        while let Some(&import) = self.imported_by.get(&current) {
+            if chain.contains(&import) {
+                break;
+            }
+            chain.push(import);
+            current = import.file;
+        }
+        chain.reverse();
+        chain
+    }
+}
+
+pub fn evaluate(project: &Project, entry: usize, scenario: &Scenario) -> Evaluation {
+    let mut run = Run {
+        project,
+        env: scenario
+            .vars
+            .iter()
+            .map(|(k, v)| (k.clone(), Some(v.clone())))
+            .collect(),
+        modules: HashMap::new(),
+        stack: Vec::new(),
+        imported_by: HashMap::new(),
+        diagnostics: BTreeSet::new(),
+    };
+    let namespace = run.module(entry);
+    Evaluation {
+        namespace,
+        imported_by: run.imported_by,
+        diagnostics: run.diagnostics,
+    }
+}
+
+/// One import of an entry module: the state Python keeps while importing (`sys.modules`,
+/// `os.environ`), plus what djsafe records about it.
+struct Run<'p> {
+    project: &'p Project,
+    /// `Some` for a set variable, `None` for one the settings unset; absent means unset.
+    env: HashMap<String, Option<String>>,
+    modules: HashMap<usize, Rc<Namespace>>,
+    stack: Vec<usize>,
+    imported_by: HashMap<FileId, Span>,
+    diagnostics: BTreeSet<Diagnostic>,
+}
+
+/// The module being executed.
+struct Frame {
+    module: usize,
+    file: FileId,
+    ns: Namespace,
+    /// Environment variables the current branch depends on; values bound in it inherit them.
+    control: EnvDeps,
+    /// How many enclosing `try` statements catch `ImportError`: a missing module there is expected.
+    import_handlers: usize,
+}
+
+/// An exception djsafe tracks, so `try: ... except ImportError:` takes the right path.
+struct Raised;
+
+impl Run<'_> {
+    /// Evaluates a project module (once per run, like `sys.modules`) and returns its namespace.
+    fn module(&mut self, index: usize) -> Rc<Namespace> {
+        if let Some(ns) = self.modules.get(&index) {
+            return ns.clone();
+        }
+        self.stack.push(index);
+        let module = &self.project.modules[index];
+        let mut frame = Frame {
+            module: index,
+            file: module.file,
+            ns: Namespace::default(),
+            control: EnvDeps::default(),
+            import_handlers: 0,
+        };
+        // Evaluation goes on after an uncaught exception: Python would stop, but the statements
+        // after it still describe what the author meant to deploy, and losing their findings
+        // would hide problems. The exception itself was already reported.
+        let _ = self.block(&mut frame, module.tree.root_node());
+        self.stack.pop();
+        let ns = Rc::new(frame.ns);
+        self.modules.insert(index, ns.clone());
+        ns
+    }
+
+    /// Imports a project module from `import_span` in the current frame, detecting cycles.
+    fn import_module(
+        &mut self,
+        frame: &Frame,
+        index: usize,
+        import_span: Span,
+    ) -> Option<Rc<Namespace>> {
+        if let Some(position) = self.stack.iter().position(|&m| m == index) {
+            let names: Vec<&str> = self.stack[position..]
+                .iter()
+                .chain(std::iter::once(&index))
+                .map(|&m| self.project.modules[m].name.as_str())
+                .collect();
+            self.diagnose(
+                DiagnosticKind::ImportCycle,
+                import_span,
+                format!(
+                    "import cycle: {}; the names this import would bring in are not followed",
+                    names.join(" → ")
+                ),
+            );
+            return None;
+        }
+        let file = self.project.modules[index].file;
+        if file != frame.file {
+            self.imported_by.entry(file).or_insert(import_span);
+        }
+        Some(self.module(index))
+    }
+
+    fn diagnose(&mut self, kind: DiagnosticKind, span: Span, message: String) {
+        self.diagnostics.insert(Diagnostic::at(kind, span, message));
+    }
+
+    /// Reads an environment variable as the scenario (and the settings so far) have it.
+    fn getenv(&self, name: &str) -> Option<String> {
+        self.env.get(name).cloned().flatten()
+    }
+}

@@ -1,0 +1,747 @@
+//! Statements: assignments, imports and control flow.
+
+use std::rc::Rc;
+
+use tree_sitter::Node;
+
+use super::value::{EnvDeps, Kind, Value, union};
+use super::{Binding, Frame, Namespace, Raised, Run};
+use crate::diagnostic::DiagnosticKind;
+use crate::resolve::Target;
+use crate::source::Span;
+
+/// `for` loops over known sequences are unrolled up to this many iterations.
+const MAX_UNROLLED_ITERATIONS: usize = 64;
+
+impl<'p> Run<'p> {
+    pub(super) fn span(&self, frame: &Frame, node: Node) -> Span {
+        Span {
+            file: frame.file,
+            start: node.start_byte(),
+            end: node.end_byte(),
+        }
+    }
+
+    pub(super) fn text(&self, frame: &Frame, node: Node) -> &'p str {
+        &self.project.sources.get(frame.file).text[node.byte_range()]
+    }
+
+    pub(super) fn line(&self, frame: &Frame, node: Node) -> String {
+        let file = self.project.sources.get(frame.file);
+        format!("{}:{}", file.display, file.position(node.start_byte()).line)
+    }
+
+    /// Runs the statements of a module or block, stopping at the first exception.
+    pub(super) fn block(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Raised> {
+        let mut cursor = node.walk();
+        let statements: Vec<Node<'p>> = node.named_children(&mut cursor).collect();
+        for statement in statements {
+            let result = self.statement(frame, statement);
+            // At module level, go on after an exception (see `Run::module`).
+            if result.is_err() && node.parent().is_some() {
+                return result;
+            }
+        }
+        Ok(())
+    }
+
+    fn statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Raised> {
+        match node.kind() {
+            "expression_statement" => {
+                let mut cursor = node.walk();
+                let children: Vec<Node<'p>> = node.named_children(&mut cursor).collect();
+                for child in children {
+                    match child.kind() {
+                        "assignment" => self.assignment(frame, child),
+                        "augmented_assignment" => self.augmented_assignment(frame, child),
+                        _ => {
+                            self.expr(frame, child);
+                        }
+                    }
+                }
+                Ok(())
+            }
+            "import_statement" => self.import(frame, node),
+            "import_from_statement" => self.import_from(frame, node),
+            "if_statement" => self.if_statement(frame, node),
+            "try_statement" => self.try_statement(frame, node),
+            "for_statement" => self.for_statement(frame, node),
+            "with_statement" => {
+                self.invalidate_with_targets(frame, node);
+                match node.child_by_field_name("body") {
+                    Some(body) => self.block(frame, body),
+                    None => Ok(()),
+                }
+            }
+            "while_statement" | "match_statement" => {
+                let reason = format!(
+                    "assigned inside a `{}` statement at {}, which djsafe does not evaluate",
+                    &node.kind()[..node.kind().len() - "_statement".len()],
+                    self.line(frame, node)
+                );
+                self.invalidate(frame, node, &reason);
+                Ok(())
+            }
+            "function_definition" | "class_definition" => {
+                self.define(frame, node);
+                Ok(())
+            }
+            "decorated_definition" => {
+                if let Some(definition) = node.child_by_field_name("definition") {
+                    self.define(frame, definition);
+                }
+                Ok(())
+            }
+            "delete_statement" => {
+                let mut cursor = node.walk();
+                let targets: Vec<Node> = node.named_children(&mut cursor).collect();
+                for target in targets.iter().flat_map(|t| {
+                    if t.kind() == "expression_list" {
+                        let mut c = t.walk();
+                        t.named_children(&mut c).collect()
+                    } else {
+                        vec![*t]
+                    }
+                }) {
+                    if target.kind() == "identifier" {
+                        frame.ns.bindings.remove(self.text(frame, target));
+                    }
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// A `def` or `class` binds a name whose calls djsafe does not evaluate.
+    fn define(&mut self, frame: &mut Frame, node: Node<'p>) {
+        if let Some(name) = node.child_by_field_name("name") {
+            let what = if node.kind() == "class_definition" {
+                "class"
+            } else {
+                "function"
+            };
+            let reason = format!(
+                "`{}` is a {what} defined at {}; djsafe does not evaluate calls to it",
+                self.text(frame, name),
+                self.line(frame, node)
+            );
+            let site = self.span(frame, node);
+            self.bind(
+                frame,
+                self.text(frame, name),
+                Value::unknown(reason, site),
+                site,
+            );
+        }
+    }
+
+    pub(super) fn bind(&mut self, frame: &mut Frame, name: &str, value: Value, site: Span) {
+        let value = value.with_env(&frame.control);
+        frame
+            .ns
+            .bindings
+            .insert(name.into(), Binding { value, site });
+    }
+
+    fn assignment(&mut self, frame: &mut Frame, node: Node<'p>) {
+        // `a = b = value` nests: collect the targets, evaluate the innermost value once.
+        let site = self.span(frame, node);
+        let mut targets = Vec::new();
+        let mut current = node;
+        loop {
+            if let Some(left) = current.child_by_field_name("left") {
+                targets.push(left);
+            }
+            match current.child_by_field_name("right") {
+                Some(right) if right.kind() == "assignment" => current = right,
+                Some(right) => {
+                    let value = self.expr(frame, right);
+                    for target in targets {
+                        self.assign(frame, target, value.clone(), site);
+                    }
+                    return;
+                }
+                // An annotation without a value binds nothing.
+                None => return,
+            }
+        }
+    }
+
+    pub(super) fn assign(&mut self, frame: &mut Frame, target: Node<'p>, value: Value, site: Span) {
+        match target.kind() {
+            "identifier" => self.bind(frame, self.text(frame, target), value, site),
+            "pattern_list" | "tuple_pattern" | "list_pattern" | "tuple" | "list"
+            | "expression_list" => {
+                let mut cursor = target.walk();
+                let targets: Vec<Node<'p>> = target.named_children(&mut cursor).collect();
+                let items = value.items().filter(|items| {
+                    items.len() == targets.len()
+                        && !targets.iter().any(|t| t.kind() == "list_splat_pattern")
+                });
+                match items.map(<[Value]>::to_vec) {
+                    Some(items) => {
+                        for (t, item) in targets.into_iter().zip(items) {
+                            self.assign(frame, t, item.with_env(&value.env), site);
+                        }
+                    }
+                    None => {
+                        let reason = format!(
+                            "unpacked from `{}`, which djsafe cannot split into items",
+                            self.text(
+                                frame,
+                                target
+                                    .parent()
+                                    .and_then(|p| p.child_by_field_name("right"))
+                                    .unwrap_or(target)
+                            )
+                        );
+                        for t in targets {
+                            let unknown =
+                                Value::unknown(reason.clone(), value.origin).with_env(&value.env);
+                            self.assign(frame, t, unknown, site);
+                        }
+                    }
+                }
+            }
+            "parenthesized_expression" => {
+                if let Some(inner) = target.named_child(0) {
+                    self.assign(frame, inner, value, site);
+                }
+            }
+            "subscript" => self.assign_subscript(frame, target, value, site),
+            // Attributes of objects (`sys.path`, `logging.x`) are not settings.
+            _ => {}
+        }
+    }
+
+    fn assign_subscript(&mut self, frame: &mut Frame, target: Node<'p>, value: Value, site: Span) {
+        let Some(object) = target.child_by_field_name("value") else {
+            return;
+        };
+        let Some(key_node) = target.child_by_field_name("subscript") else {
+            return;
+        };
+        let key = self.expr(frame, key_node);
+        let container = self.expr(frame, object);
+        if let Kind::External(path) = &container.kind {
+            if &**path == "os.environ" {
+                if let Some(name) = key.as_str() {
+                    self.env
+                        .insert(name.to_string(), value.as_str().map(str::to_string));
+                }
+            }
+            return;
+        }
+        let updated = super::builtins::set_item(&container, &key, value, self.span(frame, target));
+        self.assign(frame, object, updated, site);
+    }
+
+    fn augmented_assignment(&mut self, frame: &mut Frame, node: Node<'p>) {
+        let (Some(left), Some(right), Some(op)) = (
+            node.child_by_field_name("left"),
+            node.child_by_field_name("right"),
+            node.child_by_field_name("operator"),
+        ) else {
+            return;
+        };
+        let current = self.expr(frame, left);
+        let operand = self.expr(frame, right);
+        let op = self.text(frame, op).trim_end_matches('=');
+        let span = self.span(frame, node);
+        let value = super::builtins::binary(op, &current, &operand, span, true);
+        self.assign(frame, left, value, span);
+    }
+
+    fn if_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Raised> {
+        let mut arms = Vec::new();
+        if let Some(body) = node.child_by_field_name("consequence") {
+            arms.push((node.child_by_field_name("condition"), body));
+        }
+        let mut cursor = node.walk();
+        for alternative in node.children_by_field_name("alternative", &mut cursor) {
+            match alternative.kind() {
+                "elif_clause" => {
+                    if let Some(body) = alternative.child_by_field_name("consequence") {
+                        arms.push((alternative.child_by_field_name("condition"), body));
+                    }
+                }
+                _ => {
+                    if let Some(body) = alternative.child_by_field_name("body") {
+                        arms.push((None, body));
+                    }
+                }
+            }
+        }
+        self.arms(frame, &arms, node)
+    }
+
+    /// The first arm whose condition holds runs. When a condition is unknown, both the arm and
+    /// the rest of the chain run on copies of the namespace, and names they disagree on become
+    /// `Unknown`.
+    fn arms(
+        &mut self,
+        frame: &mut Frame,
+        arms: &[(Option<Node<'p>>, Node<'p>)],
+        statement: Node<'p>,
+    ) -> Result<(), Raised> {
+        let Some(((condition, body), rest)) = arms.split_first() else {
+            return Ok(());
+        };
+        let Some(condition) = condition else {
+            return self.block(frame, *body);
+        };
+        let test = self.expr(frame, *condition);
+        let saved = frame.control.clone();
+        frame.control = union(&frame.control, &test.env);
+        let result = match test.truthy() {
+            Some(true) => self.block(frame, *body),
+            Some(false) => self.arms(frame, rest, statement),
+            None => {
+                let before = frame.ns.clone();
+                let _ = self.block(frame, *body);
+                let taken = std::mem::replace(&mut frame.ns, before);
+                let _ = self.arms(frame, rest, statement);
+                let reason = format!(
+                    "depends on the condition `{}` at {}, which djsafe cannot decide ({})",
+                    self.text(frame, *condition),
+                    self.line(frame, *condition),
+                    test.unknown_reason().unwrap_or("unknown value")
+                );
+                let origin = self.span(frame, *condition);
+                frame.ns = join(
+                    taken,
+                    std::mem::take(&mut frame.ns),
+                    &reason,
+                    origin,
+                    &frame.control,
+                );
+                Ok(())
+            }
+        };
+        frame.control = saved;
+        result
+    }
+
+    fn try_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Raised> {
+        let Some(body) = node.child_by_field_name("body") else {
+            return Ok(());
+        };
+        let mut cursor = node.walk();
+        let clauses: Vec<Node<'p>> = node.named_children(&mut cursor).collect();
+        let handler = clauses
+            .iter()
+            .copied()
+            .find(|c| c.kind() == "except_clause" && self.catches_import_error(frame, *c));
+        frame.import_handlers += usize::from(handler.is_some());
+        let outcome = self.block(frame, body);
+        frame.import_handlers -= usize::from(handler.is_some());
+        let mut result = Ok(());
+        match (outcome, handler) {
+            (Ok(()), _) => {
+                if let Some(else_clause) = clauses
+                    .iter()
+                    .find(|c| c.kind() == "else_clause")
+                    .and_then(|c| c.child_by_field_name("body"))
+                {
+                    result = self.block(frame, else_clause);
+                }
+            }
+            (Err(_), Some(handler)) => {
+                let mut c = handler.walk();
+                let block = handler.named_children(&mut c).find(|n| n.kind() == "block");
+                if let Some(block) = block {
+                    result = self.block(frame, block);
+                }
+            }
+            (Err(raised), None) => result = Err(raised),
+        }
+        if let Some(finally) = clauses.iter().find(|c| c.kind() == "finally_clause") {
+            let mut c = finally.walk();
+            let block = finally.named_children(&mut c).find(|n| n.kind() == "block");
+            if let Some(block) = block {
+                self.block(frame, block)?;
+            }
+        }
+        result
+    }
+
+    fn catches_import_error(&self, frame: &Frame, clause: Node<'p>) -> bool {
+        let mut cursor = clause.walk();
+        let Some(value) = clause
+            .named_children(&mut cursor)
+            .find(|n| n.kind() != "block")
+        else {
+            return true;
+        };
+        let text = self.text(frame, value);
+        [
+            "ImportError",
+            "ModuleNotFoundError",
+            "Exception",
+            "BaseException",
+        ]
+        .iter()
+        .any(|e| text.contains(e))
+    }
+
+    fn for_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Raised> {
+        let (Some(left), Some(right), Some(body)) = (
+            node.child_by_field_name("left"),
+            node.child_by_field_name("right"),
+            node.child_by_field_name("body"),
+        ) else {
+            return Ok(());
+        };
+        let iterable = self.expr(frame, right);
+        let items = super::builtins::iterate(&iterable)
+            .filter(|items| items.len() <= MAX_UNROLLED_ITERATIONS);
+        let Some(items) = items else {
+            let reason = format!(
+                "assigned in a loop over `{}` at {}, which djsafe cannot unroll",
+                self.text(frame, right),
+                self.line(frame, node)
+            );
+            self.invalidate(frame, node, &reason);
+            return Ok(());
+        };
+        let site = self.span(frame, node);
+        for item in items {
+            self.assign(frame, left, item.with_env(&iterable.env), site);
+            self.block(frame, body)?;
+        }
+        if let Some(alternative) = node
+            .child_by_field_name("alternative")
+            .and_then(|a| a.child_by_field_name("body"))
+        {
+            self.block(frame, alternative)?;
+        }
+        Ok(())
+    }
+
+    fn invalidate_with_targets(&mut self, frame: &mut Frame, node: Node<'p>) {
+        let mut targets = Vec::new();
+        collect_nodes(node, &mut |n| n.kind() == "as_pattern_target", &mut targets);
+        let site = self.span(frame, node);
+        for target in targets {
+            let reason = format!("bound by `with` at {}", self.line(frame, node));
+            if let Some(name) = target.named_child(0).filter(|n| n.kind() == "identifier") {
+                self.bind(
+                    frame,
+                    self.text(frame, name),
+                    Value::unknown(reason, site),
+                    site,
+                );
+            }
+        }
+    }
+
+    /// Every name a statement we do not evaluate may assign becomes `Unknown`.
+    fn invalidate(&mut self, frame: &mut Frame, node: Node<'p>, reason: &str) {
+        let mut names = Vec::new();
+        collect_assigned_names(node, &mut names);
+        let site = self.span(frame, node);
+        for name in names {
+            let text = self.text(frame, name);
+            self.bind(frame, text, Value::unknown(reason, site), site);
+        }
+        let mut star = Vec::new();
+        collect_nodes(node, &mut |n| n.kind() == "wildcard_import", &mut star);
+        if !star.is_empty() {
+            frame.ns.opaque = Some(reason.into());
+        }
+    }
+
+    fn import(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Raised> {
+        let mut cursor = node.walk();
+        let names: Vec<Node<'p>> = node.children_by_field_name("name", &mut cursor).collect();
+        let site = self.span(frame, node);
+        let mut raised = false;
+        for name in names {
+            let (dotted, alias) = match name.kind() {
+                "aliased_import" => (
+                    name.child_by_field_name("name"),
+                    name.child_by_field_name("alias"),
+                ),
+                _ => (Some(name), None),
+            };
+            let Some(dotted) = dotted else { continue };
+            let full = self
+                .text(frame, dotted)
+                .split_whitespace()
+                .collect::<String>();
+            let top = full.split('.').next().unwrap_or_default().to_string();
+            let bound = alias.map(|a| self.text(frame, a)).unwrap_or(&top);
+            let value = match self.project.target(self.span(frame, dotted)).cloned() {
+                Some(Target::External(path)) => {
+                    let path = if alias.is_some() { path } else { top.clone() };
+                    Value::new(Kind::External(path.into()), site)
+                }
+                Some(Target::Project(index)) => {
+                    self.import_module(frame, index, site);
+                    if alias.is_some() || !full.contains('.') {
+                        Value::new(Kind::Module(index), site)
+                    } else {
+                        Value::unknown(
+                            format!("attribute access through `import {full}` is not followed"),
+                            site,
+                        )
+                    }
+                }
+                Some(Target::Missing(shown)) => {
+                    raised = true;
+                    self.unresolved(frame, site, &shown);
+                    Value::unknown(format!("module `{shown}` was not found"), site)
+                }
+                None => Value::unknown(format!("module `{full}` was not resolved"), site),
+            };
+            self.bind(frame, bound, value, site);
+        }
+        if raised { Err(Raised) } else { Ok(()) }
+    }
+
+    fn unresolved(&mut self, frame: &Frame, site: Span, shown: &str) {
+        if frame.import_handlers == 0 {
+            self.diagnose(
+                DiagnosticKind::UnresolvedImport,
+                site,
+                format!(
+                    "cannot resolve module `{shown}` from {}; names it would define are unknown",
+                    self.project.sources.get(frame.file).display
+                ),
+            );
+        }
+    }
+
+    fn import_from(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Raised> {
+        let Some(module_node) = node.child_by_field_name("module_name") else {
+            return Ok(());
+        };
+        let site = self.span(frame, node);
+        let mut cursor = node.walk();
+        let wildcard = node
+            .named_children(&mut cursor)
+            .any(|n| n.kind() == "wildcard_import");
+        let mut cursor = node.walk();
+        let names: Vec<(Node<'p>, Node<'p>)> = node
+            .children_by_field_name("name", &mut cursor)
+            .filter_map(|n| match n.kind() {
+                "aliased_import" => Some((
+                    n.child_by_field_name("name")?,
+                    n.child_by_field_name("alias")?,
+                )),
+                _ => Some((n, n)),
+            })
+            .collect();
+        let module_text = self.text(frame, module_node).to_string();
+        match self.project.target(self.span(frame, module_node)).cloned() {
+            Some(Target::Project(index)) => {
+                let namespace = self.import_module(frame, index, site).unwrap_or_default();
+                if wildcard {
+                    self.star_import(frame, &namespace, &module_text);
+                }
+                for (name, alias) in names {
+                    let wanted = self.text(frame, name);
+                    let value = match namespace.bindings.get(wanted) {
+                        Some(binding) => binding.value.clone(),
+                        None => match self.project.target(self.span(frame, name)).cloned() {
+                            Some(Target::Project(sub)) => {
+                                self.import_module(frame, sub, site);
+                                Value::new(Kind::Module(sub), site)
+                            }
+                            _ => Value::unknown(
+                                format!("`{wanted}` is not defined in `{module_text}`"),
+                                site,
+                            ),
+                        },
+                    };
+                    self.bind(frame, self.text(frame, alias), value, site);
+                }
+                Ok(())
+            }
+            Some(Target::External(path)) => {
+                if wildcard {
+                    frame.ns.opaque = Some(
+                        format!("`from {path} import *` at {}", self.line(frame, node)).into(),
+                    );
+                }
+                for (name, alias) in names {
+                    let full = format!("{path}.{}", self.text(frame, name));
+                    self.bind(
+                        frame,
+                        self.text(frame, alias),
+                        Value::new(Kind::External(full.into()), site),
+                        site,
+                    );
+                }
+                Ok(())
+            }
+            Some(Target::Missing(shown)) => {
+                self.unresolved(frame, site, &shown);
+                if wildcard {
+                    frame.ns.opaque = Some(
+                        format!(
+                            "`from {shown} import *` at {}, a module that was not found",
+                            self.line(frame, node)
+                        )
+                        .into(),
+                    );
+                }
+                for (_, alias) in names {
+                    self.bind(
+                        frame,
+                        self.text(frame, alias),
+                        Value::unknown(
+                            format!("imported from `{shown}`, which was not found"),
+                            site,
+                        ),
+                        site,
+                    );
+                }
+                Err(Raised)
+            }
+            // `from __future__ import ...` and anything the loader skipped.
+            None => Ok(()),
+        }
+    }
+
+    /// `from module import *`: the names in `__all__`, or every name without a leading underscore.
+    fn star_import(&mut self, frame: &mut Frame, namespace: &Namespace, module_text: &str) {
+        let exported: Option<Vec<Rc<str>>> = namespace.bindings.get("__all__").and_then(|all| {
+            all.value
+                .items()?
+                .iter()
+                .map(|item| item.as_str().map(Rc::from))
+                .collect()
+        });
+        let mut names: Vec<Rc<str>> = match exported {
+            Some(names) => names,
+            None => namespace
+                .bindings
+                .keys()
+                .filter(|n| !n.starts_with('_'))
+                .cloned()
+                .collect(),
+        };
+        names.sort();
+        for name in names {
+            if let Some(binding) = namespace.bindings.get(&name) {
+                self.bind(frame, &name, binding.value.clone(), binding.site);
+            }
+        }
+        if let Some(opaque) = &namespace.opaque {
+            frame.ns.opaque =
+                Some(format!("{opaque} (through `from {module_text} import *`)").into());
+        }
+    }
+}
+
+/// Merges the namespaces of two paths through an unknown condition.
+fn join(
+    a: Namespace,
+    mut b: Namespace,
+    reason: &str,
+    origin: Span,
+    control: &EnvDeps,
+) -> Namespace {
+    let mut joined = Namespace {
+        bindings: Default::default(),
+        opaque: a.opaque.clone().or(b.opaque.clone()),
+    };
+    for (name, binding) in a.bindings {
+        match b.bindings.remove(&name) {
+            Some(other) if other.value == binding.value => {
+                let env = union(&binding.value.env, &other.value.env);
+                joined.bindings.insert(
+                    name,
+                    Binding {
+                        value: binding.value.with_env(&env),
+                        site: binding.site,
+                    },
+                );
+            }
+            other => {
+                let env = other
+                    .map(|o| union(&o.value.env, &binding.value.env))
+                    .unwrap_or(binding.value.env.clone());
+                let value = Value::unknown(reason, origin)
+                    .with_env(&env)
+                    .with_env(control);
+                joined.bindings.insert(
+                    name,
+                    Binding {
+                        value,
+                        site: binding.site,
+                    },
+                );
+            }
+        }
+    }
+    for (name, binding) in b.bindings {
+        let value = Value::unknown(reason, origin)
+            .with_env(&binding.value.env)
+            .with_env(control);
+        joined.bindings.insert(
+            name,
+            Binding {
+                value,
+                site: binding.site,
+            },
+        );
+    }
+    joined
+}
+
+fn collect_nodes<'t>(
+    node: Node<'t>,
+    wanted: &mut impl FnMut(Node<'t>) -> bool,
+    out: &mut Vec<Node<'t>>,
+) {
+    if wanted(node) {
+        out.push(node);
+    }
+    let mut cursor = node.walk();
+    for child in node.named_children(&mut cursor) {
+        collect_nodes(child, wanted, out);
+    }
+}
+
+/// Identifiers a statement may (re)bind or mutate: assignment and loop targets, defined names,
+/// and receivers of calls such as `X.append(...)`.
+fn collect_assigned_names<'t>(node: Node<'t>, out: &mut Vec<Node<'t>>) {
+    let mut targets = Vec::new();
+    collect_nodes(node, &mut |n| is_binding_target(n), &mut targets);
+    for target in targets {
+        let mut root = target;
+        while let Some(inner) = match root.kind() {
+            "attribute" => root.child_by_field_name("object"),
+            "subscript" => root.child_by_field_name("value"),
+            _ => None,
+        } {
+            root = inner;
+        }
+        if root.kind() == "identifier" {
+            out.push(root);
+        } else {
+            collect_nodes(root, &mut |n| n.kind() == "identifier", out);
+        }
+    }
+}
+
+fn is_binding_target(node: Node) -> bool {
+    let Some(parent) = node.parent() else {
+        return false;
+    };
+    match parent.kind() {
+        "assignment" | "augmented_assignment" | "for_statement" => {
+            parent.child_by_field_name("left") == Some(node)
+        }
+        "function_definition" | "class_definition" => {
+            parent.child_by_field_name("name") == Some(node)
+        }
+        "call" => {
+            node.kind() == "attribute" && parent.child_by_field_name("function") == Some(node)
+        }
+        _ => false,
+    }
+}

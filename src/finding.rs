@@ -1,0 +1,36 @@
+//! What djsafe reports: our own types, from which every output format is written.
+
+use crate::profile::Profile;
+use crate::rules::registry::{RuleMeta, Severity};
+use crate::source::Span;
+
+/// One problem in one linted settings module.
+#[derive(Debug)]
+pub struct Finding {
+    pub rule: &'static RuleMeta,
+    /// Dotted name of the settings module the finding is reported for.
+    pub module: String,
+    pub profile: Profile,
+    pub severity: Severity,
+    /// The expression that makes the setting insecure.
+    pub span: Span,
+    pub message: String,
+    /// The environment in which the value is insecure: `always`, `DEBUG unset`, `DEBUG='false'`...
+    pub scenario: String,
+    /// The import statements that carried the value from the module where it was written into
+    /// the linted module, outermost first.
+    pub chain: Vec<Span>,
+    /// Further facts worth showing, e.g. what a deployment sets.
+    pub notes: Vec<String>,
+}
+
+/// A linted settings module and why it got its profile.
+#[derive(Debug, Clone)]
+pub struct LintedModule {
+    pub module: String,
+    pub profile: Profile,
+    pub profile_reason: String,
+    pub file: String,
+    /// False for development modules, which are classified but not reported by default.
+    pub reported: bool,
+}

@@ -1,0 +1,320 @@
+//! The pipeline: discover, load (parse and resolve), pick and classify the settings entry
+//! modules, evaluate and run the rules on each, drop suppressed findings.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::discover::{self, Discovery, Reference, display_path};
+use crate::finding::{Finding, LintedModule};
+use crate::profile::{self, Classified, Profile};
+use crate::resolve::Project;
+use crate::rules::context::{Context, DeploymentEnv};
+use crate::rules::registry::{RuleMeta, Severity};
+use crate::rules::{self, registry};
+use crate::suppress;
+
+pub struct Options {
+    pub paths: Vec<PathBuf>,
+    /// Lint exactly these dotted modules instead of discovering them.
+    pub settings: Vec<String>,
+    /// The profile of `settings` modules.
+    pub profile: Option<Profile>,
+    pub env: BTreeMap<String, String>,
+    pub rules: Vec<&'static RuleMeta>,
+    pub profiles: BTreeMap<String, Profile>,
+    pub report_development: bool,
+    pub strict_staging: bool,
+}
+
+pub struct Outcome {
+    pub project: Project,
+    pub modules: Vec<LintedModule>,
+    pub findings: Vec<Finding>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A settings module to lint, with what selects it.
+struct Entry<'d> {
+    module: usize,
+    references: Vec<&'d Reference>,
+}
+
+pub fn lint(options: &Options) -> Result<Outcome, String> {
+    let paths = options
+        .paths
+        .iter()
+        .map(|p| {
+            p.canonicalize()
+                .map_err(|e| format!("{}: {e}", p.display()))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let display_root = match paths.as_slice() {
+        [only] if only.is_dir() => only.clone(),
+        _ => std::env::current_dir()
+            .and_then(|d| d.canonicalize())
+            .map_err(|e| e.to_string())?,
+    };
+    let discovery = discover::discover(&paths, &display_root);
+    let mut project = Project::new(discovery.import_roots.clone(), display_root.clone());
+    let mut diagnostics: BTreeSet<Diagnostic> = discovery.diagnostics.iter().cloned().collect();
+
+    let entries = if options.settings.is_empty() {
+        discovered_entries(&mut project, &discovery, &mut diagnostics)
+    } else {
+        named_entries(&mut project, &options.settings)?
+    };
+
+    let mut modules = Vec::new();
+    let mut findings = Vec::new();
+    for entry in &entries {
+        let name = project.modules[entry.module].name.clone();
+        let classified = classify(options, &name, entry, &display_root);
+        let reported = classified.profile != Profile::Development || options.report_development;
+        modules.push(LintedModule {
+            module: name.clone(),
+            profile: classified.profile,
+            profile_reason: classified.reason.clone(),
+            file: project
+                .sources
+                .get(project.modules[entry.module].file)
+                .display
+                .clone(),
+            reported,
+        });
+        if !reported {
+            continue;
+        }
+        let deployments = deployments_of(entry, &discovery, &display_root);
+        let ctx = Context::new(&project, entry.module, &deployments, &options.env);
+        for rule in &options.rules {
+            let Some(draft) = rules::check_for(&rule.id).and_then(|check| check(&ctx)) else {
+                continue;
+            };
+            findings.push(Finding {
+                rule,
+                module: name.clone(),
+                profile: classified.profile,
+                severity: severity(rule, classified.profile, options.strict_staging),
+                chain: ctx.baseline().chain_to(draft.span.file),
+                span: draft.span,
+                message: draft.message,
+                scenario: draft.scenario,
+                notes: draft.notes,
+            });
+        }
+        diagnostics.extend(ctx.into_diagnostics());
+    }
+    diagnostics.extend(project.diagnostics.iter().cloned());
+    if entries.is_empty() {
+        let shown: Vec<String> = options
+            .paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        diagnostics.insert(Diagnostic::in_file(
+            DiagnosticKind::NoSettings,
+            shown.join(" "),
+            None,
+            "no Django settings module found: no settings.py, no settings/ package, and no DJANGO_SETTINGS_MODULE naming one",
+        ));
+    }
+
+    findings.retain(|f| {
+        let file = project.sources.get(f.span.file);
+        let line = file.line_text(file.position(f.span.start).line);
+        !suppress::suppresses(line, &f.rule.id, &f.rule.name)
+    });
+    findings.sort_by(|a, b| {
+        let key = |f: &Finding| {
+            (
+                project.sources.get(f.span.file).display.clone(),
+                f.span.start,
+                f.rule.id.clone(),
+                f.module.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().collect();
+    diagnostics.sort_by_cached_key(|d| {
+        let (file, line) = d.file_and_line(&project.sources);
+        (file, line, d.message.clone())
+    });
+    Ok(Outcome {
+        project,
+        modules,
+        findings,
+        diagnostics,
+    })
+}
+
+/// Staging is deployed but less exposed, so its findings are one level lower unless configured.
+fn severity(rule: &RuleMeta, profile: Profile, strict_staging: bool) -> Severity {
+    match profile {
+        Profile::Production => rule.severity,
+        Profile::Staging if strict_staging => rule.severity,
+        Profile::Staging => rule.severity.min(Severity::Warning),
+        Profile::Development => Severity::Note,
+    }
+}
+
+fn named_entries<'d>(project: &mut Project, names: &[String]) -> Result<Vec<Entry<'d>>, String> {
+    names
+        .iter()
+        .map(|name| {
+            let path = project.find_module_file(name).ok_or_else(|| {
+                format!(
+                    "settings module `{name}` not found under the import roots of the given paths"
+                )
+            })?;
+            let module = project.load(&path).ok_or_else(|| {
+                format!(
+                    "settings module `{name}` ({}) could not be read",
+                    path.display()
+                )
+            })?;
+            Ok(Entry {
+                module,
+                references: Vec::new(),
+            })
+        })
+        .collect()
+}
+
+/// Modules named by `DJANGO_SETTINGS_MODULE`, plus candidate modules that are settings in their
+/// own right: their name says which deployment they are for, or nothing imports them. Shared
+/// bases like `common.py` are linted through the modules that import them.
+fn discovered_entries<'d>(
+    project: &mut Project,
+    discovery: &'d Discovery,
+    diagnostics: &mut BTreeSet<Diagnostic>,
+) -> Vec<Entry<'d>> {
+    let mut referenced: BTreeMap<usize, Vec<&'d Reference>> = BTreeMap::new();
+    for reference in &discovery.references {
+        match project
+            .find_module_file(&reference.module)
+            .and_then(|path| project.load(&path))
+        {
+            Some(module) => referenced.entry(module).or_default().push(reference),
+            None => {
+                diagnostics.insert(Diagnostic::in_file(
+                    DiagnosticKind::UnresolvedSettingsModule,
+                    display_path(&reference.file, project.display_root()),
+                    Some(reference.line),
+                    format!("DJANGO_SETTINGS_MODULE names `{}`, which is not a module under the project's import roots", reference.module),
+                ));
+            }
+        }
+    }
+    let candidates: Vec<usize> = discovery
+        .candidates
+        .iter()
+        .filter_map(|path| project.load(path))
+        .collect();
+    let imported = project.imported_modules();
+    let mut entries: Vec<Entry<'d>> = referenced
+        .into_iter()
+        .map(|(module, references)| Entry { module, references })
+        .collect();
+    for module in candidates {
+        if entries.iter().any(|e| e.module == module) || project.is_empty_module(module) {
+            continue;
+        }
+        let name = &project.modules[module].name;
+        let named_for_a_deployment =
+            profile::profile_from_name(name.rsplit('.').next().unwrap_or(name)).is_some();
+        if named_for_a_deployment || !imported.contains(&module) {
+            entries.push(Entry {
+                module,
+                references: Vec::new(),
+            });
+        }
+    }
+    entries.sort_by(|a, b| {
+        project.modules[a.module]
+            .name
+            .cmp(&project.modules[b.module].name)
+    });
+    entries
+}
+
+fn classify(options: &Options, name: &str, entry: &Entry, display_root: &Path) -> Classified {
+    if let Some(profile) = options.profiles.get(name) {
+        return Classified {
+            profile: *profile,
+            reason: "set in the djsafe configuration".into(),
+        };
+    }
+    if !options.settings.is_empty() {
+        return match options.profile {
+            Some(profile) => Classified {
+                profile,
+                reason: "set with --profile".into(),
+            },
+            None => Classified {
+                profile: Profile::Production,
+                reason: "named with --settings".into(),
+            },
+        };
+    }
+    let references: Vec<(&Reference, String)> = entry
+        .references
+        .iter()
+        .map(|r| {
+            (
+                *r,
+                format!("{}:{}", display_path(&r.file, display_root), r.line),
+            )
+        })
+        .collect();
+    profile::classify(name, &references)
+}
+
+/// The environment of each deployment file (Dockerfile, compose) that selects the entry.
+fn deployments_of(entry: &Entry, discovery: &Discovery, display_root: &Path) -> Vec<DeploymentEnv> {
+    let mut result: Vec<DeploymentEnv> = Vec::new();
+    for reference in &entry.references {
+        let Some(deployment) = discovery
+            .deployments
+            .iter()
+            .find(|d| d.file == reference.file)
+        else {
+            continue;
+        };
+        let file = display_path(&deployment.file, display_root);
+        if result.iter().any(|d| d.file == file) {
+            continue;
+        }
+        let vars = deployment
+            .env
+            .iter()
+            .map(|a| (a.key.clone(), (a.value.clone(), a.line)))
+            .collect();
+        result.push(DeploymentEnv { file, vars });
+    }
+    result
+}
+
+/// The rules enabled by `select` (all when empty) minus `ignore`, by id or name.
+pub fn enabled_rules(
+    select: &[String],
+    ignore: &[String],
+) -> Result<Vec<&'static RuleMeta>, String> {
+    let lookup = |key: &String| {
+        registry::find(key).ok_or_else(|| format!("unknown rule `{key}` (see `djsafe rules`)"))
+    };
+    let selected: Vec<&RuleMeta> = if select.is_empty() {
+        registry::all().iter().collect()
+    } else {
+        select.iter().map(lookup).collect::<Result<_, _>>()?
+    };
+    let ignored: Vec<&RuleMeta> = ignore.iter().map(lookup).collect::<Result<_, _>>()?;
+    let mut rules: Vec<&RuleMeta> = selected
+        .into_iter()
+        .filter(|r| !ignored.iter().any(|i| i.id == r.id))
+        .collect();
+    rules.sort_by(|a, b| a.id.cmp(&b.id));
+    rules.dedup_by(|a, b| a.id == b.id);
+    Ok(rules)
+}

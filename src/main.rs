@@ -1,0 +1,123 @@
+//! djsafe: a static security linter for Django settings.
+
+mod cli;
+mod config;
+mod deploy;
+mod diagnostic;
+mod discover;
+mod eval;
+mod finding;
+mod lint;
+mod parse;
+mod profile;
+mod report;
+mod resolve;
+mod rule_docs;
+mod rules;
+mod source;
+mod suppress;
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{CheckArgs, Cli, ColorChoice, Command, OutputFormat};
+
+/// ruff's exit codes: findings are 1, anything that stopped djsafe from linting is 2.
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules { output_format } => {
+            write_stdout(&rule_docs::list(output_format)).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Rule { rule } => match rules::registry::find(&rule) {
+            Some(meta) => write_stdout(&rule_docs::explain(meta)).map(|()| ExitCode::SUCCESS),
+            None => Err(format!("unknown rule `{rule}` (see `djsafe rules`)")),
+        },
+    };
+    result.unwrap_or_else(|message| {
+        eprintln!("djsafe: error: {message}");
+        ExitCode::from(EXIT_ERROR)
+    })
+}
+
+fn check(args: CheckArgs) -> Result<ExitCode, String> {
+    let config = if args.isolated {
+        config::Config::default()
+    } else {
+        let start = args.paths.first().cloned().unwrap_or_else(|| ".".into());
+        let start = start
+            .canonicalize()
+            .map_err(|e| format!("{}: {e}", start.display()))?;
+        config::load(&start)?.map(|(_, c)| c).unwrap_or_default()
+    };
+    let select = if args.select.is_empty() {
+        config.select.clone().unwrap_or_default()
+    } else {
+        args.select.clone()
+    };
+    let ignore = if args.ignore.is_empty() {
+        config.ignore.clone()
+    } else {
+        args.ignore.clone()
+    };
+    let mut env = config.env.clone();
+    env.extend(args.env.iter().cloned());
+    let options = lint::Options {
+        paths: args.paths.clone(),
+        settings: args.settings.clone(),
+        profile: args.profile,
+        env,
+        rules: lint::enabled_rules(&select, &ignore)?,
+        profiles: config.profiles,
+        report_development: config.report_development,
+        strict_staging: config.strict_staging,
+    };
+    let outcome = lint::lint(&options)?;
+    let rendered = match args.output_format {
+        OutputFormat::Text => {
+            report::text::render(&outcome, use_color(args.color, args.output_file.is_some()))
+        }
+        OutputFormat::Json => report::json::render(&outcome),
+    };
+    match &args.output_file {
+        Some(path) => std::fs::write(path, rendered)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        None => write_stdout(&rendered)?,
+    }
+    Ok(if outcome.findings.is_empty() || args.exit_zero {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_FINDINGS)
+    })
+}
+
+/// `--color` wins; in `auto`, NO_COLOR turns colour off, FORCE_COLOR on, otherwise a terminal decides.
+fn use_color(choice: ColorChoice, to_file: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if to_file || set("NO_COLOR") => false,
+        ColorChoice::Auto => set("FORCE_COLOR") || std::io::stdout().is_terminal(),
+    }
+}
+
+fn write_stdout(text: &str) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        // A closed pipe (`djsafe check | head`) is the reader's choice, not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write output: {e}"))
+        }
+        _ => Ok(()),
+    }
+}

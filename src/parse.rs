@@ -1,0 +1,104 @@
+//! Parsing Python with tree-sitter, and turning its error nodes into diagnostics.
+
+use tree_sitter::{Node, Parser, Tree};
+
+/// Where tree-sitter could not parse the source, and what it expected.
+pub struct SyntaxError {
+    pub byte: usize,
+    pub message: String,
+}
+
+/// A file with more syntax errors than this is reported by its first ones only.
+const MAX_REPORTED_ERRORS: usize = 3;
+
+pub fn parse_python(parser: &mut Parser, text: &str) -> Option<(Tree, Vec<SyntaxError>)> {
+    let tree = parser.parse(text, None)?;
+    let mut errors = Vec::new();
+    if tree.root_node().has_error() {
+        collect_errors(tree.root_node(), text, &mut errors);
+    }
+    Some((tree, errors))
+}
+
+pub fn python_parser() -> Parser {
+    let mut parser = Parser::new();
+    parser
+        .set_language(&tree_sitter_python::LANGUAGE.into())
+        .expect("the bundled tree-sitter-python grammar matches the tree-sitter version");
+    parser
+}
+
+fn collect_errors(node: Node, text: &str, errors: &mut Vec<SyntaxError>) {
+    if errors.len() >= MAX_REPORTED_ERRORS {
+        return;
+    }
+    if node.is_missing() {
+        errors.push(SyntaxError {
+            byte: node.start_byte(),
+            message: format!("syntax error: missing `{}`", node.kind()),
+        });
+        return;
+    }
+    // An unclosed bracket near the end of the file turns the whole root into an ERROR node, so
+    // only an ERROR below the root points at the problem; for the root, look inside it.
+    if node.is_error() && node.parent().is_some() {
+        let snippet: String = text[node.byte_range()].chars().take(40).collect();
+        let snippet = snippet.lines().next().unwrap_or("").trim();
+        errors.push(SyntaxError {
+            byte: node.start_byte(),
+            message: format!("syntax error: cannot parse `{snippet}`"),
+        });
+        return;
+    }
+    let mut cursor = node.walk();
+    let children: Vec<Node> = node.children(&mut cursor).collect();
+    for child in children {
+        if child.has_error() || child.is_missing() || child.is_error() {
+            collect_errors(child, text, errors);
+        }
+    }
+    if node.is_error() && node.parent().is_none() && errors.is_empty() {
+        errors.push(SyntaxError {
+            byte: unclosed_bracket(node).unwrap_or(node.start_byte()),
+            message: "syntax error: unclosed bracket or unfinished statement".into(),
+        });
+    }
+}
+
+/// The last opening bracket directly under an ERROR root is the one left unclosed.
+fn unclosed_bracket(root: Node) -> Option<usize> {
+    let mut cursor = root.walk();
+    root.children(&mut cursor)
+        .filter(|c| matches!(c.kind(), "(" | "[" | "{"))
+        .last()
+        .map(|c| c.start_byte())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<(usize, String)> {
+        let (_, errors) = parse_python(&mut python_parser(), text).unwrap();
+        errors.into_iter().map(|e| (e.byte, e.message)).collect()
+    }
+
+    #[test]
+    fn unclosed_bracket_at_end_of_file_points_at_the_bracket() {
+        let text = "DEBUG = False\nALLOWED_HOSTS = ['example.com',\n";
+        let found = errors(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, text.find('[').unwrap());
+    }
+
+    #[test]
+    fn missing_token_is_named() {
+        let found = errors("def f(:\n    pass\n");
+        assert!(!found.is_empty());
+    }
+
+    #[test]
+    fn valid_source_has_no_errors() {
+        assert!(errors("DEBUG = False\n").is_empty());
+    }
+}

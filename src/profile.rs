@@ -1,0 +1,159 @@
+//! Which deployment a settings module is for. Production findings are errors, staging findings
+//! warnings, and development modules are not reported unless asked for.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::discover::{Reference, ReferenceSource};
+
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    Development,
+    Staging,
+    Production,
+}
+
+impl fmt::Display for Profile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Profile::Development => "development",
+            Profile::Staging => "staging",
+            Profile::Production => "production",
+        })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Classified {
+    pub profile: Profile,
+    pub reason: String,
+}
+
+/// The profile a name suggests, from its words: `settings_prod`, `production`, `dev.Dockerfile`.
+pub fn profile_from_name(name: &str) -> Option<Profile> {
+    let lower = name.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+    let has = |options: &[&str]| words.iter().any(|w| options.contains(w));
+    if has(&["production", "prod", "live"]) {
+        Some(Profile::Production)
+    } else if has(&["staging", "stage", "preprod", "uat", "qa"]) {
+        Some(Profile::Staging)
+    } else if has(&[
+        "dev",
+        "development",
+        "local",
+        "test",
+        "tests",
+        "testing",
+        "ci",
+    ]) {
+        Some(Profile::Development)
+    } else {
+        None
+    }
+}
+
+/// The profile a reference implies, if any: what a server loads by default and what a
+/// production Dockerfile sets are production; a Dockerfile or compose file whose name says dev or
+/// staging is still deployed somewhere, so staging; `manage.py` says nothing.
+fn profile_from_reference(reference: &Reference) -> Option<Profile> {
+    let file_name = reference.file.file_name()?.to_string_lossy();
+    match reference.source {
+        ReferenceSource::ServerEntryPoint => Some(Profile::Production),
+        ReferenceSource::Dockerfile | ReferenceSource::Compose => {
+            match profile_from_name(&file_name) {
+                Some(Profile::Production) => Some(Profile::Production),
+                Some(_) => Some(Profile::Staging),
+                None if reference.source == ReferenceSource::Dockerfile => {
+                    Some(Profile::Production)
+                }
+                None => Some(Profile::Staging),
+            }
+        }
+        ReferenceSource::ManagePy => None,
+    }
+}
+
+/// Classifies a module from the files that name it (the most exposed one wins), then its name.
+/// `references` are those naming this module, each with its display location (`Dockerfile:3`).
+pub fn classify(module: &str, references: &[(&Reference, String)]) -> Classified {
+    // The most exposed profile wins; among equals, a deployment file says more than a default.
+    let mut implied: Vec<(Profile, bool, &String)> = references
+        .iter()
+        .filter_map(|(r, at)| {
+            Some((
+                profile_from_reference(r)?,
+                r.source != ReferenceSource::ServerEntryPoint,
+                at,
+            ))
+        })
+        .collect();
+    implied.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+    if let Some((profile, _, at)) = implied.first() {
+        let mut reason = format!("named by DJANGO_SETTINGS_MODULE in {at}");
+        let others: Vec<&str> = implied[1..]
+            .iter()
+            .filter(|i| i.0 == *profile)
+            .map(|i| i.2.as_str())
+            .collect();
+        if !others.is_empty() {
+            reason.push_str(&format!(" (and {})", others.join(", ")));
+        }
+        return Classified {
+            profile: *profile,
+            reason,
+        };
+    }
+    let last = module.rsplit('.').next().unwrap_or(module);
+    if let Some(profile) = profile_from_name(last) {
+        return Classified {
+            profile,
+            reason: format!("module name `{last}`"),
+        };
+    }
+    if last == "settings" {
+        return Classified {
+            profile: Profile::Production,
+            reason: "a lone `settings` module is what the project deploys".into(),
+        };
+    }
+    Classified {
+        profile: Profile::Production,
+        reason: "no deployment file names it and its name does not tell; assumed production".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_classify_by_their_words() {
+        assert_eq!(
+            profile_from_name("settings_prod"),
+            Some(Profile::Production)
+        );
+        assert_eq!(profile_from_name("staging"), Some(Profile::Staging));
+        assert_eq!(profile_from_name("local"), Some(Profile::Development));
+        assert_eq!(
+            profile_from_name("dev.Dockerfile"),
+            Some(Profile::Development)
+        );
+        assert_eq!(profile_from_name("product"), None);
+        assert_eq!(profile_from_name("common"), None);
+    }
+}

@@ -1,0 +1,110 @@
+//! The JSON report. Other tools consume it: the field names and `version` are a stable contract
+//! (documented in README.md); add fields, never rename them.
+
+use serde::Serialize;
+
+use super::{ChainLink, chain_links};
+use crate::lint::Outcome;
+use crate::profile::Profile;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    modules: Vec<Module<'a>>,
+    findings: Vec<Finding<'a>>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Serialize)]
+struct Module<'a> {
+    module: &'a str,
+    profile: Profile,
+    profile_reason: &'a str,
+    file: &'a str,
+    reported: bool,
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    rule: &'a str,
+    name: &'a str,
+    severity: String,
+    module: &'a str,
+    profile: Profile,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    message: &'a str,
+    scenario: &'a str,
+    chain: Vec<ChainLink>,
+    notes: &'a [String],
+}
+
+#[derive(Serialize)]
+struct Diagnostic {
+    kind: crate::diagnostic::DiagnosticKind,
+    file: String,
+    line: Option<usize>,
+    message: String,
+}
+
+pub fn render(outcome: &Outcome) -> String {
+    let sources = &outcome.project.sources;
+    let report = Report {
+        version: 1,
+        modules: outcome
+            .modules
+            .iter()
+            .map(|m| Module {
+                module: &m.module,
+                profile: m.profile,
+                profile_reason: &m.profile_reason,
+                file: &m.file,
+                reported: m.reported,
+            })
+            .collect(),
+        findings: outcome
+            .findings
+            .iter()
+            .map(|f| {
+                let start = sources.start(f.span);
+                let end = sources.end(f.span);
+                Finding {
+                    rule: &f.rule.id,
+                    name: &f.rule.name,
+                    severity: f.severity.to_string(),
+                    module: &f.module,
+                    profile: f.profile,
+                    file: &sources.get(f.span.file).display,
+                    line: start.line,
+                    column: start.column,
+                    end_line: end.line,
+                    end_column: end.column,
+                    message: &f.message,
+                    scenario: &f.scenario,
+                    chain: chain_links(sources, f),
+                    notes: &f.notes,
+                }
+            })
+            .collect(),
+        diagnostics: outcome
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let (file, line) = d.file_and_line(sources);
+                Diagnostic {
+                    kind: d.kind,
+                    file,
+                    line,
+                    message: d.message.clone(),
+                }
+            })
+            .collect(),
+    };
+    let mut out = serde_json::to_string_pretty(&report)
+        .expect("the report serializes: it holds only strings and numbers");
+    out.push('\n');
+    out
+}

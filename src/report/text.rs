@@ -1,0 +1,205 @@
+//! The report for people: each finding as a miette diagnostic with the source line, the import
+//! chain and how to fix it; then what djsafe could not read or resolve; then a summary line.
+
+use std::fmt;
+
+use miette::{
+    Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan,
+    NamedSource, Severity as MietteSeverity,
+};
+
+use super::{chain_links, reported_modules};
+use crate::diagnostic::{Diagnostic, Location};
+use crate::finding::Finding;
+use crate::lint::Outcome;
+use crate::rules::registry::Severity;
+use crate::source::{SourceMap, Span};
+
+/// Output width: fixed, so the report is the same bytes on every terminal.
+const WIDTH: usize = 100;
+
+pub fn render(outcome: &Outcome, color: bool) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(WIDTH)
+        .with_links(false);
+    let sources = &outcome.project.sources;
+    let mut out = String::new();
+    if !outcome.modules.is_empty() {
+        out.push_str("Settings modules:\n");
+        let width = outcome
+            .modules
+            .iter()
+            .map(|m| m.module.len())
+            .max()
+            .unwrap_or(0);
+        for m in &outcome.modules {
+            let note = if m.reported {
+                String::new()
+            } else {
+                " (not reported: development)".into()
+            };
+            out.push_str(&format!(
+                "  {:width$}  {:11}  {}{note}\n",
+                m.module,
+                m.profile.to_string(),
+                m.profile_reason
+            ));
+        }
+        out.push('\n');
+    }
+    for finding in &outcome.findings {
+        render_one(&handler, &finding_report(sources, finding), &mut out);
+    }
+    for diagnostic in &outcome.diagnostics {
+        match &diagnostic.location {
+            Location::Span(span) => render_one(
+                &handler,
+                &diagnostic_report(sources, diagnostic, *span),
+                &mut out,
+            ),
+            Location::Path { file, line } => {
+                let at = line
+                    .map(|l| format!("{file}:{l}"))
+                    .unwrap_or_else(|| file.clone());
+                out.push_str(&format!(
+                    "warning: {at}: {} [{}]\n\n",
+                    diagnostic.message,
+                    kind_name(diagnostic)
+                ));
+            }
+        }
+    }
+    out.push_str(&summary(outcome));
+    out
+}
+
+fn render_one(handler: &GraphicalReportHandler, report: &Report, out: &mut String) {
+    // Rendering into a String cannot fail: fmt::Write for String is infallible.
+    let _ = handler.render_report(out, report);
+    out.push('\n');
+}
+
+fn summary(outcome: &Outcome) -> String {
+    let modules = reported_modules(outcome);
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    match outcome.findings.len() {
+        0 => format!(
+            "No problems found in {}.\n",
+            plural(modules, "settings module")
+        ),
+        n => format!(
+            "Found {} in {}.\n",
+            plural(n, "problem"),
+            plural(modules, "settings module")
+        ),
+    }
+}
+
+fn kind_name(diagnostic: &Diagnostic) -> String {
+    serde_json::to_value(diagnostic.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn finding_report(sources: &SourceMap, finding: &Finding) -> Report {
+    let mut help = finding.rule.fix.clone();
+    let links = chain_links(sources, finding);
+    if links.len() > 1 {
+        let path: Vec<String> = links
+            .iter()
+            .map(|l| format!("{}:{} `{}`", l.file, l.line, l.text))
+            .collect();
+        help.push_str(&format!("\nchain: {}", path.join(" → ")));
+    }
+    for note in &finding.notes {
+        help.push_str(&format!("\nnote: {note}"));
+    }
+    let label = match finding.scenario.as_str() {
+        "always" => "in every environment".to_string(),
+        scenario => format!("when {scenario}"),
+    };
+    Report {
+        message: format!(
+            "{} [{} {}]: {}",
+            finding.module, finding.profile, finding.severity, finding.message
+        ),
+        code: format!("{} {}", finding.rule.id, finding.rule.name),
+        severity: match finding.severity {
+            Severity::Error => MietteSeverity::Error,
+            Severity::Warning => MietteSeverity::Warning,
+            Severity::Note => MietteSeverity::Advice,
+        },
+        help: Some(help),
+        source: source_of(sources, finding.span),
+        label: LabeledSpan::new_primary_with_span(
+            Some(label),
+            finding.span.start..finding.span.end,
+        ),
+    }
+}
+
+fn diagnostic_report(sources: &SourceMap, diagnostic: &Diagnostic, span: Span) -> Report {
+    Report {
+        message: diagnostic.message.clone(),
+        code: kind_name(diagnostic),
+        severity: MietteSeverity::Warning,
+        help: None,
+        source: source_of(sources, span),
+        label: LabeledSpan::new_primary_with_span(None, span.start..span.end),
+    }
+}
+
+fn source_of(sources: &SourceMap, span: Span) -> NamedSource<String> {
+    let file = sources.get(span.file);
+    NamedSource::new(&file.display, file.text.clone())
+}
+
+#[derive(Debug)]
+struct Report {
+    message: String,
+    code: String,
+    severity: MietteSeverity,
+    help: Option<String>,
+    source: NamedSource<String>,
+    label: LabeledSpan,
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Report {}
+
+impl MietteDiagnostic for Report {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+    fn severity(&self) -> Option<MietteSeverity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(self.label.clone())))
+    }
+}

@@ -1,0 +1,376 @@
+//! Loading the modules a settings module imports: resolving dotted and relative names to files
+//! (packages, `__init__.py`, modules outside the project), parsing each file once, and recording
+//! what every import statement refers to so the evaluator never touches the file system.
+
+use std::collections::{HashMap, VecDeque};
+use std::path::{Path, PathBuf};
+
+use tree_sitter::{Node, Tree};
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::discover::{display_path, read_text};
+use crate::parse::{parse_python, python_parser};
+use crate::source::{FileId, SourceFile, SourceMap, Span};
+
+pub struct Module {
+    /// Dotted name, as Django would import it.
+    pub name: String,
+    pub file: FileId,
+    pub tree: Tree,
+    pub is_package: bool,
+}
+
+/// What the module part of one import refers to.
+#[derive(Clone, Debug)]
+pub enum Target {
+    Project(usize),
+    /// Outside the project: the standard library or an installed package.
+    External(String),
+    /// Looks like the project's but no file exists, or climbs above the top package.
+    Missing(String),
+}
+
+pub struct Project {
+    pub sources: SourceMap,
+    pub modules: Vec<Module>,
+    by_file: HashMap<PathBuf, usize>,
+    /// The target of each imported dotted name, keyed by the span of the name in the import.
+    targets: HashMap<Span, Target>,
+    roots: Vec<PathBuf>,
+    display_root: PathBuf,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Project {
+    pub fn new(roots: Vec<PathBuf>, display_root: PathBuf) -> Self {
+        Project {
+            sources: SourceMap::default(),
+            modules: Vec::new(),
+            by_file: HashMap::new(),
+            targets: HashMap::new(),
+            roots,
+            display_root,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub fn target(&self, name: Span) -> Option<&Target> {
+        self.targets.get(&name)
+    }
+
+    pub fn display_root(&self) -> &Path {
+        &self.display_root
+    }
+
+    /// Finds the file of an absolute dotted module name under the import roots.
+    pub fn find_module_file(&self, name: &str) -> Option<PathBuf> {
+        let parts: Vec<&str> = name.split('.').collect();
+        self.roots.iter().find_map(|root| module_file(root, &parts))
+    }
+
+    /// Loads `path` and everything it imports, transitively. Returns the module's index, or
+    /// `None` when the file could not be read (a diagnostic says why).
+    pub fn load(&mut self, path: &Path) -> Option<usize> {
+        let mut parser = python_parser();
+        let first = self.load_one(&mut parser, path)?;
+        let mut queue = VecDeque::from([first]);
+        let mut scanned = vec![false; self.modules.len()];
+        while let Some(index) = queue.pop_front() {
+            if scanned.get(index).copied().unwrap_or(false) {
+                continue;
+            }
+            scanned.resize(self.modules.len().max(index + 1), false);
+            scanned[index] = true;
+            for (span, target) in self.imports_of(&mut parser, index) {
+                if let Target::Project(imported) = target {
+                    queue.push_back(imported);
+                }
+                self.targets.insert(span, target);
+            }
+        }
+        Some(first)
+    }
+
+    fn load_one(&mut self, parser: &mut tree_sitter::Parser, path: &Path) -> Option<usize> {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        if let Some(&index) = self.by_file.get(&path) {
+            return Some(index);
+        }
+        let display = display_path(&path, &self.display_root);
+        let text = match read_text(&path, &self.display_root) {
+            Ok((text, problem)) => {
+                self.diagnostics.extend(problem);
+                text
+            }
+            Err(diagnostic) => {
+                self.diagnostics.push(diagnostic);
+                return None;
+            }
+        };
+        let Some((tree, errors)) = parse_python(parser, &text) else {
+            self.diagnostics.push(Diagnostic::in_file(
+                DiagnosticKind::ParseError,
+                display,
+                None,
+                "tree-sitter could not parse the file",
+            ));
+            return None;
+        };
+        let name = self.module_name(&path);
+        let is_package = path.file_name().is_some_and(|n| n == "__init__.py");
+        let file = self
+            .sources
+            .add(SourceFile::new(path.clone(), display, text));
+        for error in errors {
+            self.diagnostics.push(Diagnostic::at(
+                DiagnosticKind::ParseError,
+                Span {
+                    file,
+                    start: error.byte,
+                    end: error.byte,
+                },
+                error.message,
+            ));
+        }
+        self.modules.push(Module {
+            name,
+            file,
+            tree,
+            is_package,
+        });
+        self.by_file.insert(path, self.modules.len() - 1);
+        Some(self.modules.len() - 1)
+    }
+
+    /// The dotted name of a file, relative to the first import root that contains it.
+    fn module_name(&self, path: &Path) -> String {
+        let relative = self
+            .roots
+            .iter()
+            .find_map(|root| path.strip_prefix(root).ok())
+            .unwrap_or_else(|| Path::new(path.file_name().unwrap_or_default()));
+        let mut parts: Vec<String> = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if let Some(last) = parts.last_mut() {
+            *last = last.trim_end_matches(".py").to_string();
+        }
+        if parts.len() > 1 && parts.last().is_some_and(|p| p == "__init__") {
+            parts.pop();
+        }
+        parts.join(".")
+    }
+
+    /// Every import in the module (at any depth: imports inside `if` and `try` count), resolved.
+    fn imports_of(
+        &mut self,
+        parser: &mut tree_sitter::Parser,
+        index: usize,
+    ) -> Vec<(Span, Target)> {
+        let file = self.modules[index].file;
+        let path = self.sources.get(file).path.clone();
+        let mut requests = Vec::new();
+        collect_imports(
+            self.modules[index].tree.root_node(),
+            &self.sources.get(file).text,
+            &mut requests,
+        );
+        let mut found = Vec::new();
+        for request in requests {
+            let target = self.resolve(parser, &path, &request.dotted, request.level);
+            // `from package import name` imports the submodule `name` when there is one.
+            if let Target::Project(package) = target {
+                if self.modules[package].is_package {
+                    let package_file = self.sources.get(self.modules[package].file).path.clone();
+                    for ((start, end), name) in &request.from_names {
+                        let submodule = package_file
+                            .parent()
+                            .and_then(|dir| module_file(dir, &[name.as_str()]));
+                        if let Some(sub_index) = submodule.and_then(|p| self.load_one(parser, &p)) {
+                            found.push((
+                                Span {
+                                    file,
+                                    start: *start,
+                                    end: *end,
+                                },
+                                Target::Project(sub_index),
+                            ));
+                        }
+                    }
+                }
+            }
+            let (start, end) = request.name;
+            found.push((Span { file, start, end }, target));
+        }
+        found
+    }
+
+    fn resolve(
+        &mut self,
+        parser: &mut tree_sitter::Parser,
+        importer: &Path,
+        dotted: &str,
+        level: usize,
+    ) -> Target {
+        let parts: Vec<&str> = dotted.split('.').filter(|p| !p.is_empty()).collect();
+        let path = if level > 0 {
+            // A relative import starts from the importer's package, which is the importer's
+            // folder both for a plain module and for a package's `__init__.py`.
+            let mut base = importer.parent().map(Path::to_path_buf);
+            for _ in 1..level {
+                base = base.and_then(|b| b.parent().map(Path::to_path_buf));
+            }
+            base.and_then(|base| module_file(&base, &parts))
+        } else {
+            match self.roots.iter().find_map(|root| module_file(root, &parts)) {
+                Some(path) => Some(path),
+                None if self
+                    .roots
+                    .iter()
+                    .any(|root| top_level_exists(root, parts.first().copied())) =>
+                {
+                    None
+                }
+                None => return Target::External(dotted.to_string()),
+            }
+        };
+        let shown = format!("{}{}", ".".repeat(level), dotted);
+        match path {
+            Some(path) => match self.load_one(parser, &path) {
+                Some(index) => Target::Project(index),
+                None => Target::Missing(shown),
+            },
+            None => Target::Missing(shown),
+        }
+    }
+}
+
+/// `dir/a/b.py` or `dir/a/b/__init__.py`; with no parts, the package in `dir` itself.
+fn module_file(dir: &Path, parts: &[&str]) -> Option<PathBuf> {
+    let mut base = dir.to_path_buf();
+    for part in parts {
+        base.push(part);
+    }
+    if parts.is_empty() {
+        let init = base.join("__init__.py");
+        return init.is_file().then_some(init);
+    }
+    let file = base.with_extension("py");
+    if file.is_file() {
+        return Some(file);
+    }
+    let init = base.join("__init__.py");
+    init.is_file().then_some(init)
+}
+
+fn top_level_exists(root: &Path, top: Option<&str>) -> bool {
+    top.is_some_and(|top| root.join(top).is_dir() || root.join(format!("{top}.py")).is_file())
+}
+
+struct ImportRequest {
+    /// Byte range of the `dotted_name` or `relative_import` naming the module.
+    name: (usize, usize),
+    dotted: String,
+    level: usize,
+    /// For `from X import a, b`: the imported names and their byte ranges.
+    from_names: Vec<((usize, usize), String)>,
+}
+
+fn collect_imports(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
+    let mut request = |name: Node, from_names| {
+        let (dotted, level) = import_name(name, text);
+        out.push(ImportRequest {
+            name: (name.start_byte(), name.end_byte()),
+            dotted,
+            level,
+            from_names,
+        });
+    };
+    match node.kind() {
+        "import_statement" => {
+            let mut cursor = node.walk();
+            for name in node.children_by_field_name("name", &mut cursor) {
+                let dotted = if name.kind() == "aliased_import" {
+                    name.child_by_field_name("name")
+                } else {
+                    Some(name)
+                };
+                if let Some(dotted) = dotted {
+                    request(dotted, Vec::new());
+                }
+            }
+        }
+        "import_from_statement" => {
+            if let Some(module) = node.child_by_field_name("module_name") {
+                let mut cursor = node.walk();
+                let names =
+                    node.children_by_field_name("name", &mut cursor)
+                        .filter_map(|n| {
+                            let dotted = if n.kind() == "aliased_import" {
+                                n.child_by_field_name("name")?
+                            } else {
+                                n
+                            };
+                            (dotted.kind() == "dotted_name" && dotted.named_child_count() == 1)
+                                .then(|| {
+                                    (
+                                        (dotted.start_byte(), dotted.end_byte()),
+                                        text[dotted.byte_range()].to_string(),
+                                    )
+                                })
+                        })
+                        .collect();
+                request(module, names);
+            }
+        }
+        _ => {
+            let mut cursor = node.walk();
+            for child in node.named_children(&mut cursor) {
+                collect_imports(child, text, out);
+            }
+        }
+    }
+}
+
+/// The dotted name and the number of leading dots of an import's module part.
+pub fn import_name(node: Node, text: &str) -> (String, usize) {
+    if node.kind() == "relative_import" {
+        let mut level = 0;
+        let mut dotted = String::new();
+        let mut cursor = node.walk();
+        for child in node.children(&mut cursor) {
+            match child.kind() {
+                "import_prefix" => level = child.end_byte() - child.start_byte(),
+                "dotted_name" => dotted = text[child.byte_range()].to_string(),
+                _ => {}
+            }
+        }
+        (dotted, level)
+    } else {
+        let raw = &text[node.byte_range()];
+        (raw.split_whitespace().collect::<String>(), 0)
+    }
+}
+
+impl Project {
+    /// Modules that some other loaded module imports.
+    pub fn imported_modules(&self) -> std::collections::HashSet<usize> {
+        self.targets
+            .iter()
+            .filter_map(|(span, target)| match target {
+                Target::Project(index) if self.modules[*index].file != span.file => Some(*index),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Whether a module has any statement at all (an empty `__init__.py` is not settings).
+    pub fn is_empty_module(&self, index: usize) -> bool {
+        let root = self.modules[index].tree.root_node();
+        let mut cursor = root.walk();
+        !root
+            .named_children(&mut cursor)
+            .any(|n| n.kind() != "comment")
+    }
+}

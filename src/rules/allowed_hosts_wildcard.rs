@@ -1,0 +1,65 @@
+//! DJS002 allowed-hosts-wildcard: `'*'` in ALLOWED_HOSTS, literally or as an environment default.
+
+use crate::eval::value::{Kind, Value};
+
+use super::context::{Context, Draft, unset_scenario};
+
+pub fn check(ctx: &Context) -> Option<Draft> {
+    // Never assigned: Django's default is an empty list, which check --deploy reports itself.
+    let value = ctx.setting("ALLOWED_HOSTS")?;
+    if let Some(wildcard) = wildcard(ctx, &value) {
+        let how = if wildcard.env.is_empty() {
+            format!("ALLOWED_HOSTS is {value}")
+        } else {
+            format!(
+                "ALLOWED_HOSTS falls back to {value} when {} unset",
+                unset_subject(&wildcard)
+            )
+        };
+        return Some(Draft {
+            span: wildcard.origin,
+            message: format!("{how}: the '*' wildcard accepts any Host header"),
+            scenario: unset_scenario(&wildcard.env),
+            notes: ctx.deployment_notes(&wildcard.env),
+        });
+    }
+    ctx.deployments.iter().find_map(|deployment| {
+        let value = ctx.setting_in(deployment, "ALLOWED_HOSTS")?;
+        let wildcard = wildcard(ctx, &value)?;
+        Some(Draft {
+            span: wildcard.origin,
+            message: format!("ALLOWED_HOSTS is {value} in the deployment {} describes: the '*' wildcard accepts any Host header", deployment.file),
+            scenario: deployment.file.clone(),
+            notes: Vec::new(),
+        })
+    })
+}
+
+fn unset_subject(value: &Value) -> String {
+    let verb = if value.env.len() == 1 { "is" } else { "are" };
+    format!("{} {verb}", super::context::variables(&value.env))
+}
+
+/// The `'*'` entry, if any. A plain string counts too: Django iterates it character by character.
+fn wildcard(ctx: &Context, value: &Value) -> Option<Value> {
+    match &value.kind {
+        Kind::Str(s) if s.contains('*') => Some(value.clone()),
+        Kind::Unknown(_) => {
+            ctx.unresolved("ALLOWED_HOSTS", value);
+            None
+        }
+        _ => {
+            let items = value.items()?;
+            let found = items
+                .iter()
+                .find(|item| item.as_str() == Some("*"))
+                .map(|item| item.clone().with_env(&value.env));
+            if found.is_none() {
+                if let Some(unknown) = items.iter().find(|item| item.is_unknown()) {
+                    ctx.unresolved("ALLOWED_HOSTS", unknown);
+                }
+            }
+            found
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! What a rule sees of one linted settings module: its settings evaluated under the scenarios
+//! that matter, computed lazily and cached.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::eval::value::{Value, python_repr};
+use crate::eval::{Evaluation, Scenario, evaluate};
+use crate::resolve::Project;
+use crate::source::Span;
+
+/// Values tried for an environment variable a setting reads: the usual spellings of true and
+/// false, and the empty string.
+pub const PROBES: &[&str] = &[
+    "", "0", "1", "False", "false", "FALSE", "True", "true", "no", "off", "yes", "on",
+];
+
+/// The probes that a person setting the variable means as "off".
+pub const OFF_SPELLINGS: &[&str] = &["False", "false", "FALSE", "0", "no", "off", ""];
+
+/// A deployment file that selects this module, with the environment it sets.
+#[derive(Clone, Debug)]
+pub struct DeploymentEnv {
+    /// Display path of the file, e.g. `Dockerfile`.
+    pub file: String,
+    /// Variable → (value, line).
+    pub vars: BTreeMap<String, (String, usize)>,
+}
+
+pub struct Context<'a> {
+    pub project: &'a Project,
+    pub module: usize,
+    pub deployments: &'a [DeploymentEnv],
+    /// Variables `--env` sets in every scenario.
+    forced: &'a BTreeMap<String, String>,
+    cache: RefCell<BTreeMap<Scenario, Rc<Evaluation>>>,
+    diagnostics: RefCell<BTreeSet<Diagnostic>>,
+}
+
+/// What a rule found: the rest of a [`crate::finding::Finding`] comes from the context.
+pub struct Draft {
+    pub span: Span,
+    pub message: String,
+    pub scenario: String,
+    pub notes: Vec<String>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        project: &'a Project,
+        module: usize,
+        deployments: &'a [DeploymentEnv],
+        forced: &'a BTreeMap<String, String>,
+    ) -> Self {
+        Context {
+            project,
+            module,
+            deployments,
+            forced,
+            cache: RefCell::default(),
+            diagnostics: RefCell::default(),
+        }
+    }
+
+    pub fn evaluation(&self, vars: BTreeMap<String, String>) -> Rc<Evaluation> {
+        let mut scenario = Scenario { vars };
+        scenario
+            .vars
+            .extend(self.forced.iter().map(|(k, v)| (k.clone(), v.clone())));
+        if let Some(done) = self.cache.borrow().get(&scenario) {
+            return done.clone();
+        }
+        let done = Rc::new(evaluate(self.project, self.module, &scenario));
+        self.cache.borrow_mut().insert(scenario, done.clone());
+        done
+    }
+
+    /// Every variable unset (but those given with `--env`).
+    pub fn baseline(&self) -> Rc<Evaluation> {
+        self.evaluation(BTreeMap::new())
+    }
+
+    /// A setting with every variable unset. `None` when the module never assigns it.
+    pub fn setting(&self, name: &str) -> Option<Value> {
+        self.baseline()
+            .namespace
+            .bindings
+            .get(name)
+            .map(|b| b.value.clone())
+    }
+
+    /// A setting with one variable set to `value` and every other one unset.
+    pub fn setting_with(&self, var: &str, value: &str, name: &str) -> Option<Value> {
+        let vars = BTreeMap::from([(var.to_string(), value.to_string())]);
+        self.evaluation(vars)
+            .namespace
+            .bindings
+            .get(name)
+            .map(|b| b.value.clone())
+    }
+
+    /// A setting with the environment a deployment file sets.
+    pub fn setting_in(&self, deployment: &DeploymentEnv, name: &str) -> Option<Value> {
+        let vars = deployment
+            .vars
+            .iter()
+            .map(|(k, (v, _))| (k.clone(), v.clone()))
+            .collect();
+        self.evaluation(vars)
+            .namespace
+            .bindings
+            .get(name)
+            .map(|b| b.value.clone())
+    }
+
+    /// Says that a setting a rule needs could not be determined, and why.
+    pub fn unresolved(&self, setting: &str, value: &Value) {
+        if let Some(reason) = value.unknown_reason() {
+            self.diagnostics.borrow_mut().insert(Diagnostic::at(
+                DiagnosticKind::UnresolvedSetting,
+                value.origin,
+                format!(
+                    "`{setting}` in `{}` could not be determined: {reason}",
+                    self.project.modules[self.module].name
+                ),
+            ));
+        }
+    }
+
+    /// What the deployments selecting this module set `var` to, as notes for a finding.
+    pub fn deployment_notes(&self, vars: &BTreeSet<Rc<str>>) -> Vec<String> {
+        let mut notes = Vec::new();
+        for deployment in self.deployments {
+            for var in vars {
+                if let Some((value, line)) = deployment.vars.get(&**var) {
+                    notes.push(format!(
+                        "{}:{line} sets {var}={} for that deployment; any deployment without it gets the value above",
+                        deployment.file,
+                        python_repr(value)
+                    ));
+                }
+            }
+        }
+        notes
+    }
+
+    pub fn into_diagnostics(self) -> impl Iterator<Item = Diagnostic> {
+        let baseline = self.baseline();
+        let mut all = self.diagnostics.into_inner();
+        all.extend(baseline.diagnostics.iter().cloned());
+        all.into_iter()
+    }
+}
+
+/// `'a', 'b' or 'c'`, for messages.
+pub fn quoted_list(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| python_repr(s)).collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// `` `DEBUG` `` or `` `A` and `B` ``, for messages naming environment variables.
+pub fn variables(vars: &BTreeSet<Rc<str>>) -> String {
+    let names: Vec<String> = vars.iter().map(|v| format!("`{v}`")).collect();
+    match names.as_slice() {
+        [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.join(""),
+    }
+}
+
+/// The scenario label for a value that holds with these variables unset.
+pub fn unset_scenario(vars: &BTreeSet<Rc<str>>) -> String {
+    if vars.is_empty() {
+        "always".into()
+    } else {
+        let names: Vec<&str> = vars.iter().map(|v| &**v).collect();
+        format!("{} unset", names.join(", "))
+    }
+}

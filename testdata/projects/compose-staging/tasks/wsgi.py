@@ -1,0 +1,9 @@
+"""
+WSGI config for tasks project.
+
+DJANGO_SETTINGS_MODULE is provided by the container environment.
+"""
+
+from django.core.wsgi import get_wsgi_application
+
+application = get_wsgi_application()

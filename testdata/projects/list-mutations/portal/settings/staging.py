@@ -1,0 +1,5 @@
+from .base import *
+
+ALLOWED_HOSTS = ['staging.portal.example.com']
+ALLOWED_HOSTS.append('localhost')
+ALLOWED_HOSTS += ['*']

@@ -1,0 +1,5 @@
+from .base import *
+
+DEBUG = False
+
+ALLOWED_HOSTS = ['booking.example.com']
