@@ -42,11 +42,19 @@ fn collect_errors(node: Node, text: &str, errors: &mut Vec<SyntaxError>) {
     // An unclosed bracket near the end of the file turns the whole root into an ERROR node, so
     // only an ERROR below the root points at the problem; for the root, look inside it.
     if node.is_error() && node.parent().is_some() {
-        let snippet: String = text[node.byte_range()].chars().take(40).collect();
-        let snippet = snippet.lines().next().unwrap_or("").trim();
-        errors.push(SyntaxError {
-            byte: node.start_byte(),
-            message: format!("syntax error: cannot parse `{snippet}`"),
+        errors.push(match unclosed_bracket(node) {
+            Some(bracket) => SyntaxError {
+                byte: bracket.start_byte(),
+                message: format!("syntax error: `{}` is never closed", bracket.kind()),
+            },
+            None => {
+                let snippet: String = text[node.byte_range()].chars().take(40).collect();
+                let snippet = snippet.lines().next().unwrap_or("").trim();
+                SyntaxError {
+                    byte: node.start_byte(),
+                    message: format!("syntax error: cannot parse `{snippet}`"),
+                }
+            }
         });
         return;
     }
@@ -58,20 +66,26 @@ fn collect_errors(node: Node, text: &str, errors: &mut Vec<SyntaxError>) {
         }
     }
     if node.is_error() && node.parent().is_none() && errors.is_empty() {
-        errors.push(SyntaxError {
-            byte: unclosed_bracket(node).unwrap_or(node.start_byte()),
-            message: "syntax error: unclosed bracket or unfinished statement".into(),
+        errors.push(match unclosed_bracket(node) {
+            Some(bracket) => SyntaxError {
+                byte: bracket.start_byte(),
+                message: format!("syntax error: `{}` is never closed", bracket.kind()),
+            },
+            None => SyntaxError {
+                byte: node.start_byte(),
+                message: "syntax error: unfinished statement".into(),
+            },
         });
     }
 }
 
-/// The last opening bracket directly under an ERROR root is the one left unclosed.
-fn unclosed_bracket(root: Node) -> Option<usize> {
-    let mut cursor = root.walk();
-    root.children(&mut cursor)
+/// The last opening bracket directly under an ERROR node is the one left unclosed.
+fn unclosed_bracket(error: Node) -> Option<Node> {
+    let mut cursor = error.walk();
+    error
+        .children(&mut cursor)
         .filter(|c| matches!(c.kind(), "(" | "[" | "{"))
         .last()
-        .map(|c| c.start_byte())
 }
 
 #[cfg(test)]

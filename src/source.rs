@@ -114,7 +114,7 @@ mod tests {
             file.position(debug),
             Position {
                 line: 2,
-                column: 11
+                column: 10
             }
         );
         assert_eq!(file.line_text(2), "X = 'é'; DEBUG = True");

@@ -19,9 +19,8 @@ pub fn suppresses(line: &str, id: &str, name: &str) -> bool {
     codes
         .split([',', ' ', '\t'])
         .map(str::trim)
-        .take_while(|code| {
-            code.is_empty() || code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        })
+        // The list ends at the first word that is not a rule: what follows is a reason.
+        .take_while(|code| code.is_empty() || crate::rules::registry::find(code).is_some())
         .any(|code| code.eq_ignore_ascii_case(id) || code.eq_ignore_ascii_case(name))
 }
 

@@ -117,11 +117,11 @@ fn finding_report(sources: &SourceMap, finding: &Finding) -> Report {
     let mut help = finding.rule.fix.clone();
     let links = chain_links(sources, finding);
     if links.len() > 1 {
-        let path: Vec<String> = links
+        let steps: Vec<String> = links
             .iter()
             .map(|l| format!("{}:{} `{}`", l.file, l.line, l.text))
             .collect();
-        help.push_str(&format!("\nchain: {}", path.join(" → ")));
+        help.push_str(&format!("\nchain: {}", steps.join("\n     → ")));
     }
     for note in &finding.notes {
         help.push_str(&format!("\nnote: {note}"));
