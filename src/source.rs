@@ -55,6 +55,13 @@ impl SourceFile {
         }
     }
 
+    /// The 1-based column of `byte` in UTF-16 code units, as SARIF's `utf16CodeUnits` wants.
+    pub fn utf16_column(&self, byte: usize) -> usize {
+        let byte = floor_char_boundary(&self.text, byte.min(self.text.len()));
+        let line_start = self.line_starts[self.line_starts.partition_point(|&s| s <= byte) - 1];
+        self.text[line_start..byte].encode_utf16().count() + 1
+    }
+
     /// The text of the 1-based line, without its line break.
     pub fn line_text(&self, line: usize) -> &str {
         let start = self.line_starts[line - 1];
@@ -119,5 +126,13 @@ mod tests {
         );
         assert_eq!(file.line_text(2), "X = 'é'; DEBUG = True");
         assert_eq!(file.position(0), Position { line: 1, column: 1 });
+        let astral = SourceFile::new(
+            PathBuf::from("s.py"),
+            "s.py".into(),
+            "X = '𝒳'; DEBUG = 1\n".into(),
+        );
+        let debug = astral.text.find("DEBUG").unwrap();
+        assert_eq!(astral.position(debug).column, 10);
+        assert_eq!(astral.utf16_column(debug), 11);
     }
 }
