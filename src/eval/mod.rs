@@ -176,3 +176,6 @@ impl Run<'_> {
         self.env.get(name).cloned().flatten()
     }
 }
+
+#[cfg(test)]
+mod tests;

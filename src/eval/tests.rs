@@ -1,0 +1,349 @@
+//! The evaluator on small modules written to a temporary folder: each test states the Python
+//! semantics it checks, with the value CPython gives.
+
+use std::collections::BTreeMap;
+
+use super::value::Kind;
+use super::{Evaluation, Scenario, evaluate};
+use crate::resolve::Project;
+
+/// Writes `files` (path, source) into a temp folder, imports the first as the entry module with
+/// `env` set, and returns the evaluation with the project it came from.
+fn run_files(files: &[(&str, &str)], env: &[(&str, &str)]) -> (Project, Evaluation) {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, source) in files {
+        let full = dir.path().join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(&full, source).unwrap();
+    }
+    let root = dir.path().canonicalize().unwrap();
+    let mut project = Project::new(vec![root.clone()], root.clone());
+    let entry = project.load(&root.join(files[0].0)).unwrap();
+    let scenario = Scenario {
+        vars: env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect::<BTreeMap<_, _>>(),
+    };
+    let evaluation = evaluate(&project, entry, &scenario);
+    (project, evaluation)
+}
+
+/// The repr of each named setting after importing `source` as `settings.py`.
+fn values(source: &str, env: &[(&str, &str)], names: &[&str]) -> Vec<String> {
+    let (_, evaluation) = run_files(&[("settings.py", source)], env);
+    names
+        .iter()
+        .map(|n| {
+            evaluation
+                .namespace
+                .bindings
+                .get(*n)
+                .map_or("<unbound>".into(), |b| b.value.to_string())
+        })
+        .collect()
+}
+
+fn value(source: &str, env: &[(&str, &str)]) -> String {
+    values(source, env, &["X"]).remove(0)
+}
+
+#[test]
+fn environment_reads_follow_the_scenario() {
+    let src = "import os\nX = os.getenv('DEBUG', 'True') != 'False'\n";
+    assert_eq!(value(src, &[]), "True");
+    assert_eq!(value(src, &[("DEBUG", "False")]), "False");
+    assert_eq!(value(src, &[("DEBUG", "false")]), "True");
+    assert_eq!(value("import os\nX = os.getenv('A')\n", &[]), "None");
+    assert_eq!(
+        value("import os\nX = os.environ.get('A', 'd')\n", &[("A", "v")]),
+        "'v'"
+    );
+    assert_eq!(
+        value("from os import getenv\nX = getenv('A', 'd')\n", &[]),
+        "'d'"
+    );
+    assert_eq!(
+        value("from os import environ\nX = environ.get('A', 'd')\n", &[]),
+        "'d'"
+    );
+    assert_eq!(
+        value("import os\nX = os.environ['A']\n", &[]),
+        "<the value of the required environment variable A>"
+    );
+    assert_eq!(
+        value("import os\nX = os.environ['A']\n", &[("A", "x")]),
+        "'x'"
+    );
+    assert_eq!(
+        value(
+            "import os\nos.environ.setdefault('A', 'set')\nX = os.environ['A']\n",
+            &[]
+        ),
+        "'set'"
+    );
+    assert_eq!(
+        value(
+            "import os\nos.environ.setdefault('A', 'set')\nX = os.environ['A']\n",
+            &[("A", "mine")]
+        ),
+        "'mine'"
+    );
+    assert_eq!(
+        value(
+            "import os\nos.environ['A'] = 'forced'\nX = os.getenv('A')\n",
+            &[("A", "mine")]
+        ),
+        "'forced'"
+    );
+}
+
+#[test]
+fn values_remember_the_variables_they_came_from() {
+    let (_, evaluation) = run_files(
+        &[(
+            "settings.py",
+            "import os\nD = os.getenv('DEBUG', '') == '1'\nif os.getenv('ENV') == 'prod':\n    X = 1\nelse:\n    X = 2\nY = 3\n",
+        )],
+        &[],
+    );
+    let env = |name: &str| -> Vec<String> {
+        evaluation.namespace.bindings[name]
+            .value
+            .env
+            .iter()
+            .map(|v| v.to_string())
+            .collect()
+    };
+    assert_eq!(env("D"), ["DEBUG"]);
+    assert_eq!(
+        env("X"),
+        ["ENV"],
+        "a branch's condition is a dependency of what it assigns"
+    );
+    assert!(env("Y").is_empty());
+}
+
+#[test]
+fn string_methods_and_operators() {
+    assert_eq!(
+        value("X = 'a; b ;c'.split(';')\n", &[]),
+        "['a', ' b ', 'c']"
+    );
+    assert_eq!(value("X = '  a  b '.split()\n", &[]), "['a', 'b']");
+    assert_eq!(value("X = 'a,b,c'.split(',', 1)\n", &[]), "['a', 'b,c']");
+    assert_eq!(value("X = ' * '.strip().upper()\n", &[]), "'*'");
+    assert_eq!(
+        value("X = 'xxhixx'.strip('x').replace('h', 'H')\n", &[]),
+        "'Hi'"
+    );
+    assert_eq!(value("X = ','.join(['a', 'b'])\n", &[]), "'a,b'");
+    assert_eq!(value("X = 'ab' + 'c' * 2\n", &[]), "'abcc'");
+    assert_eq!(value("X = 1 < 2 < 3\n", &[]), "True");
+    assert_eq!(value("X = 1 < 3 < 2\n", &[]), "False");
+    assert_eq!(value("X = 'a' not in ('b', 'c')\n", &[]), "True");
+    assert_eq!(value("X = 'TRUE'.lower() in ('1', 'true')\n", &[]), "True");
+    assert_eq!(value("X = None is None\n", &[]), "True");
+    assert_eq!(value("X = '' or 'fallback'\n", &[]), "'fallback'");
+    assert_eq!(value("X = 'set' and 0\n", &[]), "0");
+    assert_eq!(value("X = not ''\n", &[]), "True");
+    assert_eq!(value("X = 'a' if 0 else 'b'\n", &[]), "'b'");
+    assert_eq!(value("X = bool('False')\n", &[]), "True");
+    assert_eq!(value("X = int('42') + 1\n", &[]), "43");
+    assert_eq!(value("X = 2 ** 10 // 3\n", &[]), "341");
+    assert_eq!(value("X = -0x10\n", &[]), "-16");
+    assert_eq!(
+        value("N = 'x'\nX = f'{N}-{1}-{N!r}' r'\\d'\n", &[]),
+        "\"x-1-'x'\\\\d\""
+    );
+}
+
+#[test]
+fn strings_decode_escapes_and_prefixes() {
+    assert_eq!(value("X = 'a\\tb\\x41\\u00e9'\n", &[]), "'a\\tbAé'");
+    assert_eq!(value("X = r'a\\tb'\n", &[]), "'a\\\\tb'");
+    assert_eq!(value("X = 'a' 'b' \"c\"\n", &[]), "'abc'");
+    assert_eq!(value("X = b'key'\n", &[]), "b'key'");
+    assert!(value("X = f'{1:>3}'\n", &[]).starts_with("<unknown: f-string format specifications"));
+}
+
+#[test]
+fn containers_mutate_in_place() {
+    let src =
+        "X = ['a']\nX.append('b')\nX += ('c',)\nX.extend(['d'])\nX.insert(0, 'z')\nX.remove('a')\n";
+    assert_eq!(value(src, &[]), "['z', 'b', 'c', 'd']");
+    let src = "X = {'default': {'NAME': 'db'}}\nX['default']['PASSWORD'] = 'pw'\nX.update({'other': 1})\n";
+    assert_eq!(
+        value(src, &[]),
+        "{'default': {'NAME': 'db', 'PASSWORD': 'pw'}, 'other': 1}"
+    );
+    assert_eq!(value("X = [1, 2]\nX[-1] = 3\n", &[]), "[1, 3]");
+    assert_eq!(
+        value("A, (B, C) = 1, (2, 3)\nX = [A, B, C]\n", &[]),
+        "[1, 2, 3]"
+    );
+    assert_eq!(value("X = Y = [1]\n", &[]), "[1]");
+    assert_eq!(value("X = {**{'a': 1}, 'b': 2}['b']\n", &[]), "2");
+    assert_eq!(value("X = [*['a'], 'b']\n", &[]), "['a', 'b']");
+}
+
+#[test]
+fn control_flow() {
+    let src = "import os\nif os.getenv('E') == 'prod':\n    X = 'p'\nelif os.getenv('E') == 'stage':\n    X = 's'\nelse:\n    X = 'd'\n";
+    assert_eq!(value(src, &[]), "'d'");
+    assert_eq!(value(src, &[("E", "stage")]), "'s'");
+    assert_eq!(value(src, &[("E", "prod")]), "'p'");
+    // A condition djsafe cannot decide: names the branches disagree on are unknown, the others kept.
+    let joined = values(
+        "import sys\nY = 1\nif 'test' in sys.argv:\n    X = 1\n    Y = 1\nelse:\n    X = 2\n",
+        &[],
+        &["X", "Y"],
+    );
+    assert!(
+        joined[0].starts_with("<unknown: depends on the condition `'test' in sys.argv`"),
+        "{}",
+        joined[0]
+    );
+    assert_eq!(joined[1], "1");
+    assert_eq!(
+        value(
+            "X = []\nfor h in ['a', 'b']:\n    X.append(h + '.example.com')\n",
+            &[]
+        ),
+        "['a.example.com', 'b.example.com']"
+    );
+    assert!(
+        value("import sys\nX = 1\nwhile sys.argv:\n    X = 2\n", &[])
+            .starts_with("<unknown: assigned inside a `while`")
+    );
+    assert!(
+        value("def f():\n    return 1\nX = f()\n", &[])
+            .starts_with("<unknown: `f` is a function defined at settings.py:1")
+    );
+    assert_eq!(value("X = 1\ndel X\n", &[]), "<unbound>");
+}
+
+#[test]
+fn try_except_import_error_takes_the_handler_only_when_the_module_is_missing() {
+    let src =
+        "X = 'base'\ntry:\n    from .local import *\nexcept ImportError:\n    X = 'no local'\n";
+    let (_, without) = run_files(&[("pkg/settings.py", src), ("pkg/__init__.py", "")], &[]);
+    assert_eq!(
+        without.namespace.bindings["X"].value.to_string(),
+        "'no local'"
+    );
+    assert!(
+        without.diagnostics.is_empty(),
+        "a handled ImportError is not a problem"
+    );
+    let (_, with) = run_files(
+        &[
+            ("pkg/settings.py", src),
+            ("pkg/__init__.py", ""),
+            ("pkg/local.py", "X = 'local'\n"),
+        ],
+        &[],
+    );
+    assert_eq!(with.namespace.bindings["X"].value.to_string(), "'local'");
+}
+
+#[test]
+fn star_imports_honour_all_and_underscores() {
+    let files = [
+        (
+            "app/production.py",
+            "from .base import *\nfrom . import extra\nY = extra.Z\n",
+        ),
+        ("app/__init__.py", ""),
+        ("app/base.py", "__all__ = ['A']\nA = 1\nB = 2\n"),
+        ("app/extra.py", "Z = 'z'\n_PRIVATE = 1\n"),
+    ];
+    let (_, evaluation) = run_files(&files, &[]);
+    let names: Vec<&str> = {
+        let mut n: Vec<&str> = evaluation.namespace.bindings.keys().map(|k| &**k).collect();
+        n.sort();
+        n
+    };
+    assert_eq!(names, ["A", "Y", "extra"]);
+    assert_eq!(evaluation.namespace.bindings["Y"].value.to_string(), "'z'");
+    let files = [
+        ("app/production.py", "from .base import *\n"),
+        ("app/__init__.py", ""),
+        ("app/base.py", "import os\nA = 1\n_B = 2\n"),
+    ];
+    let (_, evaluation) = run_files(&files, &[]);
+    assert!(
+        evaluation.namespace.bindings.contains_key("os"),
+        "without __all__ a star import copies imported modules too"
+    );
+    assert!(!evaluation.namespace.bindings.contains_key("_B"));
+}
+
+#[test]
+fn chains_lead_from_the_entry_to_the_file_that_set_the_value() {
+    let files = [
+        ("s/staging.py", "from .production import *\n"),
+        ("s/__init__.py", ""),
+        ("s/production.py", "from .common import *\n"),
+        ("s/common.py", "DEBUG = True\n"),
+    ];
+    let (project, evaluation) = run_files(&files, &[]);
+    let debug = &evaluation.namespace.bindings["DEBUG"];
+    let chain: Vec<String> = evaluation
+        .chain_to(debug.value.origin.file)
+        .iter()
+        .map(|span| {
+            format!(
+                "{}:{}",
+                project.sources.get(span.file).display,
+                project.sources.start(*span).line
+            )
+        })
+        .collect();
+    assert_eq!(chain, ["s/staging.py:1", "s/production.py:1"]);
+    assert!(matches!(debug.value.kind, Kind::Bool(true)));
+}
+
+#[test]
+fn cycles_and_missing_modules_are_diagnosed_not_fatal() {
+    let files = [
+        ("p/a.py", "from .b import *\nA = 1\n"),
+        ("p/__init__.py", ""),
+        ("p/b.py", "from .a import *\nB = 2\n"),
+    ];
+    let (_, evaluation) = run_files(&files, &[]);
+    assert!(
+        evaluation
+            .diagnostics
+            .iter()
+            .any(|d| d.message.starts_with("import cycle: p.a → p.b → p.a"))
+    );
+    assert_eq!(evaluation.namespace.bindings["B"].value.to_string(), "2");
+    let (_, evaluation) = run_files(
+        &[
+            ("p/a.py", "from .gone import *\nX = DEBUG\nY = 1\n"),
+            ("p/__init__.py", ""),
+        ],
+        &[],
+    );
+    assert!(
+        evaluation
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("cannot resolve module `.gone`"))
+    );
+    assert!(
+        evaluation.namespace.bindings["X"]
+            .value
+            .to_string()
+            .starts_with("<unknown: `DEBUG` may be defined by `from .gone import *`")
+    );
+    assert_eq!(evaluation.namespace.bindings["Y"].value.to_string(), "1");
+}
+
+#[test]
+fn syntax_errors_do_not_stop_the_statements_around_them() {
+    let (project, evaluation) = run_files(&[("settings.py", "A = 1\nB = (\nC = 3\n")], &[]);
+    assert!(!project.diagnostics.is_empty());
+    assert_eq!(evaluation.namespace.bindings["A"].value.to_string(), "1");
+}
