@@ -32,7 +32,8 @@ pub enum Command {
 
 #[derive(Args)]
 pub struct CheckArgs {
-    /// Folders (or files) to lint.
+    /// Folders to lint, or files: a file re-lints the settings modules that import it (pre-commit
+    /// passes the changed files), and one that no settings module imports reports nothing.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
     /// text for people; json, sarif (GitHub code scanning), github (workflow commands) or
@@ -69,6 +70,13 @@ pub struct CheckArgs {
     /// Ignore configuration files.
     #[arg(long)]
     pub isolated: bool,
+    /// Skip files and folders matching this glob (repeatable): a name (`legacy`, `*_old.py`) or
+    /// a path relative to the working directory (`mysite/settings/local.py`, `vendor/**`).
+    #[arg(long = "exclude", value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Apply the excludes to the paths given on the command line too, as pre-commit hooks need.
+    #[arg(long)]
+    pub force_exclude: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]

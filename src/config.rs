@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::profile::Profile;
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
     /// Rules to run (ids or names); all when absent.
     pub select: Option<Vec<String>>,
@@ -22,6 +22,8 @@ pub struct Config {
     pub report_development: bool,
     /// Report staging findings with the production severity instead of one level lower.
     pub strict_staging: bool,
+    /// Files and folders discovery skips (globs, relative to this file's folder), like `--exclude`.
+    pub exclude: Vec<String>,
 }
 
 #[derive(Deserialize)]

@@ -2,12 +2,14 @@
 //! name), the modules that deployment files and Django entry points name through
 //! `DJANGO_SETTINGS_MODULE`, the environment those deployments set, and the import roots.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use walkdir::{DirEntry, WalkDir};
+use walkdir::WalkDir;
 
 use crate::deploy::{self, DeployFileKind, EnvAssignment};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::exclude::Excludes;
 
 /// Files larger than this are not read: no settings module is that big, and reading one would
 /// only cost memory.
@@ -50,15 +52,26 @@ pub struct Discovery {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Walks `paths` (folders or files) and collects what the later stages need.
-pub fn discover(paths: &[PathBuf], display_root: &Path) -> Discovery {
+/// Walks the `roots` folders, skipping excluded ones, and collects what the later stages need;
+/// a file under several roots counts once. The `passed` files are always visited, even in a
+/// folder that is skipped: a file named on the command line is linted unless `--force-exclude`
+/// dropped it before.
+pub fn discover(
+    roots: &[PathBuf],
+    passed: &BTreeSet<PathBuf>,
+    excludes: &Excludes,
+    display_root: &Path,
+) -> Discovery {
     let mut found = Discovery::default();
     let mut manage_dirs = Vec::new();
-    for path in paths {
-        let walker = WalkDir::new(path)
+    let mut visited: BTreeSet<PathBuf> = BTreeSet::new();
+    for root in roots {
+        let walker = WalkDir::new(root)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| !is_skipped_dir(e));
+            .filter_entry(|e| {
+                e.depth() == 0 || !is_excluded(e.path(), e.file_type().is_dir(), excludes)
+            });
         for entry in walker {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -76,14 +89,56 @@ pub fn discover(paths: &[PathBuf], display_root: &Path) -> Discovery {
                     continue;
                 }
             };
-            if entry.file_type().is_dir() {
-                continue;
+            if !entry.file_type().is_dir() && visited.insert(entry.path().to_path_buf()) {
+                visit_file(entry.path(), display_root, &mut found, &mut manage_dirs);
             }
-            visit_file(entry.path(), display_root, &mut found, &mut manage_dirs);
+        }
+    }
+    for path in passed {
+        if visited.insert(path.clone()) {
+            visit_file(path, display_root, &mut found, &mut manage_dirs);
         }
     }
     found.import_roots = import_roots(&manage_dirs, &found.candidates);
     found
+}
+
+/// The folder to discover settings in for a file passed on the command line: the nearest folder
+/// holding `manage.py`, else the nearest one that looks like a project's top (`.git`,
+/// `pyproject.toml`, `setup.cfg`), else the file's own folder. The search stops at the
+/// repository's top, so a file never pulls in whatever lies above its checkout.
+pub fn project_root(file: &Path) -> PathBuf {
+    let start = if file.is_dir() {
+        file
+    } else {
+        file.parent().unwrap_or(file)
+    };
+    let mut marked = None;
+    for dir in start.ancestors() {
+        if dir.join("manage.py").is_file() {
+            return dir.to_path_buf();
+        }
+        let is_repository = dir.join(".git").exists();
+        if marked.is_none()
+            && (is_repository
+                || dir.join("pyproject.toml").is_file()
+                || dir.join("setup.cfg").is_file())
+        {
+            marked = Some(dir);
+        }
+        if is_repository {
+            break;
+        }
+    }
+    marked.unwrap_or(start).to_path_buf()
+}
+
+/// Whether `path`, or a folder between `root` and it, is excluded: what `--force-exclude`
+/// applies to a passed path, as discovery applies it to the folders it walks.
+pub fn is_excluded_below(root: &Path, path: &Path, excludes: &Excludes) -> bool {
+    path.ancestors()
+        .take_while(|p| *p != root && p.starts_with(root))
+        .any(|p| is_excluded(p, p.is_dir(), excludes))
 }
 
 fn visit_file(
@@ -248,15 +303,15 @@ const SKIPPED_DIRS: &[&str] = &[
 ];
 
 /// Version control, dependencies, caches, build output and virtual environments (a folder with
-/// `pyvenv.cfg`) hold no settings of the project.
-fn is_skipped_dir(entry: &DirEntry) -> bool {
-    if !entry.file_type().is_dir() || entry.depth() == 0 {
-        return false;
-    }
-    let name = entry.file_name().to_string_lossy();
-    SKIPPED_DIRS.contains(&name.as_ref())
-        || name.ends_with(".egg-info")
-        || entry.path().join("pyvenv.cfg").exists()
+/// `pyvenv.cfg`) hold no settings of the project; the user's excludes name more.
+fn is_excluded(path: &Path, is_dir: bool, excludes: &Excludes) -> bool {
+    let builtin = is_dir && {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        SKIPPED_DIRS.contains(&name.as_ref())
+            || name.ends_with(".egg-info")
+            || path.join("pyvenv.cfg").exists()
+    };
+    builtin || excludes.matches(path)
 }
 
 /// Folders holding `manage.py` are where Django puts the project on `sys.path`; otherwise a
@@ -285,4 +340,62 @@ fn import_roots(manage_dirs: &[PathBuf], candidates: &[PathBuf]) -> Vec<PathBuf>
     });
     roots.dedup();
     roots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn touch(path: &Path) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "").unwrap();
+    }
+
+    #[test]
+    fn project_root_prefers_manage_py_then_a_project_marker_then_the_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let top = tmp.path().canonicalize().unwrap();
+        let file = top.join("repo/src/site/settings/base.py");
+        touch(&file);
+        assert_eq!(project_root(&file), file.parent().unwrap());
+        touch(&top.join("repo/setup.cfg"));
+        assert_eq!(project_root(&file), top.join("repo"));
+        touch(&top.join("repo/src/pyproject.toml"));
+        assert_eq!(project_root(&file), top.join("repo/src"));
+        touch(&top.join("repo/manage.py"));
+        assert_eq!(project_root(&file), top.join("repo"));
+    }
+
+    #[test]
+    fn project_root_stops_at_the_repository() {
+        let tmp = tempfile::tempdir().unwrap();
+        let top = tmp.path().canonicalize().unwrap();
+        touch(&top.join("manage.py"));
+        std::fs::create_dir_all(top.join("checkout/.git")).unwrap();
+        let file = top.join("checkout/app/settings.py");
+        touch(&file);
+        assert_eq!(project_root(&file), top.join("checkout"));
+    }
+
+    #[test]
+    fn excluded_below_looks_at_the_path_and_its_folders_under_the_root() {
+        let root = Path::new("/repo");
+        let excludes = Excludes::new(&["legacy".into()], root);
+        assert!(is_excluded_below(
+            root,
+            Path::new("/repo/legacy/a/settings.py"),
+            &excludes
+        ));
+        assert!(!is_excluded_below(
+            root,
+            Path::new("/repo/app/settings.py"),
+            &excludes
+        ));
+        // The root itself and what lies above it are the user's choice, never excluded.
+        assert!(!is_excluded_below(
+            Path::new("/repo/legacy"),
+            Path::new("/repo/legacy/settings.py"),
+            &excludes
+        ));
+    }
 }

@@ -1,11 +1,13 @@
 //! The pipeline: discover, load (parse and resolve), pick and classify the settings entry
-//! modules, evaluate and run the rules on each, drop suppressed findings.
+//! modules (keeping those the passed files concern), evaluate and run the rules on each, drop
+//! suppressed findings.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::discover::{self, Discovery, Reference, display_path};
+use crate::exclude::Excludes;
 use crate::finding::{Finding, LintedModule};
 use crate::profile::{self, Classified, Profile};
 use crate::resolve::Project;
@@ -13,6 +15,7 @@ use crate::rules::context::{Context, DeploymentEnv};
 use crate::rules::registry::{RuleMeta, Severity};
 use crate::rules::{self, registry};
 use crate::suppress;
+use crate::targets::Targets;
 
 pub struct Options {
     pub paths: Vec<PathBuf>,
@@ -25,6 +28,9 @@ pub struct Options {
     pub profiles: BTreeMap<String, Profile>,
     pub report_development: bool,
     pub strict_staging: bool,
+    pub excludes: Excludes,
+    /// Drop passed paths that match an exclude too (pre-commit passes files one by one).
+    pub force_exclude: bool,
 }
 
 pub struct Outcome {
@@ -57,16 +63,36 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
             .and_then(|d| d.canonicalize())
             .map_err(|e| e.to_string())?,
     };
-    let discovery = discover::discover(&paths, &display_root);
+    let targets = Targets::new(&paths, &options.excludes, options.force_exclude);
+    let discovery = discover::discover(
+        targets.roots(),
+        targets.files(),
+        &options.excludes,
+        &display_root,
+    );
     let mut project = Project::new(discovery.import_roots.clone(), display_root.clone());
-    let mut diagnostics: BTreeSet<Diagnostic> = discovery.diagnostics.iter().cloned().collect();
-
-    let entries = if options.settings.is_empty() {
-        discovered_entries(&mut project, &discovery, &mut diagnostics)
+    // Problems reading the project, reported below for the part of it that gets linted.
+    let mut reading: Vec<Diagnostic> = discovery.diagnostics.clone();
+    let mut entries = if options.settings.is_empty() {
+        discovered_entries(&mut project, &discovery, &mut reading)
     } else {
         named_entries(&mut project, &options.settings)?
     };
+    let mut linted_files: HashSet<&Path> = HashSet::new();
+    entries.retain(|entry| {
+        let closure: Vec<&Path> = project
+            .import_closure(entry.module)
+            .into_iter()
+            .map(|m| project.sources.get(project.modules[m].file).path.as_path())
+            .collect();
+        let selected = targets.selects(&closure);
+        if selected {
+            linted_files.extend(closure);
+        }
+        selected
+    });
 
+    let mut diagnostics: BTreeSet<Diagnostic> = BTreeSet::new();
     let mut modules = Vec::new();
     let mut findings = Vec::new();
     for entry in &entries {
@@ -107,8 +133,22 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         }
         diagnostics.extend(ctx.into_diagnostics());
     }
-    diagnostics.extend(project.diagnostics.iter().cloned());
-    if entries.is_empty() {
+    diagnostics.extend(
+        reading
+            .iter()
+            .chain(&project.diagnostics)
+            .filter(|d| {
+                let file = match &d.location {
+                    Location::Span(span) => project.sources.get(span.file).path.clone(),
+                    Location::Path { file, .. } => display_root.join(file),
+                };
+                targets.covers(&file, &linted_files)
+            })
+            .cloned(),
+    );
+    // Passed files that no settings module reads are not a problem: pre-commit passes every
+    // changed Python file.
+    if entries.is_empty() && !targets.triggered() {
         let shown: Vec<String> = options
             .paths
             .iter()
@@ -191,7 +231,7 @@ fn named_entries<'d>(project: &mut Project, names: &[String]) -> Result<Vec<Entr
 fn discovered_entries<'d>(
     project: &mut Project,
     discovery: &'d Discovery,
-    diagnostics: &mut BTreeSet<Diagnostic>,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Entry<'d>> {
     let mut referenced: BTreeMap<usize, Vec<&'d Reference>> = BTreeMap::new();
     for reference in &discovery.references {
@@ -201,7 +241,7 @@ fn discovered_entries<'d>(
         {
             Some(module) => referenced.entry(module).or_default().push(reference),
             None => {
-                diagnostics.insert(Diagnostic::in_file(
+                diagnostics.push(Diagnostic::in_file(
                     DiagnosticKind::UnresolvedSettingsModule,
                     display_path(&reference.file, project.display_root()),
                     Some(reference.line),

@@ -6,6 +6,7 @@ mod deploy;
 mod diagnostic;
 mod discover;
 mod eval;
+mod exclude;
 mod finding;
 mod lint;
 mod parse;
@@ -16,6 +17,7 @@ mod rule_docs;
 mod rules;
 mod source;
 mod suppress;
+mod targets;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -47,14 +49,27 @@ fn main() -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode, String> {
-    let config = if args.isolated {
-        config::Config::default()
+    let cwd = std::env::current_dir()
+        .and_then(|d| d.canonicalize())
+        .map_err(|e| format!("cannot read the working directory: {e}"))?;
+    let (config_dir, config) = if args.isolated {
+        (cwd.clone(), config::Config::default())
     } else {
         let start = args.paths.first().cloned().unwrap_or_else(|| ".".into());
         let start = start
             .canonicalize()
             .map_err(|e| format!("{}: {e}", start.display()))?;
-        config::load(&start)?.map(|(_, c)| c).unwrap_or_default()
+        match config::load(&start)? {
+            Some((file, config)) => (file.parent().unwrap_or(&cwd).to_path_buf(), config),
+            None => (cwd.clone(), config::Config::default()),
+        }
+    };
+    // As ruff: patterns on the command line are relative to where djsafe runs, those in a
+    // configuration file to that file, and the command line replaces the file's.
+    let excludes = if args.exclude.is_empty() {
+        exclude::Excludes::new(&config.exclude, &config_dir)
+    } else {
+        exclude::Excludes::new(&args.exclude, &cwd)
     };
     let select = if args.select.is_empty() {
         config.select.clone().unwrap_or_default()
@@ -77,6 +92,8 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
         profiles: config.profiles,
         report_development: config.report_development,
         strict_staging: config.strict_staging,
+        excludes,
+        force_exclude: args.force_exclude,
     };
     if args.statistics && !matches!(args.output_format, OutputFormat::Text | OutputFormat::Json) {
         return Err("--statistics works with --output-format text or json".into());

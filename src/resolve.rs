@@ -365,6 +365,32 @@ impl Project {
             .collect()
     }
 
+    /// The module and every project module it imports, transitively: the files djsafe reads to
+    /// evaluate it, so a change to any of them can change its findings.
+    pub fn import_closure(&self, module: usize) -> Vec<usize> {
+        let mut imports: HashMap<FileId, Vec<usize>> = HashMap::new();
+        for (span, target) in &self.targets {
+            if let Target::Project(index) = target {
+                imports.entry(span.file).or_default().push(*index);
+            }
+        }
+        let mut closure = vec![module];
+        let mut next = 0;
+        while let Some(&current) = closure.get(next) {
+            next += 1;
+            for &imported in imports
+                .get(&self.modules[current].file)
+                .into_iter()
+                .flatten()
+            {
+                if !closure.contains(&imported) {
+                    closure.push(imported);
+                }
+            }
+        }
+        closure
+    }
+
     /// Whether a module has any statement at all (an empty `__init__.py` is not settings).
     pub fn is_empty_module(&self, index: usize) -> bool {
         let root = self.modules[index].tree.root_node();

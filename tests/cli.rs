@@ -3,11 +3,13 @@
 //! `rules`/`rule` commands, several paths, and inputs that must not stop a run.
 
 mod common;
+mod fixtures;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{Run, djsafe, djsafe_in};
+use fixtures::copy_dir;
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -99,19 +101,6 @@ fn copy_project(src: &str) -> (TempDir, PathBuf) {
     let dest = tmp.path().join("project");
     copy_dir(&repo().join(src), &dest);
     (tmp, dest)
-}
-
-fn copy_dir(src: &Path, dest: &Path) {
-    std::fs::create_dir_all(dest).unwrap();
-    for entry in std::fs::read_dir(src).unwrap() {
-        let entry = entry.unwrap();
-        let to = dest.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &to);
-        } else {
-            std::fs::copy(entry.path(), to).unwrap();
-        }
-    }
 }
 
 fn has_ansi(text: &str) -> bool {
@@ -885,7 +874,6 @@ fn djsafe_toml_is_read() {
 
 /// The configuration examples as the README and users write them: only the keys that matter.
 #[test]
-#[ignore = "bug: config keys are not optional; `[tool.djsafe]\\nignore = [\"DJS003\"]` exits 2 with `missing field `env``"]
 fn partial_configuration_uses_defaults() {
     for (name, text) in [
         ("pyproject.toml", pyproject("ignore = [\"DJS003\"]\n")),

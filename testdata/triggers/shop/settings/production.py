@@ -1,0 +1,3 @@
+from .common import *
+
+ALLOWED_HOSTS = ['shop.example.com', 'www.shop.example.com']

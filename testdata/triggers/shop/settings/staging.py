@@ -1,0 +1,3 @@
+from .common import *
+
+ALLOWED_HOSTS = ['staging.shop.example.com']
