@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::profile::Profile;
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
     /// Rules to run (ids or names); all when absent.
     pub select: Option<Vec<String>>,

@@ -55,7 +55,10 @@ pub fn discover(paths: &[PathBuf], display_root: &Path) -> Discovery {
     let mut found = Discovery::default();
     let mut manage_dirs = Vec::new();
     for path in paths {
+        // Following links finds settings in a linked folder; walkdir reports a link that loops
+        // back to its ancestor as an error, which becomes a diagnostic below.
         let walker = WalkDir::new(path)
+            .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| !is_skipped_dir(e));

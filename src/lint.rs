@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::discover::{self, Discovery, Reference, display_path};
+use crate::eval::{self, Scenario};
 use crate::finding::{Finding, LintedModule};
 use crate::profile::{self, Classified, Profile};
 use crate::resolve::Project;
@@ -13,6 +14,9 @@ use crate::rules::context::{Context, DeploymentEnv};
 use crate::rules::registry::{RuleMeta, Severity};
 use crate::rules::{self, registry};
 use crate::suppress;
+
+/// Django's defaults for the settings the rules read, as Python source.
+const DJANGO_DEFAULTS: &str = include_str!("rules/django_defaults.py");
 
 pub struct Options {
     pub paths: Vec<PathBuf>,
@@ -65,6 +69,8 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         named_entries(&mut project, &options.settings)?
     };
 
+    let defaults_module = project.load_text("<django global_settings>", DJANGO_DEFAULTS);
+    let defaults = eval::evaluate(&project, defaults_module, &Scenario::default()).namespace;
     let mut modules = Vec::new();
     let mut findings = Vec::new();
     for entry in &entries {
@@ -86,7 +92,13 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
             continue;
         }
         let deployments = deployments_of(entry, &discovery, &display_root);
-        let ctx = Context::new(&project, entry.module, &deployments, &options.env);
+        let ctx = Context::new(
+            &project,
+            entry.module,
+            &deployments,
+            &defaults,
+            &options.env,
+        );
         for rule in &options.rules {
             let Some(draft) = rules::check_for(&rule.id).and_then(|check| check(&ctx)) else {
                 continue;
@@ -302,6 +314,7 @@ pub fn enabled_rules(
     ignore: &[String],
 ) -> Result<Vec<&'static RuleMeta>, String> {
     let lookup = |key: &String| {
+        let key = key.trim();
         registry::find(key).ok_or_else(|| format!("unknown rule `{key}` (see `djsafe rules`)"))
     };
     let selected: Vec<&RuleMeta> = if select.is_empty() {

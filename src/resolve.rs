@@ -91,6 +91,25 @@ impl Project {
         Some(first)
     }
 
+    /// Loads source that is not a file of the project (Django's defaults), under a display name.
+    pub fn load_text(&mut self, display: &str, text: &str) -> usize {
+        let mut parser = python_parser();
+        let (tree, _) =
+            parse_python(&mut parser, text).expect("tree-sitter parses djsafe's own Python source");
+        let file = self.sources.add(SourceFile::new(
+            PathBuf::from(display),
+            display.to_string(),
+            text.to_string(),
+        ));
+        self.modules.push(Module {
+            name: display.to_string(),
+            file,
+            tree,
+            is_package: false,
+        });
+        self.modules.len() - 1
+    }
+
     fn load_one(&mut self, parser: &mut tree_sitter::Parser, path: &Path) -> Option<usize> {
         let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
         if let Some(&index) = self.by_file.get(&path) {

@@ -3,9 +3,28 @@
 
 use std::rc::Rc;
 
-use super::value::{Kind, Value, union};
+use super::value::{EnvDeps, Kind, Value, union};
 use super::{Frame, Run};
 use crate::source::Span;
+
+/// Functions that return a new random value on every call, hence in every worker process.
+const RANDOM_SOURCES: &[&str] = &[
+    "django.core.management.utils.get_random_secret_key",
+    "django.utils.crypto.get_random_string",
+    "secrets.token_hex",
+    "secrets.token_urlsafe",
+    "secrets.token_bytes",
+    "os.urandom",
+    "uuid.uuid4",
+];
+
+/// A call of `eval` or `exec` on a value derived from environment variables.
+#[derive(Clone, Debug)]
+pub struct CodeExecution {
+    pub span: Span,
+    pub function: Rc<str>,
+    pub env: EnvDeps,
+}
 
 #[derive(Default)]
 pub struct Args {
@@ -110,15 +129,25 @@ impl Run<'_> {
                 Value::new(Kind::Dict(Rc::new(pairs)), span)
             }
             "builtins.exec" | "builtins.eval" => {
-                let reason = format!(
-                    "`{}(...)` runs code djsafe cannot see",
-                    &path["builtins.".len()..]
-                );
+                let function = &path["builtins.".len()..];
+                let reason = format!("`{function}(...)` runs code djsafe cannot see");
                 if path == "builtins.exec" {
                     frame.ns.opaque = Some(reason.clone().into());
                 }
-                Value::unknown(reason, span)
+                let env = args
+                    .positional
+                    .iter()
+                    .fold(EnvDeps::default(), |env, a| union(&env, &a.env));
+                if !env.is_empty() {
+                    self.code_execution.push(CodeExecution {
+                        span,
+                        function: function.into(),
+                        env: env.clone(),
+                    });
+                }
+                Value::unknown(reason, span).with_env(&env)
             }
+            _ if RANDOM_SOURCES.contains(&path) => Value::new(Kind::Random(path.into()), span),
             _ => Value::unknown(format!("`{path}()` is not modelled by djsafe"), span),
         }
     }
@@ -177,6 +206,7 @@ pub fn to_str(value: &Value, span: Span) -> Value {
         Kind::Str(_) => return value.clone(),
         Kind::Unknown(_)
         | Kind::FromEnv(_)
+        | Kind::Random(_)
         | Kind::External(_)
         | Kind::Module(_)
         | Kind::Method(..) => {
@@ -573,7 +603,7 @@ fn equal(a: &Value, b: &Value) -> Option<bool> {
 
 fn contains_unknown(v: &Value) -> bool {
     match &v.kind {
-        Kind::Unknown(_) | Kind::FromEnv(_) | Kind::External(_) => true,
+        Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) | Kind::External(_) => true,
         Kind::List(items) | Kind::Tuple(items) | Kind::Set(items) => {
             items.iter().any(contains_unknown)
         }

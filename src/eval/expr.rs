@@ -351,7 +351,7 @@ impl<'p> Run<'p> {
                     ),
                 }
             }
-            Kind::Unknown(_) | Kind::FromEnv(_) => object,
+            Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) => object,
             _ => Value::new(Kind::Method(Rc::new(object), name.into()), span),
         }
     }
@@ -466,7 +466,7 @@ impl<'p> Run<'p> {
                 }
                 builtins::call_method(receiver, method, &args, span)
             }
-            Kind::Unknown(_) | Kind::FromEnv(_) => callee.clone(),
+            Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) => callee.clone(),
             _ => Value::unknown(
                 format!(
                     "`{}` is not callable as far as djsafe knows",

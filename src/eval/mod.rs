@@ -3,7 +3,7 @@
 //! variables read from a [`Scenario`] and recorded, and anything djsafe cannot follow turned into
 //! `Unknown` with a reason.
 
-mod builtins;
+pub mod builtins;
 mod expr;
 mod stmt;
 mod strings;
@@ -42,6 +42,8 @@ pub struct Namespace {
 /// What importing one settings module under one scenario produced.
 pub struct Evaluation {
     pub namespace: Rc<Namespace>,
+    /// `eval`/`exec` calls on values derived from environment variables.
+    pub code_execution: Vec<builtins::CodeExecution>,
     /// For each module file that was imported, the import statement that first imported it: the
     /// chain from the entry module to any file is read off these.
     pub imported_by: HashMap<FileId, Span>,
@@ -77,12 +79,14 @@ pub fn evaluate(project: &Project, entry: usize, scenario: &Scenario) -> Evaluat
         stack: Vec::new(),
         imported_by: HashMap::new(),
         diagnostics: BTreeSet::new(),
+        code_execution: Vec::new(),
     };
     let namespace = run.module(entry);
     Evaluation {
         namespace,
         imported_by: run.imported_by,
         diagnostics: run.diagnostics,
+        code_execution: run.code_execution,
     }
 }
 
@@ -96,6 +100,7 @@ struct Run<'p> {
     stack: Vec<usize>,
     imported_by: HashMap<FileId, Span>,
     diagnostics: BTreeSet<Diagnostic>,
+    code_execution: Vec<builtins::CodeExecution>,
 }
 
 /// The module being executed.

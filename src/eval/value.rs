@@ -42,6 +42,9 @@ pub enum Kind {
     /// they fail to load without it, so it is whatever the deployment sets. Unknown, but not for
     /// a reason worth reporting.
     FromEnv(Rc<str>),
+    /// A fresh random value from the named function (`secrets.token_urlsafe`): different in every
+    /// process that imports the settings.
+    Random(Rc<str>),
     Unknown(Rc<str>),
 }
 
@@ -78,7 +81,10 @@ impl Value {
 
     /// Unknown for whatever reason, including [`Kind::FromEnv`].
     pub fn is_unknown(&self) -> bool {
-        matches!(self.kind, Kind::Unknown(_) | Kind::FromEnv(_))
+        matches!(
+            self.kind,
+            Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_)
+        )
     }
 
     pub fn as_str(&self) -> Option<&str> {
@@ -108,7 +114,9 @@ impl Value {
             Kind::List(v) | Kind::Tuple(v) | Kind::Set(v) => !v.is_empty(),
             Kind::Dict(v) => !v.is_empty(),
             Kind::Module(_) | Kind::Method(..) => true,
-            Kind::External(_) | Kind::FromEnv(_) | Kind::Unknown(_) => return None,
+            Kind::External(_) | Kind::FromEnv(_) | Kind::Random(_) | Kind::Unknown(_) => {
+                return None;
+            }
         })
     }
 
@@ -180,6 +188,7 @@ impl fmt::Display for Value {
             Kind::FromEnv(var) => {
                 write!(f, "<the value of the required environment variable {var}>")
             }
+            Kind::Random(function) => write!(f, "<a random value from {function}()>"),
             Kind::Unknown(reason) => write!(f, "<unknown: {reason}>"),
         }
     }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::eval::value::{Value, python_repr};
-use crate::eval::{Evaluation, Scenario, evaluate};
+use crate::eval::{Evaluation, Namespace, Scenario, evaluate};
 use crate::resolve::Project;
 use crate::source::Span;
 
@@ -33,10 +33,18 @@ pub struct Context<'a> {
     pub project: &'a Project,
     pub module: usize,
     pub deployments: &'a [DeploymentEnv],
+    /// Django's defaults, for settings the module never assigns.
+    defaults: &'a Namespace,
     /// Variables `--env` sets in every scenario.
     forced: &'a BTreeMap<String, String>,
     cache: RefCell<BTreeMap<Scenario, Rc<Evaluation>>>,
     diagnostics: RefCell<BTreeSet<Diagnostic>>,
+}
+
+/// A setting's value, and whether the module assigns it or it is Django's default.
+pub struct Effective {
+    pub value: Value,
+    pub assigned: bool,
 }
 
 /// What a rule found: the rest of a [`crate::finding::Finding`] comes from the context.
@@ -52,12 +60,14 @@ impl<'a> Context<'a> {
         project: &'a Project,
         module: usize,
         deployments: &'a [DeploymentEnv],
+        defaults: &'a Namespace,
         forced: &'a BTreeMap<String, String>,
     ) -> Self {
         Context {
             project,
             module,
             deployments,
+            defaults,
             forced,
             cache: RefCell::default(),
             diagnostics: RefCell::default(),
@@ -89,6 +99,36 @@ impl<'a> Context<'a> {
             .bindings
             .get(name)
             .map(|b| b.value.clone())
+    }
+
+    /// A setting as Django sees it with every variable unset: what the module assigns, or
+    /// Django's default. `None` for a setting that is neither (not a Django setting).
+    pub fn effective(&self, name: &str) -> Option<Effective> {
+        match self.setting(name) {
+            Some(value) => Some(Effective {
+                value,
+                assigned: true,
+            }),
+            None => self.defaults.bindings.get(name).map(|b| Effective {
+                value: b.value.clone(),
+                assigned: false,
+            }),
+        }
+    }
+
+    /// The first line of the linted module: where a finding about a setting the module never
+    /// assigns points, since there is no assignment to show.
+    pub fn anchor(&self) -> Span {
+        let file = self
+            .project
+            .sources
+            .get(self.project.modules[self.module].file);
+        let first_line = file.line_text(1).len();
+        Span {
+            file: self.project.modules[self.module].file,
+            start: 0,
+            end: first_line,
+        }
     }
 
     /// A setting with one variable set to `value` and every other one unset.

@@ -3,7 +3,9 @@
 mod allowed_hosts_wildcard;
 pub mod context;
 mod debug_enabled;
+mod django;
 mod hardcoded_secret_key;
+mod hsts_not_set;
 pub mod registry;
 
 use context::{Context, Draft};
@@ -16,6 +18,7 @@ pub fn check_for(id: &str) -> Option<Check> {
         "DJS001" => debug_enabled::check,
         "DJS002" => allowed_hosts_wildcard::check,
         "DJS003" => hardcoded_secret_key::check,
+        "DJS004" => hsts_not_set::check,
         _ => return None,
     })
 }

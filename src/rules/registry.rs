@@ -56,6 +56,10 @@ pub const RULE_FILES: &[(&str, &str)] = &[
         "DJS003-hardcoded-secret-key.toml",
         include_str!("../../rules/DJS003-hardcoded-secret-key.toml"),
     ),
+    (
+        "DJS004-hsts-not-set.toml",
+        include_str!("../../rules/DJS004-hsts-not-set.toml"),
+    ),
 ];
 
 /// Every rule's metadata. The files are part of the binary and tested, so a parse failure is a
