@@ -44,9 +44,9 @@ struct Entry<'d> {
     references: Vec<&'d Reference>,
 }
 
-pub fn lint(options: &Options) -> Result<Outcome, String> {
-    let paths = options
-        .paths
+/// Discovers what is under `paths` and sets up a project on the import roots found there.
+pub fn open_project(paths: &[PathBuf]) -> Result<(Discovery, Project, PathBuf), String> {
+    let paths = paths
         .iter()
         .map(|p| {
             p.canonicalize()
@@ -60,7 +60,12 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
             .map_err(|e| e.to_string())?,
     };
     let discovery = discover::discover(&paths, &display_root);
-    let mut project = Project::new(discovery.import_roots.clone(), display_root.clone());
+    let project = Project::new(discovery.import_roots.clone(), display_root.clone());
+    Ok((discovery, project, display_root))
+}
+
+pub fn lint(options: &Options) -> Result<Outcome, String> {
+    let (discovery, mut project, display_root) = open_project(&options.paths)?;
     let mut diagnostics: BTreeSet<Diagnostic> = discovery.diagnostics.iter().cloned().collect();
 
     let entries = if options.settings.is_empty() {
@@ -175,23 +180,26 @@ fn named_entries<'d>(project: &mut Project, names: &[String]) -> Result<Vec<Entr
     names
         .iter()
         .map(|name| {
-            let path = project.find_module_file(name).ok_or_else(|| {
-                format!(
-                    "settings module `{name}` not found under the import roots of the given paths"
-                )
-            })?;
-            let module = project.load(&path).ok_or_else(|| {
-                format!(
-                    "settings module `{name}` ({}) could not be read",
-                    path.display()
-                )
-            })?;
+            let module = load_named(project, name)?;
             Ok(Entry {
                 module,
                 references: Vec::new(),
             })
         })
         .collect()
+}
+
+/// Loads a settings module by dotted name, or says why it cannot be.
+pub fn load_named(project: &mut Project, name: &str) -> Result<usize, String> {
+    let path = project.find_module_file(name).ok_or_else(|| {
+        format!("settings module `{name}` not found under the import roots of the given paths")
+    })?;
+    project.load(&path).ok_or_else(|| {
+        format!(
+            "settings module `{name}` ({}) could not be read",
+            path.display()
+        )
+    })
 }
 
 /// Modules named by `DJANGO_SETTINGS_MODULE`, plus candidate modules that are settings in their

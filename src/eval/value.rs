@@ -120,6 +120,34 @@ impl Value {
         })
     }
 
+    /// Whether nothing in this value (items of a list, values of a dict) is unknown.
+    pub fn is_fully_known(&self) -> bool {
+        match &self.kind {
+            Kind::List(items) | Kind::Tuple(items) | Kind::Set(items) => {
+                items.iter().all(Value::is_fully_known)
+            }
+            Kind::Dict(pairs) => pairs
+                .iter()
+                .all(|(k, v)| k.is_fully_known() && v.is_fully_known()),
+            Kind::External(_) | Kind::Module(_) | Kind::Method(..) => false,
+            _ => !self.is_unknown(),
+        }
+    }
+
+    /// The first unknown part of this value, for saying why it is not fully known.
+    pub fn first_unknown(&self) -> Option<&Value> {
+        match &self.kind {
+            Kind::List(items) | Kind::Tuple(items) | Kind::Set(items) => {
+                items.iter().find_map(Value::first_unknown)
+            }
+            Kind::Dict(pairs) => pairs
+                .iter()
+                .find_map(|(k, v)| k.first_unknown().or_else(|| v.first_unknown())),
+            _ if self.is_unknown() => Some(self),
+            _ => None,
+        }
+    }
+
     /// Why this value is unknown, when that is worth telling (not for [`Kind::FromEnv`]).
     pub fn unknown_reason(&self) -> Option<&str> {
         match &self.kind {

@@ -1,0 +1,73 @@
+"""Import settings modules the way Django does and report their settings as JSON.
+
+Reads one request per line on standard input: {"root": ..., "module": ..., "env": {...}}, and
+answers each with one line. Every request runs in a forked child, so each import starts from a
+fresh interpreter state (nothing cached in sys.modules, the environment exactly as requested)
+without paying for a new interpreter.
+
+In the child, ROOT goes first on sys.path (as manage.py's folder would), os.environ is exactly
+ENV, and MODULE is imported by dotted name. The answer is {"settings": {NAME: repr}} for every
+upper-case attribute whose repr is deterministic, or {"error": "...", "missing": VAR-or-null}
+when the import fails (missing is the variable a KeyError names, so the caller can retry with it
+set).
+"""
+
+import importlib
+import json
+import os
+import sys
+
+
+def deterministic(value):
+    """Values whose repr is stable across runs and machines (no sets, no objects, no paths)."""
+    if value is None or isinstance(value, (bool, int, float, str, bytes)):
+        return True
+    if isinstance(value, (list, tuple)):
+        return all(deterministic(v) for v in value)
+    if isinstance(value, dict):
+        return all(deterministic(k) and deterministic(v) for k, v in value.items())
+    return False
+
+
+def import_settings(root, module, env):
+    os.environ.clear()
+    os.environ.update(env)
+    sys.path.insert(0, root)
+    try:
+        settings = importlib.import_module(module)
+    except KeyError as error:
+        return {"error": f"KeyError: {error}", "missing": error.args[0] if error.args else None}
+    except BaseException as error:  # the settings failed to import: report it, keep serving
+        return {"error": f"{type(error).__name__}: {error}", "missing": None}
+    values = {}
+    for name in dir(settings):
+        if name.isupper() and not name.startswith("_"):
+            value = getattr(settings, name)
+            if deterministic(value):
+                values[name] = repr(value)
+    return {"settings": values}
+
+
+def serve():
+    for line in sys.stdin:
+        request = json.loads(line)
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_end)
+            try:
+                answer = import_settings(request["root"], request["module"], request["env"])
+            except BaseException as error:
+                answer = {"error": f"harness: {type(error).__name__}: {error}", "missing": None}
+            with os.fdopen(write_end, "w") as out:
+                out.write(json.dumps(answer))
+            os._exit(0)
+        os.close(write_end)
+        with os.fdopen(read_end) as answer:
+            text = answer.read()
+        os.waitpid(pid, 0)
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+
+
+serve()
