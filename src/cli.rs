@@ -52,8 +52,13 @@ pub struct CheckArgs {
     /// Folders (or files) to lint.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
+    /// text for people; json, sarif (GitHub code scanning), github (workflow commands) or
+    /// gitlab (Code Quality) for tools.
     #[arg(long, value_enum, env = "DJSAFE_OUTPUT_FORMAT", default_value = "text")]
     pub output_format: OutputFormat,
+    /// Print how many findings each rule has instead of the findings (text or json output).
+    #[arg(long)]
+    pub statistics: bool,
     /// Write the report to this file instead of standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,
@@ -87,6 +92,9 @@ pub struct CheckArgs {
 pub enum OutputFormat {
     Text,
     Json,
+    Sarif,
+    Github,
+    Gitlab,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -36,6 +36,8 @@ pub struct Outcome {
     pub modules: Vec<LintedModule>,
     pub findings: Vec<Finding>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The rules the lint ran with, in id order (SARIF lists them all, with stable indices).
+    pub rules: Vec<&'static RuleMeta>,
 }
 
 /// A settings module to lint, with what selects it.
@@ -163,6 +165,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         modules,
         findings,
         diagnostics,
+        rules: options.rules.clone(),
     })
 }
 

@@ -90,12 +90,20 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
         report_development: config.report_development,
         strict_staging: config.strict_staging,
     };
+    if args.statistics && !matches!(args.output_format, OutputFormat::Text | OutputFormat::Json) {
+        return Err("--statistics works with --output-format text or json".into());
+    }
     let outcome = lint::lint(&options)?;
     let rendered = match args.output_format {
+        OutputFormat::Text if args.statistics => report::statistics::render_text(&outcome),
+        OutputFormat::Json if args.statistics => report::statistics::render_json(&outcome),
         OutputFormat::Text => {
             report::text::render(&outcome, use_color(args.color, args.output_file.is_some()))
         }
         OutputFormat::Json => report::json::render(&outcome),
+        OutputFormat::Sarif => report::sarif::render(&outcome),
+        OutputFormat::Github => report::github::render(&outcome),
+        OutputFormat::Gitlab => report::gitlab::render(&outcome),
     };
     match &args.output_file {
         Some(path) => std::fs::write(path, rendered)

@@ -1,6 +1,11 @@
-//! Writing a lint outcome: miette diagnostics for people, JSON for tools.
+//! Writing a lint outcome: miette diagnostics for people, JSON and SARIF for tools, workflow
+//! commands for GitHub Actions logs, Code Quality JSON for GitLab, and per-rule counts.
 
+pub mod github;
+pub mod gitlab;
 pub mod json;
+pub mod sarif;
+pub mod statistics;
 pub mod text;
 
 use crate::lint::Outcome;
@@ -35,4 +40,51 @@ pub fn chain_links(sources: &SourceMap, finding: &crate::finding::Finding) -> Ve
 /// Modules whose findings are reported (development modules are listed but not linted).
 pub fn reported_modules(outcome: &Outcome) -> usize {
     outcome.modules.iter().filter(|m| m.reported).count()
+}
+
+/// A diagnostic kind as written in every output: `parse-error`, `unresolved-import`...
+pub fn kind_name(kind: crate::diagnostic::DiagnosticKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// How a finding's scenario reads after "DEBUG is True": `in every environment`, `when X unset`.
+pub fn scenario_phrase(scenario: &str) -> String {
+    match scenario {
+        "always" => "in every environment".to_string(),
+        scenario => format!("when {scenario}"),
+    }
+}
+
+/// FNV-1a, 64 bits, as 16 hex digits: a small stable hash for fingerprints. It is fixed by its
+/// definition, so fingerprints stay the same across djsafe versions, platforms and runs.
+pub fn fnv1a_64(parts: &[&str]) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    for (i, part) in parts.iter().enumerate() {
+        // A separator byte that cannot occur in text, so ("ab", "c") and ("a", "bc") differ.
+        let separator: &[u8] = if i == 0 { &[] } else { &[0] };
+        for byte in separator.iter().chain(part.as_bytes()) {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(PRIME);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a_matches_the_reference_vectors() {
+        // From the FNV reference test suite.
+        assert_eq!(fnv1a_64(&[""]), "cbf29ce484222325");
+        assert_eq!(fnv1a_64(&["a"]), "af63dc4c8601ec8c");
+        assert_eq!(fnv1a_64(&["foobar"]), "85944171f73967e8");
+        assert_ne!(fnv1a_64(&["ab", "c"]), fnv1a_64(&["a", "bc"]));
+    }
 }
