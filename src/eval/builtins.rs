@@ -83,22 +83,23 @@ impl Run<'_> {
                 None => Value::str("", span),
                 Some(v) => to_str(v, span),
             },
-            "builtins.int" => {
-                match args.positional.first().map(|v| (v, &v.kind)) {
-                    None => Value::new(Kind::Int(0), span),
-                    Some((v, Kind::Int(_))) => v.clone(),
-                    Some((v, Kind::Bool(b))) => {
-                        Value::new(Kind::Int(i64::from(*b)), span).with_env(&v.env)
-                    }
-                    Some((v, Kind::Str(s))) => match s.trim().replace('_', "").parse::<i64>() {
-                        Ok(i) => Value::new(Kind::Int(i), span).with_env(&v.env),
-                        Err(_) => Value::unknown(format!("int({v}) raises ValueError"), span)
-                            .with_env(&v.env),
-                    },
-                    Some((v, _)) => Value::unknown(format!("int() of {v} is not evaluated"), span)
-                        .with_env(&v.env),
+            "builtins.int" => match args.positional.first().map(|v| (v, &v.kind)) {
+                None => Value::new(Kind::Int(0), span),
+                Some((v, Kind::Int(_))) => v.clone(),
+                Some((v, Kind::Bool(b))) => {
+                    Value::new(Kind::Int(i64::from(*b)), span).with_env(&v.env)
                 }
-            }
+                Some((v, Kind::Str(s))) => match s.trim().replace('_', "").parse::<i64>() {
+                    Ok(i) => Value::new(Kind::Int(i), span).with_env(&v.env),
+                    Err(_) => {
+                        self.raised = Some("ValueError");
+                        Value::unknown(format!("int({v}) raises ValueError"), span).with_env(&v.env)
+                    }
+                },
+                Some((v, _)) => {
+                    Value::unknown(format!("int() of {v} is not evaluated"), span).with_env(&v.env)
+                }
+            },
             "builtins.list" | "builtins.tuple" | "builtins.set" => match args.positional.first() {
                 None => Value::new(sequence_kind(path, Vec::new()), span),
                 Some(v) => match iterate(v) {
@@ -148,7 +149,14 @@ impl Run<'_> {
                 Value::unknown(reason, span).with_env(&env)
             }
             _ if RANDOM_SOURCES.contains(&path) => Value::new(Kind::Random(path.into()), span),
-            _ => Value::unknown(format!("`{path}()` is not modelled by djsafe"), span),
+            _ => match super::stdlib::call(path, args, span) {
+                Some(Ok(value)) => value,
+                Some(Err((exception, message))) => {
+                    self.raised = Some(exception);
+                    Value::unknown(format!("{exception}: {message}"), span)
+                }
+                None => Value::unknown(format!("`{path}()` is not modelled by djsafe"), span),
+            },
         }
     }
 
@@ -176,7 +184,7 @@ impl Run<'_> {
 
     /// `os.environ[name]` raises `KeyError` when the variable is unset, so a running deployment
     /// has it set to something djsafe cannot know.
-    pub(super) fn required_env(&mut self, key: &Value, span: Span) -> Value {
+    pub(super) fn required_env(&mut self, frame: &Frame, key: &Value, span: Span) -> Value {
         let Some(name) = key.as_str() else {
             return Value::unknown(
                 format!("environment variable named by {key}, which djsafe cannot read"),
@@ -186,6 +194,12 @@ impl Run<'_> {
         let deps = Rc::new([Rc::from(name)].into_iter().collect());
         match self.getenv(name) {
             Some(value) => Value::str(&value, span).with_env(&deps),
+            // Inside `try: ... except KeyError:` an unset variable is an expected path.
+            None if frame.handles("KeyError") => {
+                self.raised = Some("KeyError");
+                Value::unknown(format!("`os.environ['{name}']` raises KeyError"), span)
+                    .with_env(&deps)
+            }
             None => Value::new(Kind::FromEnv(name.into()), span).with_env(&deps),
         }
     }
@@ -548,9 +562,7 @@ fn string_method<'a>(
             Kind::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())),
             origin,
         ),
-        "title" | "capitalize" | "format" | "encode" | "splitlines" | "partition" | "rsplit" => {
-            return None;
-        }
+        "format" => text(&super::format::braces(s, args)?),
         _ => return None,
     })
 }
@@ -706,6 +718,16 @@ pub fn binary(op: &str, left: &Value, right: &Value, span: Span, in_place: bool)
         )
     };
     let kind = match (op, &left.kind, &right.kind) {
+        ("%", Str(template), _) => match super::format::percent(template, right) {
+            Some(text) => Str(text.into()),
+            None => {
+                return Value::unknown(
+                    format!("`%` formatting of {left} with {right} is not evaluated"),
+                    span,
+                )
+                .with_env(&env);
+            }
+        },
         ("+", Str(a), Str(b)) => Str(format!("{a}{b}").into()),
         ("+", List(a), List(b)) => List(concat(a, b)),
         // `list += iterable` extends with any iterable, unlike `list + list`.

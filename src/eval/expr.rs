@@ -75,6 +75,10 @@ impl<'p> Run<'p> {
             },
             "list" | "tuple" | "set" | "expression_list" => self.sequence(frame, node),
             "dictionary" => self.dictionary(frame, node),
+            "list_comprehension"
+            | "set_comprehension"
+            | "dictionary_comprehension"
+            | "generator_expression" => self.comprehension(frame, node),
             "attribute" => self.attribute(frame, node),
             "call" => self.call(frame, node),
             "subscript" => self.subscript(frame, node),
@@ -142,6 +146,10 @@ impl<'p> Run<'p> {
         if let Some(binding) = frame.ns.bindings.get(name) {
             return binding.value.clone();
         }
+        let globals = frame.globals.clone();
+        if let Some(binding) = globals.as_ref().and_then(|g| g.bindings.get(name)) {
+            return binding.value.clone();
+        }
         match name {
             "__name__" => return Value::str(&self.project.modules[frame.module].name, span),
             "__file__" => {
@@ -152,7 +160,12 @@ impl<'p> Run<'p> {
             }
             _ => {}
         }
-        if let Some(opaque) = &frame.ns.opaque {
+        if let Some(opaque) = frame
+            .ns
+            .opaque
+            .as_ref()
+            .or(globals.as_ref().and_then(|g| g.opaque.as_ref()))
+        {
             return Value::unknown(format!("`{name}` may be defined by {opaque}"), span);
         }
         if BUILTINS.contains(&name) {
@@ -276,6 +289,121 @@ impl<'p> Run<'p> {
         Value::new(kind, span)
     }
 
+    /// `[body for x in items if cond]` and its set, dict and generator forms (a generator is
+    /// evaluated to a list: settings consume it right away). The loop names do not leak.
+    fn comprehension(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let span = self.span(frame, node);
+        let Some(body) = node.child_by_field_name("body") else {
+            return Value::unknown("incomplete comprehension", span);
+        };
+        let mut cursor = node.walk();
+        let clauses: Vec<Node<'p>> = node
+            .named_children(&mut cursor)
+            .filter(|c| matches!(c.kind(), "for_in_clause" | "if_clause"))
+            .collect();
+        let mut targets = Vec::new();
+        for clause in clauses.iter().filter(|c| c.kind() == "for_in_clause") {
+            if let Some(left) = clause.child_by_field_name("left") {
+                super::stmt::collect_identifiers(left, &mut targets);
+            }
+        }
+        let saved: Vec<(Rc<str>, Option<super::Binding>)> = targets
+            .iter()
+            .map(|t| {
+                let name: Rc<str> = self.text(frame, *t).into();
+                let before = frame.ns.bindings.get(&name).cloned();
+                (name, before)
+            })
+            .collect();
+        let mut items = Vec::new();
+        let mut env = super::value::EnvDeps::default();
+        let outcome = self.comprehension_clauses(frame, &clauses, body, &mut items, &mut env);
+        for (name, before) in saved {
+            match before {
+                Some(binding) => frame.ns.bindings.insert(name, binding),
+                None => frame.ns.bindings.remove(&name),
+            };
+        }
+        if let Err(reason) = outcome {
+            return Value::unknown(reason, span).with_env(&env);
+        }
+        let kind = match node.kind() {
+            "set_comprehension" => Kind::Set(Rc::new(items)),
+            "dictionary_comprehension" => {
+                let mut pairs = Vec::new();
+                for item in items {
+                    if let Some([k, v]) = item.items().map(<[Value]>::to_vec).as_deref() {
+                        builtins::dict_insert(&mut pairs, k.clone(), v.clone());
+                    }
+                }
+                Kind::Dict(Rc::new(pairs))
+            }
+            _ => Kind::List(Rc::new(items)),
+        };
+        Value::new(kind, span).with_env(&env)
+    }
+
+    fn comprehension_clauses(
+        &mut self,
+        frame: &mut Frame,
+        clauses: &[Node<'p>],
+        body: Node<'p>,
+        out: &mut Vec<Value>,
+        env: &mut super::value::EnvDeps,
+    ) -> Result<(), String> {
+        let Some((clause, rest)) = clauses.split_first() else {
+            let item = if body.kind() == "pair" {
+                let (Some(k), Some(v)) = (
+                    body.child_by_field_name("key"),
+                    body.child_by_field_name("value"),
+                ) else {
+                    return Err("incomplete dict comprehension".into());
+                };
+                let (key, value) = (self.expr(frame, k), self.expr(frame, v));
+                Value::new(
+                    Kind::Tuple(Rc::new(vec![key, value])),
+                    self.span(frame, body),
+                )
+            } else {
+                self.expr(frame, body)
+            };
+            out.push(item);
+            return Ok(());
+        };
+        if clause.kind() == "if_clause" {
+            let Some(condition) = clause.named_child(0) else {
+                return Ok(());
+            };
+            let test = self.expr(frame, condition);
+            *env = union(env, &test.env);
+            return match test.truthy() {
+                Some(true) => self.comprehension_clauses(frame, rest, body, out, env),
+                Some(false) => Ok(()),
+                None => Err(format!(
+                    "the filter `{}` cannot be decided",
+                    self.text(frame, condition)
+                )),
+            };
+        }
+        let (Some(left), Some(right)) = (
+            clause.child_by_field_name("left"),
+            clause.child_by_field_name("right"),
+        ) else {
+            return Err("incomplete comprehension".into());
+        };
+        let iterable = self.expr(frame, right);
+        *env = union(env, &iterable.env);
+        let items = builtins::iterate(&iterable)
+            .filter(|items| items.len() <= super::stmt::MAX_UNROLLED_ITERATIONS)
+            .ok_or_else(|| format!("cannot list the items of `{}`", self.text(frame, right)))?;
+        let site = self.span(frame, *clause);
+        for item in items {
+            self.assign(frame, left, item.with_env(&iterable.env), site);
+            self.comprehension_clauses(frame, rest, body, out, env)?;
+        }
+        Ok(())
+    }
+
     fn dictionary(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
         let span = self.span(frame, node);
         let mut pairs: Vec<(Value, Value)> = Vec::new();
@@ -367,7 +495,7 @@ impl<'p> Run<'p> {
         let container = self.expr(frame, object);
         let key = self.expr(frame, key);
         if matches!(&container.kind, Kind::External(path) if &**path == "os.environ") {
-            return self.required_env(&key, span);
+            return self.required_env(frame, &key, span);
         }
         builtins::get_item(&container, &key, span)
     }
@@ -391,7 +519,24 @@ impl<'p> Run<'p> {
         };
         let mut result = true;
         for (op, right) in operators.into_iter().zip(operands.into_iter().skip(1)) {
-            let right = self.expr(frame, right);
+            let mut right = self.expr(frame, right);
+            // `'NAME' in os.environ` asks the scenario whether the variable is set.
+            if let (Kind::External(path), "in" | "not in", Some(name)) =
+                (&right.kind, op, left.as_str())
+            {
+                if &**path == "os.environ" {
+                    let set = self.getenv(name).is_some();
+                    let deps = Rc::new([Rc::from(name)].into_iter().collect());
+                    right = Value::new(Kind::Bool(set), right.origin).with_env(&deps);
+                    let result = if op == "in" { set } else { !set };
+                    env = union(&env, &union(&left.env, &right.env));
+                    if !result {
+                        return Value::new(Kind::Bool(false), span).with_env(&env);
+                    }
+                    left = right;
+                    continue;
+                }
+            }
             let outcome = builtins::compare(op, &left, &right);
             env = union(&env, &union(&left.env, &right.env));
             match outcome {
@@ -441,6 +586,14 @@ impl<'p> Run<'p> {
             Some(arguments) if arguments.kind() == "argument_list" => {
                 self.arguments(frame, arguments)
             }
+            // `f(x for x in items)`: the generator is the only argument.
+            Some(generator) if generator.kind() == "generator_expression" => {
+                let items = self.comprehension(frame, generator);
+                Ok(builtins::Args {
+                    positional: vec![items],
+                    keywords: Vec::new(),
+                })
+            }
             _ => Err(format!(
                 "`{}` is called with a generator expression",
                 self.text(frame, function)
@@ -465,6 +618,10 @@ impl<'p> Run<'p> {
                     return Value::new(Kind::None, span);
                 }
                 builtins::call_method(receiver, method, &args, span)
+            }
+            Kind::Function(function) => {
+                let function = function.clone();
+                self.call_function(frame, &function, &args, span)
             }
             Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) => callee.clone(),
             _ => Value::unknown(

@@ -4,7 +4,10 @@
 //! `Unknown` with a reason.
 
 pub mod builtins;
+mod call;
 mod expr;
+mod format;
+mod stdlib;
 mod stmt;
 mod strings;
 pub mod value;
@@ -77,6 +80,9 @@ pub fn evaluate(project: &Project, entry: usize, scenario: &Scenario) -> Evaluat
             .collect(),
         modules: HashMap::new(),
         stack: Vec::new(),
+        call_steps: 0,
+        call_depth: 0,
+        raised: None,
         imported_by: HashMap::new(),
         diagnostics: BTreeSet::new(),
         code_execution: Vec::new(),
@@ -98,6 +104,12 @@ struct Run<'p> {
     env: HashMap<String, Option<String>>,
     modules: HashMap<usize, Rc<Namespace>>,
     stack: Vec<usize>,
+    /// Statements run inside the function call being evaluated, and how deep calls are nested.
+    call_steps: usize,
+    call_depth: usize,
+    /// An exception raised by the expression being evaluated, turned into [`Exit::Exception`]
+    /// when its statement ends.
+    raised: Option<&'static str>,
     imported_by: HashMap<FileId, Span>,
     diagnostics: BTreeSet<Diagnostic>,
     code_execution: Vec<builtins::CodeExecution>,
@@ -110,12 +122,33 @@ struct Frame {
     ns: Namespace,
     /// Environment variables the current branch depends on; values bound in it inherit them.
     control: EnvDeps,
-    /// How many enclosing `try` statements catch `ImportError`: a missing module there is expected.
-    import_handlers: usize,
+    /// The `except` clauses of the enclosing `try` statements, innermost last: an exception they
+    /// catch is expected (a missing optional module), not a problem to report.
+    handled: Vec<Vec<String>>,
+    /// In a function call: the module namespace the function's globals are looked up in.
+    globals: Option<Rc<Namespace>>,
 }
 
-/// An exception djsafe tracks, so `try: ... except ImportError:` takes the right path.
-struct Raised;
+/// Why a block stopped before its end.
+enum Exit {
+    /// An exception djsafe tracks (a failed import, `int('x')`), by class name, so
+    /// `try: ... except ImportError:` takes the right path.
+    Exception(&'static str),
+    /// `return` in a function djsafe is evaluating.
+    Return(Value),
+    /// A function call djsafe stopped following, and why.
+    GaveUp(String),
+}
+
+impl Frame {
+    /// Whether an enclosing `try` catches `exception`.
+    fn handles(&self, exception: &str) -> bool {
+        self.handled
+            .iter()
+            .flatten()
+            .any(|types| stmt::catches(types, exception))
+    }
+}
 
 impl Run<'_> {
     /// Evaluates a project module (once per run, like `sys.modules`) and returns its namespace.
@@ -130,7 +163,8 @@ impl Run<'_> {
             file: module.file,
             ns: Namespace::default(),
             control: EnvDeps::default(),
-            import_handlers: 0,
+            handled: Vec::new(),
+            globals: None,
         };
         // Evaluation goes on after an uncaught exception: Python would stop, but the statements
         // after it still describe what the author meant to deploy, and losing their findings

@@ -36,6 +36,8 @@ pub enum Kind {
     /// Something from outside the project (the standard library, a package), by dotted path,
     /// e.g. `os.getenv`. Calls to the ones djsafe models are evaluated; others are `Unknown`.
     External(Rc<str>),
+    /// A function defined in the project; calls to it are evaluated (see `eval::call`).
+    Function(Rc<Function>),
     /// `receiver.method`, waiting to be called.
     Method(Rc<Value>, Rc<str>),
     /// A value derived from an environment variable the settings require (`os.environ['X']`):
@@ -46,6 +48,32 @@ pub enum Kind {
     /// process that imports the settings.
     Random(Rc<str>),
     Unknown(Rc<str>),
+}
+
+/// A `def` of the project: where its body is, and its parameters with their defaults.
+#[derive(Debug)]
+pub struct Function {
+    pub name: Rc<str>,
+    pub module: usize,
+    /// Byte range of the `function_definition` node in the module's file.
+    pub start: usize,
+    pub end: usize,
+    pub params: Vec<Param>,
+}
+
+#[derive(Debug)]
+pub struct Param {
+    pub name: Rc<str>,
+    pub default: Option<Value>,
+    /// `*args` or `**kwargs`: calls then are not evaluated.
+    pub variadic: bool,
+}
+
+/// Functions are the same when they are the same definition.
+impl PartialEq for Function {
+    fn eq(&self, other: &Self) -> bool {
+        (self.module, self.start) == (other.module, other.start)
+    }
 }
 
 /// Values compare by what they are, not where they came from.
@@ -113,7 +141,7 @@ impl Value {
             Kind::Bytes(b) => !b.is_empty(),
             Kind::List(v) | Kind::Tuple(v) | Kind::Set(v) => !v.is_empty(),
             Kind::Dict(v) => !v.is_empty(),
-            Kind::Module(_) | Kind::Method(..) => true,
+            Kind::Module(_) | Kind::Method(..) | Kind::Function(_) => true,
             Kind::External(_) | Kind::FromEnv(_) | Kind::Random(_) | Kind::Unknown(_) => {
                 return None;
             }
@@ -129,7 +157,7 @@ impl Value {
             Kind::Dict(pairs) => pairs
                 .iter()
                 .all(|(k, v)| k.is_fully_known() && v.is_fully_known()),
-            Kind::External(_) | Kind::Module(_) | Kind::Method(..) => false,
+            Kind::External(_) | Kind::Module(_) | Kind::Method(..) | Kind::Function(_) => false,
             _ => !self.is_unknown(),
         }
     }
@@ -211,6 +239,7 @@ impl fmt::Display for Value {
                 f.write_str("}")
             }
             Kind::Module(_) => f.write_str("<module>"),
+            Kind::Function(function) => write!(f, "<function {}>", function.name),
             Kind::External(path) => write!(f, "<{path}>"),
             Kind::Method(_, name) => write!(f, "<method {name}>"),
             Kind::FromEnv(var) => {
