@@ -95,6 +95,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         let ctx = Context::new(
             &project,
             entry.module,
+            classified.profile,
             &deployments,
             &defaults,
             &options.env,
