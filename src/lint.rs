@@ -102,6 +102,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         let ctx = Context::new(
             &project,
             entry.module,
+            classified.profile,
             &deployments,
             &defaults,
             &options.env,

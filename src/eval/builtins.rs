@@ -69,6 +69,11 @@ impl Run<'_> {
                 if self.getenv(name).is_none() {
                     self.env
                         .insert(name.to_string(), default.as_str().map(str::to_string));
+                    self.env_writes.push(super::EnvWrite {
+                        var: name.into(),
+                        value: default.clone().with_env(&frame.control),
+                        span,
+                    });
                 }
                 self.optional_env(args.get(0, "key"), None, span)
             }

@@ -47,6 +47,8 @@ pub struct Evaluation {
     pub namespace: Rc<Namespace>,
     /// `eval`/`exec` calls on values derived from environment variables.
     pub code_execution: Vec<builtins::CodeExecution>,
+    /// Writes to `os.environ` made while importing, in order.
+    pub env_writes: Vec<EnvWrite>,
     /// For each module file that was imported, the import statement that first imported it: the
     /// chain from the entry module to any file is read off these.
     pub imported_by: HashMap<FileId, Span>,
@@ -86,6 +88,7 @@ pub fn evaluate(project: &Project, entry: usize, scenario: &Scenario) -> Evaluat
         imported_by: HashMap::new(),
         diagnostics: BTreeSet::new(),
         code_execution: Vec::new(),
+        env_writes: Vec::new(),
     };
     let namespace = run.module(entry);
     Evaluation {
@@ -93,7 +96,20 @@ pub fn evaluate(project: &Project, entry: usize, scenario: &Scenario) -> Evaluat
         imported_by: run.imported_by,
         diagnostics: run.diagnostics,
         code_execution: run.code_execution,
+        env_writes: run.env_writes,
     }
+}
+
+/// A write to the process environment by the settings (`os.environ['X'] = ...`, or
+/// `os.environ.setdefault('X', ...)` while `X` is unset): Django reads some variables
+/// (`DJANGO_ALLOW_ASYNC_UNSAFE`) from the environment after the settings are imported.
+#[derive(Clone, Debug)]
+pub struct EnvWrite {
+    pub var: Rc<str>,
+    /// The value written, with the variables of the branch that wrote it.
+    pub value: Value,
+    /// The statement or call that wrote it.
+    pub span: Span,
 }
 
 /// One import of an entry module: the state Python keeps while importing (`sys.modules`,
@@ -113,6 +129,7 @@ struct Run<'p> {
     imported_by: HashMap<FileId, Span>,
     diagnostics: BTreeSet<Diagnostic>,
     code_execution: Vec<builtins::CodeExecution>,
+    env_writes: Vec<EnvWrite>,
 }
 
 /// The module being executed.

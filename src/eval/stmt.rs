@@ -267,6 +267,11 @@ impl<'p> Run<'p> {
                 if let Some(name) = key.as_str() {
                     self.env
                         .insert(name.to_string(), value.as_str().map(str::to_string));
+                    self.env_writes.push(super::EnvWrite {
+                        var: name.into(),
+                        value: value.with_env(&frame.control),
+                        span: site,
+                    });
                 }
             }
             return;

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::eval::value::{Value, python_repr};
 use crate::eval::{Evaluation, Namespace, Scenario, evaluate};
+use crate::profile::Profile;
 use crate::resolve::Project;
 use crate::source::Span;
 
@@ -32,6 +33,8 @@ pub struct DeploymentEnv {
 pub struct Context<'a> {
     pub project: &'a Project,
     pub module: usize,
+    /// The deployment the module is for: some rules apply to production only.
+    pub profile: Profile,
     pub deployments: &'a [DeploymentEnv],
     /// Django's defaults, for settings the module never assigns.
     defaults: &'a Namespace,
@@ -59,6 +62,7 @@ impl<'a> Context<'a> {
     pub fn new(
         project: &'a Project,
         module: usize,
+        profile: Profile,
         deployments: &'a [DeploymentEnv],
         defaults: &'a Namespace,
         forced: &'a BTreeMap<String, String>,
@@ -66,6 +70,7 @@ impl<'a> Context<'a> {
         Context {
             project,
             module,
+            profile,
             deployments,
             defaults,
             forced,
@@ -85,6 +90,12 @@ impl<'a> Context<'a> {
         let done = Rc::new(evaluate(self.project, self.module, &scenario));
         self.cache.borrow_mut().insert(scenario, done.clone());
         done
+    }
+
+    /// Whether `--env` sets `var` in every scenario: a value read from it is the user's, not a
+    /// fallback written in the source.
+    pub fn is_forced(&self, var: &str) -> bool {
+        self.forced.contains_key(var)
     }
 
     /// Every variable unset (but those given with `--env`).
