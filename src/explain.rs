@@ -22,6 +22,9 @@ struct Explained {
     /// Variables set in every scenario (`--env`); all others are unset.
     env: BTreeMap<String, String>,
     settings: Vec<Setting>,
+    /// Set when names may come from code djsafe cannot see (`from pkg import *` of a library,
+    /// `exec`): a setting missing from `settings` may then still exist.
+    opaque: Option<String>,
     diagnostics: Vec<String>,
 }
 
@@ -87,6 +90,7 @@ pub fn explain(
             .clone(),
         env,
         settings,
+        opaque: baseline.namespace.opaque.as_ref().map(|o| o.to_string()),
         diagnostics,
     };
     Ok(if json {

@@ -8,6 +8,7 @@ mod discover;
 mod eval;
 mod explain;
 mod finding;
+mod glob;
 mod lint;
 mod parse;
 mod profile;

@@ -58,6 +58,11 @@ impl Project {
         self.targets.get(&name)
     }
 
+    /// The loaded module of a file, by its canonical path.
+    pub fn module_by_path(&self, path: &Path) -> Option<usize> {
+        self.by_file.get(path).copied()
+    }
+
     pub fn display_root(&self) -> &Path {
         &self.display_root
     }
@@ -196,6 +201,20 @@ impl Project {
             &mut requests,
         );
         let mut found = Vec::new();
+        // django-split-settings' `include('components/*.py', optional('local.py'))` runs those
+        // files in the including module's namespace: load them like imports.
+        let mut included = Vec::new();
+        collect_includes(
+            self.modules[index].tree.root_node(),
+            &self.sources.get(file).text,
+            &mut included,
+        );
+        for pattern in included {
+            let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            for matched in crate::glob::expand(&base, &pattern) {
+                self.load_one(parser, &matched);
+            }
+        }
         for request in requests {
             let target = self.resolve(parser, &path, &request.dotted, request.level);
             // `from package import name` imports the submodule `name` when there is one.
@@ -349,6 +368,43 @@ fn collect_imports(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
                 collect_imports(child, text, out);
             }
         }
+    }
+}
+
+/// String patterns given to a call of `include(...)` (django-split-settings), including those
+/// inside `optional(...)`; `%s`/`{}` placeholders of formatted patterns become `*`.
+fn collect_includes(node: Node, text: &str, out: &mut Vec<String>) {
+    if node.kind() == "call" {
+        let function = node
+            .child_by_field_name("function")
+            .map(|f| &text[f.byte_range()]);
+        if matches!(function, Some("include" | "split_settings.tools.include")) {
+            if let Some(arguments) = node.child_by_field_name("arguments") {
+                let mut cursor = arguments.walk();
+                for argument in arguments.named_children(&mut cursor) {
+                    out.extend(include_pattern(argument, text));
+                }
+            }
+        }
+    }
+    let mut cursor = node.walk();
+    for child in node.named_children(&mut cursor) {
+        collect_includes(child, text, out);
+    }
+}
+
+fn include_pattern(node: Node, text: &str) -> Option<String> {
+    match node.kind() {
+        "string" => {
+            let raw = &text[node.byte_range()];
+            let inner = raw
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .trim_matches(['\'', '"']);
+            Some(inner.replace("%s", "*").replace("{}", "*"))
+        }
+        "call" => include_pattern(node.child_by_field_name("arguments")?.named_child(0)?, text),
+        "binary_operator" => include_pattern(node.child_by_field_name("left")?, text),
+        _ => None,
     }
 }
 

@@ -34,7 +34,7 @@ pub struct Args {
 
 impl Args {
     /// The argument at `index`, or the keyword `name`.
-    fn get(&self, index: usize, name: &str) -> Option<&Value> {
+    pub(super) fn get(&self, index: usize, name: &str) -> Option<&Value> {
         self.positional.get(index).or_else(|| {
             self.keywords
                 .iter()
@@ -154,7 +154,17 @@ impl Run<'_> {
                 Value::unknown(reason, span).with_env(&env)
             }
             _ if RANDOM_SOURCES.contains(&path) => Value::new(Kind::Random(path.into()), span),
-            _ => match super::stdlib::call(path, args, span) {
+            _ if super::libs::is_constructor(path) => super::libs::construct(path, args, span),
+            _ if path.starts_with("environ.Env.")
+                || path.starts_with("decouple.")
+                || path.starts_with("split_settings.") =>
+            {
+                self.call_library(frame, path, args, span)
+            }
+            _ => match super::paths::call(path, args, span)
+                .map(Ok)
+                .or_else(|| super::stdlib::call(path, args, span))
+            {
                 Some(Ok(value)) => value,
                 Some(Err((exception, message))) => {
                     self.raised = Some(exception);
@@ -222,6 +232,7 @@ fn sequence_kind(path: &str, items: Vec<Value>) -> Kind {
 /// Python's `str(value)`.
 pub fn to_str(value: &Value, span: Span) -> Value {
     let text = match &value.kind {
+        Kind::Path(path) => path.to_string(),
         Kind::Str(_) => return value.clone(),
         Kind::Unknown(_)
         | Kind::FromEnv(_)
@@ -723,6 +734,9 @@ pub fn binary(op: &str, left: &Value, right: &Value, span: Span, in_place: bool)
         )
     };
     let kind = match (op, &left.kind, &right.kind) {
+        ("/", Kind::Path(base), Str(part) | Kind::Path(part)) => {
+            Kind::Path(super::paths::join(&[base, part]).into())
+        }
         ("%", Str(template), _) => match super::format::percent(template, right) {
             Some(text) => Str(text.into()),
             None => {

@@ -118,6 +118,7 @@ impl<'p> Run<'p> {
             globals: Some(globals),
         };
         let outer_steps = self.call_steps;
+        let outer_conditions = std::mem::take(&mut self.call_conditions);
         if self.call_depth == 0 {
             self.call_steps = 0;
         }
@@ -127,9 +128,11 @@ impl<'p> Run<'p> {
         if self.call_depth == 0 {
             self.call_steps = outer_steps;
         }
+        let conditions = std::mem::replace(&mut self.call_conditions, outer_conditions);
+        self.call_conditions = super::value::union(&self.call_conditions, &conditions);
         match exit {
-            Ok(()) => Value::new(Kind::None, span),
-            Err(Exit::Return(value)) => value,
+            Ok(()) => Value::new(Kind::None, span).with_env(&conditions),
+            Err(Exit::Return(value)) => value.with_env(&conditions),
             Err(Exit::Exception(name)) => {
                 // The exception goes on to the caller, whose `try` may catch it.
                 self.raised = Some(name);

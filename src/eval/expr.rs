@@ -152,11 +152,11 @@ impl<'p> Run<'p> {
         }
         match name {
             "__name__" => return Value::str(&self.project.modules[frame.module].name, span),
+            // The file as it is in the repository: paths derived from it (BASE_DIR) resolve
+            // inside the checkout, where djsafe reads `.env` and `settings.ini` files.
             "__file__" => {
-                return Value::unknown(
-                    "`__file__` is the settings file's path on the deployed machine",
-                    span,
-                );
+                let path = &self.project.sources.get(frame.file).path;
+                return Value::str(&path.to_string_lossy(), span);
             }
             _ => {}
         }
@@ -461,6 +461,9 @@ impl<'p> Run<'p> {
         };
         let object = self.expr(frame, object);
         let name = self.text(frame, attribute);
+        if let Some(property) = super::paths::property(&object, name) {
+            return property;
+        }
         match &object.kind {
             Kind::External(path) => {
                 Value::new(Kind::External(format!("{path}.{name}").into()), span)
@@ -607,6 +610,16 @@ impl<'p> Run<'p> {
             Kind::External(path) => {
                 let path = path.clone();
                 self.call_external(frame, &path, &args, span)
+            }
+            Kind::Method(receiver, method)
+                if matches!(receiver.kind, Kind::Instance(_) | Kind::Path(_)) =>
+            {
+                let (receiver, method) = (receiver.clone(), method.clone());
+                self.call_object_method(frame, &receiver, &method, &args, span)
+            }
+            Kind::Instance(instance) => {
+                let instance = instance.clone();
+                self.call_instance(frame, &instance, &callee, &args, span)
             }
             Kind::Method(receiver, method) => {
                 if builtins::is_mutating_method(receiver, method) {

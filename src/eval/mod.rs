@@ -7,6 +7,8 @@ pub mod builtins;
 mod call;
 mod expr;
 mod format;
+mod libs;
+mod paths;
 mod stdlib;
 mod stmt;
 mod strings;
@@ -85,6 +87,7 @@ pub fn evaluate(project: &Project, entry: usize, scenario: &Scenario) -> Evaluat
         call_steps: 0,
         call_depth: 0,
         raised: None,
+        call_conditions: EnvDeps::default(),
         imported_by: HashMap::new(),
         diagnostics: BTreeSet::new(),
         code_execution: Vec::new(),
@@ -126,6 +129,9 @@ struct Run<'p> {
     /// An exception raised by the expression being evaluated, turned into [`Exit::Exception`]
     /// when its statement ends.
     raised: Option<&'static str>,
+    /// The environment variables the conditions of the function call being evaluated read: its
+    /// result depends on them even when it is returned after the branch (an early return).
+    call_conditions: EnvDeps,
     imported_by: HashMap<FileId, Span>,
     diagnostics: BTreeSet<Diagnostic>,
     code_execution: Vec<builtins::CodeExecution>,

@@ -41,20 +41,6 @@ pub fn call(path: &str, args: &Args, span: Span) -> Option<Result<Value, Raise>>
             }
             _ => None,
         },
-        "os.path.join" => {
-            let parts: Option<Vec<&str>> = args.positional.iter().map(Value::as_str).collect();
-            parts.map(|parts| Ok(Value::str(&path_join(&parts), span)))
-        }
-        "os.path.dirname" => string.map(|s| {
-            Ok(Value::str(
-                s.rsplit_once('/')
-                    .map_or("", |(d, _)| if d.is_empty() { "/" } else { d }),
-                span,
-            ))
-        }),
-        "os.path.basename" => {
-            string.map(|s| Ok(Value::str(s.rsplit('/').next().unwrap_or(s), span)))
-        }
         _ => return None,
     };
     // The argument djsafe could not read as a string: the result depends on it.
@@ -74,21 +60,6 @@ fn strtobool(s: &str, span: Span) -> Result<Value, Raise> {
         "n" | "no" | "f" | "false" | "off" | "0" => Ok(Value::new(Kind::Int(0), span)),
         _ => Err(("ValueError", format!("invalid truth value {s:?}"))),
     }
-}
-
-fn path_join(parts: &[&str]) -> String {
-    let mut joined = String::new();
-    for part in parts {
-        if part.starts_with('/') {
-            joined = part.to_string();
-        } else if joined.is_empty() || joined.ends_with('/') {
-            joined.push_str(part);
-        } else {
-            joined.push('/');
-            joined.push_str(part);
-        }
-    }
-    joined
 }
 
 fn json_loads(text: &str, span: Span) -> Result<Value, Raise> {
@@ -276,7 +247,5 @@ mod tests {
             "{'b': [1, True, None], 'a': 'x'}"
         );
         assert!(json_loads("['single']", span()).is_err());
-        assert_eq!(path_join(&["/srv/app", "static"]), "/srv/app/static");
-        assert_eq!(path_join(&["a", "/abs", "b"]), "/abs/b");
     }
 }

@@ -335,6 +335,9 @@ impl<'p> Run<'p> {
             return self.block(frame, *body);
         };
         let test = self.expr(frame, *condition);
+        if frame.globals.is_some() {
+            self.call_conditions = union(&self.call_conditions, &test.env);
+        }
         let saved = frame.control.clone();
         frame.control = union(&frame.control, &test.env);
         let result = match test.truthy() {

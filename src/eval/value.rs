@@ -36,6 +36,11 @@ pub enum Kind {
     /// Something from outside the project (the standard library, a package), by dotted path,
     /// e.g. `os.getenv`. Calls to the ones djsafe models are evaluated; others are `Unknown`.
     External(Rc<str>),
+    /// A `pathlib.Path`.
+    Path(Rc<str>),
+    /// An object of a library class djsafe models (`environ.Env`, `decouple.Csv`), with the
+    /// arguments it was built with.
+    Instance(Rc<Instance>),
     /// A function defined in the project; calls to it are evaluated (see `eval::call`).
     Function(Rc<Function>),
     /// `receiver.method`, waiting to be called.
@@ -48,6 +53,23 @@ pub enum Kind {
     /// process that imports the settings.
     Random(Rc<str>),
     Unknown(Rc<str>),
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Instance {
+    /// Dotted class path, e.g. `environ.Env`.
+    pub class: Rc<str>,
+    pub positional: Vec<Value>,
+    pub keywords: Vec<(Rc<str>, Value)>,
+}
+
+impl Instance {
+    pub fn keyword(&self, name: &str) -> Option<&Value> {
+        self.keywords
+            .iter()
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| v)
+    }
 }
 
 /// A `def` of the project: where its body is, and its parameters with their defaults.
@@ -141,7 +163,11 @@ impl Value {
             Kind::Bytes(b) => !b.is_empty(),
             Kind::List(v) | Kind::Tuple(v) | Kind::Set(v) => !v.is_empty(),
             Kind::Dict(v) => !v.is_empty(),
-            Kind::Module(_) | Kind::Method(..) | Kind::Function(_) => true,
+            Kind::Module(_)
+            | Kind::Method(..)
+            | Kind::Function(_)
+            | Kind::Path(_)
+            | Kind::Instance(_) => true,
             Kind::External(_) | Kind::FromEnv(_) | Kind::Random(_) | Kind::Unknown(_) => {
                 return None;
             }
@@ -157,7 +183,11 @@ impl Value {
             Kind::Dict(pairs) => pairs
                 .iter()
                 .all(|(k, v)| k.is_fully_known() && v.is_fully_known()),
-            Kind::External(_) | Kind::Module(_) | Kind::Method(..) | Kind::Function(_) => false,
+            Kind::External(_)
+            | Kind::Module(_)
+            | Kind::Method(..)
+            | Kind::Function(_)
+            | Kind::Instance(_) => false,
             _ => !self.is_unknown(),
         }
     }
@@ -246,6 +276,8 @@ impl fmt::Display for Value {
                 write!(f, "<the value of the required environment variable {var}>")
             }
             Kind::Random(function) => write!(f, "<a random value from {function}()>"),
+            Kind::Path(path) => write!(f, "PosixPath({})", python_repr(path)),
+            Kind::Instance(instance) => write!(f, "<{} object>", instance.class),
             Kind::Unknown(reason) => write!(f, "<unknown: {reason}>"),
         }
     }
