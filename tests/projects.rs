@@ -19,7 +19,11 @@ fn lint(group: &str, project: &str) {
         text.stderr
     );
     assert_eq!(json.code, expected_code, "json exit code for {project}");
-    let name = if group == "projects" { project.to_string() } else { format!("{group}-{project}") };
+    let name = if group == "projects" {
+        project.to_string()
+    } else {
+        format!("{group}-{project}")
+    };
     insta::assert_snapshot!(format!("{name}.txt"), text.stdout);
     insta::assert_snapshot!(format!("{name}.json"), json.stdout);
 }

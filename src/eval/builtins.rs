@@ -155,9 +155,15 @@ impl Run<'_> {
             }
             _ if RANDOM_SOURCES.contains(&path) => Value::new(Kind::Random(path.into()), span),
             _ if super::libs::is_constructor(path) => super::libs::construct(path, args, span),
-            _ if path.starts_with("environ.Env.")
-                || path.starts_with("decouple.")
-                || path.starts_with("split_settings.") =>
+            _ if [
+                "environ.Env.",
+                "decouple.",
+                "split_settings.",
+                "dj_database_url.",
+                "django_heroku.",
+            ]
+            .iter()
+            .any(|library| path.starts_with(library)) =>
             {
                 self.call_library(frame, path, args, span)
             }

@@ -584,6 +584,11 @@ impl<'p> Run<'p> {
         let Some(function) = node.child_by_field_name("function") else {
             return Value::unknown("incomplete call", span);
         };
+        // Code handed the module namespace (`globals().update(...)`, `configure(locals())`) may
+        // define or change any setting.
+        if let Some(reason) = self.namespace_escape(frame, function, node) {
+            frame.ns.opaque = Some(reason.into());
+        }
         let callee = self.expr(frame, function);
         let args = match node.child_by_field_name("arguments") {
             Some(arguments) if arguments.kind() == "argument_list" => {
@@ -645,6 +650,42 @@ impl<'p> Run<'p> {
                 span,
             ),
         }
+    }
+
+    /// Why a call may change the module namespace behind djsafe's back, if it may.
+    fn namespace_escape(
+        &self,
+        frame: &Frame,
+        function: Node<'p>,
+        call: Node<'p>,
+    ) -> Option<String> {
+        let is_namespace = |n: Node| {
+            n.kind() == "call"
+                && matches!(
+                    n.child_by_field_name("function")
+                        .map(|f| self.text(frame, f)),
+                    Some("globals" | "locals" | "vars")
+                )
+        };
+        let receiver = function.child_by_field_name("object");
+        if receiver.is_some_and(is_namespace) {
+            return Some(format!(
+                "`{}` at {}",
+                self.text(frame, call),
+                self.line(frame, call)
+            ));
+        }
+        let arguments = call.child_by_field_name("arguments")?;
+        let mut cursor = arguments.walk();
+        let passes_namespace = arguments.named_children(&mut cursor).any(is_namespace);
+        let callee = self.text(frame, function);
+        (passes_namespace && callee != "django_heroku.settings").then(|| {
+            format!(
+                "`{}` at {}, which is given the module namespace",
+                self.text(frame, call),
+                self.line(frame, call)
+            )
+        })
     }
 
     /// The statement containing `node`, where a mutation through a method call is recorded.

@@ -64,8 +64,91 @@ impl Run<'_> {
             "environ.Env.read_env" => self.read_env(frame, args, span),
             "decouple.config" => self.decouple_config(frame, None, args, span),
             "split_settings.tools.include" => self.include(frame, args, span),
+            "dj_database_url.config" => {
+                let var = args
+                    .keywords
+                    .iter()
+                    .find(|(k, _)| k == "env")
+                    .and_then(|(_, v)| v.as_str())
+                    .unwrap_or("DATABASE_URL")
+                    .to_string();
+                let deps = env_of(&var);
+                let url = match self.getenv(&var) {
+                    Some(url) => Value::str(&url, span),
+                    None => args
+                        .keywords
+                        .iter()
+                        .find(|(k, _)| k == "default")
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or(Value::new(Kind::None, span)),
+                };
+                match url.as_str() {
+                    Some(text) => database_url(text, url.origin).with_env(&deps),
+                    None if matches!(url.kind, Kind::None) => {
+                        Value::new(Kind::Dict(Rc::default()), span).with_env(&deps)
+                    }
+                    None => url.with_env(&deps),
+                }
+            }
+            "dj_database_url.parse" => match args.positional.first() {
+                Some(url) => match url.as_str() {
+                    Some(text) => database_url(text, url.origin).with_env(&url.env),
+                    None => url.clone(),
+                },
+                None => Value::unknown("dj_database_url.parse() without a URL", span),
+            },
+            "django_heroku.settings" => self.heroku(frame, args, span),
             _ => Value::unknown(format!("`{path}()` is not modelled by djsafe"), span),
         }
+    }
+
+    /// `django_heroku.settings(locals())` rewrites the settings it is given: ALLOWED_HOSTS
+    /// becomes `['*']` (unless `allowed_hosts=False`), SECRET_KEY and DATABASES come from the
+    /// environment when set, and the static-files, logging and test-runner settings change.
+    fn heroku(&mut self, frame: &mut Frame, args: &Args, span: Span) -> Value {
+        let enabled = |name: &str| {
+            !args
+                .keywords
+                .iter()
+                .any(|(k, v)| k == name && v.truthy() == Some(false))
+        };
+        if enabled("allowed_hosts") {
+            let wildcard = Value::new(Kind::List(Rc::new(vec![Value::str("*", span)])), span);
+            self.bind(frame, "ALLOWED_HOSTS", wildcard, span);
+        }
+        if enabled("secret_key") {
+            if let Some(key) = self.getenv("SECRET_KEY") {
+                self.bind(
+                    frame,
+                    "SECRET_KEY",
+                    Value::str(&key, span).with_env(&env_of("SECRET_KEY")),
+                    span,
+                );
+            }
+        }
+        if enabled("databases") {
+            if let Some(url) = self.getenv("DATABASE_URL") {
+                let database = database_url(&url, span).with_env(&env_of("DATABASE_URL"));
+                let databases = Value::new(
+                    Kind::Dict(Rc::new(vec![(Value::str("default", span), database)])),
+                    span,
+                );
+                self.bind(frame, "DATABASES", databases, span);
+            }
+        }
+        for name in [
+            "STATIC_ROOT",
+            "STATIC_URL",
+            "STATICFILES_STORAGE",
+            "MIDDLEWARE",
+            "LOGGING",
+            "TEST_RUNNER",
+        ] {
+            if frame.ns.bindings.contains_key(name) || name != "MIDDLEWARE" {
+                self.bind(frame, name, Value::unknown("set by django_heroku.settings(), which djsafe models only for ALLOWED_HOSTS, SECRET_KEY and DATABASES", span), span);
+            }
+        }
+        Value::new(Kind::None, span)
     }
 
     /// Calling an object: `env('DEBUG')`, `config('DEBUG')` on an AutoConfig, a cast object.
@@ -589,7 +672,7 @@ fn python_int(text: &str) -> Option<i64> {
 
 /// A database URL as a settings dict (`scheme://user:password@host:port/name`). Keys beyond
 /// these depend on the library and version, so the dict is marked as not fully known.
-fn database_url(url: &str, span: Span) -> Value {
+pub(super) fn database_url(url: &str, span: Span) -> Value {
     let text = |s: &str| Value::str(s, span);
     let Some((scheme, rest)) = url.split_once("://") else {
         return Value::unknown(

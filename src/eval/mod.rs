@@ -8,6 +8,7 @@ mod call;
 mod expr;
 mod format;
 mod libs;
+mod matching;
 mod paths;
 mod stdlib;
 mod stmt;

@@ -93,7 +93,8 @@ impl<'p> Run<'p> {
             "while_statement" if frame.globals.is_some() => {
                 Err(Exit::GaveUp("it has a `while` loop".into()))
             }
-            "while_statement" | "match_statement" => {
+            "match_statement" => self.match_statement(frame, node),
+            "while_statement" => {
                 let reason = format!(
                     "assigned inside a `{}` statement at {}, which djsafe does not evaluate",
                     &node.kind()[..node.kind().len() - "_statement".len()],
@@ -725,7 +726,7 @@ pub(super) fn catches(types: &str, exception: &str) -> bool {
 }
 
 /// Merges the namespaces of two paths through an unknown condition.
-fn join(
+pub(super) fn join(
     a: Namespace,
     mut b: Namespace,
     reason: &str,

@@ -501,3 +501,30 @@ fn library_conversions_raise_like_python() {
         "'/srv/app/static'"
     );
 }
+
+#[test]
+fn match_statements() {
+    let src = "import os\nmatch os.getenv('E', 'dev'):\n    case 'production' | 'prod':\n        X = 'p'\n    case 'staging' if os.getenv('STRICT'):\n        X = 's-strict'\n    case other:\n        X = other\n";
+    assert_eq!(value(src, &[]), "'dev'");
+    assert_eq!(value(src, &[("E", "prod")]), "'p'");
+    assert_eq!(value(src, &[("E", "staging")]), "'staging'");
+    assert_eq!(
+        value(src, &[("E", "staging"), ("STRICT", "1")]),
+        "'s-strict'"
+    );
+    let (_, evaluation) = run_files(&[("settings.py", src)], &[]);
+    let deps: Vec<String> = evaluation.namespace.bindings["X"]
+        .value
+        .env
+        .iter()
+        .map(|v| v.to_string())
+        .collect();
+    assert_eq!(deps, ["E"]);
+    assert!(
+        value(
+            "import sys\nX = 0\nmatch sys.argv:\n    case [a, b]:\n        X = 1\n",
+            &[]
+        )
+        .starts_with("<unknown: depends on the `case`")
+    );
+}
