@@ -7,68 +7,26 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdout, Command, Stdio};
 
 use common::djsafe;
+use common::python::{Server, production_value};
 use serde_json::Value;
 
-fn python() -> String {
-    match std::env::var("DJSAFE_TEST_PYTHON") {
-        Ok(python) => python,
-        Err(_) if std::env::var("CI").is_ok() => panic!(
-            "CI must set DJSAFE_TEST_PYTHON to the test virtual environment's python (see .ci/run)"
-        ),
-        Err(_) => "python3".into(),
-    }
-}
-
-/// A CPython process serving imports (tests/differential/import_settings.py).
-struct CPython {
-    child: Child,
-    answers: BufReader<ChildStdout>,
-}
-
-impl CPython {
-    fn start() -> Self {
-        let script =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/differential/import_settings.py");
-        let mut child = Command::new(python())
-            .arg(&script)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("the test python starts");
-        let answers = BufReader::new(child.stdout.take().unwrap());
-        CPython { child, answers }
-    }
-
-    /// What importing `module` gave: `Ok(settings)` or `Err((message, missing required variable))`.
-    fn import(
-        &mut self,
-        root: &Path,
-        module: &str,
-        env: &BTreeMap<String, String>,
-    ) -> Result<BTreeMap<String, String>, (String, Option<String>)> {
-        let request = serde_json::json!({"root": root, "module": module, "env": env});
-        let stdin = self.child.stdin.as_mut().unwrap();
-        writeln!(stdin, "{request}")
-            .and_then(|()| stdin.flush())
-            .expect("the harness accepts a request");
-        let mut line = String::new();
-        self.answers
-            .read_line(&mut line)
-            .expect("the harness answers");
-        let result: Value =
-            serde_json::from_str(&line).unwrap_or_else(|e| panic!("harness answer {line:?}: {e}"));
-        match result.get("settings") {
-            Some(settings) => Ok(serde_json::from_value(settings.clone()).unwrap()),
-            None => Err((
-                result["error"].as_str().unwrap_or_default().to_string(),
-                result["missing"].as_str().map(str::to_string),
-            )),
-        }
+/// What importing `module` in CPython gave: `Ok(settings)` or `Err((message, missing required variable))`.
+fn cpython(
+    server: &mut Server,
+    root: &Path,
+    module: &str,
+    env: &BTreeMap<String, String>,
+) -> Result<BTreeMap<String, String>, (String, Option<String>)> {
+    let result = server.request(&serde_json::json!({"root": root, "module": module, "env": env}));
+    match result.get("settings") {
+        Some(settings) => Ok(serde_json::from_value(settings.clone()).unwrap()),
+        None => Err((
+            result["error"].as_str().unwrap_or_default().to_string(),
+            result["missing"].as_str().map(str::to_string),
+        )),
     }
 }
 
@@ -92,28 +50,6 @@ fn djsafe_explain(root: &Path, module: &str, env: &BTreeMap<String, String>) -> 
     serde_json::from_str(&run.stdout).expect("explain prints JSON")
 }
 
-/// A plausible production value for a variable, chosen by its name.
-fn production_value(var: &str) -> String {
-    let v = var.to_ascii_uppercase();
-    if v.contains("DEBUG") {
-        "False".into()
-    } else if v.contains("HOST") {
-        "example.com,www.example.com".into()
-    } else if v.contains("SECRET")
-        || v.contains("KEY")
-        || v.contains("TOKEN")
-        || v.contains("PASSWORD")
-    {
-        "q7-Kp2vX9mZ4rT8wY1nB6cF3hJ5sL0dG-aE2uI8oP4kM7xC9vN1bQ6zR3tW5yU0".into()
-    } else if v.contains("URL") {
-        "postgres://app:s3cret@db.internal:5432/app".into()
-    } else if v.contains("PORT") {
-        "8000".into()
-    } else {
-        "production".into()
-    }
-}
-
 #[derive(Default)]
 struct Tally {
     compared: usize,
@@ -122,7 +58,7 @@ struct Tally {
 }
 
 fn compare(
-    python: &mut CPython,
+    python: &mut Server,
     root: &Path,
     module: &str,
     scenario: &str,
@@ -131,7 +67,7 @@ fn compare(
 ) {
     // Variables the settings require (`os.environ['X']`) must be set for the import to succeed.
     let python = loop {
-        match python.import(root, module, &env) {
+        match cpython(python, root, module, &env) {
             Ok(settings) => break settings,
             Err((_, Some(missing))) if !env.contains_key(&missing) => {
                 env.insert(missing.clone(), production_value(&missing));
@@ -220,7 +156,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn settings_match_cpython_in_every_scenario() {
     let mut tally = Tally::default();
-    let mut python = CPython::start();
+    let mut python = Server::start("tests/differential/import_settings.py");
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
     let mut projects: Vec<PathBuf> = ["projects", "idioms"]
         .iter()

@@ -1,5 +1,6 @@
-//! Every rule has a fixture pair under testdata/rules/<ID>/: `bad` gives at least one finding of
-//! that rule (its text output is a snapshot), `good` gives none.
+//! Every rule has fixtures under testdata/rules/<ID>/: `bad` gives at least one finding of that
+//! rule (its text output is a snapshot), `good` gives none, and so do the other folders whose
+//! names start with `bad-` and `good-` (edge cases).
 
 mod common;
 
@@ -30,16 +31,38 @@ fn every_rule_fires_on_its_bad_fixture_and_not_on_its_good_one() {
                 failures.push(format!("{id}: {dir} is missing"));
             }
         }
-        let (found, code) = findings_of(id, &bad);
-        if found.is_empty() || code != 1 || found.iter().any(|f| f["rule"] != *id) {
-            failures.push(format!("{id}: bad fixture gave {found:?} (exit {code})"));
-        }
-        let (found, code) = findings_of(id, &good);
-        if !found.is_empty() || code != 0 {
-            failures.push(format!("{id}: good fixture gave {found:?} (exit {code})"));
+        for case in cases(id) {
+            let dir = format!("testdata/rules/{id}/{case}");
+            let (found, code) = findings_of(id, &dir);
+            if case.starts_with("bad")
+                && (found.is_empty() || code != 1 || found.iter().any(|f| f["rule"] != *id))
+            {
+                failures.push(format!("{id}: {case} gave {found:?} (exit {code})"));
+            }
+            if case.starts_with("good") && (!found.is_empty() || code != 0) {
+                failures.push(format!("{id}: {case} gave {found:?} (exit {code})"));
+            }
         }
         let text = djsafe(&["check", &bad, "--select", id, "--color", "never"]);
         insta::assert_snapshot!(format!("{id}-bad"), text.stdout);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The fixture folders of a rule whose names say what they expect.
+fn cases(id: &str) -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata/rules")
+        .join(id);
+    let mut cases: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    cases.retain(|c| c.starts_with("bad") || c.starts_with("good"));
+    cases.sort();
+    cases
 }

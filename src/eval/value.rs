@@ -144,6 +144,14 @@ impl Value {
         }
     }
 
+    /// The text of a `str` or of a `pathlib.Path`.
+    pub fn path_text(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::Str(s) | Kind::Path(s) => Some(s),
+            _ => None,
+        }
+    }
+
     /// The items of a list, tuple or set.
     pub fn items(&self) -> Option<&[Value]> {
         match &self.kind {

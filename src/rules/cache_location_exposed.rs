@@ -46,9 +46,9 @@ struct PathValue {
 }
 
 impl PathValue {
-    fn new(s: &str, value: &Value) -> Self {
+    fn new(s: &str, value: &Value, ctx: &Context) -> Self {
         PathValue {
-            shown: s.to_string(),
+            shown: ctx.show_path(s),
             path: normalize(s),
             value: value.clone(),
         }
@@ -148,9 +148,9 @@ fn file_caches(ctx: &Context) -> Option<Vec<FileCache>> {
                 ctx.unresolved(&setting, config);
                 continue;
             }
-            Some(None) => PathValue::new("", config),
-            Some(Some(location)) => match location.as_str() {
-                Some(s) => PathValue::new(s, location),
+            Some(None) => PathValue::new("", config, ctx),
+            Some(Some(location)) => match location.path_text() {
+                Some(s) => PathValue::new(s, location, ctx),
                 None => {
                     ctx.unresolved(&format!("{setting}['LOCATION']"), location);
                     continue;
@@ -179,8 +179,8 @@ fn root_paths(ctx: &Context, name: &str) -> Option<Vec<PathValue>> {
         }
     }
     if name != "STATICFILES_DIRS" {
-        return match setting.as_str() {
-            Some(s) => Some(vec![PathValue::new(s, &setting)]),
+        return match setting.path_text() {
+            Some(s) => Some(vec![PathValue::new(s, &setting, ctx)]),
             None => {
                 ctx.unresolved(name, &setting);
                 None
@@ -197,8 +197,8 @@ fn root_paths(ctx: &Context, name: &str) -> Option<Vec<PathValue>> {
             Some([_, path]) => path,
             _ => item,
         };
-        match path.as_str() {
-            Some(s) => paths.push(PathValue::new(s, &path.clone().with_env(&item.env))),
+        match path.path_text() {
+            Some(s) => paths.push(PathValue::new(s, &path.clone().with_env(&item.env), ctx)),
             None => ctx.unresolved(name, path),
         }
     }

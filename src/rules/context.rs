@@ -127,6 +127,39 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// A path for a message: one near the linted folder is shown from there
+    /// (`<project>/media`, `<project>/../cache`), so reports read the same on every machine.
+    pub fn show_path(&self, path: &str) -> String {
+        let root: Vec<String> = self
+            .project
+            .display_root()
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let target: Vec<&str> = std::iter::once("/")
+            .chain(path.split('/').filter(|p| !p.is_empty()))
+            .collect();
+        if !path.starts_with('/') {
+            return path.to_string();
+        }
+        let common = root
+            .iter()
+            .zip(&target)
+            .take_while(|(a, b)| a.as_str() == **b)
+            .count();
+        // Only paths that share more than the file system root with the project are relative.
+        if common <= 1 {
+            return path.to_string();
+        }
+        let ups = std::iter::repeat_n("..", root.len() - common);
+        let rest = target[common..].iter().copied();
+        std::iter::once("<project>")
+            .chain(ups)
+            .chain(rest)
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
     /// The first line of the linted module: where a finding about a setting the module never
     /// assigns points, since there is no assignment to show.
     pub fn anchor(&self) -> Span {
