@@ -44,6 +44,8 @@ pub struct Discovery {
     /// `settings.py` files and modules of `settings/` packages.
     pub candidates: Vec<PathBuf>,
     pub references: Vec<Reference>,
+    /// Where DJANGO_CONFIGURATION names a django-configurations class (in `module`).
+    pub configurations: Vec<Reference>,
     pub deployments: Vec<Deployment>,
     /// Folders that absolute imports resolve against, most specific first.
     pub import_roots: Vec<PathBuf>,
@@ -135,14 +137,22 @@ fn visit_file(
 }
 
 fn add_references(text: &str, path: &Path, source: ReferenceSource, found: &mut Discovery) {
-    for reference in deploy::settings_module_references(text) {
-        found.references.push(Reference {
-            module: reference.module,
-            file: path.to_path_buf(),
-            line: reference.line,
-            source,
-        });
-    }
+    let reference = |r: deploy::SettingsModuleReference| Reference {
+        module: r.module,
+        file: path.to_path_buf(),
+        line: r.line,
+        source,
+    };
+    found.references.extend(
+        deploy::settings_module_references(text)
+            .into_iter()
+            .map(reference),
+    );
+    found.configurations.extend(
+        deploy::configuration_references(text)
+            .into_iter()
+            .map(reference),
+    );
 }
 
 /// Reads a file that is expected to be small text (an entry point or a deployment file).

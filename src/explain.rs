@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::eval::value::Value;
-use crate::eval::{Evaluation, Scenario, evaluate};
+use crate::eval::{Evaluation, Scenario, Settings, evaluate};
 use crate::lint;
 use crate::report::ChainLink;
 use crate::resolve::Project;
@@ -51,8 +51,17 @@ pub fn explain(
     json: bool,
 ) -> Result<String, String> {
     let (_, mut project, _) = lint::open_project(&[path])?;
-    let index = lint::load_named(&mut project, module)?;
-    let baseline = evaluate(&project, index, &Scenario { vars: env.clone() });
+    // `module:Class` names a django-configurations class in the module.
+    let (module_name, class) = match module.split_once(':') {
+        Some((module, class)) => (module, Some(class.to_string())),
+        None => (module, None),
+    };
+    let index = lint::load_named(&mut project, module_name)?;
+    let settings = Settings {
+        module: index,
+        class,
+    };
+    let baseline = evaluate(&project, &settings, &Scenario { vars: env.clone() });
     let mut names: Vec<&str> = baseline
         .namespace
         .bindings
@@ -63,7 +72,7 @@ pub fn explain(
     names.sort();
     let settings: Vec<Setting> = names
         .into_iter()
-        .map(|name| describe(&project, index, &env, &baseline, name))
+        .map(|name| describe(&project, &settings, &env, &baseline, name))
         .collect();
     let mut diagnostics: Vec<String> = project
         .diagnostics
@@ -109,7 +118,7 @@ fn is_setting_name(name: &str) -> bool {
 
 fn describe(
     project: &Project,
-    index: usize,
+    settings: &Settings,
     env: &BTreeMap<String, String>,
     baseline: &Evaluation,
     name: &str,
@@ -124,7 +133,7 @@ fn describe(
             .map(|probe| {
                 let mut vars = env.clone();
                 vars.insert(var.clone(), probe.to_string());
-                let run = evaluate(project, index, &Scenario { vars });
+                let run = evaluate(project, settings, &Scenario { vars });
                 let shown = run
                     .namespace
                     .bindings

@@ -43,6 +43,8 @@ pub struct Outcome {
 /// A settings module to lint, with what selects it.
 struct Entry<'d> {
     module: usize,
+    /// The django-configurations class, when the settings are one.
+    class: Option<String>,
     references: Vec<&'d Reference>,
 }
 
@@ -77,11 +79,19 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     };
 
     let defaults_module = project.load_text("<django global_settings>", DJANGO_DEFAULTS);
-    let defaults = eval::evaluate(&project, defaults_module, &Scenario::default()).namespace;
+    let defaults = eval::evaluate(
+        &project,
+        &eval::Settings::module(defaults_module),
+        &Scenario::default(),
+    )
+    .namespace;
     let mut modules = Vec::new();
     let mut findings = Vec::new();
     for entry in &entries {
-        let name = project.modules[entry.module].name.clone();
+        let name = match &entry.class {
+            Some(class) => format!("{}:{class}", project.modules[entry.module].name),
+            None => project.modules[entry.module].name.clone(),
+        };
         let classified = classify(options, &name, entry, &display_root);
         let reported = classified.profile != Profile::Development || options.report_development;
         modules.push(LintedModule {
@@ -101,7 +111,10 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         let deployments = deployments_of(entry, &discovery, &display_root);
         let ctx = Context::new(
             &project,
-            entry.module,
+            eval::Settings {
+                module: entry.module,
+                class: entry.class.clone(),
+            },
             classified.profile,
             &deployments,
             &defaults,
@@ -187,6 +200,7 @@ fn named_entries<'d>(project: &mut Project, names: &[String]) -> Result<Vec<Entr
             let module = load_named(project, name)?;
             Ok(Entry {
                 module,
+                class: None,
                 references: Vec::new(),
             })
         })
@@ -239,7 +253,11 @@ fn discovered_entries<'d>(
     let imported = project.imported_modules();
     let mut entries: Vec<Entry<'d>> = referenced
         .into_iter()
-        .map(|(module, references)| Entry { module, references })
+        .map(|(module, references)| Entry {
+            module,
+            class: None,
+            references,
+        })
         .collect();
     for module in candidates {
         if entries.iter().any(|e| e.module == module) || project.is_empty_module(module) {
@@ -251,16 +269,57 @@ fn discovered_entries<'d>(
         if named_for_a_deployment || !imported.contains(&module) {
             entries.push(Entry {
                 module,
+                class: None,
                 references: Vec::new(),
             });
         }
     }
+    let mut entries = configuration_entries(project, discovery, entries);
     entries.sort_by(|a, b| {
-        project.modules[a.module]
-            .name
-            .cmp(&project.modules[b.module].name)
+        (&project.modules[a.module].name, &a.class)
+            .cmp(&(&project.modules[b.module].name, &b.class))
     });
     entries
+}
+
+/// django-configurations: a module defining settings classes is linted as each class that a
+/// DJANGO_CONFIGURATION names, whose name says its deployment, or that no other class extends
+/// (a shared base like `Common` is linted through the classes that extend it).
+fn configuration_entries<'d>(
+    project: &Project,
+    discovery: &'d Discovery,
+    entries: Vec<Entry<'d>>,
+) -> Vec<Entry<'d>> {
+    let mut result = Vec::new();
+    for entry in entries {
+        let classes = project.configuration_classes(entry.module);
+        if classes.is_empty() {
+            result.push(entry);
+            continue;
+        }
+        for (class, extended) in classes {
+            // The files that name this module also name the class they load.
+            let references: Vec<&Reference> = entry
+                .references
+                .iter()
+                .copied()
+                .filter(|r| {
+                    discovery
+                        .configurations
+                        .iter()
+                        .any(|c| c.file == r.file && c.module == class)
+                })
+                .collect();
+            if !references.is_empty() || profile::profile_from_name(&class).is_some() || !extended {
+                result.push(Entry {
+                    module: entry.module,
+                    class: Some(class),
+                    references,
+                });
+            }
+        }
+    }
+    result
 }
 
 fn classify(options: &Options, name: &str, entry: &Entry, display_root: &Path) -> Classified {

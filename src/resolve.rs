@@ -440,6 +440,66 @@ impl Project {
             .collect()
     }
 
+    /// The django-configurations settings classes a module defines (top-level classes deriving
+    /// from `Configuration`, directly or through another such class), each with whether another
+    /// of them extends it.
+    pub fn configuration_classes(&self, index: usize) -> Vec<(String, bool)> {
+        let module = &self.modules[index];
+        let text = &self.sources.get(module.file).text;
+        let root = module.tree.root_node();
+        let mut cursor = root.walk();
+        let classes: Vec<(String, Vec<String>)> = root
+            .named_children(&mut cursor)
+            .map(|n| {
+                if n.kind() == "decorated_definition" {
+                    n.child_by_field_name("definition").unwrap_or(n)
+                } else {
+                    n
+                }
+            })
+            .filter(|n| n.kind() == "class_definition")
+            .filter_map(|class| {
+                let name = text[class.child_by_field_name("name")?.byte_range()].to_string();
+                let bases = class
+                    .child_by_field_name("superclasses")
+                    .map_or(Vec::new(), |s| {
+                        let mut c = s.walk();
+                        s.named_children(&mut c)
+                            .map(|b| text[b.byte_range()].to_string())
+                            .collect()
+                    });
+                Some((name, bases))
+            })
+            .collect();
+        let mut settings: Vec<&str> = Vec::new();
+        loop {
+            let before = settings.len();
+            for (name, bases) in &classes {
+                let derives = bases.iter().any(|b| {
+                    b == "Configuration"
+                        || b.ends_with(".Configuration")
+                        || settings.contains(&b.as_str())
+                });
+                if derives && !settings.contains(&name.as_str()) {
+                    settings.push(name);
+                }
+            }
+            if settings.len() == before {
+                break;
+            }
+        }
+        classes
+            .iter()
+            .filter(|(name, _)| settings.contains(&name.as_str()))
+            .map(|(name, _)| {
+                (
+                    name.clone(),
+                    classes.iter().any(|(_, bases)| bases.contains(name)),
+                )
+            })
+            .collect()
+    }
+
     /// Whether a module has any statement at all (an empty `__init__.py` is not settings).
     pub fn is_empty_module(&self, index: usize) -> bool {
         let root = self.modules[index].tree.root_node();

@@ -26,7 +26,7 @@ pub fn is_constructor(path: &str) -> bool {
             | "decouple.Choices"
             | "decouple.AutoConfig"
             | "split_settings.tools.optional"
-    )
+    ) || path.starts_with("configurations.values.")
 }
 
 pub fn construct(path: &str, args: &Args, span: Span) -> Value {

@@ -5,6 +5,7 @@
 
 pub mod builtins;
 mod call;
+mod classes;
 mod expr;
 mod format;
 mod libs;
@@ -75,7 +76,23 @@ impl Evaluation {
     }
 }
 
-pub fn evaluate(project: &Project, entry: usize, scenario: &Scenario) -> Evaluation {
+/// What Django loads as settings: a module, or with django-configurations a class in it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Settings {
+    pub module: usize,
+    pub class: Option<String>,
+}
+
+impl Settings {
+    pub fn module(module: usize) -> Self {
+        Settings {
+            module,
+            class: None,
+        }
+    }
+}
+
+pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> Evaluation {
     let mut run = Run {
         project,
         env: scenario
@@ -94,7 +111,11 @@ pub fn evaluate(project: &Project, entry: usize, scenario: &Scenario) -> Evaluat
         code_execution: Vec::new(),
         env_writes: Vec::new(),
     };
-    let namespace = run.module(entry);
+    let namespace = run.module(settings.module);
+    let namespace = match &settings.class {
+        Some(class) => run.configuration(&namespace, class),
+        None => namespace,
+    };
     Evaluation {
         namespace,
         imported_by: run.imported_by,

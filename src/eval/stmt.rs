@@ -54,7 +54,7 @@ impl<'p> Run<'p> {
     }
 
     fn statement_kind(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
-        if frame.globals.is_some() {
+        if self.call_depth > 0 {
             self.call_steps += 1;
             if self.call_steps > super::call::MAX_CALL_STEPS {
                 return Err(Exit::GaveUp(format!(
@@ -90,7 +90,7 @@ impl<'p> Run<'p> {
                     None => Ok(()),
                 }
             }
-            "while_statement" if frame.globals.is_some() => {
+            "while_statement" if self.call_depth > 0 => {
                 Err(Exit::GaveUp("it has a `while` loop".into()))
             }
             "match_statement" => self.match_statement(frame, node),
@@ -121,7 +121,7 @@ impl<'p> Run<'p> {
                 Err(Exit::Return(value))
             }
             "raise_statement" => Err(Exit::Exception("Exception")),
-            "global_statement" | "nonlocal_statement" if frame.globals.is_some() => {
+            "global_statement" | "nonlocal_statement" if self.call_depth > 0 => {
                 Err(Exit::GaveUp(format!(
                     "the function rebinds module names (`{}`)",
                     self.text(frame, node)
@@ -152,6 +152,10 @@ impl<'p> Run<'p> {
     fn define(&mut self, frame: &mut Frame, node: Node<'p>) {
         if node.kind() == "function_definition" {
             self.define_function(frame, node);
+            return;
+        }
+        if node.kind() == "class_definition" {
+            self.define_class(frame, node);
             return;
         }
         if let Some(name) = node.child_by_field_name("name") {
@@ -336,7 +340,7 @@ impl<'p> Run<'p> {
             return self.block(frame, *body);
         };
         let test = self.expr(frame, *condition);
-        if frame.globals.is_some() {
+        if self.call_depth > 0 {
             self.call_conditions = union(&self.call_conditions, &test.env);
         }
         let saved = frame.control.clone();

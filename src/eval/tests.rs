@@ -25,7 +25,7 @@ fn run_files(files: &[(&str, &str)], env: &[(&str, &str)]) -> (Project, Evaluati
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect::<BTreeMap<_, _>>(),
     };
-    let evaluation = evaluate(&project, entry, &scenario);
+    let evaluation = evaluate(&project, &super::Settings::module(entry), &scenario);
     (project, evaluation)
 }
 

@@ -41,6 +41,8 @@ pub enum Kind {
     /// An object of a library class djsafe models (`environ.Env`, `decouple.Csv`), with the
     /// arguments it was built with.
     Instance(Rc<Instance>),
+    /// A class defined in the project: its bases and what its body bound (see `eval::classes`).
+    Class(Rc<Class>),
     /// A function defined in the project; calls to it are evaluated (see `eval::call`).
     Function(Rc<Function>),
     /// `receiver.method`, waiting to be called.
@@ -69,6 +71,21 @@ impl Instance {
             .iter()
             .find(|(k, _)| &**k == name)
             .map(|(_, v)| v)
+    }
+}
+
+/// A `class` of the project.
+#[derive(Debug)]
+pub struct Class {
+    pub name: Rc<str>,
+    pub bases: Vec<Value>,
+    pub attributes: crate::eval::Namespace,
+}
+
+/// Classes are the same when they are the same object.
+impl PartialEq for Class {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
     }
 }
 
@@ -175,7 +192,8 @@ impl Value {
             | Kind::Method(..)
             | Kind::Function(_)
             | Kind::Path(_)
-            | Kind::Instance(_) => true,
+            | Kind::Instance(_)
+            | Kind::Class(_) => true,
             Kind::External(_) | Kind::FromEnv(_) | Kind::Random(_) | Kind::Unknown(_) => {
                 return None;
             }
@@ -195,7 +213,8 @@ impl Value {
             | Kind::Module(_)
             | Kind::Method(..)
             | Kind::Function(_)
-            | Kind::Instance(_) => false,
+            | Kind::Instance(_)
+            | Kind::Class(_) => false,
             _ => !self.is_unknown(),
         }
     }
@@ -278,6 +297,7 @@ impl fmt::Display for Value {
             }
             Kind::Module(_) => f.write_str("<module>"),
             Kind::Function(function) => write!(f, "<function {}>", function.name),
+            Kind::Class(class) => write!(f, "<class {}>", class.name),
             Kind::External(path) => write!(f, "<{path}>"),
             Kind::Method(_, name) => write!(f, "<method {name}>"),
             Kind::FromEnv(var) => {

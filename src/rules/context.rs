@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::eval::value::{Value, python_repr};
-use crate::eval::{Evaluation, Namespace, Scenario, evaluate};
+use crate::eval::{Evaluation, Namespace, Scenario, Settings, evaluate};
 use crate::profile::Profile;
 use crate::resolve::Project;
 use crate::source::Span;
@@ -33,6 +33,8 @@ pub struct DeploymentEnv {
 pub struct Context<'a> {
     pub project: &'a Project,
     pub module: usize,
+    /// The module, and the django-configurations class when the settings are one.
+    settings: Settings,
     /// The deployment the module is for: some rules apply to production only.
     pub profile: Profile,
     pub deployments: &'a [DeploymentEnv],
@@ -61,7 +63,7 @@ pub struct Draft {
 impl<'a> Context<'a> {
     pub fn new(
         project: &'a Project,
-        module: usize,
+        settings: Settings,
         profile: Profile,
         deployments: &'a [DeploymentEnv],
         defaults: &'a Namespace,
@@ -69,7 +71,8 @@ impl<'a> Context<'a> {
     ) -> Self {
         Context {
             project,
-            module,
+            module: settings.module,
+            settings,
             profile,
             deployments,
             defaults,
@@ -87,7 +90,7 @@ impl<'a> Context<'a> {
         if let Some(done) = self.cache.borrow().get(&scenario) {
             return done.clone();
         }
-        let done = Rc::new(evaluate(self.project, self.module, &scenario));
+        let done = Rc::new(evaluate(self.project, &self.settings, &scenario));
         self.cache.borrow_mut().insert(scenario, done.clone());
         done
     }
