@@ -469,6 +469,13 @@ impl<'p> Run<'p> {
                 Value::new(Kind::External(format!("{path}.{name}").into()), span)
                     .with_env(&object.env)
             }
+            Kind::Class(class) => match super::classes::attribute(class, name) {
+                Some(value) => value,
+                None => Value::unknown(
+                    format!("`{}` has no attribute `{name}` djsafe can see", class.name),
+                    span,
+                ),
+            },
             Kind::Module(index) => {
                 let namespace = self.module(*index);
                 match namespace.bindings.get(name) {
@@ -641,6 +648,13 @@ impl<'p> Run<'p> {
                 let function = function.clone();
                 self.call_function(frame, &function, &args, span)
             }
+            Kind::Class(class) => Value::unknown(
+                format!(
+                    "`{}` is a class of the project; djsafe does not model its instances",
+                    class.name
+                ),
+                span,
+            ),
             Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) => callee.clone(),
             _ => Value::unknown(
                 format!(

@@ -218,8 +218,16 @@ fn control_flow() {
     );
     assert_eq!(value("def f():\n    return 1\nX = f()\n", &[]), "1");
     assert!(
-        value("class C:\n    pass\nX = C()\n", &[])
-            .starts_with("<unknown: `C` is a class defined at settings.py:1")
+        value("class C:\n    A = 1\nX = C()\n", &[])
+            .starts_with("<unknown: `C` is a class of the project")
+    );
+    assert_eq!(
+        values(
+            "class C:\n    A = 1\nclass D(C):\n    B = A = 2\nX = D.A\nY = D.B\n",
+            &[],
+            &["X", "Y"]
+        ),
+        ["2", "2"]
     );
     assert_eq!(value("X = 1\ndel X\n", &[]), "<unbound>");
 }
