@@ -28,6 +28,23 @@ pub enum Command {
     },
     /// Print a rule's documentation, by id (DJS001) or name (debug-enabled).
     Rule { rule: String },
+    /// Show every setting a settings module ends up with: values, the environment variables
+    /// they read, and where they were set.
+    Explain(ExplainArgs),
+}
+
+#[derive(Args)]
+pub struct ExplainArgs {
+    /// Dotted name of the settings module, e.g. mysite.settings.production.
+    pub module: String,
+    /// The project folder the module is found in.
+    #[arg(long, default_value = ".")]
+    pub path: PathBuf,
+    /// Treat an environment variable as set to this value (repeatable); all others are unset.
+    #[arg(long = "env", value_name = "KEY=VALUE", value_parser = parse_env)]
+    pub env: Vec<(String, String)>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
 }
 
 #[derive(Args)]

@@ -332,10 +332,20 @@ const SETTINGS_VARIABLE: &str = "DJANGO_SETTINGS_MODULE";
 /// To keep variables and prose out: a quoted name needs a quoted value (Python/JSON literals), an unquoted
 /// value must end its word, and without a separator the value must contain a dot.
 pub fn settings_module_references(text: &str) -> Vec<SettingsModuleReference> {
+    variable_references(text, SETTINGS_VARIABLE)
+}
+
+/// Where a text sets DJANGO_CONFIGURATION (django-configurations' class name), read like
+/// [`settings_module_references`].
+pub fn configuration_references(text: &str) -> Vec<SettingsModuleReference> {
+    variable_references(text, "DJANGO_CONFIGURATION")
+}
+
+fn variable_references(text: &str, variable: &str) -> Vec<SettingsModuleReference> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
-    for (start, _) in text.match_indices(SETTINGS_VARIABLE) {
-        let end = start + SETTINGS_VARIABLE.len();
+    for (start, _) in text.match_indices(variable) {
+        let end = start + variable.len();
         let before = start.checked_sub(1).map(|at| bytes[at]);
         if before.is_some_and(is_identifier_byte)
             || bytes.get(end).copied().is_some_and(is_identifier_byte)

@@ -46,6 +46,8 @@ pub struct Discovery {
     /// `settings.py` files and modules of `settings/` packages.
     pub candidates: Vec<PathBuf>,
     pub references: Vec<Reference>,
+    /// Where DJANGO_CONFIGURATION names a django-configurations class (in `module`).
+    pub configurations: Vec<Reference>,
     pub deployments: Vec<Deployment>,
     /// Folders that absolute imports resolve against, most specific first.
     pub import_roots: Vec<PathBuf>,
@@ -66,7 +68,10 @@ pub fn discover(
     let mut manage_dirs = Vec::new();
     let mut visited: BTreeSet<PathBuf> = BTreeSet::new();
     for root in roots {
+        // Following links finds settings in a linked folder; walkdir reports a link that loops
+        // back to its ancestor as an error, which becomes a diagnostic below.
         let walker = WalkDir::new(root)
+            .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| {
@@ -187,14 +192,22 @@ fn visit_file(
 }
 
 fn add_references(text: &str, path: &Path, source: ReferenceSource, found: &mut Discovery) {
-    for reference in deploy::settings_module_references(text) {
-        found.references.push(Reference {
-            module: reference.module,
-            file: path.to_path_buf(),
-            line: reference.line,
-            source,
-        });
-    }
+    let reference = |r: deploy::SettingsModuleReference| Reference {
+        module: r.module,
+        file: path.to_path_buf(),
+        line: r.line,
+        source,
+    };
+    found.references.extend(
+        deploy::settings_module_references(text)
+            .into_iter()
+            .map(reference),
+    );
+    found.configurations.extend(
+        deploy::configuration_references(text)
+            .into_iter()
+            .map(reference),
+    );
 }
 
 /// Reads a file that is expected to be small text (an entry point or a deployment file).

@@ -11,7 +11,7 @@ pub struct Excludes {
 }
 
 struct Pattern {
-    glob: Vec<char>,
+    glob: String,
     /// Where a pattern with `/` is anchored: the working directory for `--exclude`, the
     /// configuration file's folder for `exclude = [...]`.
     base: PathBuf,
@@ -25,7 +25,7 @@ impl Excludes {
             .map(|glob| glob.trim_start_matches("./").trim_end_matches('/'))
             .filter(|glob| !glob.is_empty())
             .map(|glob| Pattern {
-                glob: glob.chars().collect(),
+                glob: glob.to_string(),
                 base: base.to_path_buf(),
                 by_name: !glob.contains('/'),
             })
@@ -47,24 +47,8 @@ impl Excludes {
                         .join("/")
                 })
             };
-            candidate.is_some_and(|c| glob_match(&pattern.glob, &c.chars().collect::<Vec<_>>()))
+            candidate.is_some_and(|c| crate::glob::matches(&pattern.glob, &c))
         })
-    }
-}
-
-fn glob_match(glob: &[char], text: &[char]) -> bool {
-    match glob {
-        [] => text.is_empty(),
-        ['*', '*', rest @ ..] => {
-            // `a/**/b` also matches `a/b`: the `**/` may stand for no folder at all.
-            rest.first() == Some(&'/') && glob_match(&rest[1..], text)
-                || (0..=text.len()).any(|skip| glob_match(rest, &text[skip..]))
-        }
-        ['*', rest @ ..] => (0..=text.len())
-            .take_while(|&skip| skip == 0 || text[skip - 1] != '/')
-            .any(|skip| glob_match(rest, &text[skip..])),
-        ['?', rest @ ..] => text.first().is_some_and(|&c| c != '/') && glob_match(rest, &text[1..]),
-        [c, rest @ ..] => text.first() == Some(c) && glob_match(rest, &text[1..]),
     }
 }
 
@@ -72,12 +56,7 @@ fn glob_match(glob: &[char], text: &[char]) -> bool {
 mod tests {
     use super::*;
 
-    fn matches(glob: &str, text: &str) -> bool {
-        glob_match(
-            &glob.chars().collect::<Vec<_>>(),
-            &text.chars().collect::<Vec<_>>(),
-        )
-    }
+    use crate::glob::matches;
 
     #[test]
     fn star_stays_within_one_part() {

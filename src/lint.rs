@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::discover::{self, Discovery, Reference, display_path};
+use crate::eval::{self, Scenario};
 use crate::exclude::Excludes;
 use crate::finding::{Finding, LintedModule};
 use crate::profile::{self, Classified, Profile};
@@ -16,6 +17,9 @@ use crate::rules::registry::{RuleMeta, Severity};
 use crate::rules::{self, registry};
 use crate::suppress;
 use crate::targets::Targets;
+
+/// Django's defaults for the settings the rules read, as Python source.
+const DJANGO_DEFAULTS: &str = include_str!("rules/django_defaults.py");
 
 pub struct Options {
     pub paths: Vec<PathBuf>,
@@ -45,12 +49,19 @@ pub struct Outcome {
 /// A settings module to lint, with what selects it.
 struct Entry<'d> {
     module: usize,
+    /// The django-configurations class, when the settings are one.
+    class: Option<String>,
     references: Vec<&'d Reference>,
 }
 
-pub fn lint(options: &Options) -> Result<Outcome, String> {
-    let paths = options
-        .paths
+/// What `paths` name, discovered: the targets (folders and passed files), what discovery found
+/// there, a project on the import roots found, and the folder output paths are relative to.
+pub fn open_project(
+    paths: &[PathBuf],
+    excludes: &Excludes,
+    force_exclude: bool,
+) -> Result<(Targets, Discovery, Project, PathBuf), String> {
+    let paths = paths
         .iter()
         .map(|p| {
             p.canonicalize()
@@ -63,14 +74,15 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
             .and_then(|d| d.canonicalize())
             .map_err(|e| e.to_string())?,
     };
-    let targets = Targets::new(&paths, &options.excludes, options.force_exclude);
-    let discovery = discover::discover(
-        targets.roots(),
-        targets.files(),
-        &options.excludes,
-        &display_root,
-    );
-    let mut project = Project::new(discovery.import_roots.clone(), display_root.clone());
+    let targets = Targets::new(&paths, excludes, force_exclude);
+    let discovery = discover::discover(targets.roots(), targets.files(), excludes, &display_root);
+    let project = Project::new(discovery.import_roots.clone(), display_root.clone());
+    Ok((targets, discovery, project, display_root))
+}
+
+pub fn lint(options: &Options) -> Result<Outcome, String> {
+    let (targets, discovery, mut project, display_root) =
+        open_project(&options.paths, &options.excludes, options.force_exclude)?;
     // Problems reading the project, reported below for the part of it that gets linted.
     let mut reading: Vec<Diagnostic> = discovery.diagnostics.clone();
     let mut entries = if options.settings.is_empty() {
@@ -78,6 +90,13 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     } else {
         named_entries(&mut project, &options.settings)?
     };
+    let defaults_module = project.load_text("<django global_settings>", DJANGO_DEFAULTS);
+    let defaults = eval::evaluate(
+        &project,
+        &eval::Settings::module(defaults_module),
+        &Scenario::default(),
+    )
+    .namespace;
     let mut linted_files: HashSet<&Path> = HashSet::new();
     entries.retain(|entry| {
         let closure: Vec<&Path> = project
@@ -96,7 +115,10 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     let mut modules = Vec::new();
     let mut findings = Vec::new();
     for entry in &entries {
-        let name = project.modules[entry.module].name.clone();
+        let name = match &entry.class {
+            Some(class) => format!("{}:{class}", project.modules[entry.module].name),
+            None => project.modules[entry.module].name.clone(),
+        };
         let classified = classify(options, &name, entry, &display_root);
         let reported = classified.profile != Profile::Development || options.report_development;
         modules.push(LintedModule {
@@ -114,7 +136,17 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
             continue;
         }
         let deployments = deployments_of(entry, &discovery, &display_root);
-        let ctx = Context::new(&project, entry.module, &deployments, &options.env);
+        let ctx = Context::new(
+            &project,
+            eval::Settings {
+                module: entry.module,
+                class: entry.class.clone(),
+            },
+            classified.profile,
+            &deployments,
+            &defaults,
+            &options.env,
+        );
         for rule in &options.rules {
             let Some(draft) = rules::check_for(&rule.id).and_then(|check| check(&ctx)) else {
                 continue;
@@ -206,23 +238,27 @@ fn named_entries<'d>(project: &mut Project, names: &[String]) -> Result<Vec<Entr
     names
         .iter()
         .map(|name| {
-            let path = project.find_module_file(name).ok_or_else(|| {
-                format!(
-                    "settings module `{name}` not found under the import roots of the given paths"
-                )
-            })?;
-            let module = project.load(&path).ok_or_else(|| {
-                format!(
-                    "settings module `{name}` ({}) could not be read",
-                    path.display()
-                )
-            })?;
+            let module = load_named(project, name)?;
             Ok(Entry {
                 module,
+                class: None,
                 references: Vec::new(),
             })
         })
         .collect()
+}
+
+/// Loads a settings module by dotted name, or says why it cannot be.
+pub fn load_named(project: &mut Project, name: &str) -> Result<usize, String> {
+    let path = project.find_module_file(name).ok_or_else(|| {
+        format!("settings module `{name}` not found under the import roots of the given paths")
+    })?;
+    project.load(&path).ok_or_else(|| {
+        format!(
+            "settings module `{name}` ({}) could not be read",
+            path.display()
+        )
+    })
 }
 
 /// Modules named by `DJANGO_SETTINGS_MODULE`, plus candidate modules that are settings in their
@@ -258,7 +294,11 @@ fn discovered_entries<'d>(
     let imported = project.imported_modules();
     let mut entries: Vec<Entry<'d>> = referenced
         .into_iter()
-        .map(|(module, references)| Entry { module, references })
+        .map(|(module, references)| Entry {
+            module,
+            class: None,
+            references,
+        })
         .collect();
     for module in candidates {
         if entries.iter().any(|e| e.module == module) || project.is_empty_module(module) {
@@ -270,16 +310,57 @@ fn discovered_entries<'d>(
         if named_for_a_deployment || !imported.contains(&module) {
             entries.push(Entry {
                 module,
+                class: None,
                 references: Vec::new(),
             });
         }
     }
+    let mut entries = configuration_entries(project, discovery, entries);
     entries.sort_by(|a, b| {
-        project.modules[a.module]
-            .name
-            .cmp(&project.modules[b.module].name)
+        (&project.modules[a.module].name, &a.class)
+            .cmp(&(&project.modules[b.module].name, &b.class))
     });
     entries
+}
+
+/// django-configurations: a module defining settings classes is linted as each class that a
+/// DJANGO_CONFIGURATION names, whose name says its deployment, or that no other class extends
+/// (a shared base like `Common` is linted through the classes that extend it).
+fn configuration_entries<'d>(
+    project: &Project,
+    discovery: &'d Discovery,
+    entries: Vec<Entry<'d>>,
+) -> Vec<Entry<'d>> {
+    let mut result = Vec::new();
+    for entry in entries {
+        let classes = project.configuration_classes(entry.module);
+        if classes.is_empty() {
+            result.push(entry);
+            continue;
+        }
+        for (class, extended) in classes {
+            // The files that name this module also name the class they load.
+            let references: Vec<&Reference> = entry
+                .references
+                .iter()
+                .copied()
+                .filter(|r| {
+                    discovery
+                        .configurations
+                        .iter()
+                        .any(|c| c.file == r.file && c.module == class)
+                })
+                .collect();
+            if !references.is_empty() || profile::profile_from_name(&class).is_some() || !extended {
+                result.push(Entry {
+                    module: entry.module,
+                    class: Some(class),
+                    references,
+                });
+            }
+        }
+    }
+    result
 }
 
 fn classify(options: &Options, name: &str, entry: &Entry, display_root: &Path) -> Classified {
@@ -345,6 +426,7 @@ pub fn enabled_rules(
     ignore: &[String],
 ) -> Result<Vec<&'static RuleMeta>, String> {
     let lookup = |key: &String| {
+        let key = key.trim();
         registry::find(key).ok_or_else(|| format!("unknown rule `{key}` (see `djsafe rules`)"))
     };
     let selected: Vec<&RuleMeta> = if select.is_empty() {

@@ -7,7 +7,9 @@ mod diagnostic;
 mod discover;
 mod eval;
 mod exclude;
+mod explain;
 mod finding;
+mod glob;
 mod lint;
 mod parse;
 mod profile;
@@ -36,6 +38,17 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Rules { output_format } => {
             write_stdout(&rule_docs::list(output_format)).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Explain(args) => {
+            let env = args.env.into_iter().collect();
+            explain::explain(
+                args.path,
+                &args.module,
+                env,
+                args.format == cli::ListFormat::Json,
+            )
+            .and_then(|out| write_stdout(&out))
+            .map(|()| ExitCode::SUCCESS)
         }
         Command::Rule { rule } => match rules::registry::find(&rule) {
             Some(meta) => write_stdout(&rule_docs::explain(meta)).map(|()| ExitCode::SUCCESS),

@@ -58,6 +58,11 @@ impl Project {
         self.targets.get(&name)
     }
 
+    /// The loaded module of a file, by its canonical path.
+    pub fn module_by_path(&self, path: &Path) -> Option<usize> {
+        self.by_file.get(path).copied()
+    }
+
     pub fn display_root(&self) -> &Path {
         &self.display_root
     }
@@ -89,6 +94,25 @@ impl Project {
             }
         }
         Some(first)
+    }
+
+    /// Loads source that is not a file of the project (Django's defaults), under a display name.
+    pub fn load_text(&mut self, display: &str, text: &str) -> usize {
+        let mut parser = python_parser();
+        let (tree, _) =
+            parse_python(&mut parser, text).expect("tree-sitter parses djsafe's own Python source");
+        let file = self.sources.add(SourceFile::new(
+            PathBuf::from(display),
+            display.to_string(),
+            text.to_string(),
+        ));
+        self.modules.push(Module {
+            name: display.to_string(),
+            file,
+            tree,
+            is_package: false,
+        });
+        self.modules.len() - 1
     }
 
     fn load_one(&mut self, parser: &mut tree_sitter::Parser, path: &Path) -> Option<usize> {
@@ -177,6 +201,20 @@ impl Project {
             &mut requests,
         );
         let mut found = Vec::new();
+        // django-split-settings' `include('components/*.py', optional('local.py'))` runs those
+        // files in the including module's namespace: load them like imports.
+        let mut included = Vec::new();
+        collect_includes(
+            self.modules[index].tree.root_node(),
+            &self.sources.get(file).text,
+            &mut included,
+        );
+        for pattern in included {
+            let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            for matched in crate::glob::expand(&base, &pattern) {
+                self.load_one(parser, &matched);
+            }
+        }
         for request in requests {
             let target = self.resolve(parser, &path, &request.dotted, request.level);
             // `from package import name` imports the submodule `name` when there is one.
@@ -333,6 +371,43 @@ fn collect_imports(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
     }
 }
 
+/// String patterns given to a call of `include(...)` (django-split-settings), including those
+/// inside `optional(...)`; `%s`/`{}` placeholders of formatted patterns become `*`.
+fn collect_includes(node: Node, text: &str, out: &mut Vec<String>) {
+    if node.kind() == "call" {
+        let function = node
+            .child_by_field_name("function")
+            .map(|f| &text[f.byte_range()]);
+        if matches!(function, Some("include" | "split_settings.tools.include")) {
+            if let Some(arguments) = node.child_by_field_name("arguments") {
+                let mut cursor = arguments.walk();
+                for argument in arguments.named_children(&mut cursor) {
+                    out.extend(include_pattern(argument, text));
+                }
+            }
+        }
+    }
+    let mut cursor = node.walk();
+    for child in node.named_children(&mut cursor) {
+        collect_includes(child, text, out);
+    }
+}
+
+fn include_pattern(node: Node, text: &str) -> Option<String> {
+    match node.kind() {
+        "string" => {
+            let raw = &text[node.byte_range()];
+            let inner = raw
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .trim_matches(['\'', '"']);
+            Some(inner.replace("%s", "*").replace("{}", "*"))
+        }
+        "call" => include_pattern(node.child_by_field_name("arguments")?.named_child(0)?, text),
+        "binary_operator" => include_pattern(node.child_by_field_name("left")?, text),
+        _ => None,
+    }
+}
+
 /// The dotted name and the number of leading dots of an import's module part.
 pub fn import_name(node: Node, text: &str) -> (String, usize) {
     if node.kind() == "relative_import" {
@@ -389,6 +464,66 @@ impl Project {
             }
         }
         closure
+    }
+
+    /// The django-configurations settings classes a module defines (top-level classes deriving
+    /// from `Configuration`, directly or through another such class), each with whether another
+    /// of them extends it.
+    pub fn configuration_classes(&self, index: usize) -> Vec<(String, bool)> {
+        let module = &self.modules[index];
+        let text = &self.sources.get(module.file).text;
+        let root = module.tree.root_node();
+        let mut cursor = root.walk();
+        let classes: Vec<(String, Vec<String>)> = root
+            .named_children(&mut cursor)
+            .map(|n| {
+                if n.kind() == "decorated_definition" {
+                    n.child_by_field_name("definition").unwrap_or(n)
+                } else {
+                    n
+                }
+            })
+            .filter(|n| n.kind() == "class_definition")
+            .filter_map(|class| {
+                let name = text[class.child_by_field_name("name")?.byte_range()].to_string();
+                let bases = class
+                    .child_by_field_name("superclasses")
+                    .map_or(Vec::new(), |s| {
+                        let mut c = s.walk();
+                        s.named_children(&mut c)
+                            .map(|b| text[b.byte_range()].to_string())
+                            .collect()
+                    });
+                Some((name, bases))
+            })
+            .collect();
+        let mut settings: Vec<&str> = Vec::new();
+        loop {
+            let before = settings.len();
+            for (name, bases) in &classes {
+                let derives = bases.iter().any(|b| {
+                    b == "Configuration"
+                        || b.ends_with(".Configuration")
+                        || settings.contains(&b.as_str())
+                });
+                if derives && !settings.contains(&name.as_str()) {
+                    settings.push(name);
+                }
+            }
+            if settings.len() == before {
+                break;
+            }
+        }
+        classes
+            .iter()
+            .filter(|(name, _)| settings.contains(&name.as_str()))
+            .map(|(name, _)| {
+                (
+                    name.clone(),
+                    classes.iter().any(|(_, bases)| bases.contains(name)),
+                )
+            })
+            .collect()
     }
 
     /// Whether a module has any statement at all (an empty `__init__.py` is not settings).

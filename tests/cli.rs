@@ -3,19 +3,23 @@
 //! `rules`/`rule` commands, several paths, and inputs that must not stop a run.
 
 mod common;
-mod fixtures;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::fixtures::copy_dir;
 use common::{Run, djsafe, djsafe_in};
-use fixtures::copy_dir;
 use serde_json::Value;
 use tempfile::TempDir;
 
 const DBLOOD: &str = "testdata/projects/dblood";
 const LONE: &str = "testdata/projects/lone-settings";
 const SECURE: &str = "testdata/projects/secure-settings";
+
+/// The rules these tests were written against. Tests that assert exact findings select them
+/// explicitly, so that rules added later (which also fire on the fixtures) do not change what a
+/// test about the command line's behaviour sees.
+const BASE: &str = "DJS001,DJS002,DJS003";
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -70,7 +74,8 @@ fn rules_of(report: &Value) -> Vec<String> {
     findings(report).into_iter().map(|f| f.0).collect()
 }
 
-/// The dblood findings with no options: production's fail-open DEBUG, staging's three.
+/// The dblood findings of the `BASE` rules with no other options: production's fail-open DEBUG,
+/// staging's three.
 fn dblood_findings() -> Vec<(String, String, String, u64)> {
     vec![
         finding("DJS001", "error", "dblood/settings/production.py", 5),
@@ -103,6 +108,21 @@ fn copy_project(src: &str) -> (TempDir, PathBuf) {
     (tmp, dest)
 }
 
+/// `djsafe rules --output-format json`: the catalogue of every rule.
+fn rules_catalogue() -> Vec<Value> {
+    let run = djsafe(&["rules", "--output-format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    json(&run).as_array().expect("a list of rules").clone()
+}
+
+/// The id of every rule, in catalogue order.
+fn rule_ids() -> Vec<String> {
+    rules_catalogue()
+        .iter()
+        .map(|r| r["id"].as_str().expect("id is a string").to_string())
+        .collect()
+}
+
 fn has_ansi(text: &str) -> bool {
     text.contains("\x1b[")
 }
@@ -112,14 +132,14 @@ fn has_ansi(text: &str) -> bool {
 
 #[test]
 fn findings_exit_1() {
-    let run = djsafe(&["check", DBLOOD]);
+    let run = djsafe(&["check", DBLOOD, "--select", BASE]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stdout.contains("Found 4 problems"), "{}", run.stdout);
 }
 
 #[test]
 fn clean_project_exits_0() {
-    let (run, report) = check_json(&[SECURE]);
+    let (run, report) = check_json(&[SECURE, "--select", BASE]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(findings(&report), vec![]);
     assert_eq!(module(&report, "blog.settings")["reported"], true);
@@ -127,7 +147,7 @@ fn clean_project_exits_0() {
 
 #[test]
 fn exit_zero_turns_findings_into_0() {
-    let (run, report) = check_json(&[DBLOOD, "--exit-zero"]);
+    let (run, report) = check_json(&[DBLOOD, "--select", BASE, "--exit-zero"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     // The findings are still reported.
     assert_eq!(findings(&report), dblood_findings());
@@ -187,7 +207,7 @@ fn unwritable_output_file_exits_2() {
 
 #[test]
 fn default_path_is_the_working_directory() {
-    let (run, report) = check_json_in(&repo().join(DBLOOD), &[]);
+    let (run, report) = check_json_in(&repo().join(DBLOOD), &["--select", BASE]);
     assert_eq!(run.code, 1);
     assert_eq!(findings(&report), dblood_findings());
 }
@@ -210,7 +230,7 @@ fn select_keeps_only_that_rule() {
 
 #[test]
 fn ignore_by_name_removes_that_rule() {
-    let (run, report) = check_json(&[DBLOOD, "--ignore", "debug-enabled"]);
+    let (run, report) = check_json(&[DBLOOD, "--select", BASE, "--ignore", "debug-enabled"]);
     assert_eq!(run.code, 1);
     assert_eq!(
         findings(&report),
@@ -219,6 +239,15 @@ fn ignore_by_name_removes_that_rule() {
             finding("DJS002", "warning", "dblood/settings/staging.py", 4),
         ]
     );
+    // With the default rules, it removes exactly that rule's findings and no others.
+    let (_, all) = check_json(&[DBLOOD]);
+    let (_, ignored) = check_json(&[DBLOOD, "--ignore", "debug-enabled"]);
+    let expected: Vec<_> = findings(&all)
+        .into_iter()
+        .filter(|f| f.0 != "DJS001")
+        .collect();
+    assert!(expected.len() < findings(&all).len());
+    assert_eq!(findings(&ignored), expected);
 }
 
 #[test]
@@ -226,12 +255,23 @@ fn comma_separated_rule_lists() {
     let (_, report) = check_json(&[DBLOOD, "--select", "DJS001,allowed-hosts-wildcard"]);
     assert_eq!(rules_of(&report), ["DJS001", "DJS001", "DJS002"]);
 
-    let (_, report) = check_json(&[DBLOOD, "--ignore", "DJS001,hardcoded-secret-key"]);
+    let (_, report) = check_json(&[
+        DBLOOD,
+        "--select",
+        BASE,
+        "--ignore",
+        "DJS001,hardcoded-secret-key",
+    ]);
     assert_eq!(rules_of(&report), ["DJS002"]);
 
     // Ignoring every rule leaves nothing to report: exit 0.
-    let (run, report) = check_json(&[DBLOOD, "--ignore", "DJS001,DJS002,DJS003"]);
-    assert_eq!(run.code, 0);
+    let every_rule = rule_ids().join(",");
+    let (run, report) = check_json(&[DBLOOD, "--ignore", &every_rule]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(findings(&report), vec![]);
+    // Ignoring every selected rule, too.
+    let (run, report) = check_json(&[DBLOOD, "--select", BASE, "--ignore", BASE]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(findings(&report), vec![]);
 }
 
@@ -246,7 +286,7 @@ fn select_and_ignore_combine() {
 
 #[test]
 fn json_shape() {
-    let (run, report) = check_json(&[DBLOOD]);
+    let (run, report) = check_json(&[DBLOOD, "--select", BASE]);
     assert_eq!(run.code, 1);
     let mut keys: Vec<&str> = report
         .as_object()
@@ -373,7 +413,7 @@ fn raw_djsafe(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
 #[test]
 fn output_format_from_environment() {
     let output = raw_djsafe(
-        &["check", DBLOOD],
+        &["check", DBLOOD, "--select", BASE],
         &[("DJSAFE_OUTPUT_FORMAT", "json"), ("NO_COLOR", "1")],
     );
     assert_eq!(output.status.code(), Some(1));
@@ -397,16 +437,25 @@ fn output_format_from_environment() {
 fn output_file_gets_the_report_and_stdout_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let text_path = tmp.path().join("report.txt");
-    let run = djsafe(&["check", DBLOOD, "-o", text_path.to_str().unwrap()]);
+    let run = djsafe(&[
+        "check",
+        DBLOOD,
+        "--select",
+        BASE,
+        "-o",
+        text_path.to_str().unwrap(),
+    ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(run.stdout, "");
     let written = std::fs::read_to_string(&text_path).unwrap();
-    assert_eq!(written, djsafe(&["check", DBLOOD]).stdout);
+    assert_eq!(written, djsafe(&["check", DBLOOD, "--select", BASE]).stdout);
 
     let json_path = tmp.path().join("report.json");
     let run = djsafe(&[
         "check",
         DBLOOD,
+        "--select",
+        BASE,
         "--output-format",
         "json",
         "--output-file",
@@ -424,7 +473,13 @@ fn output_file_gets_the_report_and_stdout_nothing() {
 
 #[test]
 fn settings_lints_only_that_module_as_production() {
-    let (run, report) = check_json(&[DBLOOD, "--settings", "dblood.settings.staging"]);
+    let (run, report) = check_json(&[
+        DBLOOD,
+        "--select",
+        BASE,
+        "--settings",
+        "dblood.settings.staging",
+    ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let modules = report["modules"].as_array().unwrap();
     assert_eq!(modules.len(), 1, "{report:#}");
@@ -446,6 +501,8 @@ fn settings_lints_only_that_module_as_production() {
 fn settings_with_profile_staging() {
     let (run, report) = check_json(&[
         DBLOOD,
+        "--select",
+        BASE,
         "--settings",
         "dblood.settings.staging",
         "--profile",
@@ -491,7 +548,7 @@ fn invalid_profile_exits_2() {
 
 #[test]
 fn env_sets_a_variable_in_every_scenario() {
-    let (run, report) = check_json(&[DBLOOD, "--env", "DEBUG=False"]);
+    let (run, report) = check_json(&[DBLOOD, "--select", BASE, "--env", "DEBUG=False"]);
     assert_eq!(run.code, 1);
     assert_eq!(
         findings(&report),
@@ -502,7 +559,7 @@ fn env_sets_a_variable_in_every_scenario() {
         ]
     );
     // A spelling that production's comparison does not accept keeps the finding.
-    let (_, report) = check_json(&[DBLOOD, "--env", "DEBUG=false"]);
+    let (_, report) = check_json(&[DBLOOD, "--select", BASE, "--env", "DEBUG=false"]);
     assert!(
         findings(&report).contains(&finding(
             "DJS001",
@@ -561,6 +618,8 @@ fn json_never_has_escapes() {
     let run = djsafe(&[
         "check",
         DBLOOD,
+        "--select",
+        BASE,
         "--output-format",
         "json",
         "--color",
@@ -615,7 +674,7 @@ fn lone_findings() -> Vec<(String, String, String, u64)> {
 #[test]
 fn unedited_copy_has_all_findings() {
     let (_tmp, dir) = lone_with(&[]);
-    let (_, report) = check_json_in(&dir, &[]);
+    let (_, report) = check_json_in(&dir, &["--select", BASE]);
     assert_eq!(findings(&report), lone_findings());
 }
 
@@ -629,7 +688,7 @@ fn noqa_with_rule_id_silences_that_rule() {
     ] {
         let line = format!("DEBUG = True{comment}");
         let (_tmp, dir) = lone_with(&[("DEBUG = True", &line)]);
-        let (run, report) = check_json_in(&dir, &[]);
+        let (run, report) = check_json_in(&dir, &["--select", BASE]);
         assert_eq!(run.code, 1);
         assert_eq!(
             findings(&report),
@@ -645,14 +704,14 @@ fn noqa_with_rule_id_silences_that_rule() {
 #[test]
 fn noqa_for_another_rule_does_not_silence() {
     let (_tmp, dir) = lone_with(&[("DEBUG = True", "DEBUG = True  # noqa: DJS002")]);
-    let (_, report) = check_json_in(&dir, &[]);
+    let (_, report) = check_json_in(&dir, &["--select", BASE]);
     assert_eq!(findings(&report), lone_findings());
 }
 
 #[test]
 fn bare_noqa_silences_every_rule_on_its_line() {
     let (_tmp, dir) = lone_with(&[("DEBUG = True", "DEBUG = True  # noqa")]);
-    let (_, report) = check_json_in(&dir, &[]);
+    let (_, report) = check_json_in(&dir, &["--select", BASE]);
     assert_eq!(
         findings(&report),
         vec![
@@ -669,7 +728,7 @@ fn bare_noqa_silences_every_rule_on_its_line() {
         ),
         ("ALLOWED_HOSTS = ['*']", "ALLOWED_HOSTS = ALLOWED_HOSTS"),
     ]);
-    let (run, report) = check_json_in(&dir, &[]);
+    let (run, report) = check_json_in(&dir, &["--select", BASE]);
     assert_eq!(
         findings(&report),
         vec![finding("DJS003", "error", LONE_SETTINGS, 13)]
@@ -681,7 +740,7 @@ fn bare_noqa_silences_every_rule_on_its_line() {
         ("DEBUG = True", "DEBUG = True; ALLOWED_HOSTS = ['*']"),
         ("ALLOWED_HOSTS = ['*']", "ALLOWED_HOSTS = ALLOWED_HOSTS"),
     ]);
-    let (_, report) = check_json_in(&dir, &[]);
+    let (_, report) = check_json_in(&dir, &["--select", BASE]);
     assert_eq!(
         findings(&report),
         vec![
@@ -704,7 +763,7 @@ fn noqa_on_every_finding_gives_exit_0() {
             "ALLOWED_HOSTS = ['*']  # noqa: allowed-hosts-wildcard",
         ),
     ]);
-    let (run, report) = check_json_in(&dir, &[]);
+    let (run, report) = check_json_in(&dir, &["--select", BASE]);
     assert_eq!(findings(&report), vec![]);
     assert_eq!(run.code, 0);
 }
@@ -747,16 +806,16 @@ fn pyproject_ignore_drops_rule() {
         "pyproject.toml",
         &pyproject(&spelled_out("ignore = [\"DJS003\"]\n")),
     );
-    let (run, report) = check_json_in(&dir, &[]);
+    let (run, report) = check_json_in(&dir, &["--select", BASE]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(rules_of(&report), ["DJS001", "DJS001", "DJS002"]);
 
     // Found from the folder above a linted subfolder, too.
-    let (_, report) = check_json_in(&dir, &["dblood"]);
+    let (_, report) = check_json_in(&dir, &["dblood", "--select", BASE]);
     assert_eq!(rules_of(&report), ["DJS001", "DJS001", "DJS002"]);
 
     // And when the project is linted from outside it.
-    let (_, report) = check_json_in(dir.parent().unwrap(), &["project"]);
+    let (_, report) = check_json_in(dir.parent().unwrap(), &["project", "--select", BASE]);
     assert_eq!(rules_of(&report), ["DJS001", "DJS001", "DJS002"]);
 }
 
@@ -768,12 +827,12 @@ fn isolated_ignores_configuration() {
             "ignore = [\"DJS003\"]\nstrict-staging = true\n",
         )),
     );
-    let (run, report) = check_json_in(&dir, &["--isolated"]);
+    let (run, report) = check_json_in(&dir, &["--isolated", "--select", BASE]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(findings(&report), dblood_findings());
     // --isolated even skips an invalid configuration.
     let (_tmp, dir) = dblood_with_config("djsafe.toml", "bogus = 1\n");
-    let (run, report) = check_json_in(&dir, &["--isolated"]);
+    let (run, report) = check_json_in(&dir, &["--isolated", "--select", BASE]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(findings(&report), dblood_findings());
 }
@@ -785,7 +844,7 @@ fn cli_flags_override_configuration() {
         &pyproject(&spelled_out("ignore = [\"DJS003\"]\n")),
     );
     // --ignore on the command line replaces the configuration's list.
-    let (_, report) = check_json_in(&dir, &["--ignore", "DJS001"]);
+    let (_, report) = check_json_in(&dir, &["--select", BASE, "--ignore", "DJS001"]);
     assert_eq!(rules_of(&report), ["DJS003", "DJS002"]);
 
     let (_tmp, dir) = dblood_with_config(
@@ -804,7 +863,7 @@ fn strict_staging_makes_staging_errors() {
         "pyproject.toml",
         &pyproject(&spelled_out("strict-staging = true\n")),
     );
-    let (_, report) = check_json_in(&dir, &[]);
+    let (_, report) = check_json_in(&dir, &["--select", BASE]);
     assert_eq!(
         findings(&report),
         vec![
@@ -836,7 +895,7 @@ fn configured_profile_development_is_not_reported() {
             "profiles = { \"dblood.settings.staging\" = \"development\" }\n",
         )),
     );
-    let (run, report) = check_json_in(&dir, &[]);
+    let (run, report) = check_json_in(&dir, &["--select", BASE]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let staging = module(&report, "dblood.settings.staging");
     assert_eq!(staging["profile"], "development");
@@ -858,16 +917,20 @@ fn config_env_is_like_env_flag() {
         "pyproject.toml",
         &pyproject(&spelled_out("env = { DEBUG = \"False\" }\n")),
     );
+    let (_, report) = check_json_in(&dir, &["--select", BASE]);
+    let (_, with_flag) = check_json(&[DBLOOD, "--select", BASE, "--env", "DEBUG=False"]);
+    assert_eq!(findings(&report), findings(&with_flag));
+    assert!(!findings(&report).iter().any(|f| f.2.contains("production")));
+    // The same with the default rules.
     let (_, report) = check_json_in(&dir, &[]);
     let (_, with_flag) = check_json(&[DBLOOD, "--env", "DEBUG=False"]);
     assert_eq!(findings(&report), findings(&with_flag));
-    assert!(!findings(&report).iter().any(|f| f.2.contains("production")));
 }
 
 #[test]
 fn djsafe_toml_is_read() {
     let (_tmp, dir) = dblood_with_config("djsafe.toml", &spelled_out("ignore = [\"DJS003\"]\n"));
-    let (run, report) = check_json_in(&dir, &[]);
+    let (run, report) = check_json_in(&dir, &["--select", BASE]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(rules_of(&report), ["DJS001", "DJS001", "DJS002"]);
 }
@@ -880,19 +943,19 @@ fn partial_configuration_uses_defaults() {
         ("djsafe.toml", "ignore = [\"DJS003\"]\n".to_string()),
     ] {
         let (_tmp, dir) = dblood_with_config(name, &text);
-        let (run, report) = check_json_in(&dir, &[]);
+        let (run, report) = check_json_in(&dir, &["--select", BASE]);
         assert_eq!(run.code, 1, "{name}: {}", run.stderr);
         assert_eq!(rules_of(&report), ["DJS001", "DJS001", "DJS002"], "{name}");
     }
     let (_tmp, dir) = dblood_with_config("pyproject.toml", &pyproject("strict-staging = true\n"));
-    let (run, report) = check_json_in(&dir, &[]);
+    let (run, report) = check_json_in(&dir, &["--select", BASE]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(findings(&report).iter().all(|f| f.1 == "error"));
     let (_tmp, dir) = dblood_with_config(
         "pyproject.toml",
         &pyproject("profiles = { \"dblood.settings.staging\" = \"development\" }\n"),
     );
-    let (run, report) = check_json_in(&dir, &[]);
+    let (run, report) = check_json_in(&dir, &["--select", BASE]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
         module(&report, "dblood.settings.staging")["reported"],
@@ -900,7 +963,7 @@ fn partial_configuration_uses_defaults() {
     );
     // An empty table is a valid configuration.
     let (_tmp, dir) = dblood_with_config("pyproject.toml", &pyproject(""));
-    let (run, report) = check_json_in(&dir, &[]);
+    let (run, report) = check_json_in(&dir, &["--select", BASE]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(findings(&report), dblood_findings());
 }
@@ -908,12 +971,19 @@ fn partial_configuration_uses_defaults() {
 // ---------------------------------------------------------------------------------------------
 // 11. rules and rule
 
+/// The rules every djsafe has, with what `djsafe rules` says about them: id, name, severity,
+/// Django check. Rules are added over time; these stay.
+const KNOWN_RULES: [(&str, &str, &str, Option<&str>); 3] = [
+    ("DJS001", "debug-enabled", "error", Some("security.W018")),
+    ("DJS002", "allowed-hosts-wildcard", "error", None),
+    ("DJS003", "hardcoded-secret-key", "error", None),
+];
+
 #[test]
 fn rules_text_lists_every_rule() {
     let run = djsafe(&["rules"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 4, "{}", run.stdout);
     let header: Vec<&str> = lines[0].split_whitespace().collect();
     assert_eq!(header[0], "ID");
     assert!(
@@ -921,25 +991,42 @@ fn rules_text_lists_every_rule() {
         "{}",
         lines[0]
     );
-    for (line, (id, name)) in lines[1..].iter().zip([
-        ("DJS001", "debug-enabled"),
-        ("DJS002", "allowed-hosts-wildcard"),
-        ("DJS003", "hardcoded-secret-key"),
-    ]) {
+    // One line per rule of the JSON listing, in its order, with its id, name, severity and check.
+    let rules = rules_catalogue();
+    assert_eq!(lines.len(), rules.len() + 1, "{}", run.stdout);
+    for (line, rule) in lines[1..].iter().zip(&rules) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let check = rule["django_check"].as_str().unwrap_or("-");
+        assert_eq!(
+            words[..4],
+            [
+                rule["id"].as_str().unwrap(),
+                rule["name"].as_str().unwrap(),
+                rule["severity"].as_str().unwrap(),
+                check,
+            ],
+            "{line}"
+        );
+        let summary = rule["summary"].as_str().unwrap();
+        assert!(line.trim_end().ends_with(summary), "{line}");
+    }
+    for (id, name, _, _) in KNOWN_RULES {
+        let line = lines[1..]
+            .iter()
+            .find(|l| l.split_whitespace().next() == Some(id))
+            .unwrap_or_else(|| panic!("{id} is listed:\n{}", run.stdout));
         let words: Vec<&str> = line.split_whitespace().collect();
         assert_eq!(&words[..2], [id, name], "{line}");
     }
+    assert!(lines[1].starts_with("DJS001"), "{}", lines[1]);
     assert!(lines[1].contains("security.W018"));
 }
 
 #[test]
 fn rules_json() {
-    let run = djsafe(&["rules", "--output-format", "json"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let rules = json(&run);
-    let rules = rules.as_array().expect("a list of rules");
-    assert_eq!(rules.len(), 3);
-    for rule in rules {
+    let rules = rules_catalogue();
+    assert!(rules.len() >= KNOWN_RULES.len(), "{rules:#?}");
+    for rule in &rules {
         let mut keys: Vec<&str> = rule
             .as_object()
             .unwrap()
@@ -948,15 +1035,61 @@ fn rules_json() {
             .collect();
         keys.sort();
         assert_eq!(keys, ["django_check", "id", "name", "severity", "summary"]);
-        assert_eq!(rule["severity"], "error");
+        let id = rule["id"].as_str().unwrap();
+        assert!(
+            id.len() == 6 && id.starts_with("DJS") && id[3..].bytes().all(|b| b.is_ascii_digit()),
+            "{rule:#}"
+        );
+        let name = rule["name"].as_str().unwrap();
+        assert!(
+            !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            "{rule:#}"
+        );
+        assert!(
+            ["error", "warning", "note"].contains(&rule["severity"].as_str().unwrap()),
+            "{rule:#}"
+        );
+        assert!(
+            rule["django_check"].is_null()
+                || rule["django_check"]
+                    .as_str()
+                    .is_some_and(|c| c.contains('.')),
+            "{rule:#}"
+        );
         assert!(!rule["summary"].as_str().unwrap().is_empty());
     }
+    // Ids are sorted and unique, and so are names.
     let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["DJS001", "DJS002", "DJS003"]);
-    assert_eq!(rules[0]["name"], "debug-enabled");
-    assert_eq!(rules[0]["django_check"], "security.W018");
-    assert_eq!(rules[1]["name"], "allowed-hosts-wildcard");
-    assert_eq!(rules[1]["django_check"], Value::Null);
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+    let names: std::collections::BTreeSet<&str> =
+        rules.iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert_eq!(names.len(), rules.len(), "names are unique");
+    // The first rules are the known ones, as they always were.
+    for (rule, (id, name, severity, check)) in rules.iter().zip(KNOWN_RULES) {
+        assert_eq!(rule["id"], id);
+        assert_eq!(rule["name"], name);
+        assert_eq!(rule["severity"], severity);
+        assert_eq!(rule["django_check"].as_str(), check, "{rule:#}");
+    }
+    // Every rule has its page, by id and by name.
+    for rule in &rules {
+        for key in ["id", "name"] {
+            let run = djsafe(&["rule", rule[key].as_str().unwrap()]);
+            assert_eq!(run.code, 0, "{rule:#}: {}", run.stderr);
+            assert!(
+                run.stdout.starts_with(&format!(
+                    "# {} ({})",
+                    rule["name"].as_str().unwrap(),
+                    rule["id"].as_str().unwrap()
+                )),
+                "{}",
+                run.stdout
+            );
+        }
+    }
 }
 
 #[test]
@@ -1016,7 +1149,7 @@ fn version() {
 
 #[test]
 fn several_paths_are_linted_with_working_directory_relative_paths() {
-    let (run, report) = check_json(&[DBLOOD, LONE]);
+    let (run, report) = check_json(&[DBLOOD, LONE, "--select", BASE]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let d = "testdata/projects/dblood/dblood/settings";
     let l = "testdata/projects/lone-settings/mysite/settings.py";
@@ -1054,7 +1187,7 @@ fn symlink_loop_does_not_hang_or_duplicate() {
     let project = tmp.path().join("proj");
     write(&project.join("settings.py"), "DEBUG = True\n");
     std::os::unix::fs::symlink(".", project.join("loop")).unwrap();
-    let (run, report) = check_json_in(tmp.path(), &["proj"]);
+    let (run, report) = check_json_in(tmp.path(), &["proj", "--select", BASE]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     // Reported once, through the real path, not again through loop/settings.py.
     assert_eq!(
@@ -1082,7 +1215,7 @@ fn oversized_settings_module_is_skipped_with_a_diagnostic() {
         big.push_str(&filler);
     }
     write(&tmp.path().join("big/settings.py"), big);
-    let (run, report) = check_json_in(tmp.path(), &[]);
+    let (run, report) = check_json_in(tmp.path(), &["--select", BASE]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
         findings(&report),
@@ -1121,7 +1254,7 @@ fn binary_settings_file_is_a_diagnostic() {
     let tmp = tempfile::tempdir().unwrap();
     write(&tmp.path().join("one/settings.py"), garbage(16 * 1024));
     write(&tmp.path().join("two/settings.py"), "DEBUG = True\n");
-    let (run, report) = check_json_in(tmp.path(), &[]);
+    let (run, report) = check_json_in(tmp.path(), &["--select", BASE]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
         findings(&report),
@@ -1153,7 +1286,7 @@ fn unresolved_star_import_is_a_diagnostic_and_linting_goes_on() {
         &tmp.path().join("site/settings.py"),
         "from .missing import *\nDEBUG = True\n",
     );
-    let (run, report) = check_json_in(tmp.path(), &[]);
+    let (run, report) = check_json_in(tmp.path(), &["--select", BASE]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
         findings(&report),

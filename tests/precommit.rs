@@ -4,9 +4,7 @@
 //! (the `djsafe` hook, `language: rust`) passes a clean change and fails an insecure one, and
 //! `pre-commit try-repo` with the `djsafe-python` hook fails it too.
 
-mod docs;
-mod fixtures;
-mod tools;
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -15,7 +13,7 @@ use std::time::Instant;
 const COMMON: &str = "shop/settings/common.py";
 
 fn git(dir: &Path, args: &[&str]) -> String {
-    let output = tools::succeed(
+    let output = common::tools::succeed(
         Command::new("git")
             .args([
                 "-c",
@@ -72,13 +70,13 @@ impl PreCommit {
     /// Runs `pre-commit ARGS` in the project, printing how long it took (hook installs included).
     fn run(&self, args: &[&str]) -> (Output, String) {
         let started = Instant::now();
-        let output = tools::output(
+        let output = common::tools::output(
             Command::new(&self.exe)
                 .args(args)
                 .current_dir(&self.project)
                 .env("PRE_COMMIT_HOME", &self.home)
                 .env("CARGO_NET_OFFLINE", "true")
-                .env("CARGO_TARGET_DIR", tools::release_target_dir())
+                .env("CARGO_TARGET_DIR", common::tools::release_target_dir())
                 .env("PIP_NO_INDEX", "1")
                 .env("PIP_FIND_LINKS", &self.wheelhouse)
                 .env("NO_COLOR", "1")
@@ -101,8 +99,8 @@ impl PreCommit {
 #[test]
 fn pre_commit_hooks_check_the_settings_modules_a_change_reaches() {
     let (Some(exe), Some(wheelhouse)) = (
-        tools::from_env("DJSAFE_TEST_PRE_COMMIT"),
-        tools::from_env("DJSAFE_TEST_WHEELHOUSE"),
+        common::tools::from_env("DJSAFE_TEST_PRE_COMMIT"),
+        common::tools::from_env("DJSAFE_TEST_WHEELHOUSE"),
     ) else {
         return;
     };
@@ -111,12 +109,12 @@ fn pre_commit_hooks_check_the_settings_modules_a_change_reaches() {
     let rev = snapshot_of_this_repository(&hooks);
 
     let project = tmp.path().join("project");
-    fixtures::copy_dir(
+    common::fixtures::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/triggers"),
         &project,
     );
     // The README's example, pointed at the snapshot instead of the published repository.
-    let config = docs::readme_block("# .pre-commit-config.yaml")
+    let config = common::readme::readme_block("# .pre-commit-config.yaml")
         .replace("https://github.com/djsafe/djsafe", hooks.to_str().unwrap())
         .replace(&format!("v{}", env!("CARGO_PKG_VERSION")), &rev);
     std::fs::write(project.join(".pre-commit-config.yaml"), config).unwrap();

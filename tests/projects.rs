@@ -1,12 +1,13 @@
-//! Every fixture project under testdata/projects, linted as a user would: the exact text and
-//! JSON output are snapshots, and the exit code follows the findings.
+//! Every fixture project under testdata/projects (constructs) and testdata/idioms (real-world
+//! settings idioms), linted as a user would: the exact text and JSON output are snapshots, and
+//! the exit code follows the findings.
 
 mod common;
 
 use common::djsafe;
 
-fn lint(project: &str) {
-    let path = format!("testdata/projects/{project}");
+fn lint(group: &str, project: &str) {
+    let path = format!("testdata/{group}/{project}");
     let text = djsafe(&["check", &path, "--color", "never"]);
     let json = djsafe(&["check", &path, "--output-format", "json"]);
     let parsed: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON output parses");
@@ -18,17 +19,22 @@ fn lint(project: &str) {
         text.stderr
     );
     assert_eq!(json.code, expected_code, "json exit code for {project}");
-    insta::assert_snapshot!(format!("{project}.txt"), text.stdout);
-    insta::assert_snapshot!(format!("{project}.json"), json.stdout);
+    let name = if group == "projects" {
+        project.to_string()
+    } else {
+        format!("{group}-{project}")
+    };
+    insta::assert_snapshot!(format!("{name}.txt"), text.stdout);
+    insta::assert_snapshot!(format!("{name}.json"), json.stdout);
 }
 
-macro_rules! projects {
-    ($($test:ident => $dir:literal,)*) => {
-        $(#[test] fn $test() { lint($dir); })*
+macro_rules! fixtures {
+    ($group:literal, $coverage:ident, $($test:ident => $dir:literal,)*) => {
+        $(#[test] fn $test() { lint($group, $dir); })*
 
         #[test]
-        fn every_fixture_project_has_a_test() {
-            let mut on_disk: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/projects"))
+        fn $coverage() {
+            let mut on_disk: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/", $group))
                 .unwrap()
                 .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
                 .collect();
@@ -40,7 +46,9 @@ macro_rules! projects {
     };
 }
 
-projects! {
+fixtures! {
+    "projects",
+    every_fixture_project_has_a_test,
     absolute_imports => "absolute-imports",
     all_and_underscore => "all-and-underscore",
     asgi_default => "asgi-default",
@@ -66,4 +74,33 @@ projects! {
     string_methods => "string-methods",
     syntax_error => "syntax-error",
     wsgi_default_dev => "wsgi-default-dev",
+}
+
+mod idioms {
+    use super::lint;
+
+    fixtures! {
+        "idioms",
+        every_idiom_fixture_has_a_test,
+        decouple_basic => "decouple-basic",
+        decouple_choices => "decouple-choices",
+        dj_database_url => "dj-database-url",
+        django_configurations => "django-configurations",
+        django_environ_basic => "django-environ-basic",
+        django_environ_methods => "django-environ-methods",
+        for_loop => "for-loop",
+        format_and_comprehensions => "format-and-comprehensions",
+        helper_envbool => "helper-envbool",
+        helper_literal_eval => "helper-literal-eval",
+        helper_strtobool => "helper-strtobool",
+        heroku => "heroku",
+        if_on_debug => "if-on-debug",
+        match_statement => "match-statement",
+        optional_local_missing => "optional-local-missing",
+        optional_local_settings => "optional-local-settings",
+        paths => "paths",
+        split_settings => "split-settings",
+        stdlib_conversions => "stdlib-conversions",
+        unknown_constructs => "unknown-constructs",
+    }
 }

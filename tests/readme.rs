@@ -3,13 +3,11 @@
 //! (`tests/precommit.rs` runs the `.pre-commit-config.yaml` example itself.)
 
 mod common;
-mod docs;
-mod fixtures;
 
 use std::path::Path;
 
+use common::readme::readme_block;
 use common::{Run, djsafe, djsafe_in};
-use docs::readme_block;
 use serde_json::Value;
 
 /// The value of the first `key: value` line of `block`.
@@ -38,7 +36,7 @@ fn run_check_line(block: &str, repository: &Path) -> Run {
 
 fn dblood_repository() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
-    fixtures::copy_dir(
+    common::fixtures::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/projects/dblood"),
         tmp.path(),
     );

@@ -3,7 +3,6 @@
 //! and `--force-exclude`.
 
 mod common;
-mod fixtures;
 
 use std::path::{Path, PathBuf};
 
@@ -63,7 +62,7 @@ fn findings(report: &Value) -> Vec<(String, String, String, u64)> {
 fn copy_with(edits: &[(&str, &str, &str)]) -> (TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let dest = tmp.path().join("shop-project");
-    fixtures::copy_dir(&fixture(), &dest);
+    common::fixtures::copy_dir(&fixture(), &dest);
     for (file, from, to) in edits {
         let path = dest.join(file);
         let text = std::fs::read_to_string(&path).unwrap();

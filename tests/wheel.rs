@@ -2,7 +2,7 @@
 //! the wheelhouse `.ci/run` fills), a fresh virtual environment installs it, and the `djsafe` it
 //! puts on that environment's PATH lints dblood.
 
-mod tools;
+mod common;
 
 use std::path::Path;
 use std::process::Command;
@@ -10,8 +10,8 @@ use std::process::Command;
 #[test]
 fn pip_builds_a_wheel_that_installs_djsafe_on_path() {
     let (Some(python), Some(wheelhouse)) = (
-        tools::from_env("DJSAFE_TEST_PYTHON"),
-        tools::from_env("DJSAFE_TEST_WHEELHOUSE"),
+        common::tools::from_env("DJSAFE_TEST_PYTHON"),
+        common::tools::from_env("DJSAFE_TEST_WHEELHOUSE"),
     ) else {
         return;
     };
@@ -21,7 +21,7 @@ fn pip_builds_a_wheel_that_installs_djsafe_on_path() {
     // As `pip install .` does: an isolated build environment with the backend pyproject.toml
     // names; the wheelhouse stands in for the package index.
     let started = std::time::Instant::now();
-    tools::succeed(
+    common::tools::succeed(
         Command::new(&python)
             .args([
                 "-m",
@@ -35,7 +35,7 @@ fn pip_builds_a_wheel_that_installs_djsafe_on_path() {
             .arg("--wheel-dir")
             .arg(&wheels)
             .arg(repo)
-            .env("CARGO_TARGET_DIR", tools::release_target_dir())
+            .env("CARGO_TARGET_DIR", common::tools::release_target_dir())
             .env("CARGO_NET_OFFLINE", "true")
             .env_remove("PIP_FIND_LINKS"),
     );
@@ -51,20 +51,20 @@ fn pip_builds_a_wheel_that_installs_djsafe_on_path() {
     );
 
     let venv = tmp.path().join("fresh-venv");
-    tools::succeed(Command::new(&python).args(["-m", "venv"]).arg(&venv));
-    tools::succeed(
+    common::tools::succeed(Command::new(&python).args(["-m", "venv"]).arg(&venv));
+    common::tools::succeed(
         Command::new(venv.join("bin/pip"))
             .args(["install", "--quiet", "--no-index"])
             .arg(wheels.join(&built[0])),
     );
     let djsafe = venv.join("bin/djsafe");
-    let version_line = tools::succeed(Command::new(&djsafe).arg("--version")).stdout;
+    let version_line = common::tools::succeed(Command::new(&djsafe).arg("--version")).stdout;
     assert_eq!(
         String::from_utf8_lossy(&version_line),
         format!("djsafe {version}\n")
     );
 
-    let run = tools::output(
+    let run = common::tools::output(
         Command::new(&djsafe)
             .args([
                 "check",

@@ -3,9 +3,28 @@
 
 use std::rc::Rc;
 
-use super::value::{Kind, Value, union};
+use super::value::{EnvDeps, Kind, Value, union};
 use super::{Frame, Run};
 use crate::source::Span;
+
+/// Functions that return a new random value on every call, hence in every worker process.
+const RANDOM_SOURCES: &[&str] = &[
+    "django.core.management.utils.get_random_secret_key",
+    "django.utils.crypto.get_random_string",
+    "secrets.token_hex",
+    "secrets.token_urlsafe",
+    "secrets.token_bytes",
+    "os.urandom",
+    "uuid.uuid4",
+];
+
+/// A call of `eval` or `exec` on a value derived from environment variables.
+#[derive(Clone, Debug)]
+pub struct CodeExecution {
+    pub span: Span,
+    pub function: Rc<str>,
+    pub env: EnvDeps,
+}
 
 #[derive(Default)]
 pub struct Args {
@@ -15,7 +34,7 @@ pub struct Args {
 
 impl Args {
     /// The argument at `index`, or the keyword `name`.
-    fn get(&self, index: usize, name: &str) -> Option<&Value> {
+    pub(super) fn get(&self, index: usize, name: &str) -> Option<&Value> {
         self.positional.get(index).or_else(|| {
             self.keywords
                 .iter()
@@ -50,6 +69,11 @@ impl Run<'_> {
                 if self.getenv(name).is_none() {
                     self.env
                         .insert(name.to_string(), default.as_str().map(str::to_string));
+                    self.env_writes.push(super::EnvWrite {
+                        var: name.into(),
+                        value: default.clone().with_env(&frame.control),
+                        span,
+                    });
                 }
                 self.optional_env(args.get(0, "key"), None, span)
             }
@@ -64,22 +88,23 @@ impl Run<'_> {
                 None => Value::str("", span),
                 Some(v) => to_str(v, span),
             },
-            "builtins.int" => {
-                match args.positional.first().map(|v| (v, &v.kind)) {
-                    None => Value::new(Kind::Int(0), span),
-                    Some((v, Kind::Int(_))) => v.clone(),
-                    Some((v, Kind::Bool(b))) => {
-                        Value::new(Kind::Int(i64::from(*b)), span).with_env(&v.env)
-                    }
-                    Some((v, Kind::Str(s))) => match s.trim().replace('_', "").parse::<i64>() {
-                        Ok(i) => Value::new(Kind::Int(i), span).with_env(&v.env),
-                        Err(_) => Value::unknown(format!("int({v}) raises ValueError"), span)
-                            .with_env(&v.env),
-                    },
-                    Some((v, _)) => Value::unknown(format!("int() of {v} is not evaluated"), span)
-                        .with_env(&v.env),
+            "builtins.int" => match args.positional.first().map(|v| (v, &v.kind)) {
+                None => Value::new(Kind::Int(0), span),
+                Some((v, Kind::Int(_))) => v.clone(),
+                Some((v, Kind::Bool(b))) => {
+                    Value::new(Kind::Int(i64::from(*b)), span).with_env(&v.env)
                 }
-            }
+                Some((v, Kind::Str(s))) => match s.trim().replace('_', "").parse::<i64>() {
+                    Ok(i) => Value::new(Kind::Int(i), span).with_env(&v.env),
+                    Err(_) => {
+                        self.raised = Some("ValueError");
+                        Value::unknown(format!("int({v}) raises ValueError"), span).with_env(&v.env)
+                    }
+                },
+                Some((v, _)) => {
+                    Value::unknown(format!("int() of {v} is not evaluated"), span).with_env(&v.env)
+                }
+            },
             "builtins.list" | "builtins.tuple" | "builtins.set" => match args.positional.first() {
                 None => Value::new(sequence_kind(path, Vec::new()), span),
                 Some(v) => match iterate(v) {
@@ -110,16 +135,49 @@ impl Run<'_> {
                 Value::new(Kind::Dict(Rc::new(pairs)), span)
             }
             "builtins.exec" | "builtins.eval" => {
-                let reason = format!(
-                    "`{}(...)` runs code djsafe cannot see",
-                    &path["builtins.".len()..]
-                );
+                let function = &path["builtins.".len()..];
+                let reason = format!("`{function}(...)` runs code djsafe cannot see");
                 if path == "builtins.exec" {
                     frame.ns.opaque = Some(reason.clone().into());
                 }
-                Value::unknown(reason, span)
+                let env = args
+                    .positional
+                    .iter()
+                    .fold(EnvDeps::default(), |env, a| union(&env, &a.env));
+                if !env.is_empty() {
+                    self.code_execution.push(CodeExecution {
+                        span,
+                        function: function.into(),
+                        env: env.clone(),
+                    });
+                }
+                Value::unknown(reason, span).with_env(&env)
             }
-            _ => Value::unknown(format!("`{path}()` is not modelled by djsafe"), span),
+            _ if RANDOM_SOURCES.contains(&path) => Value::new(Kind::Random(path.into()), span),
+            _ if super::libs::is_constructor(path) => super::libs::construct(path, args, span),
+            _ if [
+                "environ.Env.",
+                "decouple.",
+                "split_settings.",
+                "dj_database_url.",
+                "django_heroku.",
+            ]
+            .iter()
+            .any(|library| path.starts_with(library)) =>
+            {
+                self.call_library(frame, path, args, span)
+            }
+            _ => match super::paths::call(path, args, span)
+                .map(Ok)
+                .or_else(|| super::stdlib::call(path, args, span))
+            {
+                Some(Ok(value)) => value,
+                Some(Err((exception, message))) => {
+                    self.raised = Some(exception);
+                    Value::unknown(format!("{exception}: {message}"), span)
+                }
+                None => Value::unknown(format!("`{path}()` is not modelled by djsafe"), span),
+            },
         }
     }
 
@@ -147,7 +205,7 @@ impl Run<'_> {
 
     /// `os.environ[name]` raises `KeyError` when the variable is unset, so a running deployment
     /// has it set to something djsafe cannot know.
-    pub(super) fn required_env(&mut self, key: &Value, span: Span) -> Value {
+    pub(super) fn required_env(&mut self, frame: &Frame, key: &Value, span: Span) -> Value {
         let Some(name) = key.as_str() else {
             return Value::unknown(
                 format!("environment variable named by {key}, which djsafe cannot read"),
@@ -157,6 +215,12 @@ impl Run<'_> {
         let deps = Rc::new([Rc::from(name)].into_iter().collect());
         match self.getenv(name) {
             Some(value) => Value::str(&value, span).with_env(&deps),
+            // Inside `try: ... except KeyError:` an unset variable is an expected path.
+            None if frame.handles("KeyError") => {
+                self.raised = Some("KeyError");
+                Value::unknown(format!("`os.environ['{name}']` raises KeyError"), span)
+                    .with_env(&deps)
+            }
             None => Value::new(Kind::FromEnv(name.into()), span).with_env(&deps),
         }
     }
@@ -174,9 +238,11 @@ fn sequence_kind(path: &str, items: Vec<Value>) -> Kind {
 /// Python's `str(value)`.
 pub fn to_str(value: &Value, span: Span) -> Value {
     let text = match &value.kind {
+        Kind::Path(path) => path.to_string(),
         Kind::Str(_) => return value.clone(),
         Kind::Unknown(_)
         | Kind::FromEnv(_)
+        | Kind::Random(_)
         | Kind::External(_)
         | Kind::Module(_)
         | Kind::Method(..) => {
@@ -518,9 +584,7 @@ fn string_method<'a>(
             Kind::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())),
             origin,
         ),
-        "title" | "capitalize" | "format" | "encode" | "splitlines" | "partition" | "rsplit" => {
-            return None;
-        }
+        "format" => text(&super::format::braces(s, args)?),
         _ => return None,
     })
 }
@@ -573,7 +637,7 @@ fn equal(a: &Value, b: &Value) -> Option<bool> {
 
 fn contains_unknown(v: &Value) -> bool {
     match &v.kind {
-        Kind::Unknown(_) | Kind::FromEnv(_) | Kind::External(_) => true,
+        Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) | Kind::External(_) => true,
         Kind::List(items) | Kind::Tuple(items) | Kind::Set(items) => {
             items.iter().any(contains_unknown)
         }
@@ -676,6 +740,19 @@ pub fn binary(op: &str, left: &Value, right: &Value, span: Span, in_place: bool)
         )
     };
     let kind = match (op, &left.kind, &right.kind) {
+        ("/", Kind::Path(base), Str(part) | Kind::Path(part)) => {
+            Kind::Path(super::paths::join(&[base, part]).into())
+        }
+        ("%", Str(template), _) => match super::format::percent(template, right) {
+            Some(text) => Str(text.into()),
+            None => {
+                return Value::unknown(
+                    format!("`%` formatting of {left} with {right} is not evaluated"),
+                    span,
+                )
+                .with_env(&env);
+            }
+        },
         ("+", Str(a), Str(b)) => Str(format!("{a}{b}").into()),
         ("+", List(a), List(b)) => List(concat(a, b)),
         // `list += iterable` extends with any iterable, unlike `list + list`.

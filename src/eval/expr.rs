@@ -75,6 +75,10 @@ impl<'p> Run<'p> {
             },
             "list" | "tuple" | "set" | "expression_list" => self.sequence(frame, node),
             "dictionary" => self.dictionary(frame, node),
+            "list_comprehension"
+            | "set_comprehension"
+            | "dictionary_comprehension"
+            | "generator_expression" => self.comprehension(frame, node),
             "attribute" => self.attribute(frame, node),
             "call" => self.call(frame, node),
             "subscript" => self.subscript(frame, node),
@@ -142,17 +146,26 @@ impl<'p> Run<'p> {
         if let Some(binding) = frame.ns.bindings.get(name) {
             return binding.value.clone();
         }
+        let globals = frame.globals.clone();
+        if let Some(binding) = globals.as_ref().and_then(|g| g.bindings.get(name)) {
+            return binding.value.clone();
+        }
         match name {
             "__name__" => return Value::str(&self.project.modules[frame.module].name, span),
+            // The file as it is in the repository: paths derived from it (BASE_DIR) resolve
+            // inside the checkout, where djsafe reads `.env` and `settings.ini` files.
             "__file__" => {
-                return Value::unknown(
-                    "`__file__` is the settings file's path on the deployed machine",
-                    span,
-                );
+                let path = &self.project.sources.get(frame.file).path;
+                return Value::str(&path.to_string_lossy(), span);
             }
             _ => {}
         }
-        if let Some(opaque) = &frame.ns.opaque {
+        if let Some(opaque) = frame
+            .ns
+            .opaque
+            .as_ref()
+            .or(globals.as_ref().and_then(|g| g.opaque.as_ref()))
+        {
             return Value::unknown(format!("`{name}` may be defined by {opaque}"), span);
         }
         if BUILTINS.contains(&name) {
@@ -276,6 +289,121 @@ impl<'p> Run<'p> {
         Value::new(kind, span)
     }
 
+    /// `[body for x in items if cond]` and its set, dict and generator forms (a generator is
+    /// evaluated to a list: settings consume it right away). The loop names do not leak.
+    fn comprehension(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let span = self.span(frame, node);
+        let Some(body) = node.child_by_field_name("body") else {
+            return Value::unknown("incomplete comprehension", span);
+        };
+        let mut cursor = node.walk();
+        let clauses: Vec<Node<'p>> = node
+            .named_children(&mut cursor)
+            .filter(|c| matches!(c.kind(), "for_in_clause" | "if_clause"))
+            .collect();
+        let mut targets = Vec::new();
+        for clause in clauses.iter().filter(|c| c.kind() == "for_in_clause") {
+            if let Some(left) = clause.child_by_field_name("left") {
+                super::stmt::collect_identifiers(left, &mut targets);
+            }
+        }
+        let saved: Vec<(Rc<str>, Option<super::Binding>)> = targets
+            .iter()
+            .map(|t| {
+                let name: Rc<str> = self.text(frame, *t).into();
+                let before = frame.ns.bindings.get(&name).cloned();
+                (name, before)
+            })
+            .collect();
+        let mut items = Vec::new();
+        let mut env = super::value::EnvDeps::default();
+        let outcome = self.comprehension_clauses(frame, &clauses, body, &mut items, &mut env);
+        for (name, before) in saved {
+            match before {
+                Some(binding) => frame.ns.bindings.insert(name, binding),
+                None => frame.ns.bindings.remove(&name),
+            };
+        }
+        if let Err(reason) = outcome {
+            return Value::unknown(reason, span).with_env(&env);
+        }
+        let kind = match node.kind() {
+            "set_comprehension" => Kind::Set(Rc::new(items)),
+            "dictionary_comprehension" => {
+                let mut pairs = Vec::new();
+                for item in items {
+                    if let Some([k, v]) = item.items().map(<[Value]>::to_vec).as_deref() {
+                        builtins::dict_insert(&mut pairs, k.clone(), v.clone());
+                    }
+                }
+                Kind::Dict(Rc::new(pairs))
+            }
+            _ => Kind::List(Rc::new(items)),
+        };
+        Value::new(kind, span).with_env(&env)
+    }
+
+    fn comprehension_clauses(
+        &mut self,
+        frame: &mut Frame,
+        clauses: &[Node<'p>],
+        body: Node<'p>,
+        out: &mut Vec<Value>,
+        env: &mut super::value::EnvDeps,
+    ) -> Result<(), String> {
+        let Some((clause, rest)) = clauses.split_first() else {
+            let item = if body.kind() == "pair" {
+                let (Some(k), Some(v)) = (
+                    body.child_by_field_name("key"),
+                    body.child_by_field_name("value"),
+                ) else {
+                    return Err("incomplete dict comprehension".into());
+                };
+                let (key, value) = (self.expr(frame, k), self.expr(frame, v));
+                Value::new(
+                    Kind::Tuple(Rc::new(vec![key, value])),
+                    self.span(frame, body),
+                )
+            } else {
+                self.expr(frame, body)
+            };
+            out.push(item);
+            return Ok(());
+        };
+        if clause.kind() == "if_clause" {
+            let Some(condition) = clause.named_child(0) else {
+                return Ok(());
+            };
+            let test = self.expr(frame, condition);
+            *env = union(env, &test.env);
+            return match test.truthy() {
+                Some(true) => self.comprehension_clauses(frame, rest, body, out, env),
+                Some(false) => Ok(()),
+                None => Err(format!(
+                    "the filter `{}` cannot be decided",
+                    self.text(frame, condition)
+                )),
+            };
+        }
+        let (Some(left), Some(right)) = (
+            clause.child_by_field_name("left"),
+            clause.child_by_field_name("right"),
+        ) else {
+            return Err("incomplete comprehension".into());
+        };
+        let iterable = self.expr(frame, right);
+        *env = union(env, &iterable.env);
+        let items = builtins::iterate(&iterable)
+            .filter(|items| items.len() <= super::stmt::MAX_UNROLLED_ITERATIONS)
+            .ok_or_else(|| format!("cannot list the items of `{}`", self.text(frame, right)))?;
+        let site = self.span(frame, *clause);
+        for item in items {
+            self.assign(frame, left, item.with_env(&iterable.env), site);
+            self.comprehension_clauses(frame, rest, body, out, env)?;
+        }
+        Ok(())
+    }
+
     fn dictionary(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
         let span = self.span(frame, node);
         let mut pairs: Vec<(Value, Value)> = Vec::new();
@@ -333,11 +461,21 @@ impl<'p> Run<'p> {
         };
         let object = self.expr(frame, object);
         let name = self.text(frame, attribute);
+        if let Some(property) = super::paths::property(&object, name) {
+            return property;
+        }
         match &object.kind {
             Kind::External(path) => {
                 Value::new(Kind::External(format!("{path}.{name}").into()), span)
                     .with_env(&object.env)
             }
+            Kind::Class(class) => match super::classes::attribute(class, name) {
+                Some(value) => value,
+                None => Value::unknown(
+                    format!("`{}` has no attribute `{name}` djsafe can see", class.name),
+                    span,
+                ),
+            },
             Kind::Module(index) => {
                 let namespace = self.module(*index);
                 match namespace.bindings.get(name) {
@@ -351,7 +489,7 @@ impl<'p> Run<'p> {
                     ),
                 }
             }
-            Kind::Unknown(_) | Kind::FromEnv(_) => object,
+            Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) => object,
             _ => Value::new(Kind::Method(Rc::new(object), name.into()), span),
         }
     }
@@ -367,7 +505,7 @@ impl<'p> Run<'p> {
         let container = self.expr(frame, object);
         let key = self.expr(frame, key);
         if matches!(&container.kind, Kind::External(path) if &**path == "os.environ") {
-            return self.required_env(&key, span);
+            return self.required_env(frame, &key, span);
         }
         builtins::get_item(&container, &key, span)
     }
@@ -391,7 +529,24 @@ impl<'p> Run<'p> {
         };
         let mut result = true;
         for (op, right) in operators.into_iter().zip(operands.into_iter().skip(1)) {
-            let right = self.expr(frame, right);
+            let mut right = self.expr(frame, right);
+            // `'NAME' in os.environ` asks the scenario whether the variable is set.
+            if let (Kind::External(path), "in" | "not in", Some(name)) =
+                (&right.kind, op, left.as_str())
+            {
+                if &**path == "os.environ" {
+                    let set = self.getenv(name).is_some();
+                    let deps = Rc::new([Rc::from(name)].into_iter().collect());
+                    right = Value::new(Kind::Bool(set), right.origin).with_env(&deps);
+                    let result = if op == "in" { set } else { !set };
+                    env = union(&env, &union(&left.env, &right.env));
+                    if !result {
+                        return Value::new(Kind::Bool(false), span).with_env(&env);
+                    }
+                    left = right;
+                    continue;
+                }
+            }
             let outcome = builtins::compare(op, &left, &right);
             env = union(&env, &union(&left.env, &right.env));
             match outcome {
@@ -436,10 +591,23 @@ impl<'p> Run<'p> {
         let Some(function) = node.child_by_field_name("function") else {
             return Value::unknown("incomplete call", span);
         };
+        // Code handed the module namespace (`globals().update(...)`, `configure(locals())`) may
+        // define or change any setting.
+        if let Some(reason) = self.namespace_escape(frame, function, node) {
+            frame.ns.opaque = Some(reason.into());
+        }
         let callee = self.expr(frame, function);
         let args = match node.child_by_field_name("arguments") {
             Some(arguments) if arguments.kind() == "argument_list" => {
                 self.arguments(frame, arguments)
+            }
+            // `f(x for x in items)`: the generator is the only argument.
+            Some(generator) if generator.kind() == "generator_expression" => {
+                let items = self.comprehension(frame, generator);
+                Ok(builtins::Args {
+                    positional: vec![items],
+                    keywords: Vec::new(),
+                })
             }
             _ => Err(format!(
                 "`{}` is called with a generator expression",
@@ -455,6 +623,16 @@ impl<'p> Run<'p> {
                 let path = path.clone();
                 self.call_external(frame, &path, &args, span)
             }
+            Kind::Method(receiver, method)
+                if matches!(receiver.kind, Kind::Instance(_) | Kind::Path(_)) =>
+            {
+                let (receiver, method) = (receiver.clone(), method.clone());
+                self.call_object_method(frame, &receiver, &method, &args, span)
+            }
+            Kind::Instance(instance) => {
+                let instance = instance.clone();
+                self.call_instance(frame, &instance, &callee, &args, span)
+            }
             Kind::Method(receiver, method) => {
                 if builtins::is_mutating_method(receiver, method) {
                     if let Some(object) = function.child_by_field_name("object") {
@@ -466,7 +644,18 @@ impl<'p> Run<'p> {
                 }
                 builtins::call_method(receiver, method, &args, span)
             }
-            Kind::Unknown(_) | Kind::FromEnv(_) => callee.clone(),
+            Kind::Function(function) => {
+                let function = function.clone();
+                self.call_function(frame, &function, &args, span)
+            }
+            Kind::Class(class) => Value::unknown(
+                format!(
+                    "`{}` is a class of the project; djsafe does not model its instances",
+                    class.name
+                ),
+                span,
+            ),
+            Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) => callee.clone(),
             _ => Value::unknown(
                 format!(
                     "`{}` is not callable as far as djsafe knows",
@@ -475,6 +664,42 @@ impl<'p> Run<'p> {
                 span,
             ),
         }
+    }
+
+    /// Why a call may change the module namespace behind djsafe's back, if it may.
+    fn namespace_escape(
+        &self,
+        frame: &Frame,
+        function: Node<'p>,
+        call: Node<'p>,
+    ) -> Option<String> {
+        let is_namespace = |n: Node| {
+            n.kind() == "call"
+                && matches!(
+                    n.child_by_field_name("function")
+                        .map(|f| self.text(frame, f)),
+                    Some("globals" | "locals" | "vars")
+                )
+        };
+        let receiver = function.child_by_field_name("object");
+        if receiver.is_some_and(is_namespace) {
+            return Some(format!(
+                "`{}` at {}",
+                self.text(frame, call),
+                self.line(frame, call)
+            ));
+        }
+        let arguments = call.child_by_field_name("arguments")?;
+        let mut cursor = arguments.walk();
+        let passes_namespace = arguments.named_children(&mut cursor).any(is_namespace);
+        let callee = self.text(frame, function);
+        (passes_namespace && callee != "django_heroku.settings").then(|| {
+            format!(
+                "`{}` at {}, which is given the module namespace",
+                self.text(frame, call),
+                self.line(frame, call)
+            )
+        })
     }
 
     /// The statement containing `node`, where a mutation through a method call is recorded.

@@ -3,8 +3,15 @@
 //! variables read from a [`Scenario`] and recorded, and anything djsafe cannot follow turned into
 //! `Unknown` with a reason.
 
-mod builtins;
+pub mod builtins;
+mod call;
+mod classes;
 mod expr;
+mod format;
+mod libs;
+mod matching;
+mod paths;
+mod stdlib;
 mod stmt;
 mod strings;
 pub mod value;
@@ -42,6 +49,10 @@ pub struct Namespace {
 /// What importing one settings module under one scenario produced.
 pub struct Evaluation {
     pub namespace: Rc<Namespace>,
+    /// `eval`/`exec` calls on values derived from environment variables.
+    pub code_execution: Vec<builtins::CodeExecution>,
+    /// Writes to `os.environ` made while importing, in order.
+    pub env_writes: Vec<EnvWrite>,
     /// For each module file that was imported, the import statement that first imported it: the
     /// chain from the entry module to any file is read off these.
     pub imported_by: HashMap<FileId, Span>,
@@ -65,7 +76,23 @@ impl Evaluation {
     }
 }
 
-pub fn evaluate(project: &Project, entry: usize, scenario: &Scenario) -> Evaluation {
+/// What Django loads as settings: a module, or with django-configurations a class in it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Settings {
+    pub module: usize,
+    pub class: Option<String>,
+}
+
+impl Settings {
+    pub fn module(module: usize) -> Self {
+        Settings {
+            module,
+            class: None,
+        }
+    }
+}
+
+pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> Evaluation {
     let mut run = Run {
         project,
         env: scenario
@@ -75,15 +102,39 @@ pub fn evaluate(project: &Project, entry: usize, scenario: &Scenario) -> Evaluat
             .collect(),
         modules: HashMap::new(),
         stack: Vec::new(),
+        call_steps: 0,
+        call_depth: 0,
+        raised: None,
+        call_conditions: EnvDeps::default(),
         imported_by: HashMap::new(),
         diagnostics: BTreeSet::new(),
+        code_execution: Vec::new(),
+        env_writes: Vec::new(),
     };
-    let namespace = run.module(entry);
+    let namespace = run.module(settings.module);
+    let namespace = match &settings.class {
+        Some(class) => run.configuration(&namespace, class),
+        None => namespace,
+    };
     Evaluation {
         namespace,
         imported_by: run.imported_by,
         diagnostics: run.diagnostics,
+        code_execution: run.code_execution,
+        env_writes: run.env_writes,
     }
+}
+
+/// A write to the process environment by the settings (`os.environ['X'] = ...`, or
+/// `os.environ.setdefault('X', ...)` while `X` is unset): Django reads some variables
+/// (`DJANGO_ALLOW_ASYNC_UNSAFE`) from the environment after the settings are imported.
+#[derive(Clone, Debug)]
+pub struct EnvWrite {
+    pub var: Rc<str>,
+    /// The value written, with the variables of the branch that wrote it.
+    pub value: Value,
+    /// The statement or call that wrote it.
+    pub span: Span,
 }
 
 /// One import of an entry module: the state Python keeps while importing (`sys.modules`,
@@ -94,8 +145,19 @@ struct Run<'p> {
     env: HashMap<String, Option<String>>,
     modules: HashMap<usize, Rc<Namespace>>,
     stack: Vec<usize>,
+    /// Statements run inside the function call being evaluated, and how deep calls are nested.
+    call_steps: usize,
+    call_depth: usize,
+    /// An exception raised by the expression being evaluated, turned into [`Exit::Exception`]
+    /// when its statement ends.
+    raised: Option<&'static str>,
+    /// The environment variables the conditions of the function call being evaluated read: its
+    /// result depends on them even when it is returned after the branch (an early return).
+    call_conditions: EnvDeps,
     imported_by: HashMap<FileId, Span>,
     diagnostics: BTreeSet<Diagnostic>,
+    code_execution: Vec<builtins::CodeExecution>,
+    env_writes: Vec<EnvWrite>,
 }
 
 /// The module being executed.
@@ -105,12 +167,33 @@ struct Frame {
     ns: Namespace,
     /// Environment variables the current branch depends on; values bound in it inherit them.
     control: EnvDeps,
-    /// How many enclosing `try` statements catch `ImportError`: a missing module there is expected.
-    import_handlers: usize,
+    /// The `except` clauses of the enclosing `try` statements, innermost last: an exception they
+    /// catch is expected (a missing optional module), not a problem to report.
+    handled: Vec<Vec<String>>,
+    /// In a function call: the module namespace the function's globals are looked up in.
+    globals: Option<Rc<Namespace>>,
 }
 
-/// An exception djsafe tracks, so `try: ... except ImportError:` takes the right path.
-struct Raised;
+/// Why a block stopped before its end.
+enum Exit {
+    /// An exception djsafe tracks (a failed import, `int('x')`), by class name, so
+    /// `try: ... except ImportError:` takes the right path.
+    Exception(&'static str),
+    /// `return` in a function djsafe is evaluating.
+    Return(Value),
+    /// A function call djsafe stopped following, and why.
+    GaveUp(String),
+}
+
+impl Frame {
+    /// Whether an enclosing `try` catches `exception`.
+    fn handles(&self, exception: &str) -> bool {
+        self.handled
+            .iter()
+            .flatten()
+            .any(|types| stmt::catches(types, exception))
+    }
+}
 
 impl Run<'_> {
     /// Evaluates a project module (once per run, like `sys.modules`) and returns its namespace.
@@ -125,7 +208,8 @@ impl Run<'_> {
             file: module.file,
             ns: Namespace::default(),
             control: EnvDeps::default(),
-            import_handlers: 0,
+            handled: Vec::new(),
+            globals: None,
         };
         // Evaluation goes on after an uncaught exception: Python would stop, but the statements
         // after it still describe what the author meant to deploy, and losing their findings

@@ -5,13 +5,13 @@ use std::rc::Rc;
 use tree_sitter::Node;
 
 use super::value::{EnvDeps, Kind, Value, union};
-use super::{Binding, Frame, Namespace, Raised, Run};
+use super::{Binding, Exit, Frame, Namespace, Run};
 use crate::diagnostic::DiagnosticKind;
 use crate::resolve::Target;
 use crate::source::Span;
 
 /// `for` loops over known sequences are unrolled up to this many iterations.
-const MAX_UNROLLED_ITERATIONS: usize = 64;
+pub(super) const MAX_UNROLLED_ITERATIONS: usize = 64;
 
 impl<'p> Run<'p> {
     pub(super) fn span(&self, frame: &Frame, node: Node) -> Span {
@@ -32,7 +32,7 @@ impl<'p> Run<'p> {
     }
 
     /// Runs the statements of a module or block, stopping at the first exception.
-    pub(super) fn block(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Raised> {
+    pub(super) fn block(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
         let mut cursor = node.walk();
         let statements: Vec<Node<'p>> = node.named_children(&mut cursor).collect();
         for statement in statements {
@@ -45,7 +45,24 @@ impl<'p> Run<'p> {
         Ok(())
     }
 
-    fn statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Raised> {
+    fn statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
+        let result = self.statement_kind(frame, node);
+        match self.raised.take() {
+            Some(exception) if result.is_ok() => Err(Exit::Exception(exception)),
+            _ => result,
+        }
+    }
+
+    fn statement_kind(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
+        if self.call_depth > 0 {
+            self.call_steps += 1;
+            if self.call_steps > super::call::MAX_CALL_STEPS {
+                return Err(Exit::GaveUp(format!(
+                    "the call runs more than {} statements",
+                    super::call::MAX_CALL_STEPS
+                )));
+            }
+        }
         match node.kind() {
             "expression_statement" => {
                 let mut cursor = node.walk();
@@ -73,7 +90,11 @@ impl<'p> Run<'p> {
                     None => Ok(()),
                 }
             }
-            "while_statement" | "match_statement" => {
+            "while_statement" if self.call_depth > 0 => {
+                Err(Exit::GaveUp("it has a `while` loop".into()))
+            }
+            "match_statement" => self.match_statement(frame, node),
+            "while_statement" => {
                 let reason = format!(
                     "assigned inside a `{}` statement at {}, which djsafe does not evaluate",
                     &node.kind()[..node.kind().len() - "_statement".len()],
@@ -91,6 +112,20 @@ impl<'p> Run<'p> {
                     self.define(frame, definition);
                 }
                 Ok(())
+            }
+            "return_statement" => {
+                let value = match node.named_child(0) {
+                    Some(expression) => self.expr(frame, expression),
+                    None => Value::new(Kind::None, self.span(frame, node)),
+                };
+                Err(Exit::Return(value))
+            }
+            "raise_statement" => Err(Exit::Exception("Exception")),
+            "global_statement" | "nonlocal_statement" if self.call_depth > 0 => {
+                Err(Exit::GaveUp(format!(
+                    "the function rebinds module names (`{}`)",
+                    self.text(frame, node)
+                )))
             }
             "delete_statement" => {
                 let mut cursor = node.walk();
@@ -115,6 +150,14 @@ impl<'p> Run<'p> {
 
     /// A `def` or `class` binds a name whose calls djsafe does not evaluate.
     fn define(&mut self, frame: &mut Frame, node: Node<'p>) {
+        if node.kind() == "function_definition" {
+            self.define_function(frame, node);
+            return;
+        }
+        if node.kind() == "class_definition" {
+            self.define_class(frame, node);
+            return;
+        }
         if let Some(name) = node.child_by_field_name("name") {
             let what = if node.kind() == "class_definition" {
                 "class"
@@ -229,6 +272,11 @@ impl<'p> Run<'p> {
                 if let Some(name) = key.as_str() {
                     self.env
                         .insert(name.to_string(), value.as_str().map(str::to_string));
+                    self.env_writes.push(super::EnvWrite {
+                        var: name.into(),
+                        value: value.with_env(&frame.control),
+                        span: site,
+                    });
                 }
             }
             return;
@@ -253,7 +301,7 @@ impl<'p> Run<'p> {
         self.assign(frame, left, value, span);
     }
 
-    fn if_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Raised> {
+    fn if_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
         let mut arms = Vec::new();
         if let Some(body) = node.child_by_field_name("consequence") {
             arms.push((node.child_by_field_name("condition"), body));
@@ -284,7 +332,7 @@ impl<'p> Run<'p> {
         frame: &mut Frame,
         arms: &[(Option<Node<'p>>, Node<'p>)],
         statement: Node<'p>,
-    ) -> Result<(), Raised> {
+    ) -> Result<(), Exit> {
         let Some(((condition, body), rest)) = arms.split_first() else {
             return Ok(());
         };
@@ -292,6 +340,9 @@ impl<'p> Run<'p> {
             return self.block(frame, *body);
         };
         let test = self.expr(frame, *condition);
+        if self.call_depth > 0 {
+            self.call_conditions = union(&self.call_conditions, &test.env);
+        }
         let saved = frame.control.clone();
         frame.control = union(&frame.control, &test.env);
         let result = match test.truthy() {
@@ -299,9 +350,9 @@ impl<'p> Run<'p> {
             Some(false) => self.arms(frame, rest, statement),
             None => {
                 let before = frame.ns.clone();
-                let _ = self.block(frame, *body);
+                let taken_exit = self.block(frame, *body);
                 let taken = std::mem::replace(&mut frame.ns, before);
-                let _ = self.arms(frame, rest, statement);
+                let other_exit = self.arms(frame, rest, statement);
                 let reason = format!(
                     "depends on the condition `{}` at {}, which djsafe cannot decide ({})",
                     self.text(frame, *condition),
@@ -316,76 +367,83 @@ impl<'p> Run<'p> {
                     origin,
                     &frame.control,
                 );
-                Ok(())
+                // A function that returns on only one of the paths returns something unknown.
+                match (taken_exit, other_exit) {
+                    (Err(Exit::Return(_)), _) | (_, Err(Exit::Return(_))) => Err(Exit::Return(
+                        Value::unknown(reason, origin).with_env(&frame.control),
+                    )),
+                    (Err(Exit::GaveUp(why)), _) | (_, Err(Exit::GaveUp(why))) => {
+                        Err(Exit::GaveUp(why))
+                    }
+                    _ => Ok(()),
+                }
             }
         };
         frame.control = saved;
         result
     }
 
-    fn try_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Raised> {
+    fn try_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
         let Some(body) = node.child_by_field_name("body") else {
             return Ok(());
         };
         let mut cursor = node.walk();
         let clauses: Vec<Node<'p>> = node.named_children(&mut cursor).collect();
-        let handler = clauses
+        let handlers: Vec<Node<'p>> = clauses
             .iter()
             .copied()
-            .find(|c| c.kind() == "except_clause" && self.catches_import_error(frame, *c));
-        frame.import_handlers += usize::from(handler.is_some());
+            .filter(|c| c.kind() == "except_clause")
+            .collect();
+        frame.handled.push(
+            handlers
+                .iter()
+                .map(|h| self.handled_types(frame, *h))
+                .collect(),
+        );
         let outcome = self.block(frame, body);
-        frame.import_handlers -= usize::from(handler.is_some());
-        let mut result = Ok(());
-        match (outcome, handler) {
-            (Ok(()), _) => {
-                if let Some(else_clause) = clauses
+        frame.handled.pop();
+        let result = match outcome {
+            Ok(()) => match clauses
+                .iter()
+                .find(|c| c.kind() == "else_clause")
+                .and_then(|c| c.child_by_field_name("body"))
+            {
+                Some(else_body) => self.block(frame, else_body),
+                None => Ok(()),
+            },
+            Err(Exit::Exception(name)) => {
+                let handler = handlers
                     .iter()
-                    .find(|c| c.kind() == "else_clause")
-                    .and_then(|c| c.child_by_field_name("body"))
-                {
-                    result = self.block(frame, else_clause);
+                    .find(|h| catches(&self.handled_types(frame, **h), name));
+                match handler.and_then(|h| child_block(*h)) {
+                    Some(block) => self.block(frame, block),
+                    None => Err(Exit::Exception(name)),
                 }
             }
-            (Err(_), Some(handler)) => {
-                let mut c = handler.walk();
-                let block = handler.named_children(&mut c).find(|n| n.kind() == "block");
-                if let Some(block) = block {
-                    result = self.block(frame, block);
-                }
-            }
-            (Err(raised), None) => result = Err(raised),
-        }
-        if let Some(finally) = clauses.iter().find(|c| c.kind() == "finally_clause") {
-            let mut c = finally.walk();
-            let block = finally.named_children(&mut c).find(|n| n.kind() == "block");
-            if let Some(block) = block {
-                self.block(frame, block)?;
-            }
+            Err(other) => Err(other),
+        };
+        if let Some(block) = clauses
+            .iter()
+            .find(|c| c.kind() == "finally_clause")
+            .and_then(|c| child_block(*c))
+        {
+            self.block(frame, block)?;
         }
         result
     }
 
-    fn catches_import_error(&self, frame: &Frame, clause: Node<'p>) -> bool {
+    /// The exception types an `except` clause names, as written (`""` for a bare `except:`).
+    fn handled_types(&self, frame: &Frame, clause: Node<'p>) -> String {
         let mut cursor = clause.walk();
-        let Some(value) = clause
+        let value = clause
             .named_children(&mut cursor)
-            .find(|n| n.kind() != "block")
-        else {
-            return true;
-        };
-        let text = self.text(frame, value);
-        [
-            "ImportError",
-            "ModuleNotFoundError",
-            "Exception",
-            "BaseException",
-        ]
-        .iter()
-        .any(|e| text.contains(e))
+            .find(|n| n.kind() != "block" && n.kind() != "comment");
+        value
+            .map(|v| self.text(frame, v).to_string())
+            .unwrap_or_default()
     }
 
-    fn for_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Raised> {
+    fn for_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
         let (Some(left), Some(right), Some(body)) = (
             node.child_by_field_name("left"),
             node.child_by_field_name("right"),
@@ -452,7 +510,7 @@ impl<'p> Run<'p> {
         }
     }
 
-    fn import(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Raised> {
+    fn import(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
         let mut cursor = node.walk();
         let names: Vec<Node<'p>> = node.children_by_field_name("name", &mut cursor).collect();
         let site = self.span(frame, node);
@@ -497,11 +555,15 @@ impl<'p> Run<'p> {
             };
             self.bind(frame, bound, value, site);
         }
-        if raised { Err(Raised) } else { Ok(()) }
+        if raised {
+            Err(Exit::Exception("ModuleNotFoundError"))
+        } else {
+            Ok(())
+        }
     }
 
     fn unresolved(&mut self, frame: &Frame, site: Span, shown: &str) {
-        if frame.import_handlers == 0 {
+        if !frame.handles("ModuleNotFoundError") {
             self.diagnose(
                 DiagnosticKind::UnresolvedImport,
                 site,
@@ -513,7 +575,7 @@ impl<'p> Run<'p> {
         }
     }
 
-    fn import_from(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Raised> {
+    fn import_from(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
         let Some(module_node) = node.child_by_field_name("module_name") else {
             return Ok(());
         };
@@ -598,7 +660,7 @@ impl<'p> Run<'p> {
                         site,
                     );
                 }
-                Err(Raised)
+                Err(Exit::Exception("ModuleNotFoundError"))
             }
             // `from __future__ import ...` and anything the loader skipped.
             None => Ok(()),
@@ -636,8 +698,39 @@ impl<'p> Run<'p> {
     }
 }
 
+fn child_block(node: Node) -> Option<Node> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor)
+        .find(|n| n.kind() == "block")
+}
+
+/// The exceptions djsafe raises, with the classes an `except` may name to catch them.
+fn ancestors(exception: &str) -> &'static [&'static str] {
+    match exception {
+        "ModuleNotFoundError" => &["ModuleNotFoundError", "ImportError"],
+        "KeyError" => &["KeyError", "LookupError"],
+        "ValueError" => &["ValueError"],
+        "SyntaxError" => &["SyntaxError"],
+        _ => &[],
+    }
+}
+
+/// Whether an `except` clause naming `types` catches `exception`.
+pub(super) fn catches(types: &str, exception: &str) -> bool {
+    if types.is_empty() {
+        return true;
+    }
+    let names: Vec<&str> = types
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .collect();
+    ancestors(exception)
+        .iter()
+        .chain(["Exception", "BaseException"].iter())
+        .any(|a| names.contains(a))
+}
+
 /// Merges the namespaces of two paths through an unknown condition.
-fn join(
+pub(super) fn join(
     a: Namespace,
     mut b: Namespace,
     reason: &str,
@@ -690,6 +783,11 @@ fn join(
         );
     }
     joined
+}
+
+/// The identifiers of an assignment target (`a`, `a, (b, c)`).
+pub(super) fn collect_identifiers<'t>(target: Node<'t>, out: &mut Vec<Node<'t>>) {
+    collect_nodes(target, &mut |n| n.kind() == "identifier", out);
 }
 
 fn collect_nodes<'t>(

@@ -25,7 +25,7 @@ fn run_files(files: &[(&str, &str)], env: &[(&str, &str)]) -> (Project, Evaluati
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect::<BTreeMap<_, _>>(),
     };
-    let evaluation = evaluate(&project, entry, &scenario);
+    let evaluation = evaluate(&project, &super::Settings::module(entry), &scenario);
     (project, evaluation)
 }
 
@@ -216,9 +216,18 @@ fn control_flow() {
         value("import sys\nX = 1\nwhile sys.argv:\n    X = 2\n", &[])
             .starts_with("<unknown: assigned inside a `while`")
     );
+    assert_eq!(value("def f():\n    return 1\nX = f()\n", &[]), "1");
     assert!(
-        value("def f():\n    return 1\nX = f()\n", &[])
-            .starts_with("<unknown: `f` is a function defined at settings.py:1")
+        value("class C:\n    A = 1\nX = C()\n", &[])
+            .starts_with("<unknown: `C` is a class of the project")
+    );
+    assert_eq!(
+        values(
+            "class C:\n    A = 1\nclass D(C):\n    B = A = 2\nX = D.A\nY = D.B\n",
+            &[],
+            &["X", "Y"]
+        ),
+        ["2", "2"]
     );
     assert_eq!(value("X = 1\ndel X\n", &[]), "<unbound>");
 }
@@ -346,4 +355,184 @@ fn syntax_errors_do_not_stop_the_statements_around_them() {
     let (project, evaluation) = run_files(&[("settings.py", "A = 1\nB = (\nC = 3\n")], &[]);
     assert!(!project.diagnostics.is_empty());
     assert_eq!(evaluation.namespace.bindings["A"].value.to_string(), "1");
+}
+
+#[test]
+fn small_helper_functions_are_evaluated() {
+    let envbool = "import os\ndef envbool(name, default):\n    return os.getenv(name, default) in ('1', 'True', 'true')\nX = envbool('DEBUG', 'True')\n";
+    assert_eq!(value(envbool, &[]), "True");
+    assert_eq!(value(envbool, &[("DEBUG", "false")]), "False");
+    let (_, evaluation) = run_files(&[("settings.py", envbool)], &[]);
+    let deps: Vec<String> = evaluation.namespace.bindings["X"]
+        .value
+        .env
+        .iter()
+        .map(|v| v.to_string())
+        .collect();
+    assert_eq!(
+        deps,
+        ["DEBUG"],
+        "a helper's environment reads count for its result"
+    );
+    let branches = "def pick(flag, default=None):\n    if flag == 'yes':\n        return True\n    elif flag == 'no':\n        return False\n    return default\nX = [pick('yes'), pick('no'), pick('maybe', default='d'), pick(flag='no')]\n";
+    assert_eq!(value(branches, &[]), "[True, False, 'd', False]");
+    let globals = "PREFIX = 'app'\ndef name(x):\n    local = PREFIX + '-'\n    return local + x\nX = name('web')\n";
+    assert_eq!(value(globals, &[]), "'app-web'");
+    assert!(
+        value("def f(n):\n    return f(n)\nX = f(1)\n", &[])
+            .starts_with("<unknown: call to `f` not followed: calls nest deeper than 8")
+    );
+    assert!(
+        value("def f(*args):\n    return 1\nX = f(1)\n", &[])
+            .contains("it takes *args or **kwargs")
+    );
+    assert!(
+        value(
+            "import sys\ndef f():\n    if sys.argv:\n        return 1\n    return 2\nX = f()\n",
+            &[]
+        )
+        .starts_with("<unknown: depends on the condition")
+    );
+    assert!(
+        value("def f():\n    while True:\n        pass\nX = f()\n", &[])
+            .contains("not followed: it has a `while` loop")
+    );
+}
+
+#[test]
+fn helpers_imported_from_another_module_use_their_own_globals() {
+    let files = [
+        (
+            "app/settings.py",
+            "from .utils import flag\nX = flag('DEBUG')\n",
+        ),
+        ("app/__init__.py", ""),
+        (
+            "app/utils.py",
+            "import os\nTRUE = ('1', 'true')\ndef flag(name):\n    return os.environ.get(name, 'true').lower() in TRUE\n",
+        ),
+    ];
+    let (_, evaluation) = run_files(&files, &[]);
+    assert_eq!(evaluation.namespace.bindings["X"].value.to_string(), "True");
+    let (_, evaluation) = run_files(&files, &[("DEBUG", "0")]);
+    assert_eq!(
+        evaluation.namespace.bindings["X"].value.to_string(),
+        "False"
+    );
+}
+
+#[test]
+fn comprehensions_and_formatting() {
+    let hosts =
+        "import os\nX = [h.strip() for h in os.getenv('HOSTS', 'a.com, b.com').split(',') if h]\n";
+    assert_eq!(value(hosts, &[]), "['a.com', 'b.com']");
+    assert_eq!(value(hosts, &[("HOSTS", "x, ,y")]), "['x', '', 'y']");
+    assert_eq!(
+        value("h = 1\nX = [h * 2 for h in [1, 2] if h > 1]\nY = h\n", &[]),
+        "[4]"
+    );
+    assert_eq!(
+        values("h = 1\nX = [h for h in [5]]\nY = h\n", &[], &["Y"]),
+        ["1"],
+        "loop names do not leak"
+    );
+    assert_eq!(
+        value("X = {k: v for k, v in [('a', 1)]}\n", &[]),
+        "{'a': 1}"
+    );
+    assert_eq!(
+        value("X = ','.join(s.upper() for s in ['a', 'b'])\n", &[]),
+        "'A,B'"
+    );
+    assert_eq!(value("X = list(filter(None, ''.split(',')))\n", &[]), "[]");
+    assert_eq!(
+        value("X = list(filter(None, 'a,,b'.split(',')))\n", &[]),
+        "['a', 'b']"
+    );
+    assert_eq!(
+        value("X = '%s://%s:%d/%%' % ('https', 'h', 80)\n", &[]),
+        "'https://h:80/%'"
+    );
+    assert_eq!(
+        value("X = '%(a)s-%(b)r' % {'a': 1, 'b': 'q'}\n", &[]),
+        "\"1-'q'\""
+    );
+    assert_eq!(
+        value("X = '{}-{0}-{name}-{{}}'.format('a', name='n')\n", &[]),
+        "'a-a-n-{}'"
+    );
+    assert!(value("X = '{:>4}'.format('a')\n", &[]).starts_with("<unknown"));
+}
+
+#[test]
+fn library_conversions_raise_like_python() {
+    let literal = "import ast, os\ntry:\n    X = ast.literal_eval(os.getenv('DEBUG', 'False'))\nexcept ValueError:\n    X = 'invalid'\n";
+    assert_eq!(value(literal, &[]), "False");
+    assert_eq!(value(literal, &[("DEBUG", "True")]), "True");
+    assert_eq!(value(literal, &[("DEBUG", "false")]), "'invalid'");
+    assert_eq!(
+        value(
+            "import json, os\nX = json.loads(os.getenv('HOSTS', '[\"*\"]'))\n",
+            &[]
+        ),
+        "['*']"
+    );
+    assert_eq!(
+        value(
+            "from distutils.util import strtobool\nX = bool(strtobool('off'))\n",
+            &[]
+        ),
+        "False"
+    );
+    let keyerror =
+        "import os\ntry:\n    X = os.environ['SECRET']\nexcept KeyError:\n    X = 'fallback'\n";
+    assert_eq!(value(keyerror, &[]), "'fallback'");
+    assert_eq!(value(keyerror, &[("SECRET", "s")]), "'s'");
+    let membership = "import os\nX = 'DEBUG' in os.environ\nY = 'DEBUG' not in os.environ\n";
+    assert_eq!(values(membership, &[], &["X", "Y"]), ["False", "True"]);
+    assert_eq!(
+        values(membership, &[("DEBUG", "")], &["X", "Y"]),
+        ["True", "False"]
+    );
+    assert_eq!(
+        value(
+            "try:\n    X = int('x')\nexcept (TypeError, ValueError):\n    X = 0\n",
+            &[]
+        ),
+        "0"
+    );
+    assert_eq!(
+        value(
+            "import os\nX = os.path.join('/srv', 'app', 'static')\n",
+            &[]
+        ),
+        "'/srv/app/static'"
+    );
+}
+
+#[test]
+fn match_statements() {
+    let src = "import os\nmatch os.getenv('E', 'dev'):\n    case 'production' | 'prod':\n        X = 'p'\n    case 'staging' if os.getenv('STRICT'):\n        X = 's-strict'\n    case other:\n        X = other\n";
+    assert_eq!(value(src, &[]), "'dev'");
+    assert_eq!(value(src, &[("E", "prod")]), "'p'");
+    assert_eq!(value(src, &[("E", "staging")]), "'staging'");
+    assert_eq!(
+        value(src, &[("E", "staging"), ("STRICT", "1")]),
+        "'s-strict'"
+    );
+    let (_, evaluation) = run_files(&[("settings.py", src)], &[]);
+    let deps: Vec<String> = evaluation.namespace.bindings["X"]
+        .value
+        .env
+        .iter()
+        .map(|v| v.to_string())
+        .collect();
+    assert_eq!(deps, ["E"]);
+    assert!(
+        value(
+            "import sys\nX = 0\nmatch sys.argv:\n    case [a, b]:\n        X = 1\n",
+            &[]
+        )
+        .starts_with("<unknown: depends on the `case`")
+    );
 }

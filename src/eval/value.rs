@@ -36,13 +36,83 @@ pub enum Kind {
     /// Something from outside the project (the standard library, a package), by dotted path,
     /// e.g. `os.getenv`. Calls to the ones djsafe models are evaluated; others are `Unknown`.
     External(Rc<str>),
+    /// A `pathlib.Path`.
+    Path(Rc<str>),
+    /// An object of a library class djsafe models (`environ.Env`, `decouple.Csv`), with the
+    /// arguments it was built with.
+    Instance(Rc<Instance>),
+    /// A class defined in the project: its bases and what its body bound (see `eval::classes`).
+    Class(Rc<Class>),
+    /// A function defined in the project; calls to it are evaluated (see `eval::call`).
+    Function(Rc<Function>),
     /// `receiver.method`, waiting to be called.
     Method(Rc<Value>, Rc<str>),
     /// A value derived from an environment variable the settings require (`os.environ['X']`):
     /// they fail to load without it, so it is whatever the deployment sets. Unknown, but not for
     /// a reason worth reporting.
     FromEnv(Rc<str>),
+    /// A fresh random value from the named function (`secrets.token_urlsafe`): different in every
+    /// process that imports the settings.
+    Random(Rc<str>),
     Unknown(Rc<str>),
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Instance {
+    /// Dotted class path, e.g. `environ.Env`.
+    pub class: Rc<str>,
+    pub positional: Vec<Value>,
+    pub keywords: Vec<(Rc<str>, Value)>,
+}
+
+impl Instance {
+    pub fn keyword(&self, name: &str) -> Option<&Value> {
+        self.keywords
+            .iter()
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| v)
+    }
+}
+
+/// A `class` of the project.
+#[derive(Debug)]
+pub struct Class {
+    pub name: Rc<str>,
+    pub bases: Vec<Value>,
+    pub attributes: crate::eval::Namespace,
+}
+
+/// Classes are the same when they are the same object.
+impl PartialEq for Class {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// A `def` of the project: where its body is, and its parameters with their defaults.
+#[derive(Debug)]
+pub struct Function {
+    pub name: Rc<str>,
+    pub module: usize,
+    /// Byte range of the `function_definition` node in the module's file.
+    pub start: usize,
+    pub end: usize,
+    pub params: Vec<Param>,
+}
+
+#[derive(Debug)]
+pub struct Param {
+    pub name: Rc<str>,
+    pub default: Option<Value>,
+    /// `*args` or `**kwargs`: calls then are not evaluated.
+    pub variadic: bool,
+}
+
+/// Functions are the same when they are the same definition.
+impl PartialEq for Function {
+    fn eq(&self, other: &Self) -> bool {
+        (self.module, self.start) == (other.module, other.start)
+    }
 }
 
 /// Values compare by what they are, not where they came from.
@@ -78,12 +148,23 @@ impl Value {
 
     /// Unknown for whatever reason, including [`Kind::FromEnv`].
     pub fn is_unknown(&self) -> bool {
-        matches!(self.kind, Kind::Unknown(_) | Kind::FromEnv(_))
+        matches!(
+            self.kind,
+            Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_)
+        )
     }
 
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
             Kind::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The text of a `str` or of a `pathlib.Path`.
+    pub fn path_text(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::Str(s) | Kind::Path(s) => Some(s),
             _ => None,
         }
     }
@@ -107,9 +188,49 @@ impl Value {
             Kind::Bytes(b) => !b.is_empty(),
             Kind::List(v) | Kind::Tuple(v) | Kind::Set(v) => !v.is_empty(),
             Kind::Dict(v) => !v.is_empty(),
-            Kind::Module(_) | Kind::Method(..) => true,
-            Kind::External(_) | Kind::FromEnv(_) | Kind::Unknown(_) => return None,
+            Kind::Module(_)
+            | Kind::Method(..)
+            | Kind::Function(_)
+            | Kind::Path(_)
+            | Kind::Instance(_)
+            | Kind::Class(_) => true,
+            Kind::External(_) | Kind::FromEnv(_) | Kind::Random(_) | Kind::Unknown(_) => {
+                return None;
+            }
         })
+    }
+
+    /// Whether nothing in this value (items of a list, values of a dict) is unknown.
+    pub fn is_fully_known(&self) -> bool {
+        match &self.kind {
+            Kind::List(items) | Kind::Tuple(items) | Kind::Set(items) => {
+                items.iter().all(Value::is_fully_known)
+            }
+            Kind::Dict(pairs) => pairs
+                .iter()
+                .all(|(k, v)| k.is_fully_known() && v.is_fully_known()),
+            Kind::External(_)
+            | Kind::Module(_)
+            | Kind::Method(..)
+            | Kind::Function(_)
+            | Kind::Instance(_)
+            | Kind::Class(_) => false,
+            _ => !self.is_unknown(),
+        }
+    }
+
+    /// The first unknown part of this value, for saying why it is not fully known.
+    pub fn first_unknown(&self) -> Option<&Value> {
+        match &self.kind {
+            Kind::List(items) | Kind::Tuple(items) | Kind::Set(items) => {
+                items.iter().find_map(Value::first_unknown)
+            }
+            Kind::Dict(pairs) => pairs
+                .iter()
+                .find_map(|(k, v)| k.first_unknown().or_else(|| v.first_unknown())),
+            _ if self.is_unknown() => Some(self),
+            _ => None,
+        }
     }
 
     /// Why this value is unknown, when that is worth telling (not for [`Kind::FromEnv`]).
@@ -175,11 +296,16 @@ impl fmt::Display for Value {
                 f.write_str("}")
             }
             Kind::Module(_) => f.write_str("<module>"),
+            Kind::Function(function) => write!(f, "<function {}>", function.name),
+            Kind::Class(class) => write!(f, "<class {}>", class.name),
             Kind::External(path) => write!(f, "<{path}>"),
             Kind::Method(_, name) => write!(f, "<method {name}>"),
             Kind::FromEnv(var) => {
                 write!(f, "<the value of the required environment variable {var}>")
             }
+            Kind::Random(function) => write!(f, "<a random value from {function}()>"),
+            Kind::Path(path) => write!(f, "PosixPath({})", python_repr(path)),
+            Kind::Instance(instance) => write!(f, "<{} object>", instance.class),
             Kind::Unknown(reason) => write!(f, "<unknown: {reason}>"),
         }
     }

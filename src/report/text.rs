@@ -128,6 +128,7 @@ fn finding_report(sources: &SourceMap, finding: &Finding) -> Report {
     }
     let label = match finding.scenario.as_str() {
         "always" => "in every environment".to_string(),
+        "default" => "the setting is left at Django's default".to_string(),
         scenario => format!("when {scenario}"),
     };
     Report {

@@ -7,7 +7,8 @@ use std::rc::Rc;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::eval::value::{Value, python_repr};
-use crate::eval::{Evaluation, Scenario, evaluate};
+use crate::eval::{Evaluation, Namespace, Scenario, Settings, evaluate};
+use crate::profile::Profile;
 use crate::resolve::Project;
 use crate::source::Span;
 
@@ -32,11 +33,23 @@ pub struct DeploymentEnv {
 pub struct Context<'a> {
     pub project: &'a Project,
     pub module: usize,
+    /// The module, and the django-configurations class when the settings are one.
+    settings: Settings,
+    /// The deployment the module is for: some rules apply to production only.
+    pub profile: Profile,
     pub deployments: &'a [DeploymentEnv],
+    /// Django's defaults, for settings the module never assigns.
+    defaults: &'a Namespace,
     /// Variables `--env` sets in every scenario.
     forced: &'a BTreeMap<String, String>,
     cache: RefCell<BTreeMap<Scenario, Rc<Evaluation>>>,
     diagnostics: RefCell<BTreeSet<Diagnostic>>,
+}
+
+/// A setting's value, and whether the module assigns it or it is Django's default.
+pub struct Effective {
+    pub value: Value,
+    pub assigned: bool,
 }
 
 /// What a rule found: the rest of a [`crate::finding::Finding`] comes from the context.
@@ -50,14 +63,19 @@ pub struct Draft {
 impl<'a> Context<'a> {
     pub fn new(
         project: &'a Project,
-        module: usize,
+        settings: Settings,
+        profile: Profile,
         deployments: &'a [DeploymentEnv],
+        defaults: &'a Namespace,
         forced: &'a BTreeMap<String, String>,
     ) -> Self {
         Context {
             project,
-            module,
+            module: settings.module,
+            settings,
+            profile,
             deployments,
+            defaults,
             forced,
             cache: RefCell::default(),
             diagnostics: RefCell::default(),
@@ -72,9 +90,15 @@ impl<'a> Context<'a> {
         if let Some(done) = self.cache.borrow().get(&scenario) {
             return done.clone();
         }
-        let done = Rc::new(evaluate(self.project, self.module, &scenario));
+        let done = Rc::new(evaluate(self.project, &self.settings, &scenario));
         self.cache.borrow_mut().insert(scenario, done.clone());
         done
+    }
+
+    /// Whether `--env` sets `var` in every scenario: a value read from it is the user's, not a
+    /// fallback written in the source.
+    pub fn is_forced(&self, var: &str) -> bool {
+        self.forced.contains_key(var)
     }
 
     /// Every variable unset (but those given with `--env`).
@@ -89,6 +113,69 @@ impl<'a> Context<'a> {
             .bindings
             .get(name)
             .map(|b| b.value.clone())
+    }
+
+    /// A setting as Django sees it with every variable unset: what the module assigns, or
+    /// Django's default. `None` for a setting that is neither (not a Django setting).
+    pub fn effective(&self, name: &str) -> Option<Effective> {
+        match self.setting(name) {
+            Some(value) => Some(Effective {
+                value,
+                assigned: true,
+            }),
+            None => self.defaults.bindings.get(name).map(|b| Effective {
+                value: b.value.clone(),
+                assigned: false,
+            }),
+        }
+    }
+
+    /// A path for a message: one near the linted folder is shown from there
+    /// (`<project>/media`, `<project>/../cache`), so reports read the same on every machine.
+    pub fn show_path(&self, path: &str) -> String {
+        let root: Vec<String> = self
+            .project
+            .display_root()
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let target: Vec<&str> = std::iter::once("/")
+            .chain(path.split('/').filter(|p| !p.is_empty()))
+            .collect();
+        if !path.starts_with('/') {
+            return path.to_string();
+        }
+        let common = root
+            .iter()
+            .zip(&target)
+            .take_while(|(a, b)| a.as_str() == **b)
+            .count();
+        // Only paths that share more than the file system root with the project are relative.
+        if common <= 1 {
+            return path.to_string();
+        }
+        let ups = std::iter::repeat_n("..", root.len() - common);
+        let rest = target[common..].iter().copied();
+        std::iter::once("<project>")
+            .chain(ups)
+            .chain(rest)
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// The first line of the linted module: where a finding about a setting the module never
+    /// assigns points, since there is no assignment to show.
+    pub fn anchor(&self) -> Span {
+        let file = self
+            .project
+            .sources
+            .get(self.project.modules[self.module].file);
+        let first_line = file.line_text(1).len();
+        Span {
+            file: self.project.modules[self.module].file,
+            start: 0,
+            end: first_line,
+        }
     }
 
     /// A setting with one variable set to `value` and every other one unset.

@@ -1,4 +1,11 @@
-//! Running the djsafe binary the way a user does.
+//! Running the djsafe binary the way a user does, and real Python beside it.
+
+#![allow(dead_code)] // each test crate uses a different part of this module
+
+pub mod fixtures;
+pub mod python;
+pub mod readme;
+pub mod tools;
 
 use std::path::Path;
 use std::process::Command;

@@ -1,0 +1,251 @@
+//! Standard-library functions settings modules call on environment strings: `json.loads`,
+//! `ast.literal_eval`, `distutils.util.strtobool`, `filter`, `os.path`. Each either returns a
+//! value or raises the exception Python would, so `try`/`except` around them takes the right path.
+
+use std::rc::Rc;
+
+use tree_sitter::Node;
+
+use super::builtins::{Args, dict_insert, iterate};
+use super::strings::{parse_float, parse_int, unescape};
+use super::value::{Kind, Value};
+use crate::parse::{parse_python, python_parser};
+use crate::source::Span;
+
+/// An exception Python raises, with its message.
+pub type Raise = (&'static str, String);
+
+/// `Some` for the functions modelled here.
+pub fn call(path: &str, args: &Args, span: Span) -> Option<Result<Value, Raise>> {
+    let first = args.positional.first();
+    let string = first.and_then(Value::as_str);
+    let env = first.map(|v| v.env.clone()).unwrap_or_default();
+    let result = match path {
+        "json.loads" => string.map(|s| json_loads(s, span)),
+        "ast.literal_eval" => string.map(|s| literal_eval(s, span)),
+        "distutils.util.strtobool" | "str2bool.str2bool" => string.map(|s| strtobool(s, span)),
+        "builtins.filter" => match (
+            first.map(|f| &f.kind),
+            args.positional.get(1).and_then(iterate),
+        ) {
+            (Some(Kind::None), Some(items)) => {
+                let kept: Option<Vec<Value>> = items
+                    .into_iter()
+                    .filter_map(|item| match item.truthy() {
+                        Some(true) => Some(Some(item)),
+                        Some(false) => None,
+                        None => Some(None),
+                    })
+                    .collect();
+                kept.map(|items| Ok(Value::new(Kind::List(Rc::new(items)), span)))
+            }
+            _ => None,
+        },
+        _ => return None,
+    };
+    // The argument djsafe could not read as a string: the result depends on it.
+    let result = result.unwrap_or_else(|| match first {
+        Some(v) if v.is_unknown() => Ok(v.clone()),
+        _ => Ok(Value::unknown(
+            format!("`{path}()` with these arguments is not modelled by djsafe"),
+            span,
+        )),
+    });
+    Some(result.map(|v| v.with_env(&env)))
+}
+
+fn strtobool(s: &str, span: Span) -> Result<Value, Raise> {
+    match s.to_lowercase().as_str() {
+        "y" | "yes" | "t" | "true" | "on" | "1" => Ok(Value::new(Kind::Int(1), span)),
+        "n" | "no" | "f" | "false" | "off" | "0" => Ok(Value::new(Kind::Int(0), span)),
+        _ => Err(("ValueError", format!("invalid truth value {s:?}"))),
+    }
+}
+
+fn json_loads(text: &str, span: Span) -> Result<Value, Raise> {
+    let parsed: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| ("ValueError", format!("JSONDecodeError: {e}")))?;
+    Ok(from_json(&parsed, span))
+}
+
+fn from_json(value: &serde_json::Value, span: Span) -> Value {
+    let kind = match value {
+        serde_json::Value::Null => Kind::None,
+        serde_json::Value::Bool(b) => Kind::Bool(*b),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => Kind::Int(i),
+            None => Kind::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        serde_json::Value::String(s) => Kind::Str(s.as_str().into()),
+        serde_json::Value::Array(items) => {
+            Kind::List(Rc::new(items.iter().map(|i| from_json(i, span)).collect()))
+        }
+        serde_json::Value::Object(map) => {
+            let mut pairs = Vec::new();
+            for (k, v) in map {
+                dict_insert(&mut pairs, Value::str(k, span), from_json(v, span));
+            }
+            Kind::Dict(Rc::new(pairs))
+        }
+    };
+    Value::new(kind, span)
+}
+
+/// `ast.literal_eval`: the text must be one Python literal (numbers, strings, True/False/None,
+/// and lists, tuples, sets and dicts of literals).
+fn literal_eval(text: &str, span: Span) -> Result<Value, Raise> {
+    let malformed = || ("ValueError", format!("malformed node or string: {text:?}"));
+    let mut parser = python_parser();
+    let Some((tree, errors)) = parse_python(&mut parser, text.trim()) else {
+        return Err(malformed());
+    };
+    if !errors.is_empty() {
+        return Err(("SyntaxError", format!("invalid syntax: {text:?}")));
+    }
+    let root = tree.root_node();
+    let statement = (root.named_child_count() == 1)
+        .then(|| root.named_child(0))
+        .flatten()
+        .filter(|s| s.kind() == "expression_statement");
+    let expression = statement.and_then(|s| {
+        (s.named_child_count() == 1)
+            .then(|| s.named_child(0))
+            .flatten()
+    });
+    let expression = expression.ok_or_else(malformed)?;
+    literal(expression, text.trim(), span).ok_or_else(malformed)
+}
+
+fn literal(node: Node, text: &str, span: Span) -> Option<Value> {
+    let source = &text[node.byte_range()];
+    let children = || {
+        let mut cursor = node.walk();
+        node.named_children(&mut cursor)
+            .filter(|c| c.kind() != "comment")
+            .collect::<Vec<_>>()
+    };
+    let items = || {
+        children()
+            .into_iter()
+            .map(|c| literal(c, text, span))
+            .collect::<Option<Vec<_>>>()
+    };
+    let kind = match node.kind() {
+        "integer" => Kind::Int(parse_int(source)?),
+        "float" => Kind::Float(parse_float(source)?),
+        "true" => Kind::Bool(true),
+        "false" => Kind::Bool(false),
+        "none" => Kind::None,
+        "string" | "concatenated_string" => return string_literal(node, text, span),
+        "unary_operator" if source.starts_with('-') => {
+            match literal(node.child_by_field_name("argument")?, text, span)?.kind {
+                Kind::Int(i) => Kind::Int(-i),
+                Kind::Float(f) => Kind::Float(-f),
+                _ => return None,
+            }
+        }
+        "parenthesized_expression" => return literal(*children().first()?, text, span),
+        "list" => Kind::List(Rc::new(items()?)),
+        "tuple" => Kind::Tuple(Rc::new(items()?)),
+        "set" => Kind::Set(Rc::new(items()?)),
+        "dictionary" => {
+            let mut pairs = Vec::new();
+            for pair in children() {
+                let key = literal(pair.child_by_field_name("key")?, text, span)?;
+                let value = literal(pair.child_by_field_name("value")?, text, span)?;
+                dict_insert(&mut pairs, key, value);
+            }
+            Kind::Dict(Rc::new(pairs))
+        }
+        _ => return None,
+    };
+    Some(Value::new(kind, span))
+}
+
+fn string_literal(node: Node, text: &str, span: Span) -> Option<Value> {
+    let parts: Vec<Node> = if node.kind() == "concatenated_string" {
+        let mut cursor = node.walk();
+        node.named_children(&mut cursor).collect()
+    } else {
+        vec![node]
+    };
+    let mut out = String::new();
+    for part in parts {
+        let mut cursor = part.walk();
+        for child in part.named_children(&mut cursor) {
+            match child.kind() {
+                "string_start"
+                    if child
+                        .utf8_text(text.as_bytes())
+                        .ok()?
+                        .to_ascii_lowercase()
+                        .contains(['f', 'b']) =>
+                {
+                    return None;
+                }
+                "string_content" => {
+                    let raw = &text[child.byte_range()];
+                    let prefix = part
+                        .named_child(0)
+                        .map(|s| text[s.byte_range()].to_ascii_lowercase())
+                        .unwrap_or_default();
+                    out.push_str(&if prefix.contains('r') {
+                        raw.to_string()
+                    } else {
+                        unescape(raw, false)
+                    });
+                }
+                "interpolation" => return None,
+                _ => {}
+            }
+        }
+    }
+    Some(Value::str(&out, span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileId;
+
+    fn span() -> Span {
+        Span {
+            file: FileId(0),
+            start: 0,
+            end: 0,
+        }
+    }
+
+    fn eval(text: &str) -> String {
+        match literal_eval(text, span()) {
+            Ok(v) => v.to_string(),
+            Err((exception, _)) => exception.to_string(),
+        }
+    }
+
+    #[test]
+    fn literal_eval_accepts_literals_only() {
+        assert_eq!(eval("True"), "True");
+        assert_eq!(eval(" 42 "), "42");
+        assert_eq!(eval("-1.5"), "-1.5");
+        assert_eq!(eval("['a', (1, None)]"), "['a', (1, None)]");
+        assert_eq!(eval("{'k': r'\\d'}"), "{'k': '\\\\d'}");
+        assert_eq!(eval("false"), "ValueError");
+        assert_eq!(eval("__import__('os')"), "ValueError");
+        assert_eq!(eval("[1,"), "SyntaxError");
+    }
+
+    #[test]
+    fn strtobool_and_json() {
+        assert_eq!(strtobool("On", span()).unwrap().to_string(), "1");
+        assert_eq!(strtobool("off", span()).unwrap().to_string(), "0");
+        assert!(strtobool("maybe", span()).is_err());
+        assert_eq!(
+            json_loads(r#"{"b": [1, true, null], "a": "x"}"#, span())
+                .unwrap()
+                .to_string(),
+            "{'b': [1, True, None], 'a': 'x'}"
+        );
+        assert!(json_loads("['single']", span()).is_err());
+    }
+}

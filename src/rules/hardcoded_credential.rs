@@ -1,0 +1,314 @@
+//! DJS033 hardcoded-credential: passwords, tokens and keys written into the settings, or used as
+//! the fallback when their environment variable is unset.
+//!
+//! Where it looks, in every upper-case setting (dicts and lists included, a few levels deep):
+//! - values under a credential name: a setting or dict key whose last word is `PASSWORD`,
+//!   `PASSWD`, `PWD`, `PASSPHRASE`, `SECRET`, `TOKEN` or `APIKEY`, or that ends in `API_KEY`,
+//!   `SECRET_KEY`, `SECRET_ACCESS_KEY`, `PRIVATE_KEY` or `SIGNING_KEY` (case-insensitive), such
+//!   as `DATABASES['default']['PASSWORD']`, `EMAIL_HOST_PASSWORD`, `AWS_SECRET_ACCESS_KEY`,
+//!   `STRIPE_API_KEY`, `GITHUB_TOKEN`. The top-level `SECRET_KEY` is DJS003's;
+//! - URLs with a password, `scheme://user:password@host` (database, cache and broker URLs,
+//!   Sentry DSNs with a secret key), in any setting;
+//! - every entry of `SECRET_KEY_FALLBACKS`.
+//!
+//! Ignored, because they cannot authenticate: `None`, non-strings, the empty string, and
+//! templates ([`is_placeholder`]: `<password>`, `${VAR}`, `$VAR`, `{{ var }}`, `%(var)s`,
+//! `{var}`). Dummy-looking values (`changeme`, `password`) are reported: they work wherever they
+//! are deployed.
+
+use crate::eval::value::{Kind, Value, python_repr};
+
+use super::beyond_django::{at_value, is_placeholder, location, when_unset};
+use super::context::{Context, Draft};
+
+/// How deep the search goes into nested dicts and lists.
+const MAX_DEPTH: usize = 6;
+
+struct Site {
+    rank: u8,
+    value: Value,
+    message: String,
+}
+
+pub fn check(ctx: &Context) -> Option<Draft> {
+    let baseline = ctx.baseline();
+    let mut names: Vec<&str> = baseline
+        .namespace
+        .bindings
+        .keys()
+        .map(|k| &**k)
+        .filter(|n| is_setting_name(n) && *n != "SECRET_KEY")
+        .collect();
+    names.sort_unstable();
+    let mut walker = Walker {
+        ctx,
+        sites: Vec::new(),
+        root: String::new(),
+        watched: false,
+    };
+    for name in names {
+        let value = &baseline.namespace.bindings[name].value;
+        if name == "SECRET_KEY_FALLBACKS" {
+            walker.fallbacks(value);
+            continue;
+        }
+        let credential = is_credential_name(name);
+        walker.root = name.to_string();
+        walker.watched = is_connection_setting(name);
+        let matters = credential || walker.watched;
+        walker.walk(name, value, credential, matters, 0);
+    }
+    let sites = &mut walker.sites;
+    sites.sort_by_key(|s| {
+        let file = ctx.project.sources.get(s.value.origin.file).display.clone();
+        (s.rank, file, s.value.origin.start)
+    });
+    let (first, others) = sites.split_first()?;
+    let mut draft = at_value(ctx, &first.value, first.message.clone());
+    for other in others {
+        draft.notes.push(format!(
+            "also at {}: {}",
+            location(ctx, other.value.origin),
+            other.message
+        ));
+    }
+    Some(draft)
+}
+
+struct Walker<'c, 'a> {
+    ctx: &'c Context<'a>,
+    sites: Vec<Site>,
+    /// The setting being searched.
+    root: String,
+    /// Whether it holds connection details (DATABASES, CACHES, `*_URL`...).
+    watched: bool,
+}
+
+impl Walker<'_, '_> {
+    /// `value` at `path` (`DATABASES['default']['PASSWORD']`) in the setting `self.root`.
+    /// `credential`: the innermost name says it holds a credential. `unknown_matters`: an
+    /// unknown value here may hide a credential and is worth a diagnostic (a credential name, a
+    /// connection setting or one of its entries, or a URL-like key in one: `LOCATION`, `*_URL`).
+    fn walk(
+        &mut self,
+        path: &str,
+        value: &Value,
+        credential: bool,
+        unknown_matters: bool,
+        depth: usize,
+    ) {
+        let rank = if self.root.contains("DATABASE") { 0 } else { 1 };
+        match &value.kind {
+            // Read from a variable `--env` sets: the deployment's value, not the source's.
+            Kind::Str(_) if from_forced_env(self.ctx, value) => {}
+            Kind::Str(s) => {
+                if let Some(masked) = url_with_password(s) {
+                    let what = if self.root.contains("SENTRY") || s.contains("sentry") {
+                        "a Sentry DSN with its secret key"
+                    } else {
+                        "a URL with a hardcoded password"
+                    };
+                    self.push(
+                        rank,
+                        value,
+                        format!(
+                            "{path} {} {what} ({masked}){}: anyone who can read the source has the credential",
+                            verb(value),
+                            when_unset(value)
+                        ),
+                    );
+                } else if credential && !s.is_empty() && !is_placeholder(s) {
+                    self.push(
+                        rank,
+                        value,
+                        format!(
+                            "{path} {} a hardcoded literal{}: anyone who can read the source (repository, image, backups) has the credential",
+                            verb(value),
+                            when_unset(value)
+                        ),
+                    );
+                }
+            }
+            Kind::Dict(pairs) if depth < MAX_DEPTH => {
+                for (key, item) in pairs.iter() {
+                    let Some(key) = key.as_str() else { continue };
+                    let item = item.clone().with_env(&value.env);
+                    let path = format!("{path}[{}]", python_repr(key));
+                    let credential = is_credential_name(key);
+                    let matters = credential || (self.watched && (depth == 0 || is_url_key(key)));
+                    self.walk(&path, &item, credential, matters, depth + 1);
+                }
+            }
+            Kind::List(items) | Kind::Tuple(items) if depth < MAX_DEPTH => {
+                for (i, item) in items.iter().enumerate() {
+                    let item = item.clone().with_env(&value.env);
+                    let matters = self.watched && depth == 0;
+                    self.walk(&format!("{path}[{i}]"), &item, false, matters, depth + 1);
+                }
+            }
+            Kind::Unknown(_) if unknown_matters => self.ctx.unresolved(path, value),
+            _ => {}
+        }
+    }
+
+    /// SECRET_KEY_FALLBACKS: Django still verifies signatures made with every entry.
+    fn fallbacks(&mut self, value: &Value) {
+        let Some(items) = value.items() else {
+            if value.is_unknown() {
+                self.ctx.unresolved("SECRET_KEY_FALLBACKS", value);
+            }
+            return;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let item = item.clone().with_env(&value.env);
+            let literal = match &item.kind {
+                _ if from_forced_env(self.ctx, &item) => false,
+                Kind::Str(s) => !s.is_empty() && !is_placeholder(s),
+                Kind::Bytes(b) => !b.is_empty(),
+                Kind::Unknown(_) => {
+                    self.ctx.unresolved("SECRET_KEY_FALLBACKS", &item);
+                    false
+                }
+                _ => false,
+            };
+            if literal {
+                self.push(
+                    1,
+                    &item,
+                    format!(
+                        "SECRET_KEY_FALLBACKS[{i}] {} a hardcoded literal{}: Django still accepts what it signed, so anyone with the source can forge sessions, password reset links and signed data",
+                        verb(&item),
+                        when_unset(&item)
+                    ),
+                );
+            }
+        }
+    }
+
+    fn push(&mut self, rank: u8, value: &Value, message: String) {
+        self.sites.push(Site {
+            rank,
+            value: value.clone(),
+            message,
+        });
+    }
+}
+
+/// A value that depends only on variables `--env` sets, so it was read from them.
+fn from_forced_env(ctx: &Context, value: &Value) -> bool {
+    !value.env.is_empty() && value.env.iter().all(|var| ctx.is_forced(var))
+}
+
+/// "is", or "falls back to" for a value used when an environment variable is unset.
+fn verb(value: &Value) -> &'static str {
+    if value.env.is_empty() {
+        "is"
+    } else {
+        "falls back to"
+    }
+}
+
+/// Django reads only upper-case names from a settings module.
+fn is_setting_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// A name that says its value is a credential (see the module docs).
+fn is_credential_name(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase().replace('-', "_");
+    let last = upper.rsplit('_').next().unwrap_or_default();
+    matches!(
+        last,
+        "PASSWORD" | "PASSWD" | "PWD" | "PASSPHRASE" | "SECRET" | "TOKEN" | "APIKEY"
+    ) || ["API_KEY", "SECRET_KEY", "PRIVATE_KEY", "SIGNING_KEY"]
+        .iter()
+        .any(|suffix| upper.ends_with(suffix))
+        || upper.ends_with("SECRET_ACCESS_KEY")
+}
+
+/// Settings that hold connection details: an unknown value there may hide a password.
+fn is_connection_setting(name: &str) -> bool {
+    name.contains("DATABASE")
+        || name == "CACHES"
+        || name == "CHANNEL_LAYERS"
+        || name.ends_with("_URL")
+        || name.ends_with("_URI")
+        || name.ends_with("_DSN")
+        || name == "CELERY_RESULT_BACKEND"
+}
+
+/// Keys of connection settings that hold URLs.
+fn is_url_key(key: &str) -> bool {
+    let upper = key.to_ascii_uppercase();
+    matches!(upper.as_str(), "LOCATION" | "URL" | "DSN" | "HOSTS")
+        || upper.ends_with("_URL")
+        || upper.ends_with("_URI")
+}
+
+/// For `scheme://user:password@host/...` with a real password, the URL with the password masked.
+fn url_with_password(s: &str) -> Option<String> {
+    let (scheme, rest) = s.split_once("://")?;
+    if scheme.is_empty()
+        || !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    {
+        return None;
+    }
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..authority_end];
+    let at = authority.rfind('@')?;
+    let (user, password) = authority[..at].split_once(':')?;
+    if password.is_empty() || is_placeholder(password) {
+        return None;
+    }
+    Some(format!("{scheme}://{user}:****@{}", &rest[at + 1..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_credential_name, url_with_password};
+
+    #[test]
+    fn credential_names() {
+        for name in [
+            "PASSWORD",
+            "EMAIL_HOST_PASSWORD",
+            "AWS_SECRET_ACCESS_KEY",
+            "STRIPE_API_KEY",
+            "GITHUB_TOKEN",
+            "SOCIAL_AUTH_GITHUB_SECRET",
+            "password",
+            "RECAPTCHA_PRIVATE_KEY",
+        ] {
+            assert!(is_credential_name(name), "{name}");
+        }
+        for name in [
+            "AWS_ACCESS_KEY_ID",
+            "PASSWORD_HASHERS",
+            "AUTH_PASSWORD_VALIDATORS",
+            "TOKEN_MODEL",
+            "STRIPE_PUBLISHABLE_KEY",
+            "USER",
+        ] {
+            assert!(!is_credential_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn urls_with_passwords() {
+        assert_eq!(
+            url_with_password("postgres://app:s3cret@db:5432/app").as_deref(),
+            Some("postgres://app:****@db:5432/app")
+        );
+        assert!(url_with_password("redis://:hunter2@cache:6379/0").is_some());
+        assert!(url_with_password("https://abc:def@o1.ingest.sentry.io/1").is_some());
+        assert!(url_with_password("https://abc@o1.ingest.sentry.io/1").is_none());
+        assert!(url_with_password("postgres://app:${DB_PASSWORD}@db/app").is_none());
+        assert!(url_with_password("postgres://app@db/app").is_none());
+        assert!(url_with_password("https://example.com/a:b@c").is_none());
+    }
+}

@@ -1,0 +1,101 @@
+//! DJS020 weak-secret-key (security.W009): SECRET_KEY is shorter than 50 characters, has fewer
+//! than 5 distinct characters, or carries the `django-insecure-` prefix.
+
+use crate::eval::value::{Kind, Value};
+
+use super::context::{Context, Draft, unset_scenario, variables};
+use super::django::secret_key_weaknesses;
+
+const CONSEQUENCE: &str = "a guessable key lets an attacker forge sessions, password reset links and anything else Django signs";
+
+pub fn check(ctx: &Context) -> Option<Draft> {
+    // Never assigned: Django's default is '', which Django refuses to use (fail-closed).
+    let value = ctx.setting("SECRET_KEY")?;
+    if let Some(weaknesses) = weaknesses(&value) {
+        let subject = if value.env.is_empty() {
+            "SECRET_KEY is weak".to_string()
+        } else {
+            let verb = if value.env.len() == 1 { "is" } else { "are" };
+            format!(
+                "SECRET_KEY falls back to a weak key when {} {verb} unset",
+                variables(&value.env)
+            )
+        };
+        return Some(Draft {
+            span: value.origin,
+            message: format!("{subject} ({}): {CONSEQUENCE}", weaknesses.join("; ")),
+            scenario: unset_scenario(&value.env),
+            notes: ctx.deployment_notes(&value.env),
+        });
+    }
+    if matches!(value.kind, Kind::Unknown(_)) {
+        ctx.unresolved("SECRET_KEY", &value);
+    }
+    in_deployment(ctx)
+}
+
+/// Why a key Django would use fails its check. An empty key (or None) is not weak but unusable:
+/// Django raises ImproperlyConfigured wherever the key is read, so the deployment fails closed.
+/// Keys from a required variable or a random source are not known, and not reported.
+fn weaknesses(value: &Value) -> Option<Vec<String>> {
+    secret_key_weaknesses(value).filter(|w| !w.is_empty() && w[0] != "empty")
+}
+
+/// A weak key set by the environment of a deployment file that selects the module.
+fn in_deployment(ctx: &Context) -> Option<Draft> {
+    ctx.deployments.iter().find_map(|deployment| {
+        let value = ctx.setting_in(deployment, "SECRET_KEY")?;
+        let weaknesses = weaknesses(&value)?;
+        let set: Vec<String> = value
+            .env
+            .iter()
+            .filter_map(|var| {
+                deployment
+                    .vars
+                    .get(&**var)
+                    .map(|(_, line)| format!("{var} at {}:{line}", deployment.file))
+            })
+            .collect();
+        if set.is_empty() {
+            return None;
+        }
+        Some(Draft {
+            span: value.origin,
+            message: format!(
+                "SECRET_KEY is weak in the deployment {} describes ({}; set by {}): {CONSEQUENCE}",
+                deployment.file,
+                weaknesses.join("; "),
+                set.join(", ")
+            ),
+            scenario: deployment.file.clone(),
+            notes: Vec::new(),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::weaknesses;
+    use crate::eval::value::Value;
+    use crate::source::{FileId, Span};
+
+    fn weak(key: &str) -> bool {
+        let at = Span {
+            file: FileId(0),
+            start: 0,
+            end: 0,
+        };
+        weaknesses(&Value::str(key, at)).is_some()
+    }
+
+    #[test]
+    fn django_thresholds() {
+        let fifty = "abcde".repeat(10);
+        assert!(!weak(&fifty));
+        assert!(weak(&fifty[..49]));
+        assert!(weak(&"abcd".repeat(15)));
+        assert!(weak(&format!("django-insecure-{fifty}")));
+        // Empty keys fail closed: Django refuses to use them.
+        assert!(!weak(""));
+    }
+}

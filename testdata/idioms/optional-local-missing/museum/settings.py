@@ -1,0 +1,41 @@
+"""Django settings for museum."""
+import os
+
+BASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+SECRET_KEY = os.environ.get('SECRET_KEY', '')
+
+DEBUG = False
+
+ALLOWED_HOSTS = ['museum.example.org']
+
+INSTALLED_APPS = [
+    'django.contrib.admin',
+    'django.contrib.auth',
+    'django.contrib.contenttypes',
+    'django.contrib.sessions',
+    'django.contrib.messages',
+    'django.contrib.staticfiles',
+    'catalogue',
+]
+
+ROOT_URLCONF = 'museum.urls'
+WSGI_APPLICATION = 'museum.wsgi.application'
+
+DATABASES = {
+    'default': {
+        'ENGINE': 'django.db.backends.postgresql',
+        'NAME': 'museum',
+        'USER': 'museum',
+        'HOST': os.environ.get('DB_HOST', 'localhost'),
+    }
+}
+
+STATIC_URL = '/static/'
+STATIC_ROOT = os.path.join(BASE_DIR, 'static')
+
+# Machine-specific overrides (not used in production).
+try:
+    from .local_settings import *
+except ImportError:
+    pass

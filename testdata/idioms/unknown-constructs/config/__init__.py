@@ -1,0 +1,1 @@
+"""Per-environment overrides, loaded by name from legacy/settings.py."""

@@ -1,0 +1,4 @@
+"""Settings for the mysite project."""
+
+ROOT_URLCONF = "mysite.urls"
+ALLOWED_HOSTS = ["www.example.com"]

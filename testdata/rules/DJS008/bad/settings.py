@@ -1,0 +1,8 @@
+"""Settings for the mysite project."""
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+]
+SECURE_HSTS_SECONDS = 31536000

@@ -1,0 +1,3 @@
+DEBUG = False
+ALLOWED_HOSTS = ["shop.example.com"]
+SECRET_KEY = "abcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcde"

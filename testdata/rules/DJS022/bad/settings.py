@@ -1,0 +1,4 @@
+import os
+
+DEBUG = False
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]

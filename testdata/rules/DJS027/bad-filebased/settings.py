@@ -1,0 +1,6 @@
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": "/var/tmp/shop-mail"},
+    },
+}

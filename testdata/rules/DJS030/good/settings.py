@@ -1,0 +1,12 @@
+INSTALLED_APPS = [
+    "django.contrib.contenttypes",
+    "corsheaders",
+    "rest_framework",
+]
+MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.common.CommonMiddleware",
+]
+CORS_ALLOWED_ORIGINS = ["https://app.example.com"]
+CORS_ALLOW_CREDENTIALS = True

@@ -1,0 +1,4 @@
+import os
+
+DEBUG = False
+DEBUG_PROPAGATE_EXCEPTIONS = os.getenv("PROPAGATE_EXCEPTIONS", "0") == "1"

@@ -1,0 +1,237 @@
+//! Differential tests: every fixture settings module is imported by real CPython (with the
+//! configuration libraries installed, see tests/requirements.txt) under several environments, and
+//! each setting's repr is compared with what `djsafe explain --format json` says. A setting djsafe
+//! calls unknown is skipped; any other difference fails. The proportion of settings djsafe
+//! resolved is printed, to watch it grow.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::djsafe;
+use common::python::{Server, production_value};
+use serde_json::Value;
+
+/// What importing `module` in CPython gave: `Ok(settings)` or `Err((message, missing required variable))`.
+fn cpython(
+    server: &mut Server,
+    root: &Path,
+    module: &str,
+    env: &BTreeMap<String, String>,
+) -> Result<BTreeMap<String, String>, (String, Option<String>)> {
+    let result = server.request(&serde_json::json!({"root": root, "module": module, "env": env}));
+    match result.get("settings") {
+        Some(settings) => Ok(serde_json::from_value(settings.clone()).unwrap()),
+        None => Err((
+            result["error"].as_str().unwrap_or_default().to_string(),
+            result["missing"].as_str().map(str::to_string),
+        )),
+    }
+}
+
+fn djsafe_explain(root: &Path, module: &str, env: &BTreeMap<String, String>) -> Value {
+    let root = root.to_str().unwrap();
+    let mut args = vec![
+        "explain".to_string(),
+        module.to_string(),
+        "--path".into(),
+        root.into(),
+        "--format".into(),
+        "json".into(),
+    ];
+    for (k, v) in env {
+        args.push("--env".into());
+        args.push(format!("{k}={v}"));
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = djsafe(&args);
+    assert_eq!(run.code, 0, "explain failed: {}", run.stderr);
+    serde_json::from_str(&run.stdout).expect("explain prints JSON")
+}
+
+#[derive(Default)]
+struct Tally {
+    compared: usize,
+    resolved: usize,
+    mismatches: Vec<String>,
+}
+
+fn compare(
+    python: &mut Server,
+    root: &Path,
+    module: &str,
+    scenario: &str,
+    mut env: BTreeMap<String, String>,
+    tally: &mut Tally,
+) {
+    // Variables the settings require (`os.environ['X']`) must be set for the import to succeed.
+    let python = loop {
+        match cpython(python, root, module, &env) {
+            Ok(settings) => break settings,
+            Err((_, Some(missing))) if !env.contains_key(&missing) => {
+                env.insert(missing.clone(), production_value(&missing));
+            }
+            // A module that does not import under CPython (a deliberate syntax error, a cycle)
+            // has nothing to compare.
+            Err(_) => return,
+        }
+    };
+    let explained = djsafe_explain(root, module, &env);
+    let ours: BTreeMap<String, &Value> = explained["settings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap().to_string(), s))
+        .collect();
+    for (name, theirs) in &python {
+        tally.compared += 1;
+        let Some(setting) = ours.get(name) else {
+            // Names djsafe knows may come from code it cannot see are unknown, not missing.
+            if !explained["opaque"].is_null() {
+                continue;
+            }
+            tally.mismatches.push(format!(
+                "{module} [{scenario}] {name}: CPython has {theirs}, djsafe has no such setting"
+            ));
+            continue;
+        };
+        if setting["known"] == Value::Bool(false) {
+            continue;
+        }
+        tally.resolved += 1;
+        if setting["value"].as_str() != Some(theirs.as_str()) {
+            tally.mismatches.push(format!(
+                "{module} [{scenario}] {name}: CPython {theirs}, djsafe {}",
+                setting["value"]
+            ));
+        }
+    }
+}
+
+/// Settings modules of a fixture project, as `djsafe check` discovers them.
+fn modules_of(project: &Path) -> Vec<String> {
+    let run = djsafe(&[
+        "check",
+        project.to_str().unwrap(),
+        "--output-format",
+        "json",
+        "--exit-zero",
+    ]);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    report["modules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["module"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The folder of a project that `module` imports from: where its top package lives.
+fn import_root(project: &Path, module: &str) -> PathBuf {
+    let top = module.split('.').next().unwrap();
+    walk(project)
+        .into_iter()
+        .find(|dir| dir.join(top).is_dir() || dir.join(format!("{top}.py")).is_file())
+        .unwrap_or(project.to_path_buf())
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut dirs = vec![dir.to_path_buf()];
+    let mut i = 0;
+    while i < dirs.len() {
+        let mut children: Vec<PathBuf> = std::fs::read_dir(&dirs[i])
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        children.sort();
+        dirs.extend(children);
+        i += 1;
+    }
+    dirs
+}
+
+#[test]
+fn settings_match_cpython_in_every_scenario() {
+    let mut tally = Tally::default();
+    let mut python = Server::start("tests/differential/import_settings.py");
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+    let mut projects: Vec<PathBuf> = ["projects", "idioms"]
+        .iter()
+        .filter_map(|group| std::fs::read_dir(base.join(group)).ok())
+        .flatten()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    projects.sort();
+    for project in &projects {
+        for module in modules_of(project) {
+            let root = import_root(project, &module);
+            let reads: Vec<String> = djsafe_explain(&root, &module, &BTreeMap::new())["settings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|s| {
+                    s["reads"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|v| v.as_str().unwrap().to_string())
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            compare(
+                &mut python,
+                &root,
+                &module,
+                "unset",
+                BTreeMap::new(),
+                &mut tally,
+            );
+            let production = reads
+                .iter()
+                .map(|v| (v.clone(), production_value(v)))
+                .collect();
+            compare(
+                &mut python,
+                &root,
+                &module,
+                "production-like",
+                production,
+                &mut tally,
+            );
+            for hostile in ["false", "0", "off", ""] {
+                let env = reads
+                    .iter()
+                    .map(|v| (v.clone(), hostile.to_string()))
+                    .collect();
+                compare(
+                    &mut python,
+                    &root,
+                    &module,
+                    &format!("all variables {hostile:?}"),
+                    env,
+                    &mut tally,
+                );
+            }
+        }
+    }
+    println!(
+        "differential: {} of {} settings resolved ({:.1}%), {} projects",
+        tally.resolved,
+        tally.compared,
+        100.0 * tally.resolved as f64 / tally.compared.max(1) as f64,
+        projects.len()
+    );
+    assert!(
+        tally.compared > 0,
+        "nothing was compared: is the test python able to import the fixtures?"
+    );
+    assert!(
+        tally.mismatches.is_empty(),
+        "djsafe disagrees with CPython:\n{}",
+        tally.mismatches.join("\n")
+    );
+}

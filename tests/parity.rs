@@ -1,0 +1,178 @@
+//! Parity with Django: for every rule fixture (testdata/rules/<ID>/<case>/settings.py), real
+//! Django 5.2 runs its own deployment checks on the settings CPython produces, and the set of
+//! check ids it reports must equal the set djsafe reports through the rules that mirror them
+//! (each rule's `django_check`). Checks Django 5.2 does not have (mail.E001 is new in 6.1) are
+//! left out; W010/W011 and W013/W014 count as the W012 and W015 their rule reports.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use common::djsafe;
+use common::python::{Server, production_value};
+use serde_json::Value;
+
+/// The ids of the checks tests/parity/django_checks.py runs.
+const COMPARED: &[&str] = &[
+    "security.W001",
+    "security.W002",
+    "security.W003",
+    "security.W004",
+    "security.W005",
+    "security.W006",
+    "security.W008",
+    "security.W009",
+    "security.W012",
+    "security.W015",
+    "security.W016",
+    "security.W018",
+    "security.W019",
+    "security.W020",
+    "security.W021",
+    "security.W022",
+    "security.E023",
+    "security.E024",
+    "security.W025",
+    "caches.W002",
+    "async.E001",
+];
+
+/// The id a rule reports for a Django id: the session cookie rules cover W010-W012 and
+/// W013-W015 and name the combined one.
+fn family(id: &str) -> &str {
+    match id {
+        "security.W010" | "security.W011" => "security.W012",
+        "security.W013" | "security.W014" => "security.W015",
+        other => other,
+    }
+}
+
+/// Rule id → the Django check it mirrors.
+fn mirrored_checks() -> BTreeMap<String, String> {
+    let rules: Vec<Value> =
+        serde_json::from_str(&djsafe(&["rules", "--output-format", "json"]).stdout).unwrap();
+    rules
+        .iter()
+        .filter_map(|r| {
+            Some((
+                r["id"].as_str()?.to_string(),
+                r["django_check"].as_str()?.to_string(),
+            ))
+        })
+        .collect()
+}
+
+fn django_ids(
+    server: &mut Server,
+    dir: &Path,
+) -> Option<(BTreeSet<String>, BTreeMap<String, String>)> {
+    let mut env = BTreeMap::new();
+    loop {
+        let answer =
+            server.request(&serde_json::json!({"root": dir, "module": "settings", "env": env}));
+        if let Some(ids) = answer["ids"].as_array() {
+            let ids = ids
+                .iter()
+                .map(|i| family(i.as_str().unwrap()).to_string())
+                .collect();
+            return Some((ids, env));
+        }
+        match answer["missing"].as_str() {
+            // A required variable: set it as a deployment would, on both sides.
+            Some(var) if !env.contains_key(var) => {
+                env.insert(var.to_string(), production_value(var));
+            }
+            _ => panic!(
+                "{}: Django could not load the settings: {}",
+                dir.display(),
+                answer["error"]
+            ),
+        }
+    }
+}
+
+fn djsafe_ids(
+    dir: &Path,
+    env: &BTreeMap<String, String>,
+    mirrored: &BTreeMap<String, String>,
+) -> BTreeSet<String> {
+    let mut args = vec![
+        "check".to_string(),
+        dir.to_str().unwrap().to_string(),
+        "--output-format".into(),
+        "json".into(),
+        "--exit-zero".into(),
+    ];
+    for (k, v) in env {
+        args.push("--env".into());
+        args.push(format!("{k}={v}"));
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let report: Value = serde_json::from_str(&djsafe(&args).stdout).unwrap();
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| mirrored.get(f["rule"].as_str()?).cloned())
+        .collect()
+}
+
+fn rule_fixtures() -> Vec<PathBuf> {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/rules");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&base)
+        .unwrap()
+        .flat_map(|rule| {
+            std::fs::read_dir(rule.unwrap().path())
+                .into_iter()
+                .flatten()
+        })
+        .map(|case| case.unwrap().path())
+        .filter(|case| case.join("settings.py").is_file())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+#[test]
+fn djsafe_reports_what_django_reports() {
+    let mirrored = mirrored_checks();
+    let compared: BTreeSet<&str> = COMPARED.iter().copied().collect();
+    let mut server = Server::start("tests/parity/django_checks.py");
+    let mut mismatches = Vec::new();
+    let fixtures = rule_fixtures();
+    for dir in &fixtures {
+        let Some((django, env)) = django_ids(&mut server, dir) else {
+            continue;
+        };
+        let django: BTreeSet<String> = django
+            .into_iter()
+            .filter(|id| compared.contains(id.as_str()) || id.starts_with("crash:"))
+            .collect();
+        let ours: BTreeSet<String> = djsafe_ids(dir, &env, &mirrored)
+            .into_iter()
+            .filter(|id| compared.contains(id.as_str()))
+            .collect();
+        if django != ours {
+            let name = dir
+                .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                .unwrap_or(dir)
+                .display();
+            mismatches.push(format!("{name}: Django {django:?}, djsafe {ours:?}"));
+        }
+    }
+    println!(
+        "parity: {} fixtures compared with Django's deployment checks",
+        fixtures.len()
+    );
+    assert!(
+        fixtures.len() >= 25,
+        "parity needs at least 25 fixtures, found {}",
+        fixtures.len()
+    );
+    assert!(
+        mismatches.is_empty(),
+        "djsafe and Django disagree:\n{}",
+        mismatches.join("\n")
+    );
+}
