@@ -49,6 +49,8 @@ pub struct Discovery {
     /// Where DJANGO_CONFIGURATION names a django-configurations class (in `module`).
     pub configurations: Vec<Reference>,
     pub deployments: Vec<Deployment>,
+    /// Dependency files (`requirements*.txt`, `pyproject.toml`, lock files), in walk order.
+    pub dependency_files: Vec<PathBuf>,
     /// Folders that absolute imports resolve against, most specific first.
     pub import_roots: Vec<PathBuf>,
     pub diagnostics: Vec<Diagnostic>,
@@ -172,6 +174,10 @@ fn visit_file(
         if let Some(text) = read_small_text(path, display_root, found) {
             add_references(&text, path, source, found);
         }
+        return;
+    }
+    if crate::requirements::is_dependency_file(path) {
+        found.dependency_files.push(path.to_path_buf());
         return;
     }
     let Some(kind) = deploy::deploy_file_kind(name) else {

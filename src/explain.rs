@@ -2,7 +2,7 @@
 //! unset (and for each probe value of the variables it reads), the variables it reads, and where
 //! it was set. The JSON form is what the differential tests compare with CPython.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -26,7 +26,17 @@ struct Explained {
     /// Set when names may come from code djsafe cannot see (`from pkg import *` of a library,
     /// `exec`): a setting missing from `settings` may then still exist.
     opaque: Option<String>,
+    /// Imports inside `try: ... except ImportError:`, and whether their module exists here.
+    optional_imports: Vec<Optional>,
     diagnostics: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Optional {
+    module: String,
+    file: String,
+    line: usize,
+    present: bool,
 }
 
 #[derive(Serialize)]
@@ -71,9 +81,10 @@ pub fn explain(
         .filter(|n| is_setting_name(n))
         .collect();
     names.sort();
+    let mut probe_runs = ProbeRuns::new();
     let settings: Vec<Setting> = names
         .into_iter()
-        .map(|name| describe(&project, &settings, &env, &baseline, name))
+        .map(|name| describe(&project, &settings, &env, &baseline, &mut probe_runs, name))
         .collect();
     let mut diagnostics: Vec<String> = project
         .diagnostics
@@ -101,6 +112,16 @@ pub fn explain(
         env,
         settings,
         opaque: baseline.namespace.opaque.as_ref().map(|o| o.to_string()),
+        optional_imports: baseline
+            .optional_imports
+            .iter()
+            .map(|o| Optional {
+                module: o.module.to_string(),
+                file: project.sources.get(o.span.file).display.clone(),
+                line: project.sources.start(o.span).line,
+                present: o.present,
+            })
+            .collect(),
         diagnostics,
     };
     Ok(if json {
@@ -117,11 +138,15 @@ fn is_setting_name(name: &str) -> bool {
         && !name.starts_with('_')
 }
 
+/// Evaluations with one variable set to a probe value, shared by the settings that read it.
+type ProbeRuns = HashMap<(String, &'static str), Evaluation>;
+
 fn describe(
     project: &Project,
     settings: &Settings,
     env: &BTreeMap<String, String>,
     baseline: &Evaluation,
+    probe_runs: &mut ProbeRuns,
     name: &str,
 ) -> Setting {
     let binding = &baseline.namespace.bindings[name];
@@ -132,9 +157,11 @@ fn describe(
         let results = PROBES
             .iter()
             .map(|probe| {
-                let mut vars = env.clone();
-                vars.insert(var.clone(), probe.to_string());
-                let run = evaluate(project, settings, &Scenario { vars });
+                let run = probe_runs.entry((var.clone(), *probe)).or_insert_with(|| {
+                    let mut vars = env.clone();
+                    vars.insert(var.clone(), probe.to_string());
+                    evaluate(project, settings, &Scenario { vars })
+                });
                 let shown = run
                     .namespace
                     .bindings
@@ -172,6 +199,9 @@ fn describe(
 }
 
 fn unknown_reason(value: &Value) -> String {
+    if let crate::eval::value::Kind::External(path) = &value.kind {
+        return format!("`{path}` comes from a library djsafe does not model");
+    }
     value
         .unknown_reason()
         .map(str::to_string)
@@ -219,6 +249,17 @@ fn render_text(explained: &Explained) -> String {
                 .collect();
             out.push_str(&format!("  {var}: {}\n", shown.join(", ")));
         }
+    }
+    for optional in &explained.optional_imports {
+        let state = if optional.present {
+            "present in the repository, so it is imported"
+        } else {
+            "absent from the repository, so the `except ImportError` branch runs"
+        };
+        out.push_str(&format!(
+            "\noptional module `{}` ({}:{}): {state}\n",
+            optional.module, optional.file, optional.line
+        ));
     }
     for diagnostic in &explained.diagnostics {
         out.push_str(&format!("\nwarning: {diagnostic}\n"));

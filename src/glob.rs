@@ -57,7 +57,9 @@ fn match_chars(glob: &[char], text: &[char]) -> bool {
         ['*', rest @ ..] => (0..=text.len())
             .take_while(|&skip| skip == 0 || text[skip - 1] != '/')
             .any(|skip| match_chars(rest, &text[skip..])),
-        ['?', rest @ ..] => text.first().is_some_and(|&c| c != '/') && match_chars(rest, &text[1..]),
+        ['?', rest @ ..] => {
+            text.first().is_some_and(|&c| c != '/') && match_chars(rest, &text[1..])
+        }
         [c, rest @ ..] => text.first() == Some(c) && match_chars(rest, &text[1..]),
     }
 }

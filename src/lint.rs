@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
+use crate::dependencies::{self, DjangoDefaults};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::discover::{self, Discovery, Reference, display_path};
 use crate::eval::{self, Scenario};
@@ -14,11 +15,12 @@ use crate::profile::{self, Classified, Profile};
 use crate::resolve::Project;
 use crate::rules::context::{Context, DeploymentEnv};
 use crate::rules::registry::{RuleMeta, Severity};
-use crate::rules::{self, registry};
+use crate::rules::{self, django_versions, registry};
 use crate::suppress;
 use crate::targets::Targets;
 
-/// Django's defaults for the settings the rules read, as Python source.
+/// Django's defaults for the settings the rules read, as Python source (the newest release's;
+/// `django_versions` turns them into an older release's).
 const DJANGO_DEFAULTS: &str = include_str!("rules/django_defaults.py");
 
 pub struct Options {
@@ -44,6 +46,8 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     /// The rules the lint ran with, in id order (SARIF lists them all, with stable indices).
     pub rules: Vec<&'static RuleMeta>,
+    /// The Django release whose defaults settings that are never assigned get.
+    pub django: DjangoDefaults,
 }
 
 /// A settings module to lint, with what selects it.
@@ -90,7 +94,10 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     } else {
         named_entries(&mut project, &options.settings)?
     };
-    let defaults_module = project.load_text("<django global_settings>", DJANGO_DEFAULTS);
+    let dependencies = dependencies::load(&mut project, &discovery.dependency_files);
+    let defaults_source =
+        django_versions::defaults_source(DJANGO_DEFAULTS, dependencies.django.release);
+    let defaults_module = project.load_text("<django global_settings>", &defaults_source);
     let defaults = eval::evaluate(
         &project,
         &eval::Settings::module(defaults_module),
@@ -146,7 +153,8 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
             &deployments,
             &defaults,
             &options.env,
-        );
+        )
+        .with_dependencies(&dependencies);
         for rule in &options.rules {
             let Some(draft) = rules::check_for(&rule.id).and_then(|check| check(&ctx)) else {
                 continue;
@@ -221,6 +229,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         findings,
         diagnostics,
         rules: options.rules.clone(),
+        django: dependencies.django,
     })
 }
 
@@ -301,7 +310,10 @@ fn discovered_entries<'d>(
         })
         .collect();
     for module in candidates {
-        if entries.iter().any(|e| e.module == module) || project.is_empty_module(module) {
+        if entries.iter().any(|e| e.module == module)
+            || project.is_empty_module(module)
+            || !looks_like_django_settings(&project.sources.get(project.modules[module].file).text)
+        {
             continue;
         }
         let name = &project.modules[module].name;
@@ -321,6 +333,18 @@ fn discovered_entries<'d>(
             .cmp(&(&project.modules[b.module].name, &b.class))
     });
     entries
+}
+
+/// Whether a module found by its name alone (`settings.py`, `settings/x.py`) is Django settings:
+/// it assigns one of Django's settings, star-imports other settings, includes files
+/// (split-settings) or defines settings classes (django-configurations). An app's or library's
+/// own `settings.py` does none of these. Modules named by DJANGO_SETTINGS_MODULE are settings
+/// whatever they contain.
+fn looks_like_django_settings(text: &str) -> bool {
+    text.contains("import *")
+        || text.contains("include(")
+        || text.contains("Configuration")
+        || crate::django_settings::assigns_a_django_setting(text)
 }
 
 /// django-configurations: a module defining settings classes is linted as each class that a

@@ -2,9 +2,11 @@
 
 mod cli;
 mod config;
+mod dependencies;
 mod deploy;
 mod diagnostic;
 mod discover;
+mod django_settings;
 mod eval;
 mod exclude;
 mod explain;
@@ -14,6 +16,7 @@ mod lint;
 mod parse;
 mod profile;
 mod report;
+mod requirements;
 mod resolve;
 mod rule_docs;
 mod rules;

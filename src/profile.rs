@@ -125,6 +125,17 @@ pub fn classify(module: &str, references: &[(&Reference, String)]) -> Classified
             reason: format!("module name `{last}`"),
         };
     }
+    // `tests.settings`, `myapp.tests.settings`: settings of a test suite.
+    let packages: Vec<&str> = module.split('.').collect();
+    if let Some(package) = packages[..packages.len() - 1]
+        .iter()
+        .find(|p| profile_from_name(p) == Some(Profile::Development))
+    {
+        return Classified {
+            profile: Profile::Development,
+            reason: format!("package `{package}`"),
+        };
+    }
     if last == "settings" {
         return Classified {
             profile: Profile::Production,
@@ -155,5 +166,25 @@ mod tests {
         );
         assert_eq!(profile_from_name("product"), None);
         assert_eq!(profile_from_name("common"), None);
+    }
+
+    #[test]
+    fn test_packages_are_development() {
+        assert_eq!(
+            classify("tests.settings", &[]).profile,
+            Profile::Development
+        );
+        assert_eq!(
+            classify("myapp.tests.settings", &[]).profile,
+            Profile::Development
+        );
+        assert_eq!(
+            classify("mysite.settings", &[]).profile,
+            Profile::Production
+        );
+        assert_eq!(
+            classify("dev.settings.production", &[]).profile,
+            Profile::Production
+        );
     }
 }

@@ -115,6 +115,18 @@ impl Project {
         self.modules.len() - 1
     }
 
+    /// Adds a text file that is not Python (a requirements file) to the source map, so findings
+    /// can point into it. `None` when it cannot be read; a file that is not UTF-8 is read with
+    /// the invalid bytes replaced.
+    pub fn load_text_file(&mut self, path: &Path) -> Option<FileId> {
+        let (text, _) = read_text(path, &self.display_root).ok()?;
+        let display = display_path(path, &self.display_root);
+        Some(
+            self.sources
+                .add(SourceFile::new(path.to_path_buf(), display, text)),
+        )
+    }
+
     fn load_one(&mut self, parser: &mut tree_sitter::Parser, path: &Path) -> Option<usize> {
         let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
         if let Some(&index) = self.by_file.get(&path) {

@@ -295,8 +295,16 @@ fn json_shape() {
         .map(String::as_str)
         .collect();
     keys.sort();
-    assert_eq!(keys, ["diagnostics", "findings", "modules", "version"]);
+    assert_eq!(
+        keys,
+        ["diagnostics", "django", "findings", "modules", "version"]
+    );
     assert_eq!(report["version"], 1);
+    // dblood's requirements.txt pins Django 3.2, whose defaults djsafe used.
+    assert_eq!(
+        report["django"],
+        serde_json::json!({"version": "3.2", "source": "requirements.txt:1"})
+    );
     assert_eq!(diagnostics(&report), &Vec::<Value>::new());
 
     let finding_keys = [
@@ -427,7 +435,10 @@ fn output_format_from_environment() {
         &[("DJSAFE_OUTPUT_FORMAT", "json"), ("NO_COLOR", "1")],
     );
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.starts_with("Settings modules:"), "{text}");
+    assert!(
+        text.starts_with("Django defaults: 3.2 (pinned in requirements.txt:1)\nSettings modules:"),
+        "{text}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -67,6 +67,7 @@ fixtures! {
     lone_settings => "lone-settings",
     missing_module => "missing-module",
     non_utf8 => "non-utf8",
+    pinned_django => "pinned-django",
     secret_key_fallbacks => "secret-key-fallbacks",
     secure_settings => "secure-settings",
     settings_init_selector => "settings-init-selector",

@@ -35,6 +35,8 @@ const FIXTURES: &[&str] = &[
     "non-utf8",
     "empty-project",
     "secure-settings",
+    // Findings in requirements files, and a pinned Django release in the run's properties.
+    "pinned-django",
 ];
 
 fn sarif(args: &[&str]) -> (i32, String) {

@@ -127,6 +127,40 @@ impl Run<'_> {
                 },
                 None => Value::unknown("len() without an argument", span),
             },
+            // `getattr(module_or_class, 'NAME', default)`: settings read from a configuration module.
+            "builtins.getattr" => {
+                let (Some(object), Some(name)) = (
+                    args.positional.first(),
+                    args.positional.get(1).and_then(Value::as_str),
+                ) else {
+                    return Value::unknown("getattr() with arguments djsafe cannot read", span);
+                };
+                let found = match &object.kind {
+                    Kind::Module(index) => self
+                        .module(*index)
+                        .bindings
+                        .get(name)
+                        .map(|b| b.value.clone()),
+                    Kind::Class(class) => super::classes::attribute(class, name),
+                    _ => {
+                        return Value::unknown(
+                            format!("getattr() on {object} is not modelled by djsafe"),
+                            span,
+                        );
+                    }
+                };
+                match (found, args.positional.get(2)) {
+                    (Some(value), _) => value,
+                    (None, Some(default)) => default.clone(),
+                    (None, None) => {
+                        self.raised = Some("AttributeError");
+                        Value::unknown(
+                            format!("`{name}` is not defined: getattr() raises AttributeError"),
+                            span,
+                        )
+                    }
+                }
+            }
             "builtins.dict" if args.positional.is_empty() => {
                 let mut pairs = Vec::new();
                 for (k, v) in &args.keywords {
@@ -343,6 +377,23 @@ pub fn set_item(container: &Value, key: &Value, value: Value, span: Span) -> Val
     }
 }
 
+/// Methods of lists, dicts and sets that change the object they are called on.
+pub const MUTATING_METHODS: &[&str] = &[
+    "append",
+    "extend",
+    "insert",
+    "remove",
+    "clear",
+    "pop",
+    "sort",
+    "reverse",
+    "update",
+    "setdefault",
+    "popitem",
+    "add",
+    "discard",
+];
+
 pub fn is_mutating_method(receiver: &Value, method: &str) -> bool {
     match receiver.kind {
         Kind::List(_) => matches!(
@@ -480,6 +531,17 @@ pub fn call_method(receiver: &Value, method: &str, args: &Args, span: Span) -> V
                         .unwrap_or(Value::new(Kind::None, span))
                 })
         }),
+        (Kind::Dict(pairs), "items") => Some(Value::new(
+            Kind::List(Rc::new(
+                pairs
+                    .iter()
+                    .map(|(k, v)| {
+                        Value::new(Kind::Tuple(Rc::new(vec![k.clone(), v.clone()])), span)
+                    })
+                    .collect(),
+            )),
+            span,
+        )),
         (Kind::Dict(pairs), "keys") => Some(Value::new(
             Kind::List(Rc::new(pairs.iter().map(|(k, _)| k.clone()).collect())),
             span,

@@ -69,12 +69,24 @@ impl<'p> Run<'p> {
             "none" => Value::new(Kind::None, span),
             "string" | "concatenated_string" => self.string(frame, node),
             "identifier" => self.name(frame, node),
-            "parenthesized_expression" => match node.named_child(0) {
+            "parenthesized_expression" => match super::code_children(node).first().copied() {
                 Some(inner) => self.expr(frame, inner),
                 None => Value::new(Kind::Tuple(Rc::default()), span),
             },
             "list" | "tuple" | "set" | "expression_list" => self.sequence(frame, node),
             "dictionary" => self.dictionary(frame, node),
+            "named_expression" => {
+                // `(name := value)` binds the name and is the value.
+                let (Some(name), Some(value)) = (
+                    node.child_by_field_name("name"),
+                    node.child_by_field_name("value"),
+                ) else {
+                    return Value::unknown("incomplete `:=` expression", span);
+                };
+                let value = self.expr(frame, value);
+                self.bind(frame, self.text(frame, name), value.clone(), span);
+                value
+            }
             "list_comprehension"
             | "set_comprehension"
             | "dictionary_comprehension"
@@ -117,8 +129,7 @@ impl<'p> Run<'p> {
                 builtins::unary(self.text(frame, op), &value, span)
             }
             "conditional_expression" => {
-                let mut cursor = node.walk();
-                let parts: Vec<Node<'p>> = node.named_children(&mut cursor).collect();
+                let parts = super::code_children(node);
                 let [then, condition, otherwise] = parts[..] else {
                     return Value::unknown("incomplete conditional expression", span);
                 };
@@ -255,8 +266,7 @@ impl<'p> Run<'p> {
     fn sequence(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
         let span = self.span(frame, node);
         let mut items = Vec::new();
-        let mut cursor = node.walk();
-        let children: Vec<Node<'p>> = node.named_children(&mut cursor).collect();
+        let children = super::code_children(node);
         for child in children {
             if child.kind() == "list_splat" {
                 let Some(inner) = child.named_child(0) else {
@@ -407,8 +417,7 @@ impl<'p> Run<'p> {
     fn dictionary(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
         let span = self.span(frame, node);
         let mut pairs: Vec<(Value, Value)> = Vec::new();
-        let mut cursor = node.walk();
-        let children: Vec<Node<'p>> = node.named_children(&mut cursor).collect();
+        let children = super::code_children(node);
         for child in children {
             match child.kind() {
                 "pair" => {
@@ -518,7 +527,7 @@ impl<'p> Run<'p> {
         for (i, child) in node.children(&mut cursor).enumerate() {
             if node.field_name_for_child(i as u32) == Some("operators") {
                 operators.push(child.kind());
-            } else if child.is_named() {
+            } else if child.is_named() && !super::is_extra(child) {
                 operands.push(child);
             }
         }
@@ -716,8 +725,7 @@ impl<'p> Run<'p> {
 
     fn arguments(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<builtins::Args, String> {
         let mut args = builtins::Args::default();
-        let mut cursor = node.walk();
-        let children: Vec<Node<'p>> = node.named_children(&mut cursor).collect();
+        let children = super::code_children(node);
         for child in children {
             match child.kind() {
                 "keyword_argument" => {
@@ -731,10 +739,32 @@ impl<'p> Run<'p> {
                     args.keywords
                         .push((self.text(frame, name).to_string(), value));
                 }
+                // `f(*items, **options)` with known items and a dict of string keys.
                 "list_splat" | "dictionary_splat" => {
-                    return Err(format!("call with `{}` arguments", self.text(frame, child)));
+                    let Some(inner) = child.named_child(0) else {
+                        continue;
+                    };
+                    let value = self.expr(frame, inner);
+                    let unpacked = if child.kind() == "list_splat" {
+                        builtins::iterate(&value).map(|items| args.positional.extend(items))
+                    } else {
+                        match &value.kind {
+                            Kind::Dict(pairs) => pairs
+                                .iter()
+                                .map(|(k, v)| Some((k.as_str()?.to_string(), v.clone())))
+                                .collect::<Option<Vec<_>>>()
+                                .map(|pairs| args.keywords.extend(pairs)),
+                            _ => None,
+                        }
+                    };
+                    if unpacked.is_none() {
+                        return Err(format!(
+                            "call with `{}`, whose items djsafe cannot list",
+                            self.text(frame, child)
+                        ));
+                    }
                 }
-                "comment" => {}
+                "comment" | "line_continuation" => {}
                 _ => args.positional.push(self.expr(frame, child)),
             }
         }

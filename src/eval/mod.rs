@@ -46,6 +46,15 @@ pub struct Namespace {
     pub opaque: Option<Rc<str>>,
 }
 
+/// An import inside `try: ... except ImportError:`: whether its module exists in the repository
+/// (so the import runs) or not (so the `except` branch does).
+#[derive(Clone, Debug)]
+pub struct OptionalImport {
+    pub span: Span,
+    pub module: Rc<str>,
+    pub present: bool,
+}
+
 /// What importing one settings module under one scenario produced.
 pub struct Evaluation {
     pub namespace: Rc<Namespace>,
@@ -53,6 +62,8 @@ pub struct Evaluation {
     pub code_execution: Vec<builtins::CodeExecution>,
     /// Writes to `os.environ` made while importing, in order.
     pub env_writes: Vec<EnvWrite>,
+    /// Imports of modules that may be absent (`try: from .local import * except ImportError:`).
+    pub optional_imports: Vec<OptionalImport>,
     /// For each module file that was imported, the import statement that first imported it: the
     /// chain from the entry module to any file is read off these.
     pub imported_by: HashMap<FileId, Span>,
@@ -110,6 +121,7 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
         diagnostics: BTreeSet::new(),
         code_execution: Vec::new(),
         env_writes: Vec::new(),
+        optional_imports: Vec::new(),
     };
     let namespace = run.module(settings.module);
     let namespace = match &settings.class {
@@ -121,6 +133,7 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
         imported_by: run.imported_by,
         diagnostics: run.diagnostics,
         code_execution: run.code_execution,
+        optional_imports: run.optional_imports,
         env_writes: run.env_writes,
     }
 }
@@ -157,6 +170,7 @@ struct Run<'p> {
     imported_by: HashMap<FileId, Span>,
     diagnostics: BTreeSet<Diagnostic>,
     code_execution: Vec<builtins::CodeExecution>,
+    optional_imports: Vec<OptionalImport>,
     env_writes: Vec<EnvWrite>,
 }
 
@@ -183,6 +197,19 @@ enum Exit {
     Return(Value),
     /// A function call djsafe stopped following, and why.
     GaveUp(String),
+}
+
+/// Comments and line continuations, which tree-sitter puts among an expression's children.
+fn is_extra(node: tree_sitter::Node) -> bool {
+    matches!(node.kind(), "comment" | "line_continuation")
+}
+
+/// The named children of a node that are code, not comments.
+fn code_children(node: tree_sitter::Node) -> Vec<tree_sitter::Node> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor)
+        .filter(|c| !is_extra(*c))
+        .collect()
 }
 
 impl Frame {

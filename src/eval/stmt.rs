@@ -5,7 +5,7 @@ use std::rc::Rc;
 use tree_sitter::Node;
 
 use super::value::{EnvDeps, Kind, Value, union};
-use super::{Binding, Exit, Frame, Namespace, Run};
+use super::{Binding, Exit, Frame, Namespace, OptionalImport, Run};
 use crate::diagnostic::DiagnosticKind;
 use crate::resolve::Target;
 use crate::source::Span;
@@ -216,8 +216,7 @@ impl<'p> Run<'p> {
             "identifier" => self.bind(frame, self.text(frame, target), value, site),
             "pattern_list" | "tuple_pattern" | "list_pattern" | "tuple" | "list"
             | "expression_list" => {
-                let mut cursor = target.walk();
-                let targets: Vec<Node<'p>> = target.named_children(&mut cursor).collect();
+                let targets = super::code_children(target);
                 let items = value.items().filter(|items| {
                     items.len() == targets.len()
                         && !targets.iter().any(|t| t.kind() == "list_splat_pattern")
@@ -497,7 +496,7 @@ impl<'p> Run<'p> {
     /// Every name a statement we do not evaluate may assign becomes `Unknown`.
     fn invalidate(&mut self, frame: &mut Frame, node: Node<'p>, reason: &str) {
         let mut names = Vec::new();
-        collect_assigned_names(node, &mut names);
+        collect_assigned_names(node, &self.project.sources.get(frame.file).text, &mut names);
         let site = self.span(frame, node);
         for name in names {
             let text = self.text(frame, name);
@@ -563,7 +562,13 @@ impl<'p> Run<'p> {
     }
 
     fn unresolved(&mut self, frame: &Frame, site: Span, shown: &str) {
-        if !frame.handles("ModuleNotFoundError") {
+        if frame.handles("ModuleNotFoundError") {
+            self.optional_imports.push(OptionalImport {
+                span: site,
+                module: shown.into(),
+                present: false,
+            });
+        } else {
             self.diagnose(
                 DiagnosticKind::UnresolvedImport,
                 site,
@@ -598,6 +603,14 @@ impl<'p> Run<'p> {
         let module_text = self.text(frame, module_node).to_string();
         match self.project.target(self.span(frame, module_node)).cloned() {
             Some(Target::Project(index)) => {
+                if frame.handles("ModuleNotFoundError") {
+                    let module = module_text.as_str().into();
+                    self.optional_imports.push(OptionalImport {
+                        span: site,
+                        module,
+                        present: true,
+                    });
+                }
                 let namespace = self.import_module(frame, index, site).unwrap_or_default();
                 if wildcard {
                     self.star_import(frame, &namespace, &module_text);
@@ -640,7 +653,8 @@ impl<'p> Run<'p> {
             }
             Some(Target::Missing(shown)) => {
                 self.unresolved(frame, site, &shown);
-                if wildcard {
+                // Inside `try: ... except ImportError:` the import fails and imports nothing.
+                if wildcard && !frame.handles("ModuleNotFoundError") {
                     frame.ns.opaque = Some(
                         format!(
                             "`from {shown} import *` at {}, a module that was not found",
@@ -806,9 +820,9 @@ fn collect_nodes<'t>(
 
 /// Identifiers a statement may (re)bind or mutate: assignment and loop targets, defined names,
 /// and receivers of calls such as `X.append(...)`.
-fn collect_assigned_names<'t>(node: Node<'t>, out: &mut Vec<Node<'t>>) {
+fn collect_assigned_names<'t>(node: Node<'t>, text: &str, out: &mut Vec<Node<'t>>) {
     let mut targets = Vec::new();
-    collect_nodes(node, &mut |n| is_binding_target(n), &mut targets);
+    collect_nodes(node, &mut |n| is_binding_target(n, text), &mut targets);
     for target in targets {
         let mut root = target;
         while let Some(inner) = match root.kind() {
@@ -826,7 +840,7 @@ fn collect_assigned_names<'t>(node: Node<'t>, out: &mut Vec<Node<'t>>) {
     }
 }
 
-fn is_binding_target(node: Node) -> bool {
+fn is_binding_target(node: Node, text: &str) -> bool {
     let Some(parent) = node.parent() else {
         return false;
     };
@@ -837,8 +851,13 @@ fn is_binding_target(node: Node) -> bool {
         "function_definition" | "class_definition" => {
             parent.child_by_field_name("name") == Some(node)
         }
+        // `X.append(...)`, `X.update(...)`: calls of methods that change their receiver.
         "call" => {
-            node.kind() == "attribute" && parent.child_by_field_name("function") == Some(node)
+            node.kind() == "attribute"
+                && parent.child_by_field_name("function") == Some(node)
+                && node.child_by_field_name("attribute").is_some_and(|method| {
+                    super::builtins::MUTATING_METHODS.contains(&&text[method.byte_range()])
+                })
         }
         _ => false,
     }

@@ -536,3 +536,76 @@ fn match_statements() {
         .starts_with("<unknown: depends on the `case`")
     );
 }
+
+#[test]
+fn comments_and_continuations_inside_expressions() {
+    let src = "X = [\n    'a',  # first\n    # 'b',\n    'c',\n]\nY = 'x' \\\n    if X else 'y'\nZ = not (  # why\n    X\n)\n";
+    assert_eq!(
+        values(src, &[], &["X", "Y", "Z"]),
+        ["['a', 'c']", "'x'", "False"]
+    );
+    assert_eq!(value("X = {'k': 1,  # c\n     'j': 2}['j']\n", &[]), "2");
+}
+
+#[test]
+fn walrus_getattr_splats_and_dict_items() {
+    let walrus =
+        "import os\nif (key := os.getenv('SECRET_KEY')):\n    X = key\nelse:\n    X = 'fallback'\n";
+    assert_eq!(value(walrus, &[]), "'fallback'");
+    assert_eq!(value(walrus, &[("SECRET_KEY", "s")]), "'s'");
+    let files = [
+        (
+            "app/settings.py",
+            "from . import configuration\nX = getattr(configuration, 'DEBUG', False)\nY = getattr(configuration, 'MISSING', 'd')\n",
+        ),
+        ("app/__init__.py", ""),
+        ("app/configuration.py", "DEBUG = True\n"),
+    ];
+    let (_, evaluation) = run_files(&files, &[]);
+    assert_eq!(evaluation.namespace.bindings["X"].value.to_string(), "True");
+    assert_eq!(evaluation.namespace.bindings["Y"].value.to_string(), "'d'");
+    let splats = "def f(a, b, c=0):\n    return [a, b, c]\nARGS = ['x']\nOPTIONS = {'b': 'y', 'c': 'z'}\nX = f(*ARGS, **OPTIONS)\n";
+    assert_eq!(value(splats, &[]), "['x', 'y', 'z']");
+    let items = "E = {'a': 1}\nX = []\nfor k, v in E.items():\n    X.append(k)\nY = E\n";
+    assert_eq!(
+        values(items, &[], &["X", "Y"]),
+        ["['a']", "{'a': 1}"],
+        "a loop over .items() leaves the dict known"
+    );
+}
+
+#[test]
+fn optional_imports_say_whether_the_module_exists() {
+    let (_, absent) = run_files(
+        &[
+            (
+                "pkg/settings.py",
+                "DEBUG = False\ntry:\n    from .local import *\nexcept ImportError:\n    pass\n",
+            ),
+            ("pkg/__init__.py", ""),
+        ],
+        &[],
+    );
+    assert_eq!(absent.optional_imports.len(), 1);
+    assert!(!absent.optional_imports[0].present);
+    assert!(
+        absent.namespace.opaque.is_none(),
+        "a handled missing module imports nothing, so nothing is hidden"
+    );
+    let (_, present) = run_files(
+        &[
+            (
+                "pkg/settings.py",
+                "DEBUG = False\ntry:\n    from .local import *\nexcept ImportError:\n    pass\n",
+            ),
+            ("pkg/__init__.py", ""),
+            ("pkg/local.py", "DEBUG = True\n"),
+        ],
+        &[],
+    );
+    assert!(present.optional_imports[0].present);
+    assert_eq!(
+        present.namespace.bindings["DEBUG"].value.to_string(),
+        "True"
+    );
+}

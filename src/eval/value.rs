@@ -228,6 +228,12 @@ impl Value {
             Kind::Dict(pairs) => pairs
                 .iter()
                 .find_map(|(k, v)| k.first_unknown().or_else(|| v.first_unknown())),
+            Kind::External(_)
+            | Kind::Module(_)
+            | Kind::Method(..)
+            | Kind::Function(_)
+            | Kind::Instance(_)
+            | Kind::Class(_) => Some(self),
             _ if self.is_unknown() => Some(self),
             _ => None,
         }

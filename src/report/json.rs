@@ -3,13 +3,15 @@
 
 use serde::Serialize;
 
-use super::{ChainLink, chain_links};
+use super::{ChainLink, DjangoRelease, chain_links};
 use crate::lint::Outcome;
 use crate::profile::Profile;
 
 #[derive(Serialize)]
 struct Report<'a> {
     version: u32,
+    /// The Django release whose defaults settings that are never assigned get.
+    django: DjangoRelease,
     modules: Vec<Module<'a>>,
     findings: Vec<Finding<'a>>,
     diagnostics: Vec<Diagnostic>,
@@ -54,6 +56,7 @@ pub fn render(outcome: &Outcome) -> String {
     let sources = &outcome.project.sources;
     let report = Report {
         version: 1,
+        django: DjangoRelease::of(outcome),
         modules: outcome
             .modules
             .iter()

@@ -37,6 +37,23 @@ pub fn chain_links(sources: &SourceMap, finding: &crate::finding::Finding) -> Ve
         .collect()
 }
 
+/// The Django release whose defaults were used, as JSON and SARIF write it:
+/// `{"version": "4.2", "source": "requirements.txt:3"}`, `source` null when nothing pins it.
+#[derive(serde::Serialize)]
+pub struct DjangoRelease {
+    pub version: String,
+    pub source: Option<String>,
+}
+
+impl DjangoRelease {
+    pub fn of(outcome: &Outcome) -> Self {
+        DjangoRelease {
+            version: outcome.django.version(),
+            source: outcome.django.source.clone(),
+        }
+    }
+}
+
 /// Modules whose findings are reported (development modules are listed but not linted).
 pub fn reported_modules(outcome: &Outcome) -> usize {
     outcome.modules.iter().filter(|m| m.reported).count()

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{kind_name, scenario_phrase};
+use super::{DjangoRelease, kind_name, scenario_phrase};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location as DiagnosticLocation};
 use crate::finding::Finding;
 use crate::lint::Outcome;
@@ -43,6 +43,13 @@ struct Run {
     invocations: [Invocation; 1],
     column_kind: &'static str,
     results: Vec<SarifResult>,
+    properties: RunProperties,
+}
+
+#[derive(Serialize)]
+struct RunProperties {
+    /// The Django release whose defaults settings that are never assigned get.
+    django: DjangoRelease,
 }
 
 #[derive(Serialize)]
@@ -217,6 +224,9 @@ pub fn render(outcome: &Outcome) -> String {
                 .into_iter()
                 .map(|group| result(outcome, &group))
                 .collect(),
+            properties: RunProperties {
+                django: DjangoRelease::of(outcome),
+            },
         }],
     };
     let mut out = serde_json::to_string_pretty(&log)

@@ -30,6 +30,7 @@ pub fn render(outcome: &Outcome, color: bool) -> String {
     let sources = &outcome.project.sources;
     let mut out = String::new();
     if !outcome.modules.is_empty() {
+        out.push_str(&format!("Django defaults: {}\n", outcome.django.describe()));
         out.push_str("Settings modules:\n");
         let width = outcome
             .modules

@@ -1,8 +1,10 @@
 //! Helpers shared by the rules that go beyond Django's own checks (DJS030–DJS049): saying how a
 //! value came about, pointing at it, and reading the settings of third-party packages.
 
+use crate::dependencies::DependencyFile;
 use crate::eval::value::{Kind, Value};
 use crate::profile::Profile;
+use crate::requirements::Requirement;
 use crate::source::Span;
 
 use super::context::{Context, Draft, unset_scenario, variables};
@@ -96,6 +98,65 @@ pub fn string_items(ctx: &Context, name: &str, value: &Value) -> Vec<Value> {
         }
     }
     strings
+}
+
+/// What production installs, for the requirements rules (DJS046, DJS047): each requirement of
+/// a production dependency file, in file order. Empty for modules that are not production, and
+/// for projects without a production requirements file or extra (nothing says what production
+/// installs then).
+pub fn production_requirements<'c>(ctx: &'c Context) -> Vec<(&'c DependencyFile, &'c Requirement)> {
+    if ctx.profile != Profile::Production {
+        return Vec::new();
+    }
+    ctx.dependencies
+        .iter()
+        .filter(|file| file.production)
+        .flat_map(|file| file.requirements.iter().map(move |r| (file, r)))
+        .collect()
+}
+
+/// A finding at a requirement line, saying why its file counts as production.
+pub fn at_requirement(
+    ctx: &Context,
+    file: &DependencyFile,
+    requirement: &Requirement,
+    message: String,
+) -> Draft {
+    let sources = &ctx.project.sources;
+    let shown = &sources.get(file.file).display;
+    let why = match file.included_by {
+        Some(by) => format!(
+            "{shown} is installed in production: {} includes it with -r",
+            sources.get(by).display
+        ),
+        None if shown.ends_with("pyproject.toml") => format!(
+            "{shown} has a production extra, which installs its dependencies and the extra's"
+        ),
+        None => format!("{shown} is a production requirements file, by its name"),
+    };
+    Draft {
+        span: Span {
+            file: file.file,
+            start: requirement.start,
+            end: requirement.end,
+        },
+        message,
+        scenario: "always".into(),
+        notes: vec![why],
+    }
+}
+
+/// `file:line` of a requirement, for notes that mention other sites.
+pub fn requirement_location(
+    ctx: &Context,
+    file: &DependencyFile,
+    requirement: &Requirement,
+) -> String {
+    format!(
+        "{}:{}",
+        ctx.project.sources.get(file.file).display,
+        requirement.line
+    )
 }
 
 /// Whether a string is a template for a value rather than the value: `<password>`, `${VAR}`,

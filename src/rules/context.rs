@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
+use crate::dependencies::{Dependencies, DependencyFile};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::eval::value::{Value, python_repr};
 use crate::eval::{Evaluation, Namespace, Scenario, Settings, evaluate};
@@ -38,6 +39,10 @@ pub struct Context<'a> {
     /// The deployment the module is for: some rules apply to production only.
     pub profile: Profile,
     pub deployments: &'a [DeploymentEnv],
+    /// The project's dependency files (requirements, `pyproject.toml`, lock files).
+    pub dependencies: &'a [DependencyFile],
+    /// The Django release a dependency file pins (`4.2`), whose defaults `defaults` holds.
+    pub pinned_django: Option<String>,
     /// Django's defaults, for settings the module never assigns.
     defaults: &'a Namespace,
     /// Variables `--env` sets in every scenario.
@@ -75,11 +80,25 @@ impl<'a> Context<'a> {
             settings,
             profile,
             deployments,
+            dependencies: &[],
+            pinned_django: None,
             defaults,
             forced,
             cache: RefCell::default(),
             diagnostics: RefCell::default(),
         }
+    }
+
+    /// The project's dependency files, for the rules about what production installs, and the
+    /// Django release they pin.
+    pub fn with_dependencies(mut self, dependencies: &'a Dependencies) -> Self {
+        self.dependencies = &dependencies.files;
+        self.pinned_django = dependencies
+            .django
+            .source
+            .is_some()
+            .then(|| dependencies.django.version());
+        self
     }
 
     pub fn evaluation(&self, vars: BTreeMap<String, String>) -> Rc<Evaluation> {
@@ -123,10 +142,24 @@ impl<'a> Context<'a> {
                 value,
                 assigned: true,
             }),
-            None => self.defaults.bindings.get(name).map(|b| Effective {
-                value: b.value.clone(),
-                assigned: false,
-            }),
+            // Not assigned where djsafe can see, but names may come from code it cannot
+            // (`from lib import *`, `exec`): Django's default is then only a guess.
+            None => {
+                let baseline = self.baseline();
+                if let Some(opaque) = &baseline.namespace.opaque {
+                    return Some(Effective {
+                        value: Value::unknown(
+                            format!("`{name}` may be set by {opaque}"),
+                            self.anchor(),
+                        ),
+                        assigned: true,
+                    });
+                }
+                self.defaults.bindings.get(name).map(|b| Effective {
+                    value: b.value.clone(),
+                    assigned: false,
+                })
+            }
         }
     }
 

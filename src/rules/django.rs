@@ -42,7 +42,11 @@ pub fn at_setting(ctx: &Context, name: &str, setting: &Effective, message: Strin
         (
             ctx.anchor(),
             vec![format!(
-                "{name} is never assigned, so it has Django's default, {}",
+                "{name} is never assigned, so it has Django{}'s default, {}",
+                ctx.pinned_django
+                    .as_ref()
+                    .map(|v| format!(" {v}"))
+                    .unwrap_or_default(),
                 setting.value
             )],
         )

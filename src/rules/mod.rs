@@ -17,7 +17,9 @@ mod debug_enabled;
 mod debug_propagate_exceptions;
 mod development_apps_enabled;
 mod development_email_backend;
+mod development_packages_in_production;
 mod django;
+pub mod django_versions;
 mod eval_of_environment;
 mod hardcoded_credential;
 mod hardcoded_secret_key;
@@ -28,6 +30,7 @@ mod internal_ips_wildcard;
 mod password_validators_empty;
 mod pickle_session_serializer;
 mod proxy_ssl_header_without_redirect;
+mod psycopg2_binary_in_production;
 mod referrer_policy_invalid;
 mod referrer_policy_unset;
 pub mod registry;
@@ -92,6 +95,8 @@ pub fn check_for(id: &str) -> Option<Check> {
         "DJS043" => world_writable_upload_permissions::check,
         "DJS044" => samesite_none_without_secure::check,
         "DJS045" => eval_of_environment::check,
+        "DJS046" => psycopg2_binary_in_production::check,
+        "DJS047" => development_packages_in_production::check,
         _ => return None,
     })
 }

@@ -204,6 +204,14 @@ pub const RULE_FILES: &[(&str, &str)] = &[
         "DJS045-eval-of-environment.toml",
         include_str!("../../rules/DJS045-eval-of-environment.toml"),
     ),
+    (
+        "DJS046-psycopg2-binary-in-production.toml",
+        include_str!("../../rules/DJS046-psycopg2-binary-in-production.toml"),
+    ),
+    (
+        "DJS047-development-packages-in-production.toml",
+        include_str!("../../rules/DJS047-development-packages-in-production.toml"),
+    ),
 ];
 
 /// Every rule's metadata. The files are part of the binary and tested, so a parse failure is a
