@@ -64,7 +64,7 @@ fn compare(
     scenario: &str,
     mut env: BTreeMap<String, String>,
     tally: &mut Tally,
-) {
+) -> bool {
     // Variables the settings require (`os.environ['X']`) must be set for the import to succeed.
     let python = loop {
         match cpython(python, root, module, &env) {
@@ -72,9 +72,9 @@ fn compare(
             Err((_, Some(missing))) if !env.contains_key(&missing) => {
                 env.insert(missing.clone(), production_value(&missing));
             }
-            // A module that does not import under CPython (a deliberate syntax error, a cycle)
-            // has nothing to compare.
-            Err(_) => return,
+            // A module that does not import under CPython (a deliberate syntax error, a cycle,
+            // a hostile spelling that makes the settings raise) has nothing to compare.
+            Err(_) => return false,
         }
     };
     let explained = djsafe_explain(root, module, &env);
@@ -107,6 +107,7 @@ fn compare(
             ));
         }
     }
+    true
 }
 
 /// Settings modules of a fixture project, as `djsafe check` discovers them.
@@ -182,7 +183,7 @@ fn settings_match_cpython_in_every_scenario() {
                         .collect::<Vec<_>>()
                 })
                 .collect();
-            compare(
+            let mut imported = compare(
                 &mut python,
                 &root,
                 &module,
@@ -194,7 +195,7 @@ fn settings_match_cpython_in_every_scenario() {
                 .iter()
                 .map(|v| (v.clone(), production_value(v)))
                 .collect();
-            compare(
+            imported |= compare(
                 &mut python,
                 &root,
                 &module,
@@ -207,7 +208,7 @@ fn settings_match_cpython_in_every_scenario() {
                     .iter()
                     .map(|v| (v.clone(), hostile.to_string()))
                     .collect();
-                compare(
+                imported |= compare(
                     &mut python,
                     &root,
                     &module,
@@ -215,6 +216,16 @@ fn settings_match_cpython_in_every_scenario() {
                     env,
                     &mut tally,
                 );
+            }
+            // Every idiom fixture must import in CPython, or it tests nothing.
+            if !imported
+                && project
+                    .parent()
+                    .is_some_and(|group| group.ends_with("idioms"))
+            {
+                tally.mismatches.push(format!(
+                    "{module}: CPython could not import it in any scenario"
+                ));
             }
         }
     }
