@@ -16,6 +16,7 @@ use crate::resolve::Project;
 use crate::rules::context::{Context, DeploymentEnv};
 use crate::rules::registry::{RuleMeta, Severity};
 use crate::rules::{self, django_versions, registry};
+use crate::source::FileId;
 use crate::suppress;
 use crate::targets::Targets;
 
@@ -89,6 +90,12 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         open_project(&options.paths, &options.excludes, options.force_exclude)?;
     // Problems reading the project, reported below for the part of it that gets linted.
     let mut reading: Vec<Diagnostic> = discovery.diagnostics.clone();
+    // Deployment files join the source map, so findings can point at the line that sets a variable.
+    let deployment_sources: BTreeMap<PathBuf, FileId> = discovery
+        .deployments
+        .iter()
+        .filter_map(|d| Some((d.file.clone(), project.load_text_file(&d.file)?)))
+        .collect();
     let mut entries = if options.settings.is_empty() {
         discovered_entries(&mut project, &discovery, &mut reading)
     } else {
@@ -142,7 +149,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         if !reported {
             continue;
         }
-        let deployments = deployments_of(entry, &discovery, &display_root);
+        let deployments = deployments_of(entry, &discovery, &deployment_sources, &display_root);
         let ctx = Context::new(
             &project,
             eval::Settings {
@@ -420,7 +427,12 @@ fn classify(options: &Options, name: &str, entry: &Entry, display_root: &Path) -
 }
 
 /// The environment of each deployment file (Dockerfile, compose) that selects the entry.
-fn deployments_of(entry: &Entry, discovery: &Discovery, display_root: &Path) -> Vec<DeploymentEnv> {
+fn deployments_of(
+    entry: &Entry,
+    discovery: &Discovery,
+    sources: &BTreeMap<PathBuf, FileId>,
+    display_root: &Path,
+) -> Vec<DeploymentEnv> {
     let mut result: Vec<DeploymentEnv> = Vec::new();
     for reference in &entry.references {
         let Some(deployment) = discovery
@@ -439,7 +451,8 @@ fn deployments_of(entry: &Entry, discovery: &Discovery, display_root: &Path) -> 
             .iter()
             .map(|a| (a.key.clone(), (a.value.clone(), a.line)))
             .collect();
-        result.push(DeploymentEnv { file, vars });
+        let source = sources.get(&deployment.file).copied();
+        result.push(DeploymentEnv { file, source, vars });
     }
     result
 }

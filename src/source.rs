@@ -62,6 +62,11 @@ impl SourceFile {
         self.text[line_start..byte].encode_utf16().count() + 1
     }
 
+    /// Byte offset where the 1-based line starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts[line.clamp(1, self.line_starts.len()) - 1]
+    }
+
     /// The text of the 1-based line, without its line break.
     pub fn line_text(&self, line: usize) -> &str {
         let start = self.line_starts[line - 1];

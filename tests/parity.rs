@@ -64,11 +64,26 @@ fn mirrored_checks() -> BTreeMap<String, String> {
         .collect()
 }
 
+/// The variables a fixture's Dockerfile sets with `ENV KEY=VALUE` (continuation lines joined):
+/// the process environment Django's checks run in, as in that deployment.
+fn dockerfile_env(dir: &Path) -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(dir.join("Dockerfile"))
+        .unwrap_or_default()
+        .replace("\\\n", " ");
+    text.lines()
+        .filter_map(|line| line.trim().strip_prefix("ENV "))
+        .flat_map(|assignments| assignments.split_whitespace())
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.trim_matches(['"', '\'']).to_string()))
+        .filter(|(k, _)| k != "DJANGO_SETTINGS_MODULE")
+        .collect()
+}
+
 fn django_ids(
     server: &mut Server,
     dir: &Path,
 ) -> Option<(BTreeSet<String>, BTreeMap<String, String>)> {
-    let mut env = BTreeMap::new();
+    let mut env = dockerfile_env(dir);
     loop {
         let answer =
             server.request(&serde_json::json!({"root": dir, "module": "settings", "env": env}));

@@ -130,7 +130,10 @@ fn finding_report(sources: &SourceMap, finding: &Finding) -> Report {
     let label = match finding.scenario.as_str() {
         "always" => "in every environment".to_string(),
         "default" => "the setting is left at Django's default".to_string(),
-        scenario => format!("when {scenario}"),
+        scenario if scenario.contains(" unset") || scenario.contains('=') => {
+            format!("when {scenario}")
+        }
+        deployment => format!("with the environment {deployment} sets"),
     };
     Report {
         message: format!(

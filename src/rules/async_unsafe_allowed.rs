@@ -1,5 +1,5 @@
-//! DJS028 async-unsafe-allowed (async.E001): the settings put DJANGO_ALLOW_ASYNC_UNSAFE into the
-//! process environment.
+//! DJS028 async-unsafe-allowed (async.E001): the settings, or a deployment file that selects
+//! them, put DJANGO_ALLOW_ASYNC_UNSAFE into the process environment.
 
 use crate::eval::value::{Kind, python_repr};
 
@@ -8,6 +8,30 @@ use super::context::{Context, Draft, unset_scenario};
 const VARIABLE: &str = "DJANGO_ALLOW_ASYNC_UNSAFE";
 
 pub fn check(ctx: &Context) -> Option<Draft> {
+    set_by_settings(ctx).or_else(|| set_by_deployment(ctx))
+}
+
+/// `ENV DJANGO_ALLOW_ASYNC_UNSAFE=...` in a Dockerfile or compose file that selects the module.
+fn set_by_deployment(ctx: &Context) -> Option<Draft> {
+    ctx.deployments.iter().find_map(|deployment| {
+        let (value, line) = deployment.vars.get(VARIABLE)?;
+        if value.is_empty() {
+            return None;
+        }
+        Some(Draft {
+            span: ctx.deployment_line(deployment, *line)?,
+            message: format!(
+                "{}:{line} sets {VARIABLE} to {} for the deployment: Django no longer stops synchronous ORM and other thread-unsafe calls from running inside the event loop",
+                deployment.file,
+                python_repr(value)
+            ),
+            scenario: deployment.file.clone(),
+            notes: Vec::new(),
+        })
+    })
+}
+
+fn set_by_settings(ctx: &Context) -> Option<Draft> {
     let evaluation = ctx.baseline();
     // The last write is what the process has once the settings are imported.
     let write = evaluation

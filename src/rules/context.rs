@@ -11,7 +11,7 @@ use crate::eval::value::{Value, python_repr};
 use crate::eval::{Evaluation, Namespace, Scenario, Settings, evaluate};
 use crate::profile::Profile;
 use crate::resolve::Project;
-use crate::source::Span;
+use crate::source::{FileId, Span};
 
 /// Values tried for an environment variable a setting reads: the usual spellings of true and
 /// false, and the empty string.
@@ -27,6 +27,8 @@ pub const OFF_SPELLINGS: &[&str] = &["False", "false", "FALSE", "0", "no", "off"
 pub struct DeploymentEnv {
     /// Display path of the file, e.g. `Dockerfile`.
     pub file: String,
+    /// The file in the source map, so a finding can point at the line that sets a variable.
+    pub source: Option<FileId>,
     /// Variable → (value, line).
     pub vars: BTreeMap<String, (String, usize)>,
 }
@@ -247,6 +249,18 @@ impl<'a> Context<'a> {
                 ),
             ));
         }
+    }
+
+    /// The span of line `line` of a deployment file, for a finding about what it sets.
+    pub fn deployment_line(&self, deployment: &DeploymentEnv, line: usize) -> Option<Span> {
+        let file = deployment.source?;
+        let source = self.project.sources.get(file);
+        let start = source.line_start(line);
+        Some(Span {
+            file,
+            start,
+            end: start + source.line_text(line).len(),
+        })
     }
 
     /// What the deployments selecting this module set `var` to, as notes for a finding.
