@@ -1,7 +1,7 @@
 //! GitHub Actions workflow commands: each finding as an `::error`/`::warning`/`::notice` line,
 //! which the Actions runner turns into an annotation on the pull request's diff.
 
-use super::{chain_links, kind_name, scenario_phrase};
+use super::{chain_and_notes, kind_name, scenario_phrase};
 use crate::diagnostic::DiagnosticKind;
 use crate::lint::Outcome;
 use crate::rules::registry::Severity;
@@ -24,16 +24,9 @@ pub fn render(outcome: &Outcome) -> String {
             finding.profile,
             scenario_phrase(&finding.scenario)
         );
-        let links = chain_links(sources, finding);
-        if links.len() > 1 {
-            let steps: Vec<String> = links
-                .iter()
-                .map(|l| format!("{}:{} `{}`", l.file, l.line, l.text))
-                .collect();
-            message.push_str(&format!("\nchain: {}", steps.join(" → ")));
-        }
-        for note in &finding.notes {
-            message.push_str(&format!("\nnote: {note}"));
+        for line in chain_and_notes(sources, finding, " → ") {
+            message.push('\n');
+            message.push_str(&line);
         }
         message.push_str(&format!("\nhelp: {}", finding.rule.fix));
         let properties = [

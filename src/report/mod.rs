@@ -54,6 +54,26 @@ impl DjangoRelease {
     }
 }
 
+/// The lines people read under a finding: the import chain (when the value came from another
+/// module), joined with `separator`, then the notes.
+pub fn chain_and_notes(
+    sources: &SourceMap,
+    finding: &crate::finding::Finding,
+    separator: &str,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    let links = chain_links(sources, finding);
+    if links.len() > 1 {
+        let steps: Vec<String> = links
+            .iter()
+            .map(|l| format!("{}:{} `{}`", l.file, l.line, l.text))
+            .collect();
+        lines.push(format!("chain: {}", steps.join(separator)));
+    }
+    lines.extend(finding.notes.iter().map(|note| format!("note: {note}")));
+    lines
+}
+
 /// Modules whose findings are reported (development modules are listed but not linted).
 pub fn reported_modules(outcome: &Outcome) -> usize {
     outcome.modules.iter().filter(|m| m.reported).count()

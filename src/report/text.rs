@@ -8,7 +8,7 @@ use miette::{
     NamedSource, Severity as MietteSeverity,
 };
 
-use super::{chain_links, reported_modules};
+use super::{chain_and_notes, reported_modules};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::finding::Finding;
 use crate::lint::Outcome;
@@ -116,16 +116,9 @@ fn kind_name(diagnostic: &Diagnostic) -> String {
 
 fn finding_report(sources: &SourceMap, finding: &Finding) -> Report {
     let mut help = finding.rule.fix.clone();
-    let links = chain_links(sources, finding);
-    if links.len() > 1 {
-        let steps: Vec<String> = links
-            .iter()
-            .map(|l| format!("{}:{} `{}`", l.file, l.line, l.text))
-            .collect();
-        help.push_str(&format!("\nchain: {}", steps.join("\n     → ")));
-    }
-    for note in &finding.notes {
-        help.push_str(&format!("\nnote: {note}"));
+    for line in chain_and_notes(sources, finding, "\n     → ") {
+        help.push('\n');
+        help.push_str(&line);
     }
     let label = match finding.scenario.as_str() {
         "always" => "in every environment".to_string(),

@@ -1,21 +1,20 @@
-"""Import settings modules the way Django does and report their settings as JSON.
+"""Import settings modules the way Django does and report their settings as JSON, serving
+the requests of tests/differential.rs (see tests/python/forked_server.py).
 
-Reads one request per line on standard input: {"root": ..., "module": ..., "env": {...}}, and
-answers each with one line. Every request runs in a forked child, so each import starts from a
-fresh interpreter state (nothing cached in sys.modules, the environment exactly as requested)
-without paying for a new interpreter.
-
-In the child, ROOT goes first on sys.path (as manage.py's folder would), os.environ is exactly
-ENV, and MODULE is imported by dotted name (`module:Class` through django-configurations). The answer is {"settings": {NAME: repr}} for every
+For each request, ROOT goes first on sys.path (as manage.py's folder would), os.environ is exactly
+ENV, and MODULE is imported by dotted name (`module:Class` through django-configurations). The
+answer is {"settings": {NAME: repr}} for every
 upper-case attribute whose repr is deterministic, or {"error": "...", "missing": VAR-or-null}
 when the import fails (missing is the variable a KeyError names, so the caller can retry with it
 set).
 """
 
 import importlib
-import json
 import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+from forked_server import serve  # noqa: E402
 
 
 def deterministic(value):
@@ -67,26 +66,4 @@ def import_settings(root, module, env):
     return {"settings": values}
 
 
-def serve():
-    for line in sys.stdin:
-        request = json.loads(line)
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(read_end)
-            try:
-                answer = import_settings(request["root"], request["module"], request["env"])
-            except BaseException as error:
-                answer = {"error": f"harness: {type(error).__name__}: {error}", "missing": None}
-            with os.fdopen(write_end, "w") as out:
-                out.write(json.dumps(answer))
-            os._exit(0)
-        os.close(write_end)
-        with os.fdopen(read_end) as answer:
-            text = answer.read()
-        os.waitpid(pid, 0)
-        sys.stdout.write(text + "\n")
-        sys.stdout.flush()
-
-
-serve()
+serve(import_settings)

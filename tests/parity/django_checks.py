@@ -1,7 +1,6 @@
 """Run Django's own deployment checks on the settings a module produces under CPython.
 
-Reads one request per line on standard input: {"root": ..., "module": ..., "env": {...}} and
-answers each with one line, from a forked child (a fresh import every time):
+Serves the requests of tests/parity.rs (see tests/python/forked_server.py), answering
 {"ids": [...]} with the ids of the security deployment checks Django reports, or
 {"error": "...", "missing": VAR-or-null} when the settings do not import.
 
@@ -12,9 +11,11 @@ rather than as a weak key.
 """
 
 import importlib
-import json
 import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+from forked_server import serve  # noqa: E402
 
 STRONG_KEY = "parity-k3y-9f8e7d6c5b4a39281706f5e4d3c2b1a0-zyxwvutsrqponmlkj"
 
@@ -61,26 +62,4 @@ def run_checks(root, module_name, env):
     return {"ids": sorted(ids)}
 
 
-def serve():
-    for line in sys.stdin:
-        request = json.loads(line)
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(read_end)
-            try:
-                answer = run_checks(request["root"], request["module"], request["env"])
-            except BaseException as error:
-                answer = {"error": f"harness: {type(error).__name__}: {error}", "missing": None}
-            with os.fdopen(write_end, "w") as out:
-                out.write(json.dumps(answer))
-            os._exit(0)
-        os.close(write_end)
-        with os.fdopen(read_end) as answer:
-            text = answer.read()
-        os.waitpid(pid, 0)
-        sys.stdout.write(text + "\n")
-        sys.stdout.flush()
-
-
-serve()
+serve(run_checks)
