@@ -38,6 +38,8 @@ pub struct Project {
     targets: HashMap<Span, Target>,
     roots: Vec<PathBuf>,
     display_root: PathBuf,
+    /// Modules whose imports have been resolved.
+    scanned: std::collections::HashSet<usize>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -50,6 +52,7 @@ impl Project {
             targets: HashMap::new(),
             roots,
             display_root,
+            scanned: Default::default(),
             diagnostics: Vec::new(),
         }
     }
@@ -79,13 +82,11 @@ impl Project {
         let mut parser = python_parser();
         let first = self.load_one(&mut parser, path)?;
         let mut queue = VecDeque::from([first]);
-        let mut scanned = vec![false; self.modules.len()];
         while let Some(index) = queue.pop_front() {
-            if scanned.get(index).copied().unwrap_or(false) {
+            // Each module's imports are resolved once, however many entry modules reach it.
+            if !self.scanned.insert(index) {
                 continue;
             }
-            scanned.resize(self.modules.len().max(index + 1), false);
-            scanned[index] = true;
             for (span, target) in self.imports_of(&mut parser, index) {
                 if let Target::Project(imported) = target {
                     queue.push_back(imported);
@@ -206,21 +207,16 @@ impl Project {
     ) -> Vec<(Span, Target)> {
         let file = self.modules[index].file;
         let path = self.sources.get(file).path.clone();
-        let mut requests = Vec::new();
-        collect_imports(
+        let (mut requests, mut included) = (Vec::new(), Vec::new());
+        scan_module(
             self.modules[index].tree.root_node(),
             &self.sources.get(file).text,
             &mut requests,
+            &mut included,
         );
         let mut found = Vec::new();
         // django-split-settings' `include('components/*.py', optional('local.py'))` runs those
         // files in the including module's namespace: load them like imports.
-        let mut included = Vec::new();
-        collect_includes(
-            self.modules[index].tree.root_node(),
-            &self.sources.get(file).text,
-            &mut included,
-        );
         for pattern in included {
             let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
             for matched in crate::glob::expand(&base, &pattern) {
@@ -327,7 +323,8 @@ struct ImportRequest {
     from_names: Vec<((usize, usize), String)>,
 }
 
-fn collect_imports(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
+/// The imports of one import statement.
+fn import_requests(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
     let mut request = |name: Node, from_names| {
         let (dotted, level) = import_name(name, text);
         out.push(ImportRequest {
@@ -374,10 +371,39 @@ fn collect_imports(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
                 request(module, names);
             }
         }
-        _ => {
-            let mut cursor = node.walk();
-            for child in node.named_children(&mut cursor) {
-                collect_imports(child, text, out);
+        _ => {}
+    }
+}
+
+/// The imports and split-settings includes anywhere in a module (inside `if`, `try`, functions),
+/// in one walk of its tree with a single cursor.
+fn scan_module(
+    root: Node,
+    text: &str,
+    imports: &mut Vec<ImportRequest>,
+    includes: &mut Vec<String>,
+) {
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        let descend = match node.kind() {
+            "import_statement" | "import_from_statement" => {
+                import_requests(node, text, imports);
+                false
+            }
+            "call" => {
+                include_patterns(node, text, includes);
+                true
+            }
+            "string" | "comment" | "identifier" | "integer" | "float" => false,
+            _ => true,
+        };
+        if descend && cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                return;
             }
         }
     }
@@ -385,23 +411,17 @@ fn collect_imports(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
 
 /// String patterns given to a call of `include(...)` (django-split-settings), including those
 /// inside `optional(...)`; `%s`/`{}` placeholders of formatted patterns become `*`.
-fn collect_includes(node: Node, text: &str, out: &mut Vec<String>) {
-    if node.kind() == "call" {
-        let function = node
-            .child_by_field_name("function")
-            .map(|f| &text[f.byte_range()]);
-        if matches!(function, Some("include" | "split_settings.tools.include")) {
-            if let Some(arguments) = node.child_by_field_name("arguments") {
-                let mut cursor = arguments.walk();
-                for argument in arguments.named_children(&mut cursor) {
-                    out.extend(include_pattern(argument, text));
-                }
+fn include_patterns(call: Node, text: &str, out: &mut Vec<String>) {
+    let function = call
+        .child_by_field_name("function")
+        .map(|f| &text[f.byte_range()]);
+    if matches!(function, Some("include" | "split_settings.tools.include")) {
+        if let Some(arguments) = call.child_by_field_name("arguments") {
+            let mut cursor = arguments.walk();
+            for argument in arguments.named_children(&mut cursor) {
+                out.extend(include_pattern(argument, text));
             }
         }
-    }
-    let mut cursor = node.walk();
-    for child in node.named_children(&mut cursor) {
-        collect_includes(child, text, out);
     }
 }
 
