@@ -7,6 +7,9 @@ use super::value::{EnvDeps, Kind, Value, union};
 use super::{Frame, Run};
 use crate::source::Span;
 
+/// `range()` is listed up to this many items (settings use it for small loops).
+const MAX_RANGE: usize = 1000;
+
 /// Functions that return a new random value on every call, hence in every worker process.
 const RANDOM_SOURCES: &[&str] = &[
     "django.core.management.utils.get_random_secret_key",
@@ -113,6 +116,93 @@ impl Run<'_> {
                         .with_env(&v.env),
                 },
             },
+            "builtins.range" => {
+                let bounds: Option<Vec<i64>> = args
+                    .positional
+                    .iter()
+                    .map(|a| match a.kind {
+                        Kind::Int(i) => Some(i),
+                        _ => None,
+                    })
+                    .collect();
+                let (start, stop, step) = match bounds.as_deref() {
+                    Some([stop]) => (0, *stop, 1),
+                    Some([start, stop]) => (*start, *stop, 1),
+                    Some([start, stop, step]) if *step != 0 => (*start, *stop, *step),
+                    _ => return Value::unknown("range() with arguments djsafe cannot read", span),
+                };
+                let items: Vec<Value> = std::iter::successors(Some(start), |i| Some(i + step))
+                    .take_while(|i| if step > 0 { *i < stop } else { *i > stop })
+                    .take(MAX_RANGE + 1)
+                    .map(|i| Value::new(Kind::Int(i), span))
+                    .collect();
+                if items.len() > MAX_RANGE {
+                    return Value::unknown(
+                        format!("range() of more than {MAX_RANGE} items is not listed"),
+                        span,
+                    );
+                }
+                Value::new(Kind::List(Rc::new(items)), span)
+            }
+            "builtins.float" => match args.positional.first().map(|v| (v, &v.kind)) {
+                Some((v, Kind::Float(_))) => v.clone(),
+                Some((v, Kind::Int(i))) => {
+                    Value::new(Kind::Float(*i as f64), span).with_env(&v.env)
+                }
+                Some((v, Kind::Str(s))) => match s.trim().parse::<f64>() {
+                    Ok(f) => Value::new(Kind::Float(f), span).with_env(&v.env),
+                    Err(_) => {
+                        self.raised = Some("ValueError");
+                        Value::unknown(format!("float({v}) raises ValueError"), span)
+                            .with_env(&v.env)
+                    }
+                },
+                Some((v, _)) => Value::unknown(format!("float() of {v} is not evaluated"), span)
+                    .with_env(&v.env),
+                None => Value::new(Kind::Float(0.0), span),
+            },
+            "builtins.min" | "builtins.max" | "builtins.sorted" => {
+                let items = match args.positional.as_slice() {
+                    [one] => iterate(one),
+                    many if many.len() > 1 => Some(many.to_vec()),
+                    _ => None,
+                };
+                let env = args
+                    .positional
+                    .iter()
+                    .fold(EnvDeps::default(), |env, a| union(&env, &a.env));
+                let Some(mut items) =
+                    items.filter(|items| !items.is_empty() || path == "builtins.sorted")
+                else {
+                    return Value::unknown(
+                        format!("`{path}()` with arguments djsafe cannot list"),
+                        span,
+                    );
+                };
+                let mut unordered = false;
+                items.sort_by(|a, b| match (compare("<", a, b), compare("<", b, a)) {
+                    (Some(true), _) => std::cmp::Ordering::Less,
+                    (_, Some(true)) => std::cmp::Ordering::Greater,
+                    (Some(false), Some(false)) => std::cmp::Ordering::Equal,
+                    _ => {
+                        unordered = true;
+                        std::cmp::Ordering::Equal
+                    }
+                });
+                if unordered || !args.keywords.is_empty() {
+                    return Value::unknown(
+                        format!("`{path}()` of values djsafe cannot order"),
+                        span,
+                    )
+                    .with_env(&env);
+                }
+                match path {
+                    "builtins.min" => items[0].clone(),
+                    "builtins.max" => items[items.len() - 1].clone(),
+                    _ => Value::new(Kind::List(Rc::new(items)), span),
+                }
+                .with_env(&env)
+            }
             "builtins.len" => match args.positional.first() {
                 Some(v) => match (&v.kind, iterate(v)) {
                     (Kind::Str(s), _) => {
@@ -642,6 +732,8 @@ fn string_method<'a>(
                 .collect();
             text(&parts?.join(s))
         }
+        "removeprefix" => text(s.strip_prefix(str_arg(0, "prefix")?).unwrap_or(s)),
+        "removesuffix" => text(s.strip_suffix(str_arg(0, "suffix")?).unwrap_or(s)),
         "isdigit" => Value::new(
             Kind::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())),
             origin,

@@ -22,6 +22,8 @@ pub fn is_constructor(path: &str) -> bool {
         path,
         "environ.Env"
             | "environ.environ.Env"
+            | "environ.FileAwareEnv"
+            | "environ.environ.FileAwareEnv"
             | "decouple.Csv"
             | "decouple.Choices"
             | "decouple.AutoConfig"
@@ -30,10 +32,13 @@ pub fn is_constructor(path: &str) -> bool {
 }
 
 pub fn construct(path: &str, args: &Args, span: Span) -> Value {
-    let class = if path == "environ.environ.Env" {
-        "environ.Env"
-    } else {
-        path
+    // FileAwareEnv also reads `NAME_FILE` files when those variables are set; with them unset
+    // it reads like Env, which is what djsafe models.
+    let class = match path {
+        "environ.environ.Env" | "environ.FileAwareEnv" | "environ.environ.FileAwareEnv" => {
+            "environ.Env"
+        }
+        _ => path,
     };
     let instance = Instance {
         class: class.into(),

@@ -609,3 +609,29 @@ fn optional_imports_say_whether_the_module_exists() {
         "True"
     );
 }
+
+#[test]
+fn small_builtins() {
+    assert_eq!(value("X = [i * 2 for i in range(3)]\n", &[]), "[0, 2, 4]");
+    assert_eq!(value("X = list(range(5, 0, -2))\n", &[]), "[5, 3, 1]");
+    assert_eq!(
+        value("import os\nX = float(os.getenv('T', '1.5'))\n", &[]),
+        "1.5"
+    );
+    assert_eq!(
+        values(
+            "X = min(3, 1, 2)\nY = max(['b', 'a'])\nZ = sorted(['b', 'c', 'a'])\n",
+            &[],
+            &["X", "Y", "Z"]
+        ),
+        ["1", "'b'", "['a', 'b', 'c']"]
+    );
+    assert_eq!(
+        value(
+            "X = 'https://x.org/'.removesuffix('/').removeprefix('https://')\n",
+            &[]
+        ),
+        "'x.org'"
+    );
+    assert!(value("X = max([])\n", &[]).starts_with("<unknown"));
+}
