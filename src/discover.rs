@@ -190,7 +190,22 @@ fn visit_file(
         DeployFileKind::Dockerfile => (deploy::dockerfile_env(&text), ReferenceSource::Dockerfile),
         DeployFileKind::Compose => (deploy::compose_env(&text), ReferenceSource::Compose),
     };
-    add_references(&text, path, source, found);
+    // What a deployment runs with is what its ENV / environment entries set; a
+    // `RUN DJANGO_SETTINGS_MODULE=x.test manage.py collectstatic` step names a module only
+    // for that build step.
+    for assignment in &env {
+        let reference = Reference {
+            module: assignment.value.clone(),
+            file: path.to_path_buf(),
+            line: assignment.line,
+            source,
+        };
+        match assignment.key.as_str() {
+            "DJANGO_SETTINGS_MODULE" => found.references.push(reference),
+            "DJANGO_CONFIGURATION" => found.configurations.push(reference),
+            _ => {}
+        }
+    }
     found.deployments.push(Deployment {
         file: path.to_path_buf(),
         env,

@@ -1313,3 +1313,50 @@ fn unresolved_star_import_is_a_diagnostic_and_linting_goes_on() {
         "{diags:#?}"
     );
 }
+
+/// A Dockerfile's `RUN DJANGO_SETTINGS_MODULE=... manage.py collectstatic` names a module for
+/// that build step only: the deployment runs what `ENV` sets.
+#[test]
+fn dockerfile_run_steps_do_not_name_the_deployed_settings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    for (path, text) in [
+        ("app/__init__.py", ""),
+        ("app/settings/__init__.py", ""),
+        (
+            "app/settings/production.py",
+            "DEBUG = False\nALLOWED_HOSTS = ['example.org']\n",
+        ),
+        ("app/settings/test.py", "DEBUG = True\n"),
+        (
+            "Dockerfile",
+            "FROM python:3.12\nRUN DJANGO_SETTINGS_MODULE=app.settings.test python manage.py collectstatic\nENV DJANGO_SETTINGS_MODULE=app.settings.production\n",
+        ),
+    ] {
+        std::fs::create_dir_all(root.join(path).parent().unwrap()).unwrap();
+        std::fs::write(root.join(path), text).unwrap();
+    }
+    let (_, report) = check_json_in(root, &["--select", "DJS001"]);
+    let profiles: Vec<(String, String)> = report["modules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["module"].as_str().unwrap().to_string(),
+                m["profile"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        profiles,
+        [
+            (
+                "app.settings.production".to_string(),
+                "production".to_string()
+            ),
+            ("app.settings.test".to_string(), "development".to_string())
+        ]
+    );
+    assert_eq!(findings(&report), vec![]);
+}
