@@ -1,8 +1,8 @@
 //! The real pre-commit runs this repository's hooks on a git repository holding
 //! `testdata/triggers`, offline (`CARGO_NET_OFFLINE=true` after `.ci/run`'s `cargo fetch`; the
 //! Python hook builds from `.ci/run`'s wheelhouse): the README's `.pre-commit-config.yaml`
-//! (the `djsafe` hook, `language: rust`) passes a clean change and fails an insecure one, and
-//! `pre-commit try-repo` with the `djsafe-python` hook fails it too.
+//! (the `djsafe` hook, `language: rust`) passes a clean change and fails an insecure one, and so
+//! does `pre-commit try-repo` with the `djsafe-python` hook.
 
 mod common;
 
@@ -148,6 +148,16 @@ fn pre_commit_hooks_check_the_settings_modules_a_change_reaches() {
         shown.contains("No problems found in 2 settings modules."),
         "{shown}"
     );
+
+    // The same clean change through `pre-commit try-repo` and the Python hook.
+    let (output, shown) = pre_commit.run(&[
+        "try-repo",
+        hooks.to_str().unwrap(),
+        "djsafe-python",
+        "--files",
+        COMMON,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{shown}");
 
     // DEBUG turned on in the base: the hook fails, showing the line in both deployed modules.
     replace_in(&project.join(COMMON), "DEBUG = False", "DEBUG = True");
