@@ -35,8 +35,27 @@ use cli::{CheckArgs, Cli, ColorChoice, Command, OutputFormat};
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
+/// The stack djsafe runs on: evaluation recurses over nested code (bounded, see `eval`), and the
+/// default 8 MiB of the main thread leaves little room on top of tree-sitter's.
+const STACK_BYTES: usize = 256 * 1024 * 1024;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    std::thread::Builder::new()
+        .stack_size(STACK_BYTES)
+        .spawn(move || run(cli))
+        .and_then(|worker| {
+            worker
+                .join()
+                .map_err(|_| std::io::Error::other("djsafe's worker thread panicked"))
+        })
+        .unwrap_or_else(|err| {
+            eprintln!("djsafe: error: {err}");
+            ExitCode::from(EXIT_ERROR)
+        })
+}
+
+fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Rules { output_format } => {

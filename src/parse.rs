@@ -28,8 +28,23 @@ pub fn python_parser() -> Parser {
     parser
 }
 
+/// Errors are looked for this deep at most: CPython refuses code nested deeper, and djsafe's
+/// recursion must not exhaust the stack.
+const MAX_ERROR_DEPTH: usize = 500;
+
 fn collect_errors(node: Node, text: &str, errors: &mut Vec<SyntaxError>) {
+    collect_errors_at(node, text, errors, 0)
+}
+
+fn collect_errors_at(node: Node, text: &str, errors: &mut Vec<SyntaxError>, depth: usize) {
     if errors.len() >= MAX_REPORTED_ERRORS {
+        return;
+    }
+    if depth > MAX_ERROR_DEPTH {
+        errors.push(SyntaxError {
+            byte: node.start_byte(),
+            message: format!("syntax error in code nested deeper than {MAX_ERROR_DEPTH} levels"),
+        });
         return;
     }
     if node.is_missing() {
@@ -62,7 +77,7 @@ fn collect_errors(node: Node, text: &str, errors: &mut Vec<SyntaxError>) {
     let children: Vec<Node> = node.children(&mut cursor).collect();
     for child in children {
         if child.has_error() || child.is_missing() || child.is_error() {
-            collect_errors(child, text, errors);
+            collect_errors_at(child, text, errors, depth + 1);
         }
     }
     if node.is_error() && node.parent().is_none() && errors.is_empty() {

@@ -1360,3 +1360,24 @@ fn dockerfile_run_steps_do_not_name_the_deployed_settings() {
     );
     assert_eq!(findings(&report), vec![]);
 }
+
+/// Code nested far deeper than CPython accepts (20,000 brackets, a 20,000-term sum) neither
+/// crashes djsafe nor hides the findings around it.
+#[test]
+fn deeply_nested_code_does_not_crash() {
+    let tmp = tempfile::tempdir().unwrap();
+    let n = 20_000;
+    let text = format!(
+        "X = {}{}\nY = {}\nZ = {}1{}\nALLOWED_HOSTS = ['*']\n",
+        "[".repeat(n),
+        "]".repeat(n),
+        vec!["1"; n].join(" + "),
+        "(".repeat(n),
+        ")".repeat(n)
+    );
+    std::fs::write(tmp.path().join("settings.py"), text).unwrap();
+    let (run, report) = check_json_in(tmp.path(), &["--select", "DJS002"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(findings(&report).len(), 1, "{report}");
+    assert_eq!(report["findings"][0]["line"], 4);
+}

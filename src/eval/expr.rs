@@ -52,9 +52,26 @@ const BUILTINS: &[&str] = &[
     "ValueError",
 ];
 
+/// How deep expressions are evaluated (CPython's parser stops at 200 nested parentheses).
+const MAX_EXPRESSION_DEPTH: usize = 200;
+
 impl<'p> Run<'p> {
     pub(super) fn expr(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
         let span = self.span(frame, node);
+        // CPython's parser refuses expressions nested this deep; djsafe's recursion stops here.
+        if self.expr_depth >= MAX_EXPRESSION_DEPTH {
+            return Value::unknown(
+                format!("expression nested deeper than {MAX_EXPRESSION_DEPTH} levels"),
+                span,
+            );
+        }
+        self.expr_depth += 1;
+        let value = self.expr_kind(frame, node, span);
+        self.expr_depth -= 1;
+        value
+    }
+
+    fn expr_kind(&mut self, frame: &mut Frame, node: Node<'p>, span: crate::source::Span) -> Value {
         let value = match node.kind() {
             "integer" => match parse_int(self.text(frame, node)) {
                 Some(i) => Value::new(Kind::Int(i), span),

@@ -115,6 +115,7 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
         stack: Vec::new(),
         call_steps: 0,
         call_depth: 0,
+        expr_depth: 0,
         raised: None,
         call_conditions: EnvDeps::default(),
         imported_by: HashMap::new(),
@@ -161,6 +162,8 @@ struct Run<'p> {
     /// Statements run inside the function call being evaluated, and how deep calls are nested.
     call_steps: usize,
     call_depth: usize,
+    /// How deep the expression being evaluated is nested.
+    expr_depth: usize,
     /// An exception raised by the expression being evaluated, turned into [`Exit::Exception`]
     /// when its statement ends.
     raised: Option<&'static str>,

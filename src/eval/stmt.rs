@@ -809,12 +809,27 @@ fn collect_nodes<'t>(
     wanted: &mut impl FnMut(Node<'t>) -> bool,
     out: &mut Vec<Node<'t>>,
 ) {
-    if wanted(node) {
-        out.push(node);
-    }
+    // A cursor walk, not recursion: a deeply nested expression must not exhaust the stack.
     let mut cursor = node.walk();
-    for child in node.named_children(&mut cursor) {
-        collect_nodes(child, wanted, out);
+    loop {
+        let current = cursor.node();
+        if current.is_named() && wanted(current) {
+            out.push(current);
+        }
+        if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.node() == node {
+                return;
+            }
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return;
+            }
+        }
     }
 }
 
