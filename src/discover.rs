@@ -158,7 +158,9 @@ fn visit_file(
         return;
     };
     if name.ends_with(".py") {
-        if name == "settings.py" || parent_name(path) == Some("settings") {
+        // `settings.dist.py` or `local-settings.py` cannot be imported, so Django never loads them.
+        let importable = is_identifier(&name[..name.len() - ".py".len()]);
+        if importable && (name == "settings.py" || parent_name(path) == Some("settings")) {
             found.candidates.push(path.to_path_buf());
         }
         let source = match name {
@@ -312,6 +314,12 @@ pub fn display_path(path: &Path, root: &Path) -> String {
     } else {
         parts.join("/")
     }
+}
+
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || c == '_')
 }
 
 fn parent_name(path: &Path) -> Option<&str> {

@@ -1381,3 +1381,32 @@ fn deeply_nested_code_does_not_crash() {
     assert_eq!(findings(&report).len(), 1, "{report}");
     assert_eq!(report["findings"][0]["line"], 4);
 }
+
+/// Files Python cannot import by name (`settings.dist.py`, `local-settings.py`) are not settings
+/// modules, even in a `settings/` package.
+#[test]
+fn unimportable_file_names_are_not_settings_modules() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (path, text) in [
+        ("app/__init__.py", ""),
+        ("app/settings/__init__.py", ""),
+        (
+            "app/settings/production.py",
+            "DEBUG = False\nALLOWED_HOSTS = ['example.org']\n",
+        ),
+        ("app/settings/settings.dist.py", "DEBUG = True\n"),
+        ("app/settings/local-settings.py", "DEBUG = True\n"),
+    ] {
+        std::fs::create_dir_all(tmp.path().join(path).parent().unwrap()).unwrap();
+        std::fs::write(tmp.path().join(path), text).unwrap();
+    }
+    let (run, report) = check_json_in(tmp.path(), &["--select", "DJS001"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let modules: Vec<&str> = report["modules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["module"].as_str().unwrap())
+        .collect();
+    assert_eq!(modules, ["app.settings.production"]);
+}
