@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
+use crate::dependencies::Dependencies;
 use crate::dependencies::{self, DjangoDefaults};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::discover::{self, Discovery, Reference, display_path};
@@ -105,12 +106,6 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     let defaults_source =
         django_versions::defaults_source(DJANGO_DEFAULTS, dependencies.django.release);
     let defaults_module = project.load_text("<django global_settings>", &defaults_source);
-    let defaults = eval::evaluate(
-        &project,
-        &eval::Settings::module(defaults_module),
-        &Scenario::default(),
-    )
-    .namespace;
     let mut linted_files: HashSet<&Path> = HashSet::new();
     entries.retain(|entry| {
         let closure: Vec<&Path> = project
@@ -127,7 +122,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
 
     let mut diagnostics: BTreeSet<Diagnostic> = BTreeSet::new();
     let mut modules = Vec::new();
-    let mut findings = Vec::new();
+    let mut work = Vec::new();
     for entry in &entries {
         let name = match &entry.class {
             Some(class) => format!("{}:{class}", project.modules[entry.module].name),
@@ -146,39 +141,28 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
                 .clone(),
             reported,
         });
-        if !reported {
-            continue;
-        }
-        let deployments = deployments_of(entry, &discovery, &deployment_sources, &display_root);
-        let ctx = Context::new(
-            &project,
-            eval::Settings {
-                module: entry.module,
-                class: entry.class.clone(),
-            },
-            classified.profile,
-            &deployments,
-            &defaults,
-            &options.env,
-        )
-        .with_dependencies(&dependencies);
-        for rule in &options.rules {
-            let Some(draft) = rules::check_for(&rule.id).and_then(|check| check(&ctx)) else {
-                continue;
-            };
-            findings.push(Finding {
-                rule,
-                module: name.clone(),
+        if reported {
+            work.push(Work {
+                settings: eval::Settings {
+                    module: entry.module,
+                    class: entry.class.clone(),
+                },
+                name,
                 profile: classified.profile,
-                severity: severity(rule, classified.profile, options.strict_staging),
-                chain: ctx.baseline().chain_to(draft.span.file),
-                span: draft.span,
-                message: draft.message,
-                scenario: draft.scenario,
-                notes: draft.notes,
+                deployments: deployments_of(entry, &discovery, &deployment_sources, &display_root),
             });
         }
-        diagnostics.extend(ctx.into_diagnostics());
+    }
+    let shared = Shared {
+        project: &project,
+        defaults_module,
+        dependencies: &dependencies,
+        options,
+    };
+    let mut findings = Vec::new();
+    for (found, problems) in parallel_map(&work, |item| lint_one(&shared, item)) {
+        findings.extend(found);
+        diagnostics.extend(problems);
     }
     diagnostics.extend(
         reading
@@ -237,6 +221,97 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         diagnostics,
         rules: options.rules.clone(),
         django: dependencies.django,
+    })
+}
+
+/// One settings module (or class) to run the rules on.
+struct Work {
+    settings: eval::Settings,
+    name: String,
+    profile: Profile,
+    deployments: Vec<DeploymentEnv>,
+}
+
+/// What every module's lint reads.
+struct Shared<'a> {
+    project: &'a Project,
+    defaults_module: usize,
+    dependencies: &'a Dependencies,
+    options: &'a Options,
+}
+
+/// Runs the enabled rules on one settings module. Values are reference-counted within one
+/// evaluation, so each module gets its own (Django's defaults included).
+fn lint_one(shared: &Shared, work: &Work) -> (Vec<Finding>, Vec<Diagnostic>) {
+    let Shared {
+        project,
+        defaults_module,
+        dependencies,
+        options,
+    } = *shared;
+    let defaults = eval::evaluate(
+        project,
+        &eval::Settings::module(defaults_module),
+        &Scenario::default(),
+    )
+    .namespace;
+    let ctx = Context::new(
+        project,
+        work.settings.clone(),
+        work.profile,
+        &work.deployments,
+        &defaults,
+        &options.env,
+    )
+    .with_dependencies(dependencies);
+    let mut findings = Vec::new();
+    for rule in &options.rules {
+        let Some(draft) = rules::check_for(&rule.id).and_then(|check| check(&ctx)) else {
+            continue;
+        };
+        findings.push(Finding {
+            rule,
+            module: work.name.clone(),
+            profile: work.profile,
+            severity: severity(rule, work.profile, options.strict_staging),
+            chain: ctx.baseline().chain_to(draft.span.file),
+            span: draft.span,
+            message: draft.message,
+            scenario: draft.scenario,
+            notes: draft.notes,
+        });
+    }
+    (findings, ctx.into_diagnostics().collect())
+}
+
+/// Stack of a worker thread: evaluation recurses over nested code (bounded, see `eval`).
+const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
+
+/// `items.iter().map(f)`, spread over the machine's cores, results in the order of `items`.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len())
+        .max(1);
+    let chunk = items.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                let f = &f;
+                std::thread::Builder::new()
+                    .stack_size(WORKER_STACK_BYTES)
+                    .spawn_scoped(scope, move || part.iter().map(f).collect::<Vec<R>>())
+                    .expect("the system starts a worker thread")
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
     })
 }
 
