@@ -392,7 +392,14 @@ fn discovered_entries<'d>(
         })
         .collect();
     for module in candidates {
+        // A folder that is not a Python name (a `{{cookiecutter.project}}` template) is not a
+        // package Django can import the settings from.
+        let importable = project.modules[module]
+            .name
+            .split('.')
+            .all(discover::is_identifier);
         if entries.iter().any(|e| e.module == module)
+            || !importable
             || project.is_empty_module(module)
             || !looks_like_django_settings(&project.sources.get(project.modules[module].file).text)
         {

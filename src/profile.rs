@@ -43,15 +43,38 @@ pub struct Classified {
     pub reason: String,
 }
 
+/// The lower-case words of a name: split at punctuation and at case changes (`PreProduction`
+/// gives `pre`, `production`), plus each part whole (`preproduction`).
+fn words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for part in name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| !p.is_empty())
+    {
+        words.push(part.to_ascii_lowercase());
+        let mut current = String::new();
+        for (i, c) in part.char_indices() {
+            if c.is_ascii_uppercase() && i > 0 && !current.is_empty() {
+                words.push(std::mem::take(&mut current).to_ascii_lowercase());
+            }
+            current.push(c);
+        }
+        if current.len() < part.len() {
+            words.push(current.to_ascii_lowercase());
+        }
+    }
+    words
+}
+
 /// The profile a name suggests, from its words: `settings_prod`, `production`, `dev.Dockerfile`.
 pub fn profile_from_name(name: &str) -> Option<Profile> {
-    let lower = name.to_ascii_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_ascii_alphanumeric()).collect();
-    let has = |options: &[&str]| words.iter().any(|w| options.contains(w));
-    if has(&["production", "prod", "live"]) {
-        Some(Profile::Production)
-    } else if has(&["staging", "stage", "preprod", "uat", "qa"]) {
+    let words = words(name);
+    let has = |options: &[&str]| words.iter().any(|w| options.contains(&w.as_str()));
+    // Names of a pre-production stage say `production` too: they are checked first.
+    if has(&["staging", "stage", "preprod", "preproduction", "uat", "qa"]) {
         Some(Profile::Staging)
+    } else if has(&["production", "prod", "live"]) {
+        Some(Profile::Production)
     } else if has(&[
         "dev",
         "development",
@@ -60,6 +83,7 @@ pub fn profile_from_name(name: &str) -> Option<Profile> {
         "tests",
         "testing",
         "ci",
+        "continuousintegration",
     ]) {
         Some(Profile::Development)
     } else {
@@ -166,6 +190,19 @@ mod tests {
         );
         assert_eq!(profile_from_name("product"), None);
         assert_eq!(profile_from_name("common"), None);
+        assert_eq!(
+            profile_from_name("settings:PreProduction"),
+            Some(Profile::Staging)
+        );
+        assert_eq!(
+            profile_from_name("settings:ContinuousIntegration"),
+            Some(Profile::Development)
+        );
+        assert_eq!(
+            profile_from_name("ProductionSettings"),
+            Some(Profile::Production)
+        );
+        assert_eq!(profile_from_name("LocalDev"), Some(Profile::Development));
     }
 
     #[test]

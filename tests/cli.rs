@@ -1410,3 +1410,30 @@ fn unimportable_file_names_are_not_settings_modules() {
         .collect();
     assert_eq!(modules, ["app.settings.production"]);
 }
+
+/// A project template (`{{cookiecutter.site}}/settings.py`) is not a package Django imports.
+#[test]
+fn template_folders_are_not_settings_packages() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (path, text) in [
+        ("{{cookiecutter.site}}/__init__.py", ""),
+        ("{{cookiecutter.site}}/settings.py", "DEBUG = True\n"),
+        ("site/__init__.py", ""),
+        (
+            "site/settings.py",
+            "DEBUG = False\nALLOWED_HOSTS = ['example.org']\n",
+        ),
+    ] {
+        std::fs::create_dir_all(tmp.path().join(path).parent().unwrap()).unwrap();
+        std::fs::write(tmp.path().join(path), text).unwrap();
+    }
+    let (run, report) = check_json_in(tmp.path(), &["--select", "DJS001"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let modules: Vec<&str> = report["modules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["module"].as_str().unwrap())
+        .collect();
+    assert_eq!(modules, ["site.settings"]);
+}
