@@ -157,9 +157,9 @@ fn visit_file(
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return;
     };
-    if name.ends_with(".py") {
+    if let Some(stem) = name.strip_suffix(".py") {
         // `settings.dist.py` or `local-settings.py` cannot be imported, so Django never loads them.
-        let importable = is_identifier(&name[..name.len() - ".py".len()]);
+        let importable = is_identifier(stem);
         if importable && (name == "settings.py" || parent_name(path) == Some("settings")) {
             found.candidates.push(path.to_path_buf());
         }

@@ -126,7 +126,7 @@ pub fn classify(module: &str, references: &[(&Reference, String)]) -> Classified
             ))
         })
         .collect();
-    implied.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+    implied.sort_by_key(|i| std::cmp::Reverse((i.0, i.1)));
     if let Some((profile, _, at)) = implied.first() {
         let mut reason = format!("named by DJANGO_SETTINGS_MODULE in {at}");
         let others: Vec<&str> = implied[1..]

@@ -226,23 +226,23 @@ impl Project {
         for request in requests {
             let target = self.resolve(parser, &path, &request.dotted, request.level);
             // `from package import name` imports the submodule `name` when there is one.
-            if let Target::Project(package) = target {
-                if self.modules[package].is_package {
-                    let package_file = self.sources.get(self.modules[package].file).path.clone();
-                    for ((start, end), name) in &request.from_names {
-                        let submodule = package_file
-                            .parent()
-                            .and_then(|dir| module_file(dir, &[name.as_str()]));
-                        if let Some(sub_index) = submodule.and_then(|p| self.load_one(parser, &p)) {
-                            found.push((
-                                Span {
-                                    file,
-                                    start: *start,
-                                    end: *end,
-                                },
-                                Target::Project(sub_index),
-                            ));
-                        }
+            if let Target::Project(package) = target
+                && self.modules[package].is_package
+            {
+                let package_file = self.sources.get(self.modules[package].file).path.clone();
+                for ((start, end), name) in &request.from_names {
+                    let submodule = package_file
+                        .parent()
+                        .and_then(|dir| module_file(dir, &[name.as_str()]));
+                    if let Some(sub_index) = submodule.and_then(|p| self.load_one(parser, &p)) {
+                        found.push((
+                            Span {
+                                file,
+                                start: *start,
+                                end: *end,
+                            },
+                            Target::Project(sub_index),
+                        ));
                     }
                 }
             }
@@ -415,12 +415,12 @@ fn include_patterns(call: Node, text: &str, out: &mut Vec<String>) {
     let function = call
         .child_by_field_name("function")
         .map(|f| &text[f.byte_range()]);
-    if matches!(function, Some("include" | "split_settings.tools.include")) {
-        if let Some(arguments) = call.child_by_field_name("arguments") {
-            let mut cursor = arguments.walk();
-            for argument in arguments.named_children(&mut cursor) {
-                out.extend(include_pattern(argument, text));
-            }
+    if matches!(function, Some("include" | "split_settings.tools.include"))
+        && let Some(arguments) = call.child_by_field_name("arguments")
+    {
+        let mut cursor = arguments.walk();
+        for argument in arguments.named_children(&mut cursor) {
+            out.extend(include_pattern(argument, text));
         }
     }
 }

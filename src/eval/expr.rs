@@ -72,7 +72,7 @@ impl<'p> Run<'p> {
     }
 
     fn expr_kind(&mut self, frame: &mut Frame, node: Node<'p>, span: crate::source::Span) -> Value {
-        let value = match node.kind() {
+        match node.kind() {
             "integer" => match parse_int(self.text(frame, node)) {
                 Some(i) => Value::new(Kind::Int(i), span),
                 None => Value::unknown("integer too large for djsafe", span),
@@ -164,8 +164,7 @@ impl<'p> Run<'p> {
                 ),
                 span,
             ),
-        };
-        value
+        }
     }
 
     fn name(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
@@ -269,7 +268,13 @@ impl<'p> Run<'p> {
             .map(|c| self.text(frame, c));
         let has_spec = node
             .child_by_field_name("format_specifier")
-            .is_some_and(|s| self.text(frame, s).trim_start_matches(':').trim().len() > 0);
+            .is_some_and(|s| {
+                !self
+                    .text(frame, s)
+                    .trim_start_matches(':')
+                    .trim()
+                    .is_empty()
+            });
         if has_spec {
             return Value::unknown("f-string format specifications are not evaluated", span)
                 .with_env(&value.env);
@@ -559,19 +564,18 @@ impl<'p> Run<'p> {
             // `'NAME' in os.environ` asks the scenario whether the variable is set.
             if let (Kind::External(path), "in" | "not in", Some(name)) =
                 (&right.kind, op, left.as_str())
+                && &**path == "os.environ"
             {
-                if &**path == "os.environ" {
-                    let set = self.getenv(name).is_some();
-                    let deps = Rc::new([Rc::from(name)].into_iter().collect());
-                    right = Value::new(Kind::Bool(set), right.origin).with_env(&deps);
-                    let result = if op == "in" { set } else { !set };
-                    env = union(&env, &union(&left.env, &right.env));
-                    if !result {
-                        return Value::new(Kind::Bool(false), span).with_env(&env);
-                    }
-                    left = right;
-                    continue;
+                let set = self.getenv(name).is_some();
+                let deps = Rc::new([Rc::from(name)].into_iter().collect());
+                right = Value::new(Kind::Bool(set), right.origin).with_env(&deps);
+                let result = if op == "in" { set } else { !set };
+                env = union(&env, &union(&left.env, &right.env));
+                if !result {
+                    return Value::new(Kind::Bool(false), span).with_env(&env);
                 }
+                left = right;
+                continue;
             }
             let outcome = builtins::compare(op, &left, &right);
             env = union(&env, &union(&left.env, &right.env));

@@ -121,25 +121,25 @@ impl Run<'_> {
             let wildcard = Value::new(Kind::List(Rc::new(vec![Value::str("*", span)])), span);
             self.bind(frame, "ALLOWED_HOSTS", wildcard, span);
         }
-        if enabled("secret_key") {
-            if let Some(key) = self.getenv("SECRET_KEY") {
-                self.bind(
-                    frame,
-                    "SECRET_KEY",
-                    Value::str(&key, span).with_env(&env_of("SECRET_KEY")),
-                    span,
-                );
-            }
+        if enabled("secret_key")
+            && let Some(key) = self.getenv("SECRET_KEY")
+        {
+            self.bind(
+                frame,
+                "SECRET_KEY",
+                Value::str(&key, span).with_env(&env_of("SECRET_KEY")),
+                span,
+            );
         }
-        if enabled("databases") {
-            if let Some(url) = self.getenv("DATABASE_URL") {
-                let database = database_url(&url, span).with_env(&env_of("DATABASE_URL"));
-                let databases = Value::new(
-                    Kind::Dict(Rc::new(vec![(Value::str("default", span), database)])),
-                    span,
-                );
-                self.bind(frame, "DATABASES", databases, span);
-            }
+        if enabled("databases")
+            && let Some(url) = self.getenv("DATABASE_URL")
+        {
+            let database = database_url(&url, span).with_env(&env_of("DATABASE_URL"));
+            let databases = Value::new(
+                Kind::Dict(Rc::new(vec![(Value::str("default", span), database)])),
+                span,
+            );
+            self.bind(frame, "DATABASES", databases, span);
         }
         for name in [
             "STATIC_ROOT",
@@ -326,10 +326,10 @@ impl Run<'_> {
             },
         };
         // Smart casting: without a cast, the default's type is the cast.
-        if cast.is_none() {
-            if let Some(d) = default.as_ref().filter(|d| !matches!(d.kind, Kind::None)) {
-                cast = type_of(d, span);
-            }
+        if cast.is_none()
+            && let Some(d) = default.as_ref().filter(|d| !matches!(d.kind, Kind::None))
+        {
+            cast = type_of(d, span);
         }
         let value = match (&default, value.as_str()) {
             (Some(d), Some("")) if matches!(d.kind, Kind::None) => Value::new(Kind::None, span),
@@ -468,7 +468,7 @@ impl Run<'_> {
                 if cast_value.is_unknown() {
                     return cast_value;
                 }
-                if valid.iter().any(|v| *v == cast_value) {
+                if valid.contains(&cast_value) {
                     cast_value
                 } else {
                     self.raised = Some("ValueError");
@@ -754,9 +754,7 @@ fn decouple_repository(
 ) -> Option<(PathBuf, std::collections::HashMap<String, String>)> {
     let mut dir = Some(start);
     while let Some(d) = dir {
-        if d.parent().is_none() {
-            return None;
-        }
+        d.parent()?;
         let ini = d.join("settings.ini");
         if ini.is_file() {
             let text = std::fs::read_to_string(&ini).ok()?;

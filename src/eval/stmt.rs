@@ -267,16 +267,16 @@ impl<'p> Run<'p> {
         let key = self.expr(frame, key_node);
         let container = self.expr(frame, object);
         if let Kind::External(path) = &container.kind {
-            if &**path == "os.environ" {
-                if let Some(name) = key.as_str() {
-                    self.env
-                        .insert(name.to_string(), value.as_str().map(str::to_string));
-                    self.env_writes.push(super::EnvWrite {
-                        var: name.into(),
-                        value: value.with_env(&frame.control),
-                        span: site,
-                    });
-                }
+            if &**path == "os.environ"
+                && let Some(name) = key.as_str()
+            {
+                self.env
+                    .insert(name.to_string(), value.as_str().map(str::to_string));
+                self.env_writes.push(super::EnvWrite {
+                    var: name.into(),
+                    value: value.with_env(&frame.control),
+                    span: site,
+                });
             }
             return;
         }
@@ -320,7 +320,7 @@ impl<'p> Run<'p> {
                 }
             }
         }
-        self.arms(frame, &arms, node)
+        self.arms(frame, &arms)
     }
 
     /// The first arm whose condition holds runs. When a condition is unknown, both the arm and
@@ -330,7 +330,6 @@ impl<'p> Run<'p> {
         &mut self,
         frame: &mut Frame,
         arms: &[(Option<Node<'p>>, Node<'p>)],
-        statement: Node<'p>,
     ) -> Result<(), Exit> {
         let Some(((condition, body), rest)) = arms.split_first() else {
             return Ok(());
@@ -346,12 +345,12 @@ impl<'p> Run<'p> {
         frame.control = union(&frame.control, &test.env);
         let result = match test.truthy() {
             Some(true) => self.block(frame, *body),
-            Some(false) => self.arms(frame, rest, statement),
+            Some(false) => self.arms(frame, rest),
             None => {
                 let before = frame.ns.clone();
                 let taken_exit = self.block(frame, *body);
                 let taken = std::mem::replace(&mut frame.ns, before);
-                let other_exit = self.arms(frame, rest, statement);
+                let other_exit = self.arms(frame, rest);
                 let reason = format!(
                     "depends on the condition `{}` at {}, which djsafe cannot decide ({})",
                     self.text(frame, *condition),

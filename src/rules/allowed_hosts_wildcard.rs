@@ -54,10 +54,10 @@ fn wildcard(ctx: &Context, value: &Value) -> Option<Value> {
                 .iter()
                 .find(|item| item.as_str() == Some("*"))
                 .map(|item| item.clone().with_env(&value.env));
-            if found.is_none() {
-                if let Some(unknown) = items.iter().find(|item| item.is_unknown()) {
-                    ctx.unresolved("ALLOWED_HOSTS", unknown);
-                }
+            if found.is_none()
+                && let Some(unknown) = items.iter().find(|item| item.is_unknown())
+            {
+                ctx.unresolved("ALLOWED_HOSTS", unknown);
             }
             found
         }

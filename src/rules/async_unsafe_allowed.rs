@@ -50,16 +50,16 @@ fn set_by_settings(ctx: &Context) -> Option<Draft> {
         }
     }
     let mut notes = Vec::new();
-    if let Some(s) = value.as_str() {
-        if matches!(
+    if let Some(s) = value.as_str()
+        && matches!(
             s.to_ascii_lowercase().as_str(),
             "0" | "false" | "no" | "off"
-        ) {
-            notes.push(format!(
-                "Django checks only that the variable is non-empty: {} turns the protection off too",
-                python_repr(s)
-            ));
-        }
+        )
+    {
+        notes.push(format!(
+            "Django checks only that the variable is non-empty: {} turns the protection off too",
+            python_repr(s)
+        ));
     }
     notes.extend(ctx.deployment_notes(&value.env));
     Some(Draft {
