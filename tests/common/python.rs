@@ -31,6 +31,8 @@ impl Server {
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join(script);
         let mut child = Command::new(python())
             .arg(&script)
+            // Importing the fixtures must not leave __pycache__ folders in the repository.
+            .env("PYTHONDONTWRITEBYTECODE", "1")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
