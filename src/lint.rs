@@ -160,7 +160,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         options,
     };
     let mut findings = Vec::new();
-    for (found, problems) in parallel_map(&work, |item| lint_one(&shared, item)) {
+    for (found, problems) in parallel_chunks(&work, |part| lint_part(&shared, part)) {
         findings.extend(found);
         diagnostics.extend(problems);
     }
@@ -240,27 +240,38 @@ struct Shared<'a> {
     options: &'a Options,
 }
 
-/// Runs the enabled rules on one settings module. Values are reference-counted within one
-/// evaluation, so each module gets its own (Django's defaults included).
-fn lint_one(shared: &Shared, work: &Work) -> (Vec<Finding>, Vec<Diagnostic>) {
-    let Shared {
-        project,
-        defaults_module,
-        dependencies,
-        options,
-    } = *shared;
+/// Runs the enabled rules on some settings modules, on one thread. Values are reference-counted,
+/// so they stay on the thread that made them: each thread evaluates Django's defaults once.
+fn lint_part(shared: &Shared, part: &[Work]) -> Vec<(Vec<Finding>, Vec<Diagnostic>)> {
     let defaults = eval::evaluate(
-        project,
-        &eval::Settings::module(defaults_module),
+        shared.project,
+        &eval::Settings::module(shared.defaults_module),
         &Scenario::default(),
     )
     .namespace;
+    part.iter()
+        .map(|work| lint_one(shared, &defaults, work))
+        .collect()
+}
+
+/// Runs the enabled rules on one settings module.
+fn lint_one(
+    shared: &Shared,
+    defaults: &eval::Namespace,
+    work: &Work,
+) -> (Vec<Finding>, Vec<Diagnostic>) {
+    let Shared {
+        project,
+        dependencies,
+        options,
+        ..
+    } = *shared;
     let ctx = Context::new(
         project,
         work.settings.clone(),
         work.profile,
         &work.deployments,
-        &defaults,
+        defaults,
         &options.env,
     )
     .with_dependencies(dependencies);
@@ -287,8 +298,9 @@ fn lint_one(shared: &Shared, work: &Work) -> (Vec<Finding>, Vec<Diagnostic>) {
 /// Stack of a worker thread: evaluation recurses over nested code (bounded, see `eval`).
 const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
 
-/// `items.iter().map(f)`, spread over the machine's cores, results in the order of `items`.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+/// `items` split into one part per core, `f` run on each part on its own thread, the results
+/// concatenated in the order of `items`.
+fn parallel_chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len())
@@ -301,7 +313,7 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
                 let f = &f;
                 std::thread::Builder::new()
                     .stack_size(WORKER_STACK_BYTES)
-                    .spawn_scoped(scope, move || part.iter().map(f).collect::<Vec<R>>())
+                    .spawn_scoped(scope, move || f(part))
                     .expect("the system starts a worker thread")
             })
             .collect();
