@@ -361,20 +361,30 @@ fn sequence_kind(path: &str, items: Vec<Value>) -> Kind {
 
 /// Python's `str(value)`.
 pub fn to_str(value: &Value, span: Span) -> Value {
-    let text = match &value.kind {
-        Kind::Path(path) => path.to_string(),
-        Kind::Str(_) => return value.clone(),
-        Kind::Unknown(_)
-        | Kind::FromEnv(_)
-        | Kind::Random(_)
-        | Kind::External(_)
-        | Kind::Module(_)
-        | Kind::Method(..) => {
-            return value.clone();
+    if matches!(value.kind, Kind::Str(_)) || value.is_unknown() {
+        return value.clone();
+    }
+    match python_str(value) {
+        Some(text) => Value::str(&text, span).with_env(&value.env),
+        None => {
+            Value::unknown(format!("str() of {value} is not evaluated"), span).with_env(&value.env)
         }
-        _ => value.to_string(),
-    };
-    Value::str(&text, span).with_env(&value.env)
+    }
+}
+
+/// Python's `str(value)` when djsafe knows it: scalars, paths, and containers with nothing
+/// unknown inside (whose `str` is their `repr`).
+pub fn python_str(value: &Value) -> Option<String> {
+    Some(match &value.kind {
+        Kind::Str(s) | Kind::Path(s) => s.to_string(),
+        Kind::Int(_) | Kind::Float(_) | Kind::Bool(_) | Kind::None | Kind::Bytes(_) => {
+            value.to_string()
+        }
+        Kind::List(_) | Kind::Tuple(_) | Kind::Set(_) | Kind::Dict(_) if value.is_fully_known() => {
+            value.to_string()
+        }
+        _ => return None,
+    })
 }
 
 /// The items `for` or `list()` would see: a sequence's items, a string's characters, a dict's keys.

@@ -38,7 +38,7 @@ pub fn percent(template: &str, values: &Value) -> Option<String> {
             next.next()?
         };
         match chars.next()? {
-            's' => out.push_str(&display(value)?),
+            's' => out.push_str(&super::builtins::python_str(value)?),
             'r' if value.is_fully_known() => out.push_str(&value.to_string()),
             'd' | 'i' => match value.kind {
                 Kind::Int(i) => out.push_str(&i.to_string()),
@@ -82,23 +82,11 @@ pub fn braces(template: &str, args: &Args) -> Option<String> {
                 } else {
                     return None;
                 };
-                out.push_str(&display(value)?);
+                out.push_str(&super::builtins::python_str(value)?);
             }
             '}' => return None,
             c => out.push(c),
         }
     }
     Some(out)
-}
-
-/// Python's `str()` of a known scalar.
-fn display(value: &Value) -> Option<String> {
-    Some(match &value.kind {
-        Kind::Str(s) => s.to_string(),
-        Kind::Int(_) | Kind::Float(_) | Kind::Bool(_) | Kind::None => value.to_string(),
-        Kind::List(_) | Kind::Tuple(_) | Kind::Dict(_) if value.is_fully_known() => {
-            value.to_string()
-        }
-        _ => return None,
-    })
 }

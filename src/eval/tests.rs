@@ -635,3 +635,13 @@ fn small_builtins() {
     );
     assert!(value("X = max([])\n", &[]).starts_with("<unknown"));
 }
+
+#[test]
+fn str_of_a_partly_unknown_value_is_unknown() {
+    assert!(value("import sys\nX = str([sys.argv])\n", &[]).starts_with("<unknown"));
+    assert!(value("import sys\nX = f'{[sys.argv]}'\n", &[]).starts_with("<unknown"));
+    assert_eq!(
+        value("X = str([1, 'a']) + f'{(2,)}'\n", &[]),
+        "\"[1, 'a'](2,)\""
+    );
+}
