@@ -8,10 +8,15 @@
 //! running, and with what profile, is decided later (`crate::lint`), where the import roots are
 //! known.
 
+pub mod command;
 pub mod compose;
 pub mod dockerfile;
 mod model;
 pub mod references;
+mod servers;
+pub mod shell;
+pub mod tree;
+pub mod yaml;
 
 pub use model::*;
 
