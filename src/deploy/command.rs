@@ -3,7 +3,7 @@
 //! gunicorn), the program classified into a [`Process`], the WSGI/ASGI module a server loads,
 //! and the variables the command sets itself (`VAR=x cmd`, `--settings=`, `gunicorn --env`).
 
-use super::model::{CONFIGURATION, EnvValue, Process, SETTINGS_MODULE};
+use super::model::{CONFIGURATION, Command, EnvValue, Origin, Process, SETTINGS_MODULE};
 use super::shell::{self, Word};
 
 /// What one command (a whole chain) runs.
@@ -24,6 +24,16 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The [`Command`] a deployment runs, written as `text` at `origin`.
+    pub fn command(&self, text: &str, origin: Origin) -> Command {
+        Command {
+            text: text.trim().to_string(),
+            origin,
+            process: self.process.clone(),
+            app_module: self.app_module.clone(),
+        }
+    }
+
     fn unknown() -> Analysis {
         Analysis {
             process: Process::Unknown,

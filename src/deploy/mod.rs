@@ -10,7 +10,9 @@
 
 pub mod command;
 pub mod compose;
+pub mod docker_words;
 pub mod dockerfile;
+pub mod dotenv;
 mod model;
 pub mod references;
 mod servers;
@@ -74,6 +76,7 @@ pub fn collect(files: &[DeployFile], _read: ReadFile) -> Vec<Deployment> {
                     role: Role::Runs,
                     command: None,
                     env,
+                    notes: Vec::new(),
                 });
             }
             SourceKind::EntryPoint => {
@@ -100,6 +103,7 @@ pub fn collect(files: &[DeployFile], _read: ReadFile) -> Vec<Deployment> {
                             role: Role::Fallback,
                             command: None,
                             env,
+                            notes: Vec::new(),
                         });
                     }
                 }
