@@ -64,7 +64,7 @@ pub fn analyze_argv(argv: &[String]) -> Analysis {
             expands: text.contains('$'),
         })
         .collect();
-    analyze_words(&words, 0)
+    analyze_words_at(&words, 0)
 }
 
 fn analyze_chain(text: &str, depth: usize) -> Analysis {
@@ -84,7 +84,7 @@ fn analyze_chain(text: &str, depth: usize) -> Analysis {
             }
             _ => {}
         }
-        let analysis = analyze_words(words, depth);
+        let analysis = analyze_words_at(words, depth);
         if best
             .as_ref()
             .is_none_or(|b| rank(&analysis) >= rank(b) && rank(&analysis) > 0)
@@ -100,7 +100,7 @@ fn analyze_chain(text: &str, depth: usize) -> Analysis {
 
 /// Which command of a chain is the deployment's process: a server outlives a `migrate` before
 /// it, and `exec "$@"` hands over to the arguments.
-fn rank(analysis: &Analysis) -> u8 {
+pub fn rank(analysis: &Analysis) -> u8 {
     if analysis.runs_arguments {
         return 7;
     }
@@ -117,7 +117,8 @@ fn rank(analysis: &Analysis) -> u8 {
     }
 }
 
-fn assignment(word: &Word) -> Option<(String, EnvValue)> {
+/// `NAME=value`: a variable assignment word.
+pub fn assignment(word: &Word) -> Option<(String, EnvValue)> {
     let (name, value) = word.text.split_once('=')?;
     let valid = name
         .chars()
@@ -128,6 +129,24 @@ fn assignment(word: &Word) -> Option<(String, EnvValue)> {
 }
 
 fn env_value(value: &str, expands: bool) -> EnvValue {
+    // `${NAME:-default}` alone: the default, unless the environment sets NAME (as compose and
+    // Dockerfile defaults are read).
+    if let Some(default) = value
+        .strip_prefix("${")
+        .and_then(|v| v.strip_suffix('}'))
+        .and_then(|inner| {
+            let name_len = inner
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(inner.len());
+            let rest = &inner[name_len..];
+            (name_len > 0)
+                .then(|| rest.strip_prefix(":-").or_else(|| rest.strip_prefix('-')))
+                .flatten()
+        })
+        .filter(|default| !default.contains(['$', '`']))
+    {
+        return EnvValue::Literal(default.to_string());
+    }
     if expands {
         EnvValue::Unknown(format!("set from the shell expansion `{value}`"))
     } else {
@@ -139,7 +158,12 @@ fn program_name(word: &str) -> &str {
     word.rsplit('/').next().unwrap_or(word)
 }
 
-fn analyze_words(words: &[Word], depth: usize) -> Analysis {
+/// One simple command's words (no operators).
+pub fn analyze_words(words: &[Word]) -> Analysis {
+    analyze_words_at(words, 0)
+}
+
+fn analyze_words_at(words: &[Word], depth: usize) -> Analysis {
     let mut env = Vec::new();
     let mut rest = words;
     // Each pass removes one wrapper; the bound is the number of words.

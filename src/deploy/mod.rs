@@ -10,11 +10,14 @@
 
 pub mod command;
 pub mod compose;
+mod compose_text;
 pub mod docker_words;
 pub mod dockerfile;
 pub mod dotenv;
+mod interpolate;
 mod model;
 pub mod references;
+pub mod script;
 mod servers;
 pub mod shell;
 pub mod tree;
@@ -25,7 +28,7 @@ pub use model::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-pub use compose::compose_env;
+pub use compose_text::compose_env;
 pub use dockerfile::dockerfile_env;
 pub use references::{configuration_references, settings_module_references};
 
@@ -152,6 +155,24 @@ pub fn deploy_file_kind(file_name: &str) -> Option<DeployFileKind> {
         || name.starts_with("docker-compose-")
         || name.starts_with("compose.");
     (yaml && compose_stem).then_some(DeployFileKind::Compose)
+}
+
+/// `path` with `.` and `..` components resolved lexically (compose contexts, env files).
+pub fn normalize(path: &Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut result = std::path::PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !result.pop() {
+                    result.push("..");
+                }
+            }
+            other => result.push(other.as_os_str()),
+        }
+    }
+    result
 }
 
 /// `text` without one pair of matching surrounding quotes.
