@@ -540,3 +540,9 @@ pub fn option_value(
 #[cfg(test)]
 #[path = "command_tests.rs"]
 mod tests;
+
+/// Runs a shell command line on `deployment` (a Procfile entry, a platform's start command).
+pub fn run_shell(deployment: &mut super::model::Deployment, text: &str, origin: Origin) {
+    let analysis = analyze_shell(text);
+    deployment.run(analysis.command(text, origin), analysis.env);
+}

@@ -8,15 +8,23 @@
 //! running, and with what profile, is decided later (`crate::lint`), where the import roots are
 //! known.
 
+pub mod appengine;
 pub mod command;
 pub mod compose;
 mod compose_text;
+pub mod digitalocean;
 pub mod docker_words;
 pub mod dockerfile;
 pub mod dotenv;
+pub mod fly;
+pub mod heroku;
 mod interpolate;
+mod link;
 mod model;
+pub mod platformsh;
+pub mod procfile;
 pub mod references;
+pub mod render;
 pub mod script;
 mod servers;
 pub mod shell;
