@@ -19,6 +19,7 @@ pub mod dotenv;
 pub mod fly;
 pub mod heroku;
 mod interpolate;
+pub mod kubernetes;
 mod link;
 mod model;
 pub mod platformsh;
