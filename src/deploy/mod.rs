@@ -18,6 +18,7 @@ pub mod dockerfile;
 pub mod dotenv;
 pub mod fly;
 pub mod heroku;
+pub mod helm;
 mod interpolate;
 pub mod kubernetes;
 mod link;
