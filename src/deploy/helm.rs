@@ -15,7 +15,9 @@ use super::yaml;
 /// The environment an overlay's file name gives: `values-production.yaml` → `production`;
 /// `values.yaml` → None.
 pub fn overlay_name(file_name: &str) -> Option<String> {
-    let stem = file_name.strip_suffix(".yaml").or_else(|| file_name.strip_suffix(".yml"))?;
+    let stem = file_name
+        .strip_suffix(".yaml")
+        .or_else(|| file_name.strip_suffix(".yml"))?;
     let rest = stem.strip_prefix("values")?;
     let rest = rest.trim_start_matches(['-', '.', '_']);
     (!rest.is_empty()).then(|| rest.to_string())
@@ -42,7 +44,9 @@ impl Values<'_> {
     fn collection(&self, path: &[&str]) -> Vec<(String, &Node, &Path)> {
         let mut result: Vec<(String, &Node, &Path)> = Vec::new();
         for (root, file) in &self.layers {
-            let Some(node) = root.path(path) else { continue };
+            let Some(node) = root.path(path) else {
+                continue;
+            };
             match &node.value {
                 Value::Map(entries) => {
                     for entry in entries {
@@ -70,12 +74,19 @@ impl Values<'_> {
 
 /// The deployments of one chart: for each values file (the chart's own, then each overlay over
 /// it), one per template that defines containers.
-pub fn deployments(values_files: &[(PathBuf, String)], templates: &[(PathBuf, String)]) -> Vec<Deployment> {
+pub fn deployments(
+    values_files: &[(PathBuf, String)],
+    templates: &[(PathBuf, String)],
+) -> Vec<Deployment> {
     let parsed: Vec<(PathBuf, Option<String>, Node)> = values_files
         .iter()
         .filter_map(|(path, text)| {
             let name = path.file_name()?.to_str()?;
-            Some((path.clone(), overlay_name(name), yaml::parse_one(text).ok()?))
+            Some((
+                path.clone(),
+                overlay_name(name),
+                yaml::parse_one(text).ok()?,
+            ))
         })
         .collect();
     let base = parsed.iter().find(|(_, overlay, _)| overlay.is_none());
@@ -90,9 +101,17 @@ pub fn deployments(values_files: &[(PathBuf, String)], templates: &[(PathBuf, St
             if !text.contains("containers:") {
                 continue;
             }
-            let stem = template.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem = template
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let env_name = overlay.clone().unwrap_or_else(|| "default".into());
-            found.push(template_deployment(template, text, &values, format!("{env_name}/{stem}")));
+            found.push(template_deployment(
+                template,
+                text,
+                &values,
+                format!("{env_name}/{stem}"),
+            ));
         }
     }
     found
@@ -104,8 +123,16 @@ fn template_deployment(path: &Path, text: &str, values: &Values, name: String) -
         .enumerate()
         .map(|(i, l)| (i + 1, l.len() - l.trim_start().len(), l.trim()))
         .collect();
-    let start = lines.iter().find(|(_, _, t)| *t == "containers:").map_or(1, |l| l.0);
-    let mut deployment = Deployment::new(SourceKind::Helm, Origin::new(path, start), Some(name), Role::Runs);
+    let start = lines
+        .iter()
+        .find(|(_, _, t)| *t == "containers:")
+        .map_or(1, |l| l.0);
+    let mut deployment = Deployment::new(
+        SourceKind::Helm,
+        Origin::new(path, start),
+        Some(name),
+        Role::Runs,
+    );
     let mut at = 0;
     while at < lines.len() {
         let (line, indent, content) = lines[at];
@@ -118,27 +145,42 @@ fn template_deployment(path: &Path, text: &str, values: &Values, name: String) -
             }
             _ if content.starts_with("command:") || content.starts_with("args:") => {
                 let end = block_end(&lines, at, indent);
-                let inline = content.split_once(':').map(|(_, v)| v.trim()).unwrap_or_default();
+                let inline = content
+                    .split_once(':')
+                    .map(|(_, v)| v.trim())
+                    .unwrap_or_default();
                 let mut argv: Vec<String> = if inline.starts_with('[') {
-                    yaml::parse_one(inline).map(|n| n.strings()).unwrap_or_default()
+                    yaml::parse_one(inline)
+                        .map(|n| n.strings())
+                        .unwrap_or_default()
                 } else {
                     lines[at..end]
                         .iter()
                         .filter_map(|(_, _, t)| t.strip_prefix("- "))
-                        .map(|t| resolve_text(unquote(t.trim()), values).0.literal().unwrap_or("$TEMPLATE").to_string())
+                        .map(|t| {
+                            resolve_text(unquote(t.trim()), values)
+                                .0
+                                .literal()
+                                .unwrap_or("$TEMPLATE")
+                                .to_string()
+                        })
                         .collect()
                 };
                 let previous = deployment.command.take();
                 if content.starts_with("args:") {
                     if let Some(previous) = &previous {
-                        let mut joined: Vec<String> = previous.text.split(' ').map(str::to_string).collect();
+                        let mut joined: Vec<String> =
+                            previous.text.split(' ').map(str::to_string).collect();
                         joined.append(&mut argv);
                         argv = joined;
                     }
                 }
                 if !argv.is_empty() {
                     let analysis = command::analyze_argv(&argv);
-                    deployment.run(analysis.command(&argv.join(" "), Origin::new(path, line)), analysis.env);
+                    deployment.run(
+                        analysis.command(&argv.join(" "), Origin::new(path, line)),
+                        analysis.env,
+                    );
                 } else {
                     deployment.command = previous;
                 }
@@ -156,7 +198,11 @@ fn block_end(lines: &[(usize, usize, &str)], from: usize, indent: usize) -> usiz
     let mut end = from;
     while end < lines.len() {
         let (_, i, t) = lines[end];
-        let inside = t.is_empty() || t.starts_with("{{") || t.starts_with('#') || i > indent || (i == indent && t.starts_with("- "));
+        let inside = t.is_empty()
+            || t.starts_with("{{")
+            || t.starts_with('#')
+            || i > indent
+            || (i == indent && t.starts_with("- "));
         if !inside {
             break;
         }
@@ -165,14 +211,22 @@ fn block_end(lines: &[(usize, usize, &str)], from: usize, indent: usize) -> usiz
     end
 }
 
-fn read_env(deployment: &mut Deployment, path: &Path, lines: &[(usize, usize, &str)], values: &Values) {
+fn read_env(
+    deployment: &mut Deployment,
+    path: &Path,
+    lines: &[(usize, usize, &str)],
+    values: &Values,
+) {
     let mut current: Option<(String, usize)> = None;
     for &(line, _, content) in lines {
         if content.starts_with("{{") {
             if let Some(values_path) = values_reference(content, &["range", "toYaml", "include"]) {
                 let keys: Vec<&str> = values_path.split('.').collect();
                 for (key, node, file) in values.collection(&keys) {
-                    let value = node.text().map_or(EnvValue::Unknown("not a string in the values".into()), |t| EnvValue::Literal(t.to_string()));
+                    let value = node.text().map_or(
+                        EnvValue::Unknown("not a string in the values".into()),
+                        |t| EnvValue::Literal(t.to_string()),
+                    );
                     deployment.set(&key, value, Origin::new(file, node.line));
                 }
             }
@@ -183,14 +237,20 @@ fn read_env(deployment: &mut Deployment, path: &Path, lines: &[(usize, usize, &s
             current = Some((unquote(name.trim()).to_string(), line));
             continue;
         }
-        let Some((name, name_line)) = &current else { continue };
+        let Some((name, name_line)) = &current else {
+            continue;
+        };
         if let Some(value) = item.strip_prefix("value:") {
             let (value, origin) = resolve_text(unquote(value.trim()), values);
             let origin = origin.unwrap_or_else(|| Origin::new(path, *name_line));
             deployment.set(name, value, origin);
             current = None;
         } else if item.starts_with("valueFrom:") {
-            deployment.set(name, EnvValue::Unknown("from the pod's valueFrom".into()), Origin::new(path, *name_line));
+            deployment.set(
+                name,
+                EnvValue::Unknown("from the pod's valueFrom".into()),
+                Origin::new(path, *name_line),
+            );
             current = None;
         }
     }
@@ -215,15 +275,22 @@ fn resolve_text(text: &str, values: &Values) -> (EnvValue, Option<Origin>) {
         return (EnvValue::Literal(text.to_string()), None);
     }
     let trimmed = text.trim();
-    let whole = trimmed.starts_with("{{") && trimmed.ends_with("}}") && trimmed.matches("{{").count() == 1;
+    let whole =
+        trimmed.starts_with("{{") && trimmed.ends_with("}}") && trimmed.matches("{{").count() == 1;
     if whole {
-        let inner = trimmed.trim_start_matches("{{").trim_end_matches("}}").trim_matches(['-', ' ']);
+        let inner = trimmed
+            .trim_start_matches("{{")
+            .trim_end_matches("}}")
+            .trim_matches(['-', ' ']);
         if let Some(path) = values_reference(inner, &[]) {
             let keys: Vec<&str> = path.split('.').collect();
             if let Some((node, file)) = values.lookup(&keys)
                 && let Some(value) = node.text()
             {
-                return (EnvValue::Literal(value.to_string()), Some(Origin::new(file, node.line)));
+                return (
+                    EnvValue::Literal(value.to_string()),
+                    Some(Origin::new(file, node.line)),
+                );
             }
             if let Some(default) = inner.split("default").nth(1).and_then(|d| {
                 let d = d.trim().split_whitespace().next()?;
@@ -234,7 +301,10 @@ fn resolve_text(text: &str, values: &Values) -> (EnvValue, Option<Origin>) {
             }
         }
     }
-    (EnvValue::Unknown(format!("the Helm template expression `{trimmed}`")), None)
+    (
+        EnvValue::Unknown(format!("the Helm template expression `{trimmed}`")),
+        None,
+    )
 }
 
 /// The `.Values.a.b` path a template expression uses, when it uses one (and, with `verbs`, one

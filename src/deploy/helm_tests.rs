@@ -61,30 +61,71 @@ extraEnv:
 fn values_and_overlays_over_templates() {
     let values = vec![
         (PathBuf::from("/r/chart/values.yaml"), VALUES.to_string()),
-        (PathBuf::from("/r/chart/values-staging.yaml"), STAGING.to_string()),
+        (
+            PathBuf::from("/r/chart/values-staging.yaml"),
+            STAGING.to_string(),
+        ),
     ];
-    let templates = vec![(PathBuf::from("/r/chart/templates/deployment.yaml"), TEMPLATE.to_string())];
+    let templates = vec![(
+        PathBuf::from("/r/chart/templates/deployment.yaml"),
+        TEMPLATE.to_string(),
+    )];
     let found = deployments(&values, &templates);
     let summary: Vec<_> = found
         .iter()
-        .map(|d| (d.name.as_deref().unwrap(), d.origin.line, d.settings_module().map(|(m, o)| (m, o.file.clone(), o.line))))
+        .map(|d| {
+            (
+                d.name.as_deref().unwrap(),
+                d.origin.line,
+                d.settings_module()
+                    .map(|(m, o)| (m, o.file.clone(), o.line)),
+            )
+        })
         .collect();
     assert_eq!(
         summary,
         vec![
-            ("default/deployment", 8, Some(("shop.settings.production", PathBuf::from("/r/chart/values.yaml"), 5))),
-            ("staging/deployment", 8, Some(("shop.settings.staging", PathBuf::from("/r/chart/values-staging.yaml"), 2))),
+            (
+                "default/deployment",
+                8,
+                Some((
+                    "shop.settings.production",
+                    PathBuf::from("/r/chart/values.yaml"),
+                    5
+                ))
+            ),
+            (
+                "staging/deployment",
+                8,
+                Some((
+                    "shop.settings.staging",
+                    PathBuf::from("/r/chart/values-staging.yaml"),
+                    2
+                ))
+            ),
         ]
     );
     let (default, staging) = (&found[0], &found[1]);
     assert_eq!(default.env["DEBUG"].value.literal(), Some("False"));
     assert_eq!(staging.env["DEBUG"].value.literal(), Some("True"));
-    assert_eq!(default.env["RELEASE"].value, EnvValue::Unknown("the Helm template expression `{{ .Release.Name }}`".into()));
+    assert_eq!(
+        default.env["RELEASE"].value,
+        EnvValue::Unknown("the Helm template expression `{{ .Release.Name }}`".into())
+    );
     assert_eq!(default.env["STATIC_URL"].value.literal(), Some("/static/"));
     assert!(default.env["SECRET_KEY"].value.literal().is_none());
-    assert_eq!(default.env["ALLOWED_HOSTS"].value.literal(), Some("shop.example.com"));
-    assert_eq!(staging.env["SENTRY_ENVIRONMENT"].value.literal(), Some("staging"));
-    assert_eq!(staging.env["ALLOWED_HOSTS"].origin.file, PathBuf::from("/r/chart/values.yaml"));
+    assert_eq!(
+        default.env["ALLOWED_HOSTS"].value.literal(),
+        Some("shop.example.com")
+    );
+    assert_eq!(
+        staging.env["SENTRY_ENVIRONMENT"].value.literal(),
+        Some("staging")
+    );
+    assert_eq!(
+        staging.env["ALLOWED_HOSTS"].origin.file,
+        PathBuf::from("/r/chart/values.yaml")
+    );
     let command = default.command.as_ref().unwrap();
     assert_eq!(command.process, Process::Server("gunicorn".into()));
     assert_eq!(command.app_module.as_deref(), Some("shop.wsgi"));
