@@ -9,6 +9,7 @@
 //! known.
 
 pub mod appengine;
+pub mod ci;
 pub mod command;
 pub mod compose;
 mod compose_text;
@@ -35,6 +36,7 @@ pub mod script;
 mod servers;
 pub mod shell;
 pub mod supervisor;
+pub mod testconfig;
 pub mod systemd;
 pub mod tree;
 pub mod uwsgi;
