@@ -93,7 +93,18 @@ pub fn discover(
     }
     found.import_roots = import_roots(&manage_dirs, &found.candidates);
     let read = |path: &Path| read_text(path, display_root).ok().map(|(text, _)| text);
-    found.deployments = deploy::collect(&deploy_files, &read);
+    // Until lint decides per role (issue 8), it sees the deployments that run the project or
+    // default its settings: a build step's or a test configuration's settings module is not
+    // what the project runs. `deploy::collect` itself returns them all.
+    found.deployments = deploy::collect(&deploy_files, &read)
+        .into_iter()
+        .filter(|d| {
+            matches!(
+                d.role,
+                deploy::Role::Runs | deploy::Role::Fallback | deploy::Role::Forced
+            )
+        })
+        .collect();
     found
 }
 
@@ -159,12 +170,20 @@ fn visit_file(
     }
     if crate::requirements::is_dependency_file(path) {
         found.dependency_files.push(path.to_path_buf());
-        return;
     }
-    let Some(kind) = deploy::source_kind(path) else {
+    // The name decides; only names that may be deployment files are read.
+    let Some(candidate) = deploy::source_kind(path) else {
         return;
     };
-    if let Some(text) = read_small_text(path, display_root, found) {
+    let text = match candidate {
+        deploy::Candidate::Kind(_) => read_small_text(path, display_root, found),
+        // Any YAML, `.ini` or `.conf` file is read to see what it is: one that cannot be read
+        // is not reported, since nothing says it was meant for djsafe.
+        deploy::Candidate::Sniff(_) => read_text(path, display_root).ok().map(|(text, _)| text),
+    };
+    if let Some(text) = text
+        && let Some(kind) = candidate.decide(&text)
+    {
         deploy_files.push(DeployFile {
             path: path.to_path_buf(),
             kind,

@@ -323,7 +323,7 @@ fn classify(words: &[Word], depth: usize) -> Analysis {
     if program == "manage.py" || program == "django-admin" || program == "django-admin.py" {
         return management(args);
     }
-    if first.text == "\"$@\"" || first.text == "$@" || (first.expands && first.text == "$@") {
+    if first.text == "$@" {
         let mut analysis = Analysis::unknown();
         analysis.runs_arguments = true;
         return analysis;

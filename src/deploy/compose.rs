@@ -19,8 +19,6 @@ use super::yaml;
 pub struct Service {
     pub name: String,
     pub line: usize,
-    /// The compose file that defines it (another one for an `extends` base).
-    pub file: PathBuf,
     /// `environment` entries in order, with the file and line that set them.
     pub env: Vec<(String, EnvValue, PathBuf, usize)>,
     pub env_files: Vec<EnvFileRef>,
@@ -160,7 +158,6 @@ impl Reader<'_> {
         let mut service = Service {
             name: name.to_string(),
             line,
-            file: self.path.to_path_buf(),
             ..Service::default()
         };
         if let Some(env) = node.get("environment") {
@@ -194,7 +191,7 @@ impl Reader<'_> {
                 .iter()
                 .map(|e| {
                     let value = match &e.value.value {
-                        Value::Null => self.from_host(&e.key),
+                        Value::Null => self.host_value(&e.key),
                         Value::Scalar { text, plain } => {
                             // Compose writes YAML booleans as `true`/`false`.
                             let text = if *plain
@@ -224,7 +221,7 @@ impl Reader<'_> {
                         ),
                         None => (
                             text.trim().to_string(),
-                            self.from_host(text.trim()),
+                            self.host_value(text.trim()),
                             file.clone(),
                             item.line,
                         ),
@@ -245,7 +242,7 @@ impl Reader<'_> {
 
     /// `- NAME` / `NAME:` without a value: the project environment's value (the `.env`), else
     /// the host's.
-    fn from_host(&self, name: &str) -> EnvValue {
+    fn host_value(&self, name: &str) -> EnvValue {
         match self.vars.get(name) {
             Some(value) => EnvValue::Literal(value.clone()),
             None => EnvValue::Unknown("passed through from the host running compose".into()),
@@ -258,9 +255,8 @@ impl Reader<'_> {
                 Value::Scalar { text, .. } => (text.clone(), true),
                 Value::Map(_) => (
                     node.get("path")?.text()?.to_string(),
-                    !node
-                        .get("required")
-                        .is_some_and(|r| r.text() == Some("false")),
+                    node.get("required")
+                        .is_none_or(|r| r.text() != Some("false")),
                 ),
                 _ => return None,
             };

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+#[cfg(test)]
 use super::EnvAssignment;
 use super::command::{self, Analysis};
 use super::docker_words::{self, Bound, Piece};
@@ -111,13 +112,22 @@ pub fn parse(text: &str, build_args: &BTreeMap<String, String>) -> Dockerfile {
             parsed.stages.push(stage);
             continue;
         }
-        let stage_index = parsed.stages.len().saturating_sub(1);
-        let Some(stage) = parsed.stages.last_mut() else {
+        if parsed.stages.is_empty() {
             if keyword == "ARG" {
                 for (name, bound) in arg_declarations(args, &|_| None, build_args) {
                     global_args.insert(name, bound.unwrap_or(Bound::Declared));
                 }
+                continue;
             }
+            // Docker rejects instructions before `FROM`; a fragment (or a file whose `FROM`
+            // comes from a template) still says what it sets.
+            parsed.stages.push(Stage {
+                line,
+                ..Stage::default()
+            });
+        }
+        let stage_index = parsed.stages.len() - 1;
+        let Some(stage) = parsed.stages.last_mut() else {
             continue;
         };
         match keyword.as_str() {
@@ -319,7 +329,8 @@ fn env_pieces(args: &str) -> Vec<(String, Vec<Piece>)> {
 }
 
 /// `ENV` instructions of a Dockerfile, in order, values as written (references kept verbatim,
-/// quotes removed as Docker removes them). [`parse`] resolves the references.
+/// quotes removed as Docker removes them): the reading [`parse`] resolves references on.
+#[cfg(test)]
 pub fn dockerfile_env(text: &str) -> Vec<EnvAssignment> {
     let mut found = Vec::new();
     for (line, instruction) in dockerfile_instructions(text) {

@@ -353,6 +353,20 @@ ENV AFTER=1
 }
 
 #[test]
+fn instructions_before_from_still_count() {
+    let parsed = parse(
+        "ENV DJANGO_SETTINGS_MODULE=shop.settings.gone\nCMD gunicorn shop.wsgi\n",
+        &no_args(),
+    );
+    let deployment = stage_deployment(Path::new("Dockerfile"), &parsed.stages[0]);
+    assert_eq!(
+        deployment.settings_module().map(|(m, o)| (m, o.line)),
+        Some(("shop.settings.gone", 1))
+    );
+    assert_eq!(deployment.origin.line, 1);
+}
+
+#[test]
 fn garbage_dockerfiles_do_not_panic() {
     for text in [
         "",

@@ -66,10 +66,10 @@ fn parse_line(chars: &[char], start: usize, _line: usize) -> (Option<(String, Ra
     };
     at = skip_blanks(at);
     let rest: String = chars[at..end_of_line(at)].iter().collect();
-    if let Some(after) = rest.strip_prefix("export") {
-        if after.starts_with([' ', '\t']) {
-            at = skip_blanks(at + "export".len());
-        }
+    if let Some(after) = rest.strip_prefix("export")
+        && after.starts_with([' ', '\t'])
+    {
+        at = skip_blanks(at + "export".len());
     }
     let key_start = at;
     while at < chars.len() && (chars[at].is_alphanumeric() || matches!(chars[at], '_' | '.' | '-'))
@@ -179,6 +179,8 @@ fn expand(text: &str, above: &[DotenvEntry]) -> EnvValue {
 }
 
 /// What a dotenv-like file name is.
+// For the evaluator's `.env` reading (issue 8): which committed files are configuration.
+#[allow(dead_code)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DotenvName {
     /// Loaded as configuration: `.env`, `.env.production`, `prod.env`.
@@ -187,6 +189,7 @@ pub enum DotenvName {
     Template,
 }
 
+#[allow(dead_code)]
 const TEMPLATE_WORDS: &[&str] = &[
     "example",
     "examples",
@@ -208,6 +211,7 @@ const TEMPLATE_WORDS: &[&str] = &[
 /// Whether a file name is a dotenv file and which kind: `.env`, `.env.<x>`, `<x>.env`, `env.<x>`;
 /// any of its dotted/dashed parts being a template word (`example`, `sample`, `template`,
 /// `dist`, `tpl`...) makes it a template.
+#[allow(dead_code)]
 pub fn classify_name(file_name: &str) -> Option<DotenvName> {
     let lower = file_name.to_ascii_lowercase();
     let is_dotenv = lower == ".env"

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 
 use tree_sitter::Node;
 
-use super::model::{CONFIGURATION, Deployment, EnvValue, Origin, Role, SETTINGS_MODULE, SourceKind};
+use super::model::{
+    CONFIGURATION, Deployment, EnvValue, Origin, Role, SETTINGS_MODULE, SourceKind,
+};
 use super::python::{self, arguments, line, string_value, text};
 
 struct Assignment {
@@ -39,34 +41,63 @@ fn is_environ(node: Node, source: &str) -> bool {
 
 fn assignments(source: &str) -> Vec<Assignment> {
     let mut parser = crate::parse::python_parser();
-    let Some(tree) = parser.parse(source, None) else { return Vec::new() };
+    let Some(tree) = parser.parse(source, None) else {
+        return Vec::new();
+    };
     let mut found = Vec::new();
     for node in python::nodes(tree.root_node()) {
         match node.kind() {
             "call" => {
-                let Some(function) = node.child_by_field_name("function") else { continue };
+                let Some(function) = node.child_by_field_name("function") else {
+                    continue;
+                };
                 if function.kind() != "attribute" {
                     continue;
                 }
-                let method = function.child_by_field_name("attribute").map(|a| text(a, source));
+                let method = function
+                    .child_by_field_name("attribute")
+                    .map(|a| text(a, source));
                 let object = function.child_by_field_name("object");
                 if method != Some("setdefault") || !object.is_some_and(|o| is_environ(o, source)) {
                     continue;
                 }
                 let args = arguments(node);
-                let (Some(name), Some(value)) = (args.first(), args.get(1)) else { continue };
+                let (Some(name), Some(value)) = (args.first(), args.get(1)) else {
+                    continue;
+                };
                 if let Some(variable) = string_value(*name, source).as_deref().and_then(variable) {
-                    found.push(Assignment { variable, value: value_of(*value, source), line: line(*value), role: Role::Fallback });
+                    found.push(Assignment {
+                        variable,
+                        value: value_of(*value, source),
+                        line: line(*value),
+                        role: Role::Fallback,
+                    });
                 }
             }
             "assignment" => {
-                let (Some(left), Some(right)) = (node.child_by_field_name("left"), node.child_by_field_name("right")) else { continue };
-                if left.kind() != "subscript" || !left.child_by_field_name("value").is_some_and(|v| is_environ(v, source)) {
+                let (Some(left), Some(right)) = (
+                    node.child_by_field_name("left"),
+                    node.child_by_field_name("right"),
+                ) else {
+                    continue;
+                };
+                if left.kind() != "subscript"
+                    || !left
+                        .child_by_field_name("value")
+                        .is_some_and(|v| is_environ(v, source))
+                {
                     continue;
                 }
-                let key = left.child_by_field_name("subscript").and_then(|k| string_value(k, source));
+                let key = left
+                    .child_by_field_name("subscript")
+                    .and_then(|k| string_value(k, source));
                 if let Some(variable) = key.as_deref().and_then(variable) {
-                    found.push(Assignment { variable, value: value_of(right, source), line: line(right), role: Role::Forced });
+                    found.push(Assignment {
+                        variable,
+                        value: value_of(right, source),
+                        line: line(right),
+                        role: Role::Forced,
+                    });
                 }
             }
             _ => {}
@@ -82,16 +113,29 @@ pub fn deployments(path: &Path, source: &str) -> Vec<Deployment> {
     let mut result: Vec<Deployment> = Vec::new();
     for role in [Role::Fallback, Role::Forced] {
         let of_role: Vec<&Assignment> = found.iter().filter(|a| a.role == role).collect();
-        let modules = of_role.iter().filter(|a| a.variable == SETTINGS_MODULE).count();
-        let classes = of_role.iter().filter(|a| a.variable == CONFIGURATION).count();
+        let modules = of_role
+            .iter()
+            .filter(|a| a.variable == SETTINGS_MODULE)
+            .count();
+        let classes = of_role
+            .iter()
+            .filter(|a| a.variable == CONFIGURATION)
+            .count();
         let together = modules == 1 && classes == 1;
         let mut joined: Option<Deployment> = None;
         for assignment in of_role {
             let origin = Origin::new(path, assignment.line);
             let target = if together {
-                joined.get_or_insert_with(|| Deployment::new(SourceKind::EntryPoint, origin.clone(), None, role))
+                joined.get_or_insert_with(|| {
+                    Deployment::new(SourceKind::EntryPoint, origin.clone(), None, role)
+                })
             } else {
-                result.push(Deployment::new(SourceKind::EntryPoint, origin.clone(), None, role));
+                result.push(Deployment::new(
+                    SourceKind::EntryPoint,
+                    origin.clone(),
+                    None,
+                    role,
+                ));
                 result.last_mut().expect("just pushed")
             };
             if target.origin.line > origin.line {
@@ -107,15 +151,24 @@ pub fn deployments(path: &Path, source: &str) -> Vec<Deployment> {
 /// The folders `manage.py`/`wsgi.py` add to `sys.path` with `sys.path.insert(0, ...)` or
 /// `sys.path.append(...)`, when the path is built from `__file__` or a literal (`BASE_DIR` and
 /// similar module-level names are followed). Paths are lexically normalised.
+// For the import roots (issue 8), which the lead computes.
+#[allow(dead_code)]
 pub fn sys_path_additions(path: &Path, source: &str) -> Vec<PathBuf> {
     let mut parser = crate::parse::python_parser();
-    let Some(tree) = parser.parse(source, None) else { return Vec::new() };
+    let Some(tree) = parser.parse(source, None) else {
+        return Vec::new();
+    };
     let mut names: Vec<(String, PathBuf)> = Vec::new();
     let mut found = Vec::new();
     for node in python::nodes(tree.root_node()) {
         match node.kind() {
             "assignment" => {
-                let (Some(left), Some(right)) = (node.child_by_field_name("left"), node.child_by_field_name("right")) else { continue };
+                let (Some(left), Some(right)) = (
+                    node.child_by_field_name("left"),
+                    node.child_by_field_name("right"),
+                ) else {
+                    continue;
+                };
                 if left.kind() == "identifier"
                     && let Some(value) = python::path_value(right, source, path, &names, 0)
                 {
@@ -123,7 +176,9 @@ pub fn sys_path_additions(path: &Path, source: &str) -> Vec<PathBuf> {
                 }
             }
             "call" => {
-                let Some(function) = node.child_by_field_name("function") else { continue };
+                let Some(function) = node.child_by_field_name("function") else {
+                    continue;
+                };
                 let name = text(function, source);
                 let args = arguments(node);
                 let target = match name {
@@ -131,7 +186,9 @@ pub fn sys_path_additions(path: &Path, source: &str) -> Vec<PathBuf> {
                     "sys.path.append" => args.first(),
                     _ => None,
                 };
-                if let Some(value) = target.and_then(|t| python::path_value(*t, source, path, &names, 0)) {
+                if let Some(value) =
+                    target.and_then(|t| python::path_value(*t, source, path, &names, 0))
+                {
                     let value = super::normalize(&value);
                     if !found.contains(&value) {
                         found.push(value);

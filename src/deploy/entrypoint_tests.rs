@@ -1,16 +1,28 @@
 use super::*;
 
-fn summary(found: &[Deployment]) -> Vec<(Role, usize, Vec<(String, Option<String>, usize)>)> {
+type Var = (String, Option<String>, usize);
+
+fn summary(found: &[Deployment]) -> Vec<(Role, usize, Vec<Var>)> {
     found
         .iter()
         .map(|d| {
-            let env = d.env.iter().map(|(k, v)| (k.clone(), v.value.literal().map(str::to_string), v.origin.line)).collect();
+            let env = d
+                .env
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        k.clone(),
+                        v.value.literal().map(str::to_string),
+                        v.origin.line,
+                    )
+                })
+                .collect();
             (d.role, d.origin.line, env)
         })
         .collect()
 }
 
-fn var(k: &str, v: Option<&str>, line: usize) -> (String, Option<String>, usize) {
+fn var(k: &str, v: Option<&str>, line: usize) -> Var {
     (k.to_string(), v.map(str::to_string), line)
 }
 
@@ -29,7 +41,15 @@ application = get_wsgi_application()
 ";
     assert_eq!(
         summary(&deployments(Path::new("mysite/wsgi.py"), text)),
-        vec![(Role::Fallback, 7, vec![var("DJANGO_SETTINGS_MODULE", Some("mysite.settings.production"), 7)])]
+        vec![(
+            Role::Fallback,
+            7,
+            vec![var(
+                "DJANGO_SETTINGS_MODULE",
+                Some("mysite.settings.production"),
+                7
+            )]
+        )]
     );
 }
 
@@ -53,7 +73,10 @@ def main():
         vec![(
             Role::Fallback,
             7,
-            vec![var("DJANGO_CONFIGURATION", Some("Dev"), 9), var("DJANGO_SETTINGS_MODULE", Some("project.settings"), 7)]
+            vec![
+                var("DJANGO_CONFIGURATION", Some("Dev"), 9),
+                var("DJANGO_SETTINGS_MODULE", Some("project.settings"), 7)
+            ]
         )]
     );
     let text = "\
@@ -68,10 +91,30 @@ environ.setdefault('DJANGO_SETTINGS_MODULE', f'{PROJECT}.settings')
     assert_eq!(
         summary(&deployments(Path::new("manage.py"), text)),
         vec![
-            (Role::Fallback, 3, vec![var("DJANGO_SETTINGS_MODULE", Some("shop.settings.test"), 3)]),
-            (Role::Fallback, 5, vec![var("DJANGO_SETTINGS_MODULE", Some("shop.settings.dev"), 5)]),
-            (Role::Fallback, 7, vec![var("DJANGO_SETTINGS_MODULE", None, 7)]),
-            (Role::Forced, 6, vec![var("DJANGO_SETTINGS_MODULE", Some("shop.settings.forced"), 6)]),
+            (
+                Role::Fallback,
+                3,
+                vec![var("DJANGO_SETTINGS_MODULE", Some("shop.settings.test"), 3)]
+            ),
+            (
+                Role::Fallback,
+                5,
+                vec![var("DJANGO_SETTINGS_MODULE", Some("shop.settings.dev"), 5)]
+            ),
+            (
+                Role::Fallback,
+                7,
+                vec![var("DJANGO_SETTINGS_MODULE", None, 7)]
+            ),
+            (
+                Role::Forced,
+                6,
+                vec![var(
+                    "DJANGO_SETTINGS_MODULE",
+                    Some("shop.settings.forced"),
+                    6
+                )]
+            ),
         ]
     );
 }
@@ -97,15 +140,26 @@ sys.path.insert(0, os.path.join(BASE_DIR, 'apps'))
     let paths = sys_path_additions(Path::new("/repo/web/manage.py"), text);
     assert_eq!(
         paths,
-        ["/repo/web/apps", "/repo/web/libs/vendor", "/repo/web/src", "/repo/shared", "/repo"]
-            .map(PathBuf::from)
-            .to_vec()
+        [
+            "/repo/web/apps",
+            "/repo/web/libs/vendor",
+            "/repo/web/src",
+            "/repo/shared",
+            "/repo"
+        ]
+        .map(PathBuf::from)
+        .to_vec()
     );
 }
 
 #[test]
 fn garbage_python_does_not_panic() {
-    for text in ["os.environ.setdefault(", "os.environ[", "sys.path.insert(0, Path(__file__).parents[99])", "(((("] {
+    for text in [
+        "os.environ.setdefault(",
+        "os.environ[",
+        "sys.path.insert(0, Path(__file__).parents[99])",
+        "((((",
+    ] {
         let _ = deployments(Path::new("wsgi.py"), text);
         let _ = sys_path_additions(Path::new("manage.py"), text);
     }

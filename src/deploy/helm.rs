@@ -57,10 +57,10 @@ impl Values<'_> {
                 }
                 Value::Seq(items) if result.is_empty() => {
                     for item in items {
-                        if let Some(name) = item.get("name").and_then(Node::text) {
-                            if let Some(value) = item.get("value") {
-                                result.push((name.to_string(), value, file));
-                            }
+                        if let Some(name) = item.get("name").and_then(Node::text)
+                            && let Some(value) = item.get("value")
+                        {
+                            result.push((name.to_string(), value, file));
                         }
                     }
                     return result;
@@ -167,13 +167,13 @@ fn template_deployment(path: &Path, text: &str, values: &Values, name: String) -
                         .collect()
                 };
                 let previous = deployment.command.take();
-                if content.starts_with("args:") {
-                    if let Some(previous) = &previous {
-                        let mut joined: Vec<String> =
-                            previous.text.split(' ').map(str::to_string).collect();
-                        joined.append(&mut argv);
-                        argv = joined;
-                    }
+                if content.starts_with("args:")
+                    && let Some(previous) = &previous
+                {
+                    let mut joined: Vec<String> =
+                        previous.text.split(' ').map(str::to_string).collect();
+                    joined.append(&mut argv);
+                    argv = joined;
                 }
                 if !argv.is_empty() {
                     let analysis = command::analyze_argv(&argv);
@@ -293,7 +293,7 @@ fn resolve_text(text: &str, values: &Values) -> (EnvValue, Option<Origin>) {
                 );
             }
             if let Some(default) = inner.split("default").nth(1).and_then(|d| {
-                let d = d.trim().split_whitespace().next()?;
+                let d = d.split_whitespace().next()?;
                 Some(unquote(d).to_string())
             }) && !default.starts_with('.')
             {

@@ -46,26 +46,25 @@ pub fn parse(text: &str, continuation: Continuation, colon: bool) -> Vec<IniEntr
     for (index, raw) in text.lines().enumerate() {
         let number = index + 1;
         let trimmed = raw.trim();
-        if continuing {
-            if let Some(last) = entries.last_mut() {
-                let (content, more) = match trimmed.strip_suffix('\\') {
-                    Some(head) => (head.trim(), true),
-                    None => (trimmed, false),
-                };
-                last.lines.push((content.to_string(), number));
-                continuing = more;
-                continue;
-            }
+        if continuing && let Some(last) = entries.last_mut() {
+            let (content, more) = match trimmed.strip_suffix('\\') {
+                Some(head) => (head.trim(), true),
+                None => (trimmed, false),
+            };
+            last.lines.push((content.to_string(), number));
+            continuing = more;
+            continue;
         }
         if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with(';') {
             continue;
         }
         let indented = raw.starts_with([' ', '\t']);
-        if indented && matches!(continuation, Continuation::Indent) {
-            if let Some(last) = entries.last_mut().filter(|e| e.section == section) {
-                last.lines.push((trimmed.to_string(), number));
-                continue;
-            }
+        if indented
+            && matches!(continuation, Continuation::Indent)
+            && let Some(last) = entries.last_mut().filter(|e| e.section == section)
+        {
+            last.lines.push((trimmed.to_string(), number));
+            continue;
         }
         if let Some(name) = trimmed.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
             section = name.trim().to_string();

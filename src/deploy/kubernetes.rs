@@ -14,8 +14,11 @@ use super::yaml;
 /// ConfigMap and Secret data committed in manifests: (folder, kind, name) → key → value, line.
 #[derive(Default)]
 pub struct ConfigIndex {
-    maps: BTreeMap<(PathBuf, &'static str, String), Vec<(String, String, PathBuf, usize)>>,
+    maps: BTreeMap<(PathBuf, &'static str, String), Vec<ConfigEntry>>,
 }
+
+/// A key of a ConfigMap or Secret, its value, and where it is written.
+type ConfigEntry = (String, String, PathBuf, usize);
 
 const WORKLOADS: &[&str] = &[
     "Deployment",
@@ -111,12 +114,7 @@ impl ConfigIndex {
         }
     }
 
-    fn get(
-        &self,
-        path: &Path,
-        kind: &'static str,
-        name: &str,
-    ) -> Option<&[(String, String, PathBuf, usize)]> {
+    fn get(&self, path: &Path, kind: &'static str, name: &str) -> Option<&[ConfigEntry]> {
         let folder = path.parent().unwrap_or(Path::new("")).to_path_buf();
         self.maps
             .get(&(folder, kind, name.to_string()))

@@ -101,7 +101,14 @@ pub fn arguments(call: Node) -> Vec<Node> {
 /// The filesystem path a Python expression builds from `__file__` (`os.path.join(BASE_DIR,
 /// 'apps')`, `Path(__file__).resolve().parent / 'src'`), names resolved through `names`
 /// (module-level assignments seen so far). None when it uses anything else.
-pub fn path_value(node: Node, source: &str, file: &Path, names: &[(String, PathBuf)], depth: usize) -> Option<PathBuf> {
+#[allow(dead_code)] // through `entrypoint::sys_path_additions`
+pub fn path_value(
+    node: Node,
+    source: &str,
+    file: &Path,
+    names: &[(String, PathBuf)],
+    depth: usize,
+) -> Option<PathBuf> {
     if depth > 32 {
         return None;
     }
@@ -112,7 +119,11 @@ pub fn path_value(node: Node, source: &str, file: &Path, names: &[(String, PathB
             if name == "__file__" {
                 return Some(file.to_path_buf());
             }
-            names.iter().rev().find(|(n, _)| n == name).map(|(_, p)| p.clone())
+            names
+                .iter()
+                .rev()
+                .find(|(n, _)| n == name)
+                .map(|(_, p)| p.clone())
         }
         "string" | "concatenated_string" => {
             let value = string_value(node, source)?;
@@ -139,10 +150,14 @@ pub fn path_value(node: Node, source: &str, file: &Path, names: &[(String, PathB
         "subscript" => {
             // `Path(__file__).parents[1]`
             let value = node.child_by_field_name("value")?;
-            if value.kind() != "attribute" || text(value.child_by_field_name("attribute")?, source) != "parents" {
+            if value.kind() != "attribute"
+                || text(value.child_by_field_name("attribute")?, source) != "parents"
+            {
                 return None;
             }
-            let index: usize = text(node.child_by_field_name("subscript")?, source).parse().ok()?;
+            let index: usize = text(node.child_by_field_name("subscript")?, source)
+                .parse()
+                .ok()?;
             let base = recurse(value.child_by_field_name("object")?)?;
             base.ancestors().nth(index + 1).map(Path::to_path_buf)
         }
@@ -151,8 +166,19 @@ pub fn path_value(node: Node, source: &str, file: &Path, names: &[(String, PathB
             let name = text(function, source);
             let args = arguments(node);
             let method = |m: &str| name.ends_with(&format!(".{m}"));
-            if matches!(name, "os.path.abspath" | "os.path.realpath" | "os.path.normpath" | "abspath" | "realpath" | "str" | "os.fspath" | "Path" | "pathlib.Path" | "PurePath")
-            {
+            if matches!(
+                name,
+                "os.path.abspath"
+                    | "os.path.realpath"
+                    | "os.path.normpath"
+                    | "abspath"
+                    | "realpath"
+                    | "str"
+                    | "os.fspath"
+                    | "Path"
+                    | "pathlib.Path"
+                    | "PurePath"
+            ) {
                 return recurse(*args.first()?);
             }
             if matches!(name, "os.path.dirname" | "dirname") {

@@ -136,7 +136,7 @@ fn positional_server(args: &[Word], options: &ServerOptions, analysis: &mut Anal
             let takes_value = !first.text.contains('=')
                 && !options.flags.contains(&first.text.as_str())
                 // `-w4`, `-b:8000`: a short option glued to its value.
-                && !(first.text.len() > 2 && !first.text.starts_with("--"));
+                && (first.text.len() <= 2 || first.text.starts_with("--"));
             if takes_value {
                 rest = tail.get(1..).unwrap_or(&[]);
             }
@@ -199,7 +199,7 @@ fn env_pair(value: EnvValue) -> Option<(String, EnvValue)> {
             let key = pair.split_once('=')?.0.to_string();
             let valid =
                 !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-            valid.then(|| (key, EnvValue::Unknown(reason)))
+            valid.then_some((key, EnvValue::Unknown(reason)))
         }
     }
 }

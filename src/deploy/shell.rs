@@ -19,12 +19,6 @@ pub struct SimpleCommand {
     pub line: usize,
 }
 
-impl SimpleCommand {
-    pub fn texts(&self) -> Vec<&str> {
-        self.words.iter().map(|w| w.text.as_str()).collect()
-    }
-}
-
 /// Bounds the work on pathological input (a megabyte of `&&`): no deployment script is longer.
 const MAX_COMMANDS: usize = 10_000;
 

@@ -7,26 +7,44 @@ use std::path::Path;
 
 use super::command::{self, Analysis};
 use super::ini::{self, Continuation, IniEntry};
-use super::model::{CONFIGURATION, Command, Deployment, EnvValue, Origin, Process, Role, SETTINGS_MODULE, SourceKind};
+use super::model::{
+    CONFIGURATION, Command, Deployment, EnvValue, Origin, Process, Role, SETTINGS_MODULE,
+    SourceKind,
+};
 use super::tree::{Node, parse_toml};
 
 pub fn deployments(path: &Path, text: &str) -> Vec<Deployment> {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
     if name == "pyproject.toml" {
         return pyproject(path, text).into_iter().collect();
     }
     let entries = ini::parse(text, Continuation::Indent, true);
     let mut found = Vec::new();
-    let pytest_section = if name == "setup.cfg" { "tool:pytest" } else { "pytest" };
+    let pytest_section = if name == "setup.cfg" {
+        "tool:pytest"
+    } else {
+        "pytest"
+    };
     let pytest: Vec<&IniEntry> = entries
         .iter()
-        .filter(|e| e.section == pytest_section || (name == "tox.ini" && e.section == "tool:pytest"))
+        .filter(|e| {
+            e.section == pytest_section || (name == "tox.ini" && e.section == "tool:pytest")
+        })
         .collect();
     let mut deployment = test_deployment(path, Some("pytest".into()));
     for entry in &pytest {
         match entry.key.as_str() {
             "DJANGO_SETTINGS_MODULE" | "DJANGO_CONFIGURATION" => {
-                set(&mut deployment, path, &entry.key, &entry.value(), entry.line);
+                set(
+                    &mut deployment,
+                    path,
+                    &entry.key,
+                    &entry.value(),
+                    entry.line,
+                );
             }
             "addopts" => {
                 for (text, line) in &entry.lines {
@@ -40,7 +58,12 @@ pub fn deployments(path: &Path, text: &str) -> Vec<Deployment> {
         }
     }
     if names_settings(&deployment) {
-        deployment.origin = deployment.env.values().map(|v| v.origin.clone()).min().unwrap_or(deployment.origin);
+        deployment.origin = deployment
+            .env
+            .values()
+            .map(|v| v.origin.clone())
+            .min()
+            .unwrap_or(deployment.origin);
         found.push(deployment);
     }
     if name == "tox.ini" {
@@ -50,7 +73,12 @@ pub fn deployments(path: &Path, text: &str) -> Vec<Deployment> {
 }
 
 fn test_deployment(path: &Path, name: Option<String>) -> Deployment {
-    let mut deployment = Deployment::new(SourceKind::TestConfig, Origin::new(path, 1), name, Role::Test);
+    let mut deployment = Deployment::new(
+        SourceKind::TestConfig,
+        Origin::new(path, 1),
+        name,
+        Role::Test,
+    );
     deployment.command = Some(Command {
         text: "pytest".into(),
         origin: Origin::new(path, 1),
@@ -61,7 +89,11 @@ fn test_deployment(path: &Path, name: Option<String>) -> Deployment {
 }
 
 fn set(deployment: &mut Deployment, path: &Path, key: &str, value: &str, line: usize) {
-    deployment.set(key, EnvValue::Literal(value.trim().trim_matches(['"', '\'']).to_string()), Origin::new(path, line));
+    deployment.set(
+        key,
+        EnvValue::Literal(value.trim().trim_matches(['"', '\'']).to_string()),
+        Origin::new(path, line),
+    );
 }
 
 fn names_settings(deployment: &Deployment) -> bool {
@@ -72,7 +104,9 @@ fn names_settings(deployment: &Deployment) -> bool {
 fn tox_environments(path: &Path, entries: &[IniEntry]) -> Vec<Deployment> {
     let mut sections: Vec<(&str, usize)> = Vec::new();
     for entry in entries {
-        if (entry.section == "testenv" || entry.section.starts_with("testenv:")) && !sections.iter().any(|(s, _)| *s == entry.section) {
+        if (entry.section == "testenv" || entry.section.starts_with("testenv:"))
+            && !sections.iter().any(|(s, _)| *s == entry.section)
+        {
             sections.push((&entry.section, entry.section_line));
         }
     }
@@ -82,9 +116,9 @@ fn tox_environments(path: &Path, entries: &[IniEntry]) -> Vec<Deployment> {
         deployment.origin = Origin::new(path, line);
         // `[testenv:x]` inherits the keys of `[testenv]` it does not set itself.
         let own: Vec<&IniEntry> = entries.iter().filter(|e| e.section == section).collect();
-        let inherited = entries
-            .iter()
-            .filter(|e| e.section == "testenv" && section != "testenv" && !own.iter().any(|o| o.key == e.key));
+        let inherited = entries.iter().filter(|e| {
+            e.section == "testenv" && section != "testenv" && !own.iter().any(|o| o.key == e.key)
+        });
         for entry in inherited.chain(own.iter().copied()) {
             match entry.key.as_str() {
                 "setenv" | "set_env" => {
@@ -92,7 +126,13 @@ fn tox_environments(path: &Path, entries: &[IniEntry]) -> Vec<Deployment> {
                         if let Some((key, value)) = text.split_once('=') {
                             let value = value.trim();
                             if value.contains('{') {
-                                deployment.set(key.trim(), EnvValue::Unknown(format!("uses the tox substitution in `{value}`")), Origin::new(path, *line));
+                                deployment.set(
+                                    key.trim(),
+                                    EnvValue::Unknown(format!(
+                                        "uses the tox substitution in `{value}`"
+                                    )),
+                                    Origin::new(path, *line),
+                                );
                             } else {
                                 set(&mut deployment, path, key.trim(), value, *line);
                             }
@@ -103,7 +143,10 @@ fn tox_environments(path: &Path, entries: &[IniEntry]) -> Vec<Deployment> {
                     for (text, line) in &entry.lines {
                         let analysis: Analysis = command::analyze_shell(text);
                         if matches!(analysis.process, Process::Tests) {
-                            deployment.run(analysis.command(text, Origin::new(path, *line)), analysis.env);
+                            deployment.run(
+                                analysis.command(text, Origin::new(path, *line)),
+                                analysis.env,
+                            );
                         }
                     }
                 }
@@ -119,7 +162,9 @@ fn tox_environments(path: &Path, entries: &[IniEntry]) -> Vec<Deployment> {
 
 fn pyproject(path: &Path, text: &str) -> Option<Deployment> {
     let root = parse_toml(text)?;
-    let options = root.path(&["tool", "pytest", "ini_options"]).or_else(|| root.path(&["tool", "pytest"]))?;
+    let options = root
+        .path(&["tool", "pytest", "ini_options"])
+        .or_else(|| root.path(&["tool", "pytest"]))?;
     let mut deployment = test_deployment(path, Some("pytest".into()));
     for key in [SETTINGS_MODULE, CONFIGURATION] {
         if let Some(entry) = options.entry(key)
@@ -133,8 +178,19 @@ fn pyproject(path: &Path, text: &str) -> Option<Deployment> {
             Some(_) => vec![addopts],
             None => addopts.items().iter().collect(),
         };
-        let joined: Vec<String> = items.iter().filter_map(|n| n.text().map(str::to_string)).collect();
-        let analysis = command::analyze_argv(&std::iter::once("pytest".to_string()).chain(joined.iter().flat_map(|t| t.split_whitespace().map(str::to_string))).collect::<Vec<_>>());
+        let joined: Vec<String> = items
+            .iter()
+            .filter_map(|n| n.text().map(str::to_string))
+            .collect();
+        let analysis = command::analyze_argv(
+            &std::iter::once("pytest".to_string())
+                .chain(
+                    joined
+                        .iter()
+                        .flat_map(|t| t.split_whitespace().map(str::to_string)),
+                )
+                .collect::<Vec<_>>(),
+        );
         for (key, value) in analysis.env {
             deployment.set(&key, value, Origin::new(path, addopts.line));
         }
@@ -142,7 +198,12 @@ fn pyproject(path: &Path, text: &str) -> Option<Deployment> {
     if !names_settings(&deployment) {
         return None;
     }
-    deployment.origin = deployment.env.values().map(|v| v.origin.clone()).min().unwrap_or(deployment.origin);
+    deployment.origin = deployment
+        .env
+        .values()
+        .map(|v| v.origin.clone())
+        .min()
+        .unwrap_or(deployment.origin);
     Some(deployment)
 }
 
@@ -150,26 +211,57 @@ fn pyproject(path: &Path, text: &str) -> Option<Deployment> {
 mod tests {
     use super::*;
 
-    fn summary(found: &[Deployment]) -> Vec<(Option<&str>, usize, Option<(&str, usize)>, Option<&str>)> {
+    /// Name, line, settings module and its line, configuration class.
+    type Row<'a> = (
+        Option<&'a str>,
+        usize,
+        Option<(&'a str, usize)>,
+        Option<&'a str>,
+    );
+
+    fn summary(found: &[Deployment]) -> Vec<Row<'_>> {
         found
             .iter()
-            .map(|d| (d.name.as_deref(), d.origin.line, d.settings_module().map(|(m, o)| (m, o.line)), d.configuration().map(|(c, _)| c)))
+            .map(|d| {
+                (
+                    d.name.as_deref(),
+                    d.origin.line,
+                    d.settings_module().map(|(m, o)| (m, o.line)),
+                    d.configuration().map(|(c, _)| c),
+                )
+            })
             .collect()
     }
 
     #[test]
     fn pytest_ini_and_setup_cfg() {
         let text = "[pytest]\nDJANGO_SETTINGS_MODULE = shop.settings.test\npython_files = tests.py test_*.py\n";
-        assert_eq!(summary(&deployments(Path::new("pytest.ini"), text)), vec![(Some("pytest"), 2, Some(("shop.settings.test", 2)), None)]);
+        assert_eq!(
+            summary(&deployments(Path::new("pytest.ini"), text)),
+            vec![(Some("pytest"), 2, Some(("shop.settings.test", 2)), None)]
+        );
         let text = "[metadata]\nname = shop\n\n[tool:pytest]\naddopts =\n    --reuse-db\n    --ds=shop.settings.ci --dc=CI\n";
-        assert_eq!(summary(&deployments(Path::new("setup.cfg"), text)), vec![(Some("pytest"), 7, Some(("shop.settings.ci", 7)), Some("CI"))]);
-        assert!(deployments(Path::new("setup.cfg"), "[flake8]\nmax-line-length = 100\n").is_empty());
+        assert_eq!(
+            summary(&deployments(Path::new("setup.cfg"), text)),
+            vec![(Some("pytest"), 7, Some(("shop.settings.ci", 7)), Some("CI"))]
+        );
+        assert!(
+            deployments(Path::new("setup.cfg"), "[flake8]\nmax-line-length = 100\n").is_empty()
+        );
     }
 
     #[test]
     fn pyproject_options() {
         let text = "[project]\nname = \"shop\"\n\n[tool.pytest.ini_options]\nDJANGO_SETTINGS_MODULE = \"shop.settings.test\"\naddopts = [\"--dc=Test\", \"-p no:cacheprovider\"]\n";
-        assert_eq!(summary(&deployments(Path::new("pyproject.toml"), text)), vec![(Some("pytest"), 5, Some(("shop.settings.test", 5)), Some("Test"))]);
+        assert_eq!(
+            summary(&deployments(Path::new("pyproject.toml"), text)),
+            vec![(
+                Some("pytest"),
+                5,
+                Some(("shop.settings.test", 5)),
+                Some("Test")
+            )]
+        );
         assert!(deployments(Path::new("pyproject.toml"), "[project]\nname = \"x\"\n").is_empty());
         assert!(deployments(Path::new("pyproject.toml"), "[tool.pytest.ini_options\n").is_empty());
     }
@@ -198,8 +290,18 @@ commands = ruff check .
             summary(&deployments(Path::new("tox.ini"), text)),
             vec![
                 (Some("testenv"), 4, Some(("shop.settings.tox", 6)), None),
-                (Some("testenv:django42"), 10, Some(("shop.settings.legacy", 13)), None),
-                (Some("testenv:lint"), 15, Some(("shop.settings.tox", 6)), None),
+                (
+                    Some("testenv:django42"),
+                    10,
+                    Some(("shop.settings.legacy", 13)),
+                    None
+                ),
+                (
+                    Some("testenv:lint"),
+                    15,
+                    Some(("shop.settings.tox", 6)),
+                    None
+                ),
             ]
         );
     }
