@@ -8,7 +8,7 @@ use super::command::run_shell;
 use super::link::Linker;
 use super::model::{Deployment, EnvValue, Origin, Role, SourceKind};
 use super::tree::Node;
-use super::{dockerfile, yaml};
+use super::yaml;
 
 pub fn deployments(path: &Path, text: &str, linker: &Linker) -> Result<Vec<Deployment>, String> {
     let root = yaml::parse_one(text)?;
@@ -34,13 +34,9 @@ pub fn deployments(path: &Path, text: &str, linker: &Linker) -> Result<Vec<Deplo
             );
             if let Some(dockerfile_path) = component.get("dockerfile_path").and_then(Node::text) {
                 let dockerfile_path = super::normalize(&top.join(dockerfile_path));
-                if let Some(text) = linker.text(&dockerfile_path) {
-                    let parsed = dockerfile::parse(&text, &Default::default());
-                    if let Some((_, stage)) = parsed.stage(None) {
-                        let image = dockerfile::stage_deployment(&dockerfile_path, stage);
-                        deployment.env = image.env;
-                        deployment.command = image.command;
-                    }
+                if let Some(image) = linker.image(&dockerfile_path, &Default::default(), None) {
+                    deployment.env = image.env;
+                    deployment.command = image.command;
                 }
             }
             for envs in [spec.get("envs"), component.get("envs")]

@@ -5,11 +5,11 @@
 
 use std::path::Path;
 
+use super::command;
 use super::command::run_shell;
 use super::link::Linker;
 use super::model::{Deployment, EnvValue, Origin, Role, SourceKind};
 use super::tree::{Node, Value, parse_toml};
-use super::{command, dockerfile};
 
 pub fn deployments(path: &Path, text: &str, linker: &Linker) -> Result<Vec<Deployment>, String> {
     let root = parse_toml(text).ok_or("not valid TOML")?;
@@ -22,14 +22,8 @@ pub fn deployments(path: &Path, text: &str, linker: &Linker) -> Result<Vec<Deplo
     let image = root
         .path(&["build", "image"])
         .is_none()
-        .then(|| linker.text(&dockerfile_path))
-        .flatten()
-        .and_then(|text| {
-            let parsed = dockerfile::parse(&text, &Default::default());
-            parsed
-                .stage(None)
-                .map(|(_, stage)| dockerfile::stage_deployment(&dockerfile_path, stage))
-        });
+        .then(|| linker.image(&dockerfile_path, &Default::default(), None))
+        .flatten();
     let app = root.get("app").and_then(Node::text).map(str::to_string);
     let base = |name: Option<String>, line: usize| {
         let mut d = Deployment::new(

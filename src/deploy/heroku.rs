@@ -8,7 +8,7 @@ use super::command::run_shell;
 use super::link::Linker;
 use super::model::{Deployment, EnvValue, EnvVar, Origin, Role, SourceKind};
 use super::tree::{Node, Value};
-use super::{dockerfile, yaml};
+use super::yaml;
 
 /// The config vars `app.json` declares, with their lines.
 pub fn app_json_env(path: &Path, text: &str) -> Result<BTreeMap<String, EnvVar>, String> {
@@ -108,13 +108,9 @@ pub fn heroku_yml(path: &Path, text: &str, linker: &Linker) -> Result<Vec<Deploy
         if let Some(dockerfile_path) = images.and_then(|i| i.get(&image_name)).and_then(Node::text)
         {
             let dockerfile_path = super::normalize(&dir.join(dockerfile_path));
-            if let Some(text) = linker.text(&dockerfile_path) {
-                let parsed = dockerfile::parse(&text, &build_args);
-                if let Some((_, stage)) = parsed.stage(None) {
-                    let image = dockerfile::stage_deployment(&dockerfile_path, stage);
-                    deployment.env = image.env;
-                    deployment.command = image.command;
-                }
+            if let Some(image) = linker.image(&dockerfile_path, &build_args, None) {
+                deployment.env = image.env;
+                deployment.command = image.command;
             }
         }
         for (key, value, line) in &config {

@@ -55,6 +55,23 @@ impl<'a> Linker<'a> {
         found
     }
 
+    /// What an image built from the Dockerfile at `path` (to `target`, else its last stage)
+    /// runs: its environment and command, entrypoint scripts followed. None when the file is
+    /// not in the repository.
+    pub fn image(
+        &self,
+        path: &Path,
+        build_args: &BTreeMap<String, String>,
+        target: Option<&str>,
+    ) -> Option<Deployment> {
+        let text = self.text(path)?;
+        let parsed = dockerfile::parse(&text, build_args);
+        let (_, stage) = parsed.stage(target)?;
+        let mut deployment = dockerfile::stage_deployment(path, stage);
+        self.follow_script(&mut deployment, stage, None, path);
+        Some(deployment)
+    }
+
     /// A compose service's deployment: the image it builds (environment and command), then its
     /// `env_file`s, then its `environment`, then its `entrypoint`/`command`.
     pub fn service(&self, compose_path: &Path, service: &Service) -> Deployment {

@@ -327,3 +327,7 @@ fn strip_matching_quotes(text: &str) -> &str {
     }
     text
 }
+
+#[cfg(test)]
+#[path = "collect_tests.rs"]
+mod collect_tests;

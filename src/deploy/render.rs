@@ -9,7 +9,7 @@ use super::command::run_shell;
 use super::link::Linker;
 use super::model::{Deployment, EnvValue, Origin, Process, Role, SourceKind};
 use super::tree::Node;
-use super::{dockerfile, yaml};
+use super::yaml;
 
 pub fn deployments(path: &Path, text: &str, linker: &Linker) -> Result<Vec<Deployment>, String> {
     let root = yaml::parse_one(text)?;
@@ -39,13 +39,9 @@ pub fn deployments(path: &Path, text: &str, linker: &Linker) -> Result<Vec<Deplo
                 .and_then(Node::text)
                 .unwrap_or("./Dockerfile");
             let dockerfile_path = super::normalize(&dir.join(dockerfile_path));
-            if let Some(text) = linker.text(&dockerfile_path) {
-                let parsed = dockerfile::parse(&text, &Default::default());
-                if let Some((_, stage)) = parsed.stage(None) {
-                    let image = dockerfile::stage_deployment(&dockerfile_path, stage);
-                    deployment.env = image.env;
-                    deployment.command = image.command;
-                }
+            if let Some(image) = linker.image(&dockerfile_path, &Default::default(), None) {
+                deployment.env = image.env;
+                deployment.command = image.command;
             }
         }
         for var in service.get("envVars").map(Node::items).unwrap_or_default() {
