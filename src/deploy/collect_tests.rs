@@ -152,3 +152,49 @@ fn linked_details() {
     // Stable: the same input gives the same list.
     assert_eq!(collect(&files, &read), found);
 }
+
+/// Bad input never panics or hangs: every kind of file with every kind of garbage.
+#[test]
+fn garbage_in_every_kind_of_file() {
+    let garbage = [
+        "",
+        "\u{feff}",
+        "{{ .Values }}\n  - name: [",
+        "services:\n  web: *undefined\n",
+        "a: &a [*a]\n",
+        "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+        "- - - - - - - -\n",
+        "env:\n- name:\n  value:\n",
+        "FROM\nENV\nCMD [\"\nENTRYPOINT\nRUN <<EOF\n",
+        "web:\nrelease: \"\n",
+        "[Service]\nExecStart=\nEnvironment=\"\n",
+        "[program:]\ncommand=\nenvironment=,,,=\n",
+        "os.environ.setdefault(\nraw_env = [\nsys.path.insert(",
+        "spec:\n  services: 3\nservices: [1, 2]\njobs: {a: 1}\n",
+        "apiVersion: v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers: 7\n",
+        "\0\0\0\r\r\n\t",
+    ];
+    let kinds = [
+        SourceKind::Dockerfile, SourceKind::Compose, SourceKind::Procfile, SourceKind::AppJson,
+        SourceKind::HerokuYml, SourceKind::FlyToml, SourceKind::RenderYaml, SourceKind::PlatformSh,
+        SourceKind::AppEngine, SourceKind::Kubernetes, SourceKind::Helm, SourceKind::Systemd,
+        SourceKind::GunicornConfig, SourceKind::Uwsgi, SourceKind::Supervisor, SourceKind::Shell,
+        SourceKind::EntryPoint, SourceKind::TestConfig, SourceKind::CiWorkflow, SourceKind::DigitalOcean,
+    ];
+    let mut files = Vec::new();
+    for (k, kind) in kinds.iter().enumerate() {
+        for (g, text) in garbage.iter().enumerate() {
+            let name = match kind {
+                SourceKind::Helm => format!("chart{k}-{g}/values.yaml"),
+                SourceKind::TestConfig => format!("t{k}-{g}/tox.ini"),
+                _ => format!("d{k}-{g}/file"),
+            };
+            files.push(DeployFile { path: PathBuf::from("/nowhere").join(name), kind: *kind, text: text.to_string() });
+        }
+    }
+    let read = |_: &Path| None;
+    let start = std::time::Instant::now();
+    let first = collect(&files, &read);
+    assert_eq!(collect(&files, &read), first);
+    assert!(start.elapsed().as_secs() < 5);
+}
