@@ -25,6 +25,8 @@ pub struct Discovery {
     pub dependency_files: Vec<PathBuf>,
     /// Folders that absolute imports resolve against, most specific first.
     pub import_roots: Vec<PathBuf>,
+    /// The folders walked: the repositories (or projects) the paths given name.
+    pub walk_roots: Vec<PathBuf>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -38,7 +40,10 @@ pub fn discover(
     excludes: &Excludes,
     display_root: &Path,
 ) -> Discovery {
-    let mut found = Discovery::default();
+    let mut found = Discovery {
+        walk_roots: roots.to_vec(),
+        ..Discovery::default()
+    };
     let mut manage_dirs = Vec::new();
     let mut deploy_files = Vec::new();
     let mut visited: BTreeSet<PathBuf> = BTreeSet::new();
@@ -93,18 +98,7 @@ pub fn discover(
     }
     found.import_roots = import_roots(&manage_dirs, &found.candidates);
     let read = |path: &Path| read_text(path, display_root).ok().map(|(text, _)| text);
-    // Until lint decides per role (issue 8), it sees the deployments that run the project or
-    // default its settings: a build step's or a test configuration's settings module is not
-    // what the project runs. `deploy::collect` itself returns them all.
-    found.deployments = deploy::collect(&deploy_files, &read)
-        .into_iter()
-        .filter(|d| {
-            matches!(
-                d.role,
-                deploy::Role::Runs | deploy::Role::Fallback | deploy::Role::Forced
-            )
-        })
-        .collect();
+    found.deployments = deploy::collect(&deploy_files, &read);
     found
 }
 

@@ -175,11 +175,26 @@ fn garbage_in_every_kind_of_file() {
         "\0\0\0\r\r\n\t",
     ];
     let kinds = [
-        SourceKind::Dockerfile, SourceKind::Compose, SourceKind::Procfile, SourceKind::AppJson,
-        SourceKind::HerokuYml, SourceKind::FlyToml, SourceKind::RenderYaml, SourceKind::PlatformSh,
-        SourceKind::AppEngine, SourceKind::Kubernetes, SourceKind::Helm, SourceKind::Systemd,
-        SourceKind::GunicornConfig, SourceKind::Uwsgi, SourceKind::Supervisor, SourceKind::Shell,
-        SourceKind::EntryPoint, SourceKind::TestConfig, SourceKind::CiWorkflow, SourceKind::DigitalOcean,
+        SourceKind::Dockerfile,
+        SourceKind::Compose,
+        SourceKind::Procfile,
+        SourceKind::AppJson,
+        SourceKind::HerokuYml,
+        SourceKind::FlyToml,
+        SourceKind::RenderYaml,
+        SourceKind::PlatformSh,
+        SourceKind::AppEngine,
+        SourceKind::Kubernetes,
+        SourceKind::Helm,
+        SourceKind::Systemd,
+        SourceKind::GunicornConfig,
+        SourceKind::Uwsgi,
+        SourceKind::Supervisor,
+        SourceKind::Shell,
+        SourceKind::EntryPoint,
+        SourceKind::TestConfig,
+        SourceKind::CiWorkflow,
+        SourceKind::DigitalOcean,
     ];
     let mut files = Vec::new();
     for (k, kind) in kinds.iter().enumerate() {
@@ -189,7 +204,11 @@ fn garbage_in_every_kind_of_file() {
                 SourceKind::TestConfig => format!("t{k}-{g}/tox.ini"),
                 _ => format!("d{k}-{g}/file"),
             };
-            files.push(DeployFile { path: PathBuf::from("/nowhere").join(name), kind: *kind, text: text.to_string() });
+            files.push(DeployFile {
+                path: PathBuf::from("/nowhere").join(name),
+                kind: *kind,
+                text: text.to_string(),
+            });
         }
     }
     let read = |_: &Path| None;

@@ -1,8 +1,9 @@
 //! Django's entry points (`wsgi.py`, `asgi.py`, `manage.py`): the settings module and
 //! django-configurations class they default to with `os.environ.setdefault(...)`
 //! ([`Role::Fallback`]: used only when the deployment sets nothing) or force with
-//! `os.environ['DJANGO_SETTINGS_MODULE'] = ...` ([`Role::Forced`]: used whenever the entry point
-//! runs, whatever the deployment sets); and the folders they add to `sys.path`.
+//! `os.environ['DJANGO_SETTINGS_MODULE'] = ...` (a [`Role::Runs`] deployment of the entry point,
+//! with a note: used whenever the entry point runs, whatever the deployment sets); and the
+//! folders they add to `sys.path`.
 
 use std::path::{Path, PathBuf};
 
@@ -96,7 +97,7 @@ fn assignments(source: &str) -> Vec<Assignment> {
                         variable,
                         value: value_of(right, source),
                         line: line(right),
-                        role: Role::Forced,
+                        role: Role::Runs,
                     });
                 }
             }
@@ -111,7 +112,7 @@ fn assignments(source: &str) -> Vec<Assignment> {
 pub fn deployments(path: &Path, source: &str) -> Vec<Deployment> {
     let found = assignments(source);
     let mut result: Vec<Deployment> = Vec::new();
-    for role in [Role::Fallback, Role::Forced] {
+    for role in [Role::Fallback, Role::Runs] {
         let of_role: Vec<&Assignment> = found.iter().filter(|a| a.role == role).collect();
         let modules = of_role
             .iter()
@@ -140,6 +141,12 @@ pub fn deployments(path: &Path, source: &str) -> Vec<Deployment> {
             };
             if target.origin.line > origin.line {
                 target.origin = origin.clone();
+            }
+            if role == Role::Runs {
+                target.note(
+                    origin.clone(),
+                    format!("{} is forced here: whatever runs this entry point gets this value, whatever its deployment sets", assignment.variable),
+                );
             }
             target.set(assignment.variable, assignment.value.clone(), origin);
         }

@@ -107,7 +107,7 @@ environ.setdefault('DJANGO_SETTINGS_MODULE', f'{PROJECT}.settings')
                 vec![var("DJANGO_SETTINGS_MODULE", None, 7)]
             ),
             (
-                Role::Forced,
+                Role::Runs,
                 6,
                 vec![var(
                     "DJANGO_SETTINGS_MODULE",

@@ -110,15 +110,13 @@ pub struct Command {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
-    /// Runs the project somewhere: a container, a platform process, a service.
+    /// Runs the project somewhere: a container, a platform process, a service. Also an entry
+    /// point's forced `os.environ['DJANGO_SETTINGS_MODULE'] = ...` (kind `EntryPoint`, no
+    /// command, with a note): whatever runs that entry point runs that module.
     Runs,
     /// An entry point's `os.environ.setdefault(...)`: applies only when nothing else sets the
     /// variable.
     Fallback,
-    /// An entry point's `os.environ['DJANGO_SETTINGS_MODULE'] = ...`: applies whenever the entry
-    /// point runs (every server loading that `wsgi.py`, every `manage.py` command), over what
-    /// the deployment sets.
-    Forced,
     /// A build step (`RUN DJANGO_SETTINGS_MODULE=x manage.py collectstatic`).
     Build,
     /// Test configuration (pytest, tox, CI test jobs).
