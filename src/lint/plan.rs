@@ -270,9 +270,18 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         .filter_map(|path| project.load(path))
         .collect();
     let imported = project.imported_by();
-    let has_entry_point: BTreeSet<PathBuf> = fallback_modules
+    // The repositories whose entry points or deployments run Django: there a `settings.py` that
+    // sets only `DEBUG` is Django's; elsewhere it may be Flask's.
+    let runs_django: Vec<&Path> = discovery
+        .walk_roots
         .iter()
-        .filter_map(|(_, m, _)| project.root_of(*m).map(Path::to_path_buf))
+        .filter(|root| {
+            discovery
+                .deployments
+                .iter()
+                .any(|d| d.settings_module().is_some() && d.origin.file.starts_with(root))
+        })
+        .map(PathBuf::as_path)
         .collect();
     for module in candidates {
         if units_so_far.contains(&module) || plan_units.iter().any(|u| u.settings.module == module)
@@ -282,10 +291,13 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         let name = project.modules[module].name.clone();
         let importable = name.split('.').all(is_identifier);
         let shape = project.shape(module);
-        let django_project = project
-            .root_of(module)
-            .is_some_and(|root| has_entry_point.contains(root));
-        if !importable || !shape.defines_settings() || !(shape.is_django() || django_project) {
+        let file = &project.sources.get(project.modules[module].file).path;
+        let django = if runs_django.iter().any(|root| file.starts_with(root)) {
+            shape.is_django_in_a_django_project()
+        } else {
+            shape.is_django()
+        };
+        if !importable || !shape.defines_settings() || !django {
             continue;
         }
         let own_profile = profile::profile_from_name(name.rsplit('.').next().unwrap_or(&name));

@@ -30,6 +30,9 @@ pub struct Shape {
     /// Assigns one of Django's own settings that other frameworks do not share
     /// (`INSTALLED_APPS`, `MIDDLEWARE`, `ROOT_URLCONF`...).
     pub assigns_django_setting: bool,
+    /// Assigns one of Django's settings, the names it shares with other frameworks (`DEBUG`,
+    /// `SECRET_KEY`) included.
+    pub assigns_any_django_name: bool,
     /// `from x import *`.
     pub star_imports: bool,
     /// django-split-settings' `include(...)`.
@@ -46,8 +49,16 @@ impl Shape {
         self.assigns_settings || self.star_imports || self.includes || self.configuration_classes
     }
 
-    /// Whether what it defines is for Django rather than another framework. Star imports and
-    /// includes bring in other settings modules, which are Django's if anything is.
+    /// Whether it is a Django settings module in a repository that runs Django: it assigns one
+    /// of Django's settings, `DEBUG` or `SECRET_KEY` will do (an app's own `settings.py`
+    /// assigns only its own names).
+    pub fn is_django_in_a_django_project(&self) -> bool {
+        self.is_django() || self.assigns_any_django_name
+    }
+
+    /// Whether what it defines is for Django rather than another framework, wherever it is.
+    /// Star imports and includes bring in other settings modules, which are Django's if anything
+    /// is.
     pub fn is_django(&self) -> bool {
         self.assigns_django_setting
             || self.imports_django
@@ -196,8 +207,11 @@ fn setting_name(name: &str, shape: &mut Shape) {
         return;
     }
     shape.assigns_settings = true;
-    if django_settings::NAMES.binary_search(&name).is_ok() && !SHARED_NAMES.contains(&name) {
-        shape.assigns_django_setting = true;
+    if django_settings::NAMES.binary_search(&name).is_ok() {
+        shape.assigns_any_django_name = true;
+        if !SHARED_NAMES.contains(&name) {
+            shape.assigns_django_setting = true;
+        }
     }
 }
 
