@@ -22,6 +22,10 @@ pub struct Finding {
     pub chain: Vec<Span>,
     /// Further facts worth showing, e.g. what a deployment sets.
     pub notes: Vec<String>,
+    /// The setting the finding is about, `None` for a requirement line (see `fingerprint`).
+    pub setting: Option<String>,
+    /// The automatic fix djsafe offers, if any.
+    pub fix: Option<crate::fix::Fix>,
 }
 
 /// A linted settings module and why it got its profile.

@@ -1,6 +1,6 @@
 //! The pipeline: discover, load (parse and resolve), pick and classify the settings entry
-//! modules (keeping those the passed files concern), evaluate and run the rules on each, drop
-//! suppressed findings.
+//! modules (keeping those the passed files concern), evaluate and run the rules on each.
+//! (`suppress` then drops the suppressed findings.)
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
@@ -16,9 +16,8 @@ use crate::profile::{self, Classified, Profile};
 use crate::resolve::Project;
 use crate::rules::context::{Context, DeploymentEnv};
 use crate::rules::registry::{RuleMeta, Severity};
-use crate::rules::{self, django_versions, registry};
+use crate::rules::{self, django_versions};
 use crate::source::FileId;
-use crate::suppress;
 use crate::targets::Targets;
 
 /// Django's defaults for the settings the rules read, as Python source (the newest release's;
@@ -193,11 +192,6 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         ));
     }
 
-    findings.retain(|f| {
-        let file = project.sources.get(f.span.file);
-        let line = file.line_text(file.position(f.span.start).line);
-        !suppress::suppresses(line, &f.rule.id, &f.rule.name)
-    });
     findings.sort_by(|a, b| {
         let key = |f: &Finding| {
             (
@@ -290,6 +284,8 @@ fn lint_one(
             message: draft.message,
             scenario: draft.scenario,
             notes: draft.notes,
+            setting: draft.setting,
+            fix: draft.fix,
         });
     }
     (findings, ctx.into_diagnostics().collect())
@@ -549,28 +545,4 @@ fn deployments_of(
         result.push(DeploymentEnv { file, source, vars });
     }
     result
-}
-
-/// The rules enabled by `select` (all when empty) minus `ignore`, by id or name.
-pub fn enabled_rules(
-    select: &[String],
-    ignore: &[String],
-) -> Result<Vec<&'static RuleMeta>, String> {
-    let lookup = |key: &String| {
-        let key = key.trim();
-        registry::find(key).ok_or_else(|| format!("unknown rule `{key}` (see `djsafe rules`)"))
-    };
-    let selected: Vec<&RuleMeta> = if select.is_empty() {
-        registry::all().iter().collect()
-    } else {
-        select.iter().map(lookup).collect::<Result<_, _>>()?
-    };
-    let ignored: Vec<&RuleMeta> = ignore.iter().map(lookup).collect::<Result<_, _>>()?;
-    let mut rules: Vec<&RuleMeta> = selected
-        .into_iter()
-        .filter(|r| !ignored.iter().any(|i| i.id == r.id))
-        .collect();
-    rules.sort_by(|a, b| a.id.cmp(&b.id));
-    rules.dedup_by(|a, b| a.id == b.id);
-    Ok(rules)
 }

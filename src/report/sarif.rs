@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::{DjangoRelease, kind_name, scenario_phrase};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location as DiagnosticLocation};
 use crate::finding::Finding;
+use crate::fingerprint::fingerprints;
 use crate::lint::Outcome;
 use crate::profile::Profile;
 use crate::rules::registry::RuleMeta;
@@ -103,8 +104,9 @@ struct RuleProperties {
     security_severity: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     cwe: Vec<String>,
-    #[serde(rename = "django-check", skip_serializing_if = "Option::is_none")]
-    django_check: Option<String>,
+    /// Every Django check id the rule mirrors.
+    #[serde(rename = "django-check", skip_serializing_if = "Vec::is_empty")]
+    django_check: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -138,6 +140,9 @@ struct SarifResult {
     locations: Vec<Location>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
+    /// `{"djsafe/v1": fingerprint}`: the fingerprint of the result's first module at its level
+    /// (see `crate::fingerprint`); each module's own is in `properties.modules`.
+    partial_fingerprints: BTreeMap<&'static str, String>,
     properties: ResultProperties,
 }
 
@@ -195,6 +200,8 @@ struct ModuleProperties {
     profile: Profile,
     severity: String,
     scenario: String,
+    /// The finding's fingerprint for this module, as the JSON and GitLab reports give it.
+    fingerprint: String,
 }
 
 pub fn render(outcome: &Outcome) -> String {
@@ -220,10 +227,19 @@ pub fn render(outcome: &Outcome) -> String {
                     .collect(),
             }],
             column_kind: "utf16CodeUnits",
-            results: group_findings(&outcome.findings)
-                .into_iter()
-                .map(|group| result(outcome, &group))
-                .collect(),
+            results: {
+                let prints = fingerprints(outcome);
+                group_findings(&outcome.findings)
+                    .into_iter()
+                    .map(|group| {
+                        let members: Vec<(&Finding, &str)> = group
+                            .into_iter()
+                            .map(|i| (&outcome.findings[i], prints[i].as_str()))
+                            .collect();
+                        result(outcome, &members)
+                    })
+                    .collect()
+            },
             properties: RunProperties {
                 django: DjangoRelease::of(outcome),
             },
@@ -270,18 +286,18 @@ fn rule(meta: &RuleMeta) -> Rule {
     }
 }
 
-/// Findings of one rule at one span, in report order: the same line reached from several
-/// modules (production and staging both importing `base.py`) is one alert, not several.
-fn group_findings(findings: &[Finding]) -> Vec<Vec<&Finding>> {
-    let mut groups: Vec<Vec<&Finding>> = Vec::new();
+/// Findings (by index) of one rule at one span, in report order: the same line reached from
+/// several modules (production and staging both importing `base.py`) is one alert, not several.
+fn group_findings(findings: &[Finding]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut index: BTreeMap<(&str, Span), usize> = BTreeMap::new();
-    for finding in findings {
+    for (i, finding) in findings.iter().enumerate() {
         let key = (finding.rule.id.as_str(), finding.span);
         match index.get(&key) {
-            Some(&i) => groups[i].push(finding),
+            Some(&g) => groups[g].push(i),
             None => {
                 index.insert(key, groups.len());
-                groups.push(vec![finding]);
+                groups.push(vec![i]);
             }
         }
     }
@@ -295,13 +311,20 @@ enum Related {
     Deployment { file: String, line: usize },
 }
 
-fn result(outcome: &Outcome, group: &[&Finding]) -> SarifResult {
+fn result(outcome: &Outcome, members: &[(&Finding, &str)]) -> SarifResult {
+    let group: Vec<&Finding> = members.iter().map(|(f, _)| *f).collect();
     let sources = &outcome.project.sources;
     // The first finding with the highest severity decides level, profile and scenario.
-    let primary = group
+    let (primary, primary_print) = members
         .iter()
         .copied()
-        .reduce(|best, f| if f.severity > best.severity { f } else { best })
+        .reduce(|best, f| {
+            if f.0.severity > best.0.severity {
+                f
+            } else {
+                best
+            }
+        })
         .expect("a group holds at least one finding");
     let rule_index = outcome
         .rules
@@ -323,7 +346,7 @@ fn result(outcome: &Outcome, group: &[&Finding]) -> SarifResult {
         "{}.",
         escape_brackets(primary.message.trim_end_matches('.'))
     );
-    for finding in group {
+    for finding in &group {
         message.push_str(&format!(
             " In {} ({}) {}",
             finding.module,
@@ -347,7 +370,7 @@ fn result(outcome: &Outcome, group: &[&Finding]) -> SarifResult {
         message.push('.');
     }
     let mut notes: Vec<String> = Vec::new();
-    for finding in group {
+    for finding in &group {
         for note in &finding.notes {
             if notes.contains(note) {
                 continue;
@@ -400,16 +423,21 @@ fn result(outcome: &Outcome, group: &[&Finding]) -> SarifResult {
                 message: Some(Text { text }),
             })
             .collect(),
+        partial_fingerprints: BTreeMap::from([(
+            crate::fingerprint::SARIF_KEY,
+            primary_print.to_string(),
+        )]),
         properties: ResultProperties {
             profile: primary.profile,
             scenario: primary.scenario.clone(),
-            modules: group
+            modules: members
                 .iter()
-                .map(|f| ModuleProperties {
+                .map(|(f, print)| ModuleProperties {
                     module: f.module.clone(),
                     profile: f.profile,
                     severity: f.severity.to_string(),
                     scenario: f.scenario.clone(),
+                    fingerprint: print.to_string(),
                 })
                 .collect(),
             notes,

@@ -17,6 +17,8 @@ pub fn check(ctx: &Context) -> Option<Draft> {
             )
         };
         return Some(Draft {
+            setting: Some("ALLOWED_HOSTS".into()),
+            fix: crate::fix::allowed_hosts_wildcard(ctx, wildcard.origin),
             span: wildcard.origin,
             message: format!("{how}: the '*' wildcard accepts any Host header"),
             scenario: unset_scenario(&wildcard.env),
@@ -27,6 +29,8 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         let value = ctx.setting_in(deployment, "ALLOWED_HOSTS")?;
         let wildcard = wildcard(ctx, &value)?;
         Some(Draft {
+            setting: Some("ALLOWED_HOSTS".into()),
+            fix: None,
             span: wildcard.origin,
             message: format!("ALLOWED_HOSTS is {value} in the deployment {} describes: the '*' wildcard accepts any Host header", deployment.file),
             scenario: deployment.file.clone(),

@@ -19,6 +19,8 @@ fn set_by_deployment(ctx: &Context) -> Option<Draft> {
             return None;
         }
         Some(Draft {
+            setting: Some(VARIABLE.to_string()),
+            fix: None,
             span: ctx.deployment_line(deployment, *line)?,
             message: format!(
                 "{}:{line} sets {VARIABLE} to {} for the deployment: Django no longer stops synchronous ORM and other thread-unsafe calls from running inside the event loop",
@@ -63,6 +65,8 @@ fn set_by_settings(ctx: &Context) -> Option<Draft> {
     }
     notes.extend(ctx.deployment_notes(&value.env));
     Some(Draft {
+        setting: Some(VARIABLE.to_string()),
+        fix: None,
         span: write.span,
         message: format!(
             "the settings set {VARIABLE} to {value}: Django no longer stops synchronous ORM and other thread-unsafe calls from running inside the event loop"

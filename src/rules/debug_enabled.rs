@@ -11,6 +11,8 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     let value = ctx.setting("DEBUG")?;
     let draft = match value.truthy() {
         Some(true) if value.env.is_empty() => Some(Draft {
+            setting: Some("DEBUG".into()),
+            fix: None,
             span: value.origin,
             message: format!("DEBUG is {value} in a deployed settings module"),
             scenario: "always".into(),
@@ -59,6 +61,8 @@ fn on_when_unset(ctx: &Context, value: &Value) -> Draft {
         }
     }
     Draft {
+        setting: Some("DEBUG".into()),
+        fix: crate::fix::debug_enabled(ctx, value.origin, vars),
         span: value.origin,
         message,
         scenario: unset_scenario(vars),
@@ -73,6 +77,12 @@ fn fail_open(ctx: &Context, value: &Value) -> Option<Draft> {
         let first = on.first()?;
         let turned_on = ctx.setting_with(var, first, "DEBUG")?;
         Some(Draft {
+            setting: Some("DEBUG".into()),
+            fix: crate::fix::debug_enabled(
+                ctx,
+                turned_on.origin,
+                &std::collections::BTreeSet::from([var.clone()]),
+            ),
             span: turned_on.origin,
             message: format!(
                 "DEBUG is True when `{var}` is {}: spellings that mean off turn debug on (the comparison fails open)",
@@ -119,6 +129,8 @@ fn in_deployment(ctx: &Context) -> Option<Draft> {
             })
             .collect();
         Some(Draft {
+            setting: Some("DEBUG".into()),
+            fix: None,
             span: value.origin,
             message: format!(
                 "DEBUG is True in the deployment {} describes ({})",

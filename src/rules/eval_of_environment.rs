@@ -38,6 +38,8 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         variables(&first.env)
     );
     Some(Draft {
+        setting: None,
+        fix: None,
         span: first.span,
         message,
         scenario,

@@ -35,6 +35,8 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         ": anyone with the source can forge sessions, password reset links and signed data",
     );
     Some(Draft {
+        setting: Some("SECRET_KEY".into()),
+        fix: crate::fix::hardcoded_secret_key(ctx, value.origin, !value.env.is_empty()),
         span: value.origin,
         message,
         scenario: unset_scenario(&value.env),

@@ -22,6 +22,8 @@ pub fn check(ctx: &Context) -> Option<Draft> {
             )
         };
         return Some(Draft {
+            setting: Some("SECRET_KEY".into()),
+            fix: None,
             span: value.origin,
             message: format!("{subject} ({}): {CONSEQUENCE}", weaknesses.join("; ")),
             scenario: unset_scenario(&value.env),
@@ -60,6 +62,8 @@ fn in_deployment(ctx: &Context) -> Option<Draft> {
             return None;
         }
         Some(Draft {
+            setting: Some("SECRET_KEY".into()),
+            fix: None,
             span: value.origin,
             message: format!(
                 "SECRET_KEY is weak in the deployment {} describes ({}; set by {}): {CONSEQUENCE}",
