@@ -52,9 +52,14 @@ fn sarif(args: &[&str]) -> (i32, String) {
     (run.code, run.stdout)
 }
 
-/// A fixture's log with the default rules.
+/// A fixture's log with every rule: the default ones and the opt-in `unused-noqa`.
 fn fixture_sarif(project: &str) -> String {
-    sarif(&[&format!("testdata/projects/{project}")]).1
+    sarif(&[
+        &format!("testdata/projects/{project}"),
+        "--extend-select",
+        "unused-noqa",
+    ])
+    .1
 }
 
 /// A fixture's log with the `BASE` rules.
@@ -327,7 +332,13 @@ fn the_rule_list_and_indices_follow_select_and_ignore() {
     }
 
     // Every rule of the catalogue, less the ignored one, in catalogue order.
-    let (_, log) = sarif(&["testdata/projects/dblood", "--ignore", "DJS001"]);
+    let (_, log) = sarif(&[
+        "testdata/projects/dblood",
+        "--ignore",
+        "DJS001",
+        "--extend-select",
+        "unused-noqa",
+    ]);
     let (ids, results) = rules_and_indices(&parse(&log));
     let expected: Vec<String> = rule_ids().into_iter().filter(|id| id != "DJS001").collect();
     assert_eq!(ids, expected);

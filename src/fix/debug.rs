@@ -6,8 +6,8 @@
 //! - django-environ `env.bool('DEBUG', default=True)` → `env.bool('DEBUG', default=False)`;
 //! - decouple `config('DEBUG', default=True, cast=bool)` → `config('DEBUG', default=False, cast=bool)`.
 //!
-//! Only an assignment `DEBUG = <expr>` whose expression parses one variable as a boolean is
-//! rewritten: reads, comparisons with spellings of true and false, `.lower()`, `bool()`,
+//! Only a switch that `True` turns on, assigned as `DEBUG = <expr>` whose expression parses one
+//! variable as a boolean, is rewritten: reads, comparisons with spellings of true and false, `.lower()`, `bool()`,
 //! `int()`, `strtobool()`, `not`, `in (...)`. A DEBUG derived from anything else (say
 //! `ENVIRONMENT != 'production'`) is not a switch, and is left alone.
 
@@ -53,6 +53,16 @@ pub fn propose(ctx: &Context, span: Span, vars: &BTreeSet<Rc<str>>) -> Option<Fi
         return None;
     };
     if !editable(ctx, span) {
+        return None;
+    }
+    // Only a switch that `True` turns on becomes an opt-in: DEBUG derived the other way round
+    // (`not os.getenv('PRODUCTION')`) would be inverted by one.
+    let on_for = |spelling: &str| {
+        ctx.setting_with(variable, spelling, "DEBUG")
+            .and_then(|v| v.truthy())
+            == Some(true)
+    };
+    if !on_for("True") || !on_for("true") {
         return None;
     }
     let file = PyFile::of(ctx.project, span)?;

@@ -83,8 +83,16 @@ pub fn unified(path: &str, old: &str, edits: &[Edit]) -> String {
             block.old.pop();
             block.new.pop();
         }
-        if !(block.old.is_empty() && block.new.is_empty()) {
-            blocks.push(block);
+        if block.old.is_empty() && block.new.is_empty() {
+            continue;
+        }
+        // A block right after another reads as one change: its lines removed, then added.
+        match blocks.last_mut() {
+            Some(last) if last.start + last.old.len() == block.start => {
+                last.old.extend(block.old);
+                last.new.extend(block.new);
+            }
+            _ => blocks.push(block),
         }
     }
     if blocks.is_empty() {

@@ -7,7 +7,8 @@
 //!   empty: a deployment that does not set the variable then answers no host (`''` gives `['']`
 //!   after `.split(',')`, which matches no host, like `[]`) instead of every host.
 //! - In a literal list that names other hosts too (`['example.com', '*']`), the `'*'` entry is
-//!   removed; a literal `['*']` is replaced only when the project's hosts are known.
+//!   removed; a literal `['*']` is replaced only when the project's hosts are known and the
+//!   assignment is not one branch of a condition.
 
 use tree_sitter::Node;
 
@@ -120,7 +121,9 @@ fn list_fix(
     let at = entries.iter().position(|e| *e == star)?;
     let quote = file.quote_of(star);
     if entries.len() == 1 {
-        if own_hosts.is_empty() && !empty_ok {
+        // A literal `['*']` is replaced only where it is the module's one value for the setting:
+        // in a branch (`case _:` for development) other hosts would break what it is for.
+        if !empty_ok && (own_hosts.is_empty() || !super::python::unconditional(list)) {
             return None;
         }
         let hosts: Vec<String> = own_hosts.iter().map(|h| literal(h, quote)).collect();
@@ -132,10 +135,14 @@ fn list_fix(
             replacement,
         ));
     }
-    // Remove the entry with its comma: up to the next entry, or from the previous one.
-    let (start, end) = match entries.get(at + 1) {
-        Some(next) => (star.start_byte(), next.start_byte()),
-        None => (entries[at - 1].end_byte(), star.end_byte()),
+    // An entry on lines of its own goes with them (its comma and comment too); otherwise remove
+    // it with its comma: up to the next entry, or from the previous one.
+    let (start, end) = match own_lines(file, star) {
+        Some(lines) => lines,
+        None => match entries.get(at + 1) {
+            Some(next) => (star.start_byte(), next.start_byte()),
+            None => (entries[at - 1].end_byte(), star.end_byte()),
+        },
     };
     Some(Fix::unsafe_edits(
         format!("remove the {} entry from ALLOWED_HOSTS", file.text_of(star)),
@@ -146,6 +153,22 @@ fn list_fix(
             content: String::new(),
         }],
     ))
+}
+
+/// The byte range of the whole lines `entry` is alone on: only whitespace before it, and after
+/// it only a comma, whitespace and a comment.
+fn own_lines(file: &PyFile, entry: Node) -> Option<(usize, usize)> {
+    let text = file.text;
+    let line_start = text[..entry.start_byte()].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..entry.start_byte()].trim().is_empty() {
+        return None;
+    }
+    let line_end = text[entry.end_byte()..]
+        .find('\n')
+        .map_or(text.len(), |i| entry.end_byte() + i + 1);
+    let rest = text[entry.end_byte()..line_end].trim_start();
+    let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+    (rest.is_empty() || rest.starts_with('#')).then_some((line_start, line_end))
 }
 
 /// The hosts the module names elsewhere: the hosts of CSRF_TRUSTED_ORIGINS and

@@ -218,6 +218,25 @@ impl<'p> PyFile<'p> {
     }
 }
 
+/// Whether `node` runs unconditionally when the module (or class body) does: it is not inside an
+/// `if`, `match`, `try`, loop or `with` block, where it would be one branch of several.
+pub fn unconditional(node: Node) -> bool {
+    let mut current = node;
+    for _ in 0..MAX_DEPTH {
+        let Some(parent) = current.parent() else {
+            return true;
+        };
+        match parent.kind() {
+            "module" | "class_definition" => return true,
+            "if_statement" | "elif_clause" | "else_clause" | "match_statement" | "case_clause"
+            | "try_statement" | "except_clause" | "finally_clause" | "for_statement"
+            | "while_statement" | "with_statement" | "function_definition" => return false,
+            _ => current = parent,
+        }
+    }
+    false
+}
+
 pub struct Assignment<'p> {
     /// The assigned expression.
     pub right: Node<'p>,
