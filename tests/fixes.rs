@@ -99,8 +99,7 @@ fn cpython(
     module: &str,
     env: &BTreeMap<String, String>,
 ) -> Result<BTreeMap<String, String>, String> {
-    let answer =
-        server.request(&serde_json::json!({"root": root, "module": module, "env": env}));
+    let answer = server.request(&serde_json::json!({"root": root, "module": module, "env": env}));
     match answer.get("settings") {
         Some(settings) => Ok(serde_json::from_value(settings.clone()).unwrap()),
         None => Err(answer["error"].as_str().unwrap_or_default().to_string()),
@@ -150,7 +149,11 @@ fn check_in_cpython(server: &mut Server, root: &Path, module: &str, fixed: &[Fix
     for fix in fixed {
         match fix.rule.as_str() {
             "DJS001" => {
-                assert_eq!(settings["DEBUG"], "False", "{module}: DEBUG with {} unset", fix.variable);
+                assert_eq!(
+                    settings["DEBUG"], "False",
+                    "{module}: DEBUG with {} unset",
+                    fix.variable
+                );
                 for (spelling, on) in [
                     ("false", false),
                     ("False", false),
@@ -235,7 +238,13 @@ fn fixture(name: &str) {
     let before = json(&check(&["--output-format", "json", "--exit-zero"]));
     let fixable = fixables(&before);
     let n = fixable.len();
-    let problems = |n: usize| if n == 1 { "1 problem".to_string() } else { format!("{n} problems") };
+    let problems = |n: usize| {
+        if n == 1 {
+            "1 problem".to_string()
+        } else {
+            format!("{n} problems")
+        }
+    };
 
     // --diff: the diff, and nothing written.
     let diff = check(&["--diff", "--unsafe-fixes"]);
@@ -253,13 +262,20 @@ fn fixture(name: &str) {
     // --fix alone: djsafe's fixes are unsafe, so it says how many it holds back.
     let held = check(&["--fix", "--output-format", "json"]);
     if n > 0 {
-        let fixes = if n == 1 { "1 fix".to_string() } else { format!("{n} fixes") };
+        let fixes = if n == 1 {
+            "1 fix".to_string()
+        } else {
+            format!("{n} fixes")
+        };
         assert_eq!(
             held.stderr,
             format!("No problems fixed ({fixes} available with `--unsafe-fixes`).\n")
         );
     }
-    assert!(files(dir) == original, "--fix without --unsafe-fixes changed files");
+    assert!(
+        files(dir) == original,
+        "--fix without --unsafe-fixes changed files"
+    );
 
     // --fix --unsafe-fixes: written, then linted again.
     let fixed_run = check(&["--fix", "--unsafe-fixes", "--output-format", "json"]);
@@ -283,7 +299,10 @@ fn fixture(name: &str) {
         .collect();
     for line in diff.stdout.lines() {
         if let Some(added) = line.strip_prefix('+').filter(|l| !l.starts_with("++")) {
-            assert!(written.contains(added), "the diff's `{added}` was not written");
+            assert!(
+                written.contains(added),
+                "the diff's `{added}` was not written"
+            );
         }
     }
     // Nothing is left to fix.
@@ -334,7 +353,14 @@ fn no_fix_in_a_development_module() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/fixes/dev-module");
     let report = json(&djsafe_in(
         &dir,
-        &["check", ".", "--output-format", "json", "--select", "DJS003"],
+        &[
+            "check",
+            ".",
+            "--output-format",
+            "json",
+            "--select",
+            "DJS003",
+        ],
     ));
     let findings = report["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1, "{report:#}");

@@ -228,9 +228,18 @@ pub fn unconditional(node: Node) -> bool {
         };
         match parent.kind() {
             "module" | "class_definition" => return true,
-            "if_statement" | "elif_clause" | "else_clause" | "match_statement" | "case_clause"
-            | "try_statement" | "except_clause" | "finally_clause" | "for_statement"
-            | "while_statement" | "with_statement" | "function_definition" => return false,
+            "if_statement"
+            | "elif_clause"
+            | "else_clause"
+            | "match_statement"
+            | "case_clause"
+            | "try_statement"
+            | "except_clause"
+            | "finally_clause"
+            | "for_statement"
+            | "while_statement"
+            | "with_statement"
+            | "function_definition" => return false,
             _ => current = parent,
         }
     }
