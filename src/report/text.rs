@@ -137,6 +137,9 @@ fn finding_report(sources: &SourceMap, finding: &Finding) -> Report {
         help.push_str(&line);
     }
     let label = match finding.scenario.as_str() {
+        _ if crate::rules::AFTER_SUPPRESSION.contains(&finding.rule.id.as_str()) => {
+            "silences nothing".to_string()
+        }
         "always" => "in every environment".to_string(),
         "default" => "the setting is left at Django's default".to_string(),
         scenario if scenario.contains(" unset") || scenario.contains('=') => {

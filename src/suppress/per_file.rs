@@ -3,7 +3,7 @@
 //! with `/` matches the path relative to where it was given (the configuration file's folder,
 //! or the working directory for `--per-file-ignores`); `!pattern` applies to the files it does
 //! not match. A finding is ignored when the file it points at, or the settings module it is
-//! reported for, matches: `"mysite/settings/legacy.py" = ["DJS001"]` silences DJS001 both on
+//! reported for, matches (for `!pattern`, when neither does): `"mysite/settings/legacy.py" = ["DJS001"]` silences DJS001 both on
 //! legacy.py's lines and for the legacy module when the value comes from its base.
 
 use std::collections::BTreeMap;
@@ -78,13 +78,16 @@ impl PerFileIgnores {
         Ok(())
     }
 
-    /// Whether `rule` is ignored for a finding in `files` (absolute paths).
+    /// Whether `rule` is ignored for a finding that concerns `files` (absolute paths: the file it
+    /// points at and its module's): when one of them matches, or for `!pattern` when none does.
     pub fn ignores(&self, rule: &str, files: &[&Path]) -> bool {
         self.entries.iter().any(|entry| {
             entry.rules.iter().any(|r| r.id == rule)
-                && files
-                    .iter()
-                    .any(|file| entry.matches(file) != entry.negated)
+                && if entry.negated {
+                    files.iter().all(|file| !entry.matches(file))
+                } else {
+                    files.iter().any(|file| entry.matches(file))
+                }
         })
     }
 }
