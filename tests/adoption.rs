@@ -306,7 +306,10 @@ fn add_noqa_accepts_todays_findings_once_and_ci_fails_only_on_new_ones() {
         assert!(before["settings"].is_object(), "{module}: {before}");
         // The project's folder differs; every setting else is the same.
         for settings in [&mut before, &mut after] {
-            settings["settings"].as_object_mut().unwrap().remove("BASE_DIR");
+            settings["settings"]
+                .as_object_mut()
+                .unwrap()
+                .remove("BASE_DIR");
         }
         assert_eq!(after["settings"], before["settings"], "{module}");
     }

@@ -6,8 +6,9 @@
 //! - django-environ `env.bool('DEBUG', default=True)` → `env.bool('DEBUG', default=False)`;
 //! - decouple `config('DEBUG', default=True, cast=bool)` → `config('DEBUG', default=False, cast=bool)`.
 //!
-//! Only a switch that `True` turns on, assigned as `DEBUG = <expr>` whose expression parses one
-//! variable as a boolean, is rewritten: reads, comparisons with spellings of true and false, `.lower()`, `bool()`,
+//! Only a switch that a spelling of true turns on (and no spelling of false does where true does
+//! not), assigned as `DEBUG = <expr>` whose expression parses one variable as a boolean, is
+//! rewritten: reads, comparisons with spellings of true and false, `.lower()`, `bool()`,
 //! `int()`, `strtobool()`, `not`, `in (...)`. A DEBUG derived from anything else (say
 //! `ENVIRONMENT != 'production'`) is not a switch, and is left alone.
 
@@ -55,14 +56,17 @@ pub fn propose(ctx: &Context, span: Span, vars: &BTreeSet<Rc<str>>) -> Option<Fi
     if !editable(ctx, span) {
         return None;
     }
-    // Only a switch that `True` turns on becomes an opt-in: DEBUG derived the other way round
-    // (`not os.getenv('PRODUCTION')`) would be inverted by one.
+    // Only a switch that a spelling of true turns on becomes an opt-in: DEBUG derived the other
+    // way round (`not os.getenv('PRODUCTION')`, `os.getenv('IS_PROD', 'false') != 'true'`) would
+    // be inverted by one.
     let on_for = |spelling: &str| {
         ctx.setting_with(variable, spelling, "DEBUG")
             .and_then(|v| v.truthy())
             == Some(true)
     };
-    if !on_for("True") || !on_for("true") {
+    let switch = on_for("True") || on_for("true") || on_for("1");
+    let inverted = on_for("False") && !on_for("True") || on_for("false") && !on_for("true");
+    if !switch || inverted {
         return None;
     }
     let file = PyFile::of(ctx.project, span)?;

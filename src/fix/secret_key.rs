@@ -6,8 +6,9 @@
 //!   `env('SECRET_KEY')`; decouple `config('SECRET_KEY', default='...')` → `config('SECRET_KEY')`;
 //!   `os.getenv('SECRET_KEY') or '...'` likewise.
 //! - A literal `SECRET_KEY = '...'` in a deployed (production or staging) module's own file: a
-//!   required read of `SECRET_KEY` in the module's style (its own django-environ or decouple
-//!   reads, else `os.environ`, importing `os` when the module does not).
+//!   required read in the module's style (its own django-environ or decouple reads, else
+//!   `os.environ`, importing `os` when the module does not), of the variable the module's bases
+//!   read SECRET_KEY from (`SECRET_KEY` when none does).
 
 use tree_sitter::Node;
 
@@ -51,7 +52,8 @@ pub fn propose(ctx: &Context, span: Span, env_dependent: bool) -> Option<Fix> {
         return None;
     }
     let quote = file.quote_of(key);
-    let name = literal("SECRET_KEY", quote);
+    let variable = project_variable(ctx, span).unwrap_or_else(|| "SECRET_KEY".to_string());
+    let name = literal(&variable, quote);
     let style = file
         .reads()
         .into_iter()
@@ -98,6 +100,30 @@ pub fn propose(ctx: &Context, span: Span, env_dependent: bool) -> Option<Fix> {
         ),
         edits,
     ))
+}
+
+/// The variable another module of the settings reads SECRET_KEY from (`PAYROLL_SECRET_KEY` in a
+/// base that the module overrides), so that the fixed module reads the same one.
+fn project_variable(ctx: &Context, span: Span) -> Option<String> {
+    ctx.project
+        .import_closure(ctx.module)
+        .into_iter()
+        .filter(|&m| ctx.project.modules[m].file != span.file)
+        .find_map(|m| {
+            let file = PyFile::of(
+                ctx.project,
+                Span {
+                    file: ctx.project.modules[m].file,
+                    start: 0,
+                    end: 0,
+                },
+            )?;
+            file.reads().into_iter().find_map(|read| {
+                let node = read.node;
+                file.assignment_of(node, "SECRET_KEY")
+                    .map(|_| read.variable.clone())
+            })
+        })
 }
 
 /// The expression that falls back to `key`, and the read it falls back from: the read whose
