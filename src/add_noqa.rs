@@ -134,8 +134,14 @@ fn edits_for(file: &FileDirectives, wanted: &Wanted) -> Vec<(usize, String)> {
 /// Python reads only on the first two lines), or after a Dockerfile's parser directives
 /// (`# syntax=...`, read only before any other comment).
 fn header_end(file: &FileDirectives) -> usize {
-    let text = &file.file.text;
-    let mut at = 0;
+    // A byte order mark stays first.
+    let bom = if file.file.text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let text = &file.file.text[bom..];
+    let mut at = bom;
     for (i, line) in text.split_inclusive('\n').enumerate() {
         let trimmed = line.trim();
         let keep = match file.syntax {

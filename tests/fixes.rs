@@ -348,6 +348,82 @@ fixtures! {
     dev_module => "dev-module",
 }
 
+/// Every fix djsafe offers on the other fixture projects (constructs, idioms, adoption) is
+/// checked the same way: applied to a copy, the finding is gone, and each settings module that
+/// imported in CPython before still does, with the values the fix promises.
+#[test]
+fn every_fix_on_every_fixture_project() {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+    let mut projects: Vec<PathBuf> = ["projects", "idioms", "adoption"]
+        .iter()
+        .flat_map(|group| std::fs::read_dir(base.join(group)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    projects.sort();
+    let mut server = Server::start("tests/differential/import_settings.py");
+    let mut checked = 0;
+    for project in &projects {
+        let report = json(&djsafe_in(
+            project,
+            &["check", ".", "--output-format", "json", "--exit-zero"],
+        ));
+        let fixable = fixables(&report);
+        if fixable.is_empty() {
+            continue;
+        }
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        copy_dir(project, dir);
+        // The modules CPython imports before the fix (some fixtures are broken on purpose).
+        let modules: Vec<String> = reported_modules(&report)
+            .into_iter()
+            .filter(|m| cpython_deployed(&mut server, dir, m, &mut BTreeMap::new()).is_ok())
+            .collect();
+        let run = djsafe_in(
+            dir,
+            &[
+                "check",
+                ".",
+                "--fix",
+                "--unsafe-fixes",
+                "--output-format",
+                "json",
+            ],
+        );
+        assert!(
+            run.stderr.contains("Fixed "),
+            "{}: {}",
+            project.display(),
+            run.stderr
+        );
+        let after = json(&run);
+        for fix in &fixable {
+            let still = findings_of(&after, &fix.rule, &fix.module);
+            assert!(!still, "{}: {fix:?} is still reported", project.display());
+        }
+        for module in modules {
+            let fixed: Vec<Fixable> = fixable
+                .iter()
+                .filter(|f| f.module == module)
+                .cloned()
+                .collect();
+            check_in_cpython(&mut server, dir, &module, &fixed);
+            checked += fixed.len();
+        }
+    }
+    println!("fixes: {checked} fixes checked in CPython on the fixture projects");
+    assert!(checked >= 15, "only {checked} fixes were checked");
+}
+
+fn findings_of(report: &Value, rule: &str, module: &str) -> bool {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["rule"] == rule && f["module"] == module)
+}
+
 #[test]
 fn no_fix_in_a_development_module() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/fixes/dev-module");

@@ -73,6 +73,9 @@ pub fn propose(ctx: &Context, span: Span, vars: &BTreeSet<Rc<str>>) -> Option<Fi
     let node = file.node_at(span)?;
     let assignment = file.assignment_of(node, "DEBUG")?;
     let read = boolean_parse(&file, assignment.right, variable)?;
+    if supplied_by_the_project(ctx, span, variable) {
+        return None;
+    }
     let quote = file.quote_of(read.name);
     let name = file.text_of(read.name);
     let q = |s: &str| literal(s, quote);
@@ -152,6 +155,38 @@ fn boolean_parse<'p>(file: &PyFile<'p>, expression: Node<'p>, variable: &str) ->
         }
     }
     reads.pop()
+}
+
+/// Whether the settings give `variable` a value themselves, so that "unset" is not what a
+/// deployment without it sees and an opt-in of the variable changes nothing: they set it
+/// (`os.environ.setdefault`), or a `.env` or `settings.ini` beside the module or above it (which
+/// django-environ's `read_env` and python-decouple read) defines it. The fix is then in that
+/// file, not in the expression.
+fn supplied_by_the_project(ctx: &Context, span: Span, variable: &str) -> bool {
+    if ctx
+        .baseline()
+        .env_writes
+        .iter()
+        .any(|w| &*w.var == variable)
+    {
+        return true;
+    }
+    let path = &ctx.project.sources.get(span.file).path;
+    let root = ctx.project.display_root();
+    let defines = |text: &str| {
+        text.lines().any(|line| {
+            let line = line.trim_start();
+            let line = line.strip_prefix("export ").unwrap_or(line).trim_start();
+            line.strip_prefix(variable)
+                .is_some_and(|rest| rest.trim_start().starts_with(['=', ':']))
+        })
+    };
+    path.ancestors()
+        .skip(1)
+        .take_while(|dir| dir.starts_with(root))
+        .flat_map(|dir| [dir.join(".env"), dir.join("settings.ini")])
+        .filter_map(|file| std::fs::read_to_string(file).ok())
+        .any(|text| defines(&text))
 }
 
 fn within(node: Node, outer: Node) -> bool {

@@ -97,6 +97,12 @@ impl<'p> PyFile<'p> {
                         && self.text_of(*s).starts_with("from __future__"))
             })
             .map_or(self.text.len(), |s| s.start_byte())
+            // A byte order mark stays first.
+            .max(if self.text.starts_with('\u{feff}') {
+                3
+            } else {
+                0
+            })
     }
 
     /// Every environment read in the module, in source order (for the module's own style).

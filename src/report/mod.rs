@@ -4,6 +4,7 @@
 pub mod github;
 pub mod gitlab;
 pub mod json;
+mod markdown;
 pub mod sarif;
 pub mod statistics;
 pub mod text;

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::markdown::{markdown_to_text, truncate};
 use super::{DjangoRelease, kind_name, scenario_phrase};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location as DiagnosticLocation};
 use crate::finding::Finding;
@@ -540,62 +541,6 @@ fn escape_brackets(text: &str) -> String {
     }
 }
 
-/// At most `max` characters, cut on a character boundary, with `…` when cut.
-fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut cut: String = text.chars().take(max - 1).collect();
-    cut.push('…');
-    cut
-}
-
-/// The rule docs as plain text for `help.text`: headings lose their `#`, code fences go,
-/// links become `text (url)` and inline code loses its backticks.
-fn markdown_to_text(markdown: &str) -> String {
-    let mut lines = Vec::new();
-    for line in markdown.trim().lines() {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") {
-            continue;
-        }
-        let line = match trimmed.strip_prefix('#') {
-            Some(_) => trimmed.trim_start_matches('#').trim_start(),
-            None => line,
-        };
-        lines.push(unlink(line).replace('`', ""));
-    }
-    lines.join("\n")
-}
-
-/// `[text](url)` → `text (url)`.
-fn unlink(line: &str) -> String {
-    let mut out = String::new();
-    let mut rest = line;
-    while let Some(open) = rest.find('[') {
-        let after = &rest[open + 1..];
-        let link = after.find("](").and_then(|close| {
-            let url_start = close + 2;
-            after[url_start..]
-                .find(')')
-                .map(|end| (&after[..close], &after[url_start..url_start + end]))
-        });
-        match link {
-            Some((text, url)) => {
-                out.push_str(&rest[..open]);
-                out.push_str(&format!("{text} ({url})"));
-                rest = &after[text.len() + 2 + url.len() + 1..];
-            }
-            None => {
-                out.push_str(&rest[..=open]);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -605,26 +550,6 @@ mod tests {
         assert_eq!(relative_uri("./a/settings.py"), "a/settings.py");
         assert_eq!(relative_uri("my app/café.py"), "my%20app/caf%C3%A9.py");
         assert_eq!(relative_uri("Dockerfile"), "Dockerfile");
-    }
-
-    #[test]
-    fn long_descriptions_are_cut_on_a_character_boundary() {
-        let long = "é".repeat(2000);
-        let cut = truncate(&long, MAX_DESCRIPTION);
-        assert_eq!(cut.chars().count(), MAX_DESCRIPTION);
-        assert!(cut.ends_with('…'));
-        assert_eq!(truncate("short", MAX_DESCRIPTION), "short");
-    }
-
-    #[test]
-    fn markdown_becomes_plain_text() {
-        let text = markdown_to_text(
-            "## What it does\nChecks `DEBUG`.\n```python\nDEBUG = True\n```\n- [Django](https://d.example/x) and [b]\n",
-        );
-        assert_eq!(
-            text,
-            "What it does\nChecks DEBUG.\nDEBUG = True\n- Django (https://d.example/x) and [b]"
-        );
     }
 
     #[test]

@@ -214,3 +214,23 @@ fn silencer(file: &FileDirectives, finding: &Finding) -> Option<(usize, Option<u
     let c = directive.codes.iter().position(|c| names(&c.text))?;
     Some((i, Some(c)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn noqa_goes_where_the_statement_takes_a_comment() {
+        let mut project = Project::new(Vec::new(), std::path::PathBuf::from("/"));
+        let text =
+            "A = 1\nB = \"\"\"x\ny\"\"\"\nC = \\\n    2\nD = f'''{A}\n'''  # noqa\nE = '\\\\'\n";
+        let module = project.load_text("s.py", text);
+        let file = project.modules[module].file;
+        let directives = FileDirectives::read(&project, file);
+        let mapped: Vec<usize> = (1..=8).map(|l| directives.noqa_line(l)).collect();
+        // A multi-line string (also an f-string) moves the comment to its end, a backslash to the
+        // next line; a backslash inside a string is not a continuation.
+        assert_eq!(mapped, [1, 3, 3, 5, 5, 7, 7, 8]);
+        assert_eq!(directives.on_line(7).map(|(i, _)| i), Some(0));
+    }
+}
