@@ -565,3 +565,59 @@ fn extend_select_and_extend_ignore_add_to_the_selection() {
     assert_eq!(configured(&[]), ["DJS003", "DJS004"]);
     assert_eq!(configured(&["--ignore", "DJS003"]), ["DJS001", "DJS004"]);
 }
+
+/// `--add-noqa` on every fixture project (constructs, idioms, adoption, fixes): afterwards
+/// nothing is reported but the stale suppressions that were there before (DJS048), a second run
+/// adds nothing, and a file djsafe could only read with replaced bytes is left alone, saying so.
+#[test]
+fn add_noqa_on_every_fixture_leaves_nothing_and_is_idempotent() {
+    let base = testdata("");
+    let mut dirs: Vec<PathBuf> = ["projects", "idioms", "adoption", "fixes"]
+        .iter()
+        .flat_map(|group| std::fs::read_dir(base.join(group)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|d| d.is_dir())
+        .collect();
+    dirs.sort();
+    // What is reported with unused-noqa on, without positions (added lines move them).
+    let reported = |dir: &Path| -> Vec<String> {
+        let report = json(&check(
+            dir,
+            &["--extend-select", "unused-noqa", "--output-format", "json"],
+        ));
+        findings(&report)
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f["rule"].as_str().unwrap(),
+                    f["message"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    for fixture in &dirs {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        copy_dir(fixture, dir);
+        let stale: Vec<String> = reported(dir)
+            .into_iter()
+            .filter(|f| f.starts_with("DJS048"))
+            .collect();
+        let added = check(dir, &["--add-noqa"]);
+        assert_eq!(added.code, 0, "{}: {}", fixture.display(), added.stderr);
+        if fixture.ends_with("non-utf8") {
+            assert!(added.stderr.contains("not valid UTF-8"), "{}", added.stderr);
+            continue;
+        }
+        assert_eq!(
+            reported(dir),
+            stale,
+            "{}: {}",
+            fixture.display(),
+            added.stderr
+        );
+        let again = check(dir, &["--add-noqa"]);
+        assert_eq!(again.stderr, "", "{}", fixture.display());
+    }
+}
