@@ -88,7 +88,7 @@ fn edit(path: &Path, from: &str, to: &str) {
 
 #[test]
 fn fingerprints_survive_line_moves_and_change_when_the_flagged_line_does() {
-    let tmp = copy("projects/dblood");
+    let tmp = copy("projects/staging-deployed");
     let dir = tmp.path();
     let before = fingerprints(dir);
     assert!(before.len() >= 10, "{before:#?}");
@@ -164,7 +164,7 @@ fn fingerprints_survive_line_moves_and_change_when_the_flagged_line_does() {
 
 #[test]
 fn sarif_and_gitlab_use_the_json_fingerprints() {
-    let dir = testdata("projects/dblood");
+    let dir = testdata("projects/staging-deployed");
     let report = json(&check(&dir, &["--output-format", "json"]));
     let by_finding: BTreeMap<(String, String), String> = findings(&report)
         .iter()
@@ -519,7 +519,7 @@ fn an_unknown_rule_in_per_file_ignores_is_a_configuration_error() {
 
 #[test]
 fn extend_select_and_extend_ignore_add_to_the_selection() {
-    let dir = testdata("projects/dblood");
+    let dir = testdata("projects/staging-deployed");
     let rules = |args: &[&str]| -> Vec<String> {
         let mut all = vec!["--output-format", "json"];
         all.extend_from_slice(args);
@@ -545,7 +545,7 @@ fn extend_select_and_extend_ignore_add_to_the_selection() {
         ["DJS001", "DJS003"]
     );
     // In the configuration: extend-ignore adds to ignore, and `--ignore` replaces only `ignore`.
-    let tmp = copy("projects/dblood");
+    let tmp = copy("projects/staging-deployed");
     std::fs::write(
         tmp.path().join("djsafe.toml"),
         "select = [\"DJS001\", \"DJS002\", \"DJS003\"]\nignore = [\"DJS001\"]\nextend-ignore = [\"DJS002\"]\nextend-select = [\"DJS004\"]\n",

@@ -231,7 +231,12 @@ fn fix_examples_are_what_the_fixes_write() {
         };
         let tmp = tempfile::tempdir().unwrap();
         let settings = tmp.path().join("settings.py");
-        std::fs::write(&settings, format!("{}\n{before}\n", header_for(reads_with))).unwrap();
+        // USE_TZ makes it Django's settings even when the example assigns only DEBUG.
+        std::fs::write(
+            &settings,
+            format!("{}\n{before}\nUSE_TZ = True\n", header_for(reads_with)),
+        )
+        .unwrap();
         let run = djsafe_in(tmp.path(), &["check", ".", "--fix", "--unsafe-fixes"]);
         assert!(
             run.stderr.contains("Fixed 1 problem."),

@@ -35,6 +35,7 @@ mod referrer_policy_invalid;
 mod referrer_policy_unset;
 pub mod registry;
 mod samesite_none_without_secure;
+mod scenario;
 mod secret_key_generated_at_import;
 mod security_middleware_missing;
 mod session_cookie_httponly_off;
@@ -57,6 +58,10 @@ pub type Check = fn(&Context) -> Option<Draft>;
 /// Rules about the suppression comments rather than a settings module: `suppress` runs them
 /// once every module is linted, so they have no per-module check.
 pub const AFTER_SUPPRESSION: &[&str] = &["DJS048"];
+
+/// Rules about the repository's deployments rather than one settings module: `crate::lint`
+/// checks them once per run, from what the deployments run.
+pub const DEPLOYMENT_RULES: &[&str] = &["DJS049"];
 
 /// The check implementing a rule, by id.
 pub fn check_for(id: &str) -> Option<Check> {
@@ -114,8 +119,9 @@ mod tests {
         for rule in super::registry::all() {
             assert!(
                 super::check_for(&rule.id).is_some()
-                    != super::AFTER_SUPPRESSION.contains(&rule.id.as_str()),
-                "{} needs exactly one of a per-module check and a place in AFTER_SUPPRESSION",
+                    != (super::DEPLOYMENT_RULES.contains(&rule.id.as_str())
+                        || super::AFTER_SUPPRESSION.contains(&rule.id.as_str())),
+                "{} has no check, or is checked both per module and per deployment or after suppression",
                 rule.id
             );
         }

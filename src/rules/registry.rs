@@ -221,6 +221,10 @@ pub const RULE_FILES: &[(&str, &str)] = &[
         "DJS048-unused-noqa.toml",
         include_str!("../../rules/DJS048-unused-noqa.toml"),
     ),
+    (
+        "DJS049-server-default-is-development.toml",
+        include_str!("../../rules/DJS049-server-default-is-development.toml"),
+    ),
 ];
 
 /// Every rule's metadata. The files are part of the binary and tested, so a parse failure is a

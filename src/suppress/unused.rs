@@ -114,6 +114,7 @@ pub fn findings<'p>(
                 },
                 message: format!("unused {form} directive: {}", parts.join("; ")),
                 scenario: "always".into(),
+                environment: None,
                 chain: Vec::new(),
                 notes: Vec::new(),
                 setting: None,
