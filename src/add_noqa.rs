@@ -34,16 +34,19 @@ struct Wanted {
 /// Adds the directives; returns what to print on stderr (`Added 3 noqa directives.`).
 pub fn add_noqa(outcome: &Outcome) -> String {
     let project = &outcome.project;
+    let canonical = crate::suppress::canonical(project);
     let mut files: HashMap<FileId, FileDirectives> = HashMap::new();
     let mut wanted: BTreeMap<FileId, Wanted> = BTreeMap::new();
     for finding in &outcome.findings {
         if finding.rule.id == UNUSED_NOQA {
             continue;
         }
+        // A file loaded twice is written once, with the codes of both.
+        let id = canonical[&finding.span.file];
         let file = files
-            .entry(finding.span.file)
-            .or_insert_with(|| FileDirectives::read(project, finding.span.file));
-        let entry = wanted.entry(finding.span.file).or_default();
+            .entry(id)
+            .or_insert_with(|| FileDirectives::read(project, id));
+        let entry = wanted.entry(id).or_default();
         if finding.scenario == DEFAULT_SCENARIO || file.syntax == Syntax::LineStart {
             entry.file_level.insert(finding.rule.id.clone());
         } else {

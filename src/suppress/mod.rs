@@ -126,6 +126,20 @@ impl<'p> FileDirectives<'p> {
     }
 }
 
+/// The same file loaded more than once (a deployment file read for its environment and again for
+/// a finding in it) is one file for suppressions: each id maps to the first id of its path.
+pub fn canonical(project: &Project) -> HashMap<FileId, FileId> {
+    let mut first: HashMap<&Path, FileId> = HashMap::new();
+    project
+        .sources
+        .ids()
+        .map(|id| {
+            let path = project.sources.get(id).path.as_path();
+            (id, *first.entry(path).or_insert(id))
+        })
+        .collect()
+}
+
 /// A code of a directive that silenced a finding: file, directive index, code index (`None` for
 /// a bare `# noqa`).
 type Use = (FileId, usize, Option<usize>);
@@ -146,6 +160,7 @@ pub fn apply(outcome: &mut Outcome, per_file: &PerFileIgnores) {
             ))
         })
         .collect();
+    let canonical = canonical(project);
     let mut files: HashMap<FileId, FileDirectives> = HashMap::new();
     let mut used: HashSet<Use> = HashSet::new();
     let findings = std::mem::take(&mut outcome.findings);
@@ -157,12 +172,13 @@ pub fn apply(outcome: &mut Outcome, per_file: &PerFileIgnores) {
         if per_file.ignores(&finding.rule.id, &paths) {
             continue;
         }
+        let id = canonical[&finding.span.file];
         let file = files
-            .entry(finding.span.file)
-            .or_insert_with(|| FileDirectives::read(project, finding.span.file));
+            .entry(id)
+            .or_insert_with(|| FileDirectives::read(project, id));
         match silencer(file, &finding) {
             Some((directive, code)) => {
-                used.insert((finding.span.file, directive, code));
+                used.insert((id, directive, code));
             }
             None => kept.push(finding),
         }

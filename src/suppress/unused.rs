@@ -42,9 +42,10 @@ pub fn findings<'p>(
             owners.entry(project.modules[module].file).or_insert(i);
         }
     }
-    // Requirements and deployment files: every module reads them.
+    // Requirements and deployment files: every module reads them. A file loaded twice is one.
+    let canonical = super::canonical(project);
     for file in project.sources.ids() {
-        if !project.modules.iter().any(|m| m.file == file) {
+        if canonical[&file] == file && !project.modules.iter().any(|m| m.file == file) {
             owners.entry(file).or_insert(first);
         }
     }
