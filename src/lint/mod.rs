@@ -1,6 +1,6 @@
 //! The pipeline: discover, load (parse and resolve), plan what is linted and as what (keeping
 //! what the passed files concern), evaluate and run the rules on each unit under each of its
-//! environments, drop suppressed findings.
+//! environments. (`suppress` then drops the suppressed findings.)
 
 mod deployment_findings;
 mod plan;
@@ -20,9 +20,8 @@ use crate::profile::{self, Profile};
 use crate::resolve::Project;
 use crate::rules::context::{Context, DeploymentEnv, VariantEnv, VariantVar};
 use crate::rules::registry::{RuleMeta, Severity};
-use crate::rules::{self, django_versions, registry};
+use crate::rules::{self, django_versions};
 use crate::source::{FileId, Span};
-use crate::suppress;
 use crate::targets::Targets;
 
 /// Django's defaults for the settings the rules read, as Python source (the newest release's;
@@ -195,11 +194,6 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         ));
     }
 
-    findings.retain(|f| {
-        let file = project.sources.get(f.span.file);
-        let line = file.line_text(file.position(f.span.start).line);
-        !suppress::suppresses(line, &f.rule.id, &f.rule.name)
-    });
     findings.sort_by(|a, b| {
         let key = |f: &Finding| {
             (
@@ -307,6 +301,8 @@ fn lint_one(
                 scenario: draft.scenario,
                 environment: variant.environment.clone(),
                 notes: draft.notes,
+                setting: draft.setting,
+                fix: draft.fix,
             };
             let key = (finding.span, rule.id.clone());
             match found.get(&key) {
@@ -578,28 +574,4 @@ fn deployments_of(unit: &plan::Unit, display_root: &Path) -> Vec<DeploymentEnv> 
         result.push(DeploymentEnv { file, vars });
     }
     result
-}
-
-/// The rules enabled by `select` (all when empty) minus `ignore`, by id or name.
-pub fn enabled_rules(
-    select: &[String],
-    ignore: &[String],
-) -> Result<Vec<&'static RuleMeta>, String> {
-    let lookup = |key: &String| {
-        let key = key.trim();
-        registry::find(key).ok_or_else(|| format!("unknown rule `{key}` (see `djsafe rules`)"))
-    };
-    let selected: Vec<&RuleMeta> = if select.is_empty() {
-        registry::all().iter().collect()
-    } else {
-        select.iter().map(lookup).collect::<Result<_, _>>()?
-    };
-    let ignored: Vec<&RuleMeta> = ignore.iter().map(lookup).collect::<Result<_, _>>()?;
-    let mut rules: Vec<&RuleMeta> = selected
-        .into_iter()
-        .filter(|r| !ignored.iter().any(|i| i.id == r.id))
-        .collect();
-    rules.sort_by(|a, b| a.id.cmp(&b.id));
-    rules.dedup_by(|a, b| a.id == b.id);
-    Ok(rules)
 }
