@@ -194,6 +194,16 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         ));
     }
 
+    let deployment_files: HashSet<&Path> = discovery
+        .deployments
+        .iter()
+        .flat_map(|d| {
+            std::iter::once(d.origin.file.as_path())
+                .chain(d.env.values().map(|v| v.origin.file.as_path()))
+        })
+        .collect();
+    let findings = one_per_deployment_line(findings, &project, &modules, &deployment_files);
+    let mut findings = findings;
     findings.sort_by(|a, b| {
         let key = |f: &Finding| {
             (
@@ -229,6 +239,46 @@ struct Variant {
     profile: Profile,
     reason: String,
     env: VariantEnv,
+}
+
+/// A line of a deployment file (not a settings module) is one problem whichever settings module
+/// or deployment check found it: a literal SECRET_KEY in a Dockerfile that several modules read
+/// is reported once, preferring the finding made while linting a module (it says which setting
+/// reads it), then the most severe.
+fn one_per_deployment_line(
+    findings: Vec<Finding>,
+    project: &Project,
+    modules: &[LintedModule],
+    deployment_files: &HashSet<&Path>,
+) -> Vec<Finding> {
+    let outside_deployment_files =
+        |f: &Finding| !deployment_files.contains(project.sources.get(f.span.file).path.as_path());
+    let linted = |f: &Finding| modules.iter().any(|m| m.module == f.module);
+    let mut best: BTreeMap<(Span, String), usize> = BTreeMap::new();
+    for (index, finding) in findings.iter().enumerate() {
+        if outside_deployment_files(finding) {
+            continue;
+        }
+        let key = (finding.span, finding.rule.id.clone());
+        let better = match best.get(&key) {
+            None => true,
+            Some(&kept) => {
+                let rank = |f: &Finding| (linted(f), f.severity);
+                rank(finding) > rank(&findings[kept])
+            }
+        };
+        if better {
+            best.insert(key, index);
+        }
+    }
+    findings
+        .into_iter()
+        .enumerate()
+        .filter(|(index, f)| {
+            outside_deployment_files(f) || best.get(&(f.span, f.rule.id.clone())) == Some(index)
+        })
+        .map(|(_, f)| f)
+        .collect()
 }
 
 /// One settings module (or class) to run the rules on, under each of its environments.
