@@ -31,6 +31,21 @@ pub enum Command {
     /// Show every setting a settings module ends up with: values, the environment variables
     /// they read, and where they were set.
     Explain(ExplainArgs),
+    /// List every way the repository runs Django (Dockerfiles, compose services, Procfiles,
+    /// manifests, entry points, test configuration): what each runs and with what profile.
+    Deployments(DeploymentsArgs),
+}
+
+#[derive(Args)]
+pub struct DeploymentsArgs {
+    /// The repository or project folder.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    #[arg(long, value_enum, default_value = "text")]
+    pub output_format: ListFormat,
+    /// Skip files and folders matching this glob (repeatable), as `check --exclude` does.
+    #[arg(long = "exclude", value_name = "GLOB")]
+    pub exclude: Vec<String>,
 }
 
 #[derive(Args)]

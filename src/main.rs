@@ -76,6 +76,7 @@ fn run(cli: Cli) -> ExitCode {
             .and_then(|out| write_stdout(&out))
             .map(|()| ExitCode::SUCCESS)
         }
+        Command::Deployments(args) => deployments(args),
         Command::Rule { rule } => match rules::registry::find(&rule) {
             Some(meta) => write_stdout(&rule_docs::explain(meta)).map(|()| ExitCode::SUCCESS),
             None => Err(format!("unknown rule `{rule}` (see `djsafe rules`)")),
@@ -174,6 +175,19 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::from(EXIT_FINDINGS)
     })
+}
+
+fn deployments(args: cli::DeploymentsArgs) -> Result<ExitCode, String> {
+    let cwd = std::env::current_dir()
+        .and_then(|d| d.canonicalize())
+        .map_err(|e| format!("cannot read the working directory: {e}"))?;
+    let excludes = exclude::Excludes::new(&args.exclude, &cwd);
+    let rows = lint::deployments::list(std::slice::from_ref(&args.path), &excludes)?;
+    let out = match args.output_format {
+        cli::ListFormat::Text => lint::deployments::render_text(&rows),
+        cli::ListFormat::Json => lint::deployments::render_json(&rows),
+    };
+    write_stdout(&out).map(|()| ExitCode::SUCCESS)
 }
 
 /// `--color` wins; in `auto`, NO_COLOR turns colour off, FORCE_COLOR on, otherwise a terminal decides.

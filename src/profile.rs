@@ -149,15 +149,23 @@ pub fn of_deployment(
             ),
         },
         _ => match named {
-            Some((profile, word)) => classified(profile, format!("named by {at} (`{word}`)")),
+            Some((profile, word)) => classified(profile, format!("deployed by {at} (`{word}`)")),
             // A bare compose file is as often a developer's setup as a deployment.
             None if deployment.kind == SourceKind::Compose => classified(
                 Profile::Staging,
                 format!("a compose service ({at}) not named for production"),
             ),
-            None => classified(Profile::Production, format!("named by {at}")),
+            None => classified(Profile::Production, format!("deployed by {at}")),
         },
     }
+}
+
+/// Whether the names of a deployment's file, folders or service say production or staging.
+pub fn names_a_deployed_environment(deployment: &Deployment, repository: &std::path::Path) -> bool {
+    matches!(
+        name_profile(deployment, repository),
+        Some((Profile::Production | Profile::Staging, _))
+    )
 }
 
 /// Whether the deployment's server restarts on code changes (`--reload`, `--py-autoreload`).

@@ -3,6 +3,7 @@
 //! environments. (`suppress` then drops the suppressed findings.)
 
 mod deployment_findings;
+pub mod deployments;
 mod plan;
 mod shape;
 
@@ -323,7 +324,17 @@ fn lint_one(
 ) -> (Vec<Finding>, Vec<Diagnostic>) {
     let options = shared.options;
     let unset = variant_context(shared, defaults, work, &work.variants[0]);
-    let probed = probed_variants(options, &work.name, &unset, &work.variants);
+    // The environments a module's code names matter where it is deployed (or may be): not for a
+    // developer's settings, nor for a module no deployment of its project runs.
+    let deployed = work
+        .variants
+        .iter()
+        .any(|v| v.profile != Profile::Development);
+    let probed = if deployed {
+        probed_variants(options, &work.name, &unset, &work.variants)
+    } else {
+        Vec::new()
+    };
     let mut found: BTreeMap<(Span, String), Finding> = BTreeMap::new();
     let mut diagnostics = Vec::new();
     for variant in work.variants.iter().chain(&probed) {

@@ -135,6 +135,23 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
             .max_by_key(|root| root.components().count())
             .unwrap_or(&display_root);
         entry.profile = profile::of_deployment(deployment, &at(named_at), repository);
+        // Settings named for development that a deployment names outright are a developer's
+        // setup, unless the deployment's own names say it is production or staging.
+        if let (Some(module), Some(classified)) = (entry.module, &mut entry.profile)
+            && entry.via.is_none()
+            && classified.profile != Profile::Development
+            && !profile::names_a_deployed_environment(deployment, repository)
+        {
+            let name = unit_name(project, module, entry.class.as_deref());
+            let last = name.rsplit(['.', ':']).next().unwrap_or(&name);
+            if profile::profile_from_name(last) == Some(Profile::Development) {
+                classified.profile = Profile::Development;
+                classified.reason = format!(
+                    "{}, but the settings it names are named for development (`{last}`)",
+                    classified.reason
+                );
+            }
+        }
         if let (Some(_), Some(module), Some(classified)) =
             (&entry.via, entry.module, &entry.profile)
         {
