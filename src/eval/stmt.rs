@@ -610,7 +610,14 @@ impl<'p> Run<'p> {
                         present: true,
                     });
                 }
-                let namespace = self.import_module(frame, index, site).unwrap_or_default();
+                // `from . import signals` in a package's `__init__.py` imports its submodule:
+                // the package is the module being run (partly initialised, as in Python), not a
+                // cycle.
+                let namespace = if index == frame.module {
+                    Rc::new(frame.ns.clone())
+                } else {
+                    self.import_module(frame, index, site).unwrap_or_default()
+                };
                 if wildcard {
                     self.star_import(frame, &namespace, &module_text);
                 }

@@ -690,3 +690,26 @@ fn a_variable_set_to_an_unknown_value_reads_as_whatever_the_deployment_sets() {
     assert!(matches!(get("X").kind, Kind::FromEnv(_)), "{}", get("X"));
     assert_eq!(get("Y").to_string(), "True");
 }
+
+#[test]
+fn a_package_importing_its_own_submodule_is_not_a_cycle() {
+    // pkg/__init__.py: `from . import signals` binds the submodule; CPython gives NAME == ['*'].
+    let (_, evaluation) = run_files(
+        &[
+            (
+                "pkg/__init__.py",
+                "from . import signals\nNAME = ['*']\nX = signals.READY\n",
+            ),
+            ("pkg/signals.py", "READY = True\n"),
+        ],
+        &[],
+    );
+    assert!(
+        evaluation.diagnostics.is_empty(),
+        "{:?}",
+        evaluation.diagnostics
+    );
+    let get = |n: &str| evaluation.namespace.bindings[n].value.to_string();
+    assert_eq!(get("NAME"), "['*']");
+    assert_eq!(get("X"), "True");
+}
