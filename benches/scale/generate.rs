@@ -109,7 +109,7 @@ pub fn ensure(dir: &Path, spec: &Spec) -> std::io::Result<Generated> {
     std::fs::write(
         &stamp_path,
         format!(
-            "{identity}\ngeneration_secs {generation_secs:.1}\nfiles {files}\ndisk_bytes {disk_bytes}\nplanted_values {planted_values}\n"
+            "{identity}\ngeneration_secs {generation_secs:.2}\nfiles {files}\ndisk_bytes {disk_bytes}\nplanted_values {planted_values}\n"
         ),
     )?;
     Ok(Generated {

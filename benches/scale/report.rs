@@ -143,7 +143,7 @@ pub fn render(rows: &[Row], tools: &[String], runs: usize, with_ruff: bool) -> S
         let peak = |m: &Option<Measured>| m.as_ref().map_or("-".into(), |m| mib(m.peak_rss()));
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {:.1} s{} | {} | {} | {} | {} | {} / {} / {} | {} / {} |",
+            "| {} | {} | {} | {:.2} s{} | {} | {} | {} | {} | {} / {} / {} | {} / {} |",
             row.name,
             row.files,
             mib(row.disk_bytes),
