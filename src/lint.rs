@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use crate::dependencies::Dependencies;
 use crate::dependencies::{self, DjangoDefaults};
+use crate::deploy::Deployment;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
-use crate::discover::{self, Discovery, Reference, display_path};
+use crate::discover::{self, Discovery, display_path};
 use crate::eval::{self, Scenario};
 use crate::exclude::Excludes;
 use crate::finding::{Finding, LintedModule};
@@ -57,7 +58,8 @@ struct Entry<'d> {
     module: usize,
     /// The django-configurations class, when the settings are one.
     class: Option<String>,
-    references: Vec<&'d Reference>,
+    /// The deployments that name it through `DJANGO_SETTINGS_MODULE`.
+    references: Vec<&'d Deployment>,
 }
 
 /// What `paths` name, discovered: the targets (folders and passed files), what discovery found
@@ -95,7 +97,11 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     let deployment_sources: BTreeMap<PathBuf, FileId> = discovery
         .deployments
         .iter()
-        .filter_map(|d| Some((d.file.clone(), project.load_text_file(&d.file)?)))
+        .filter(|d| d.kind != crate::deploy::SourceKind::EntryPoint)
+        .filter_map(|d| {
+            let file = &d.origin.file;
+            Some((file.clone(), project.load_text_file(file)?))
+        })
         .collect();
     let mut entries = if options.settings.is_empty() {
         discovered_entries(&mut project, &discovery, &mut reading)
@@ -149,7 +155,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
                 },
                 name,
                 profile: classified.profile,
-                deployments: deployments_of(entry, &discovery, &deployment_sources, &display_root),
+                deployments: deployments_of(entry, &deployment_sources, &display_root),
             });
         }
     }
@@ -372,19 +378,22 @@ fn discovered_entries<'d>(
     discovery: &'d Discovery,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Entry<'d>> {
-    let mut referenced: BTreeMap<usize, Vec<&'d Reference>> = BTreeMap::new();
-    for reference in &discovery.references {
+    let mut referenced: BTreeMap<usize, Vec<&'d Deployment>> = BTreeMap::new();
+    for deployment in &discovery.deployments {
+        let Some((module, origin)) = deployment.settings_module() else {
+            continue;
+        };
         match project
-            .find_module_file(&reference.module)
+            .find_module_file(module)
             .and_then(|path| project.load(&path))
         {
-            Some(module) => referenced.entry(module).or_default().push(reference),
+            Some(index) => referenced.entry(index).or_default().push(deployment),
             None => {
                 diagnostics.push(Diagnostic::in_file(
                     DiagnosticKind::UnresolvedSettingsModule,
-                    display_path(&reference.file, project.display_root()),
-                    Some(reference.line),
-                    format!("DJANGO_SETTINGS_MODULE names `{}`, which is not a module under the project's import roots", reference.module),
+                    display_path(&origin.file, project.display_root()),
+                    Some(origin.line),
+                    format!("DJANGO_SETTINGS_MODULE names `{module}`, which is not a module under the project's import roots"),
                 ));
             }
         }
@@ -465,15 +474,15 @@ fn configuration_entries<'d>(
         }
         for (class, extended) in classes {
             // The files that name this module also name the class they load.
-            let references: Vec<&Reference> = entry
+            let references: Vec<&Deployment> = entry
                 .references
                 .iter()
                 .copied()
                 .filter(|r| {
-                    discovery
-                        .configurations
-                        .iter()
-                        .any(|c| c.file == r.file && c.module == class)
+                    discovery.deployments.iter().any(|c| {
+                        c.origin.file == r.origin.file
+                            && c.configuration().is_some_and(|(name, _)| name == class)
+                    })
                 })
                 .collect();
             if !references.is_empty() || profile::profile_from_name(&class).is_some() || !extended {
@@ -507,14 +516,17 @@ fn classify(options: &Options, name: &str, entry: &Entry, display_root: &Path) -
             },
         };
     }
-    let references: Vec<(&Reference, String)> = entry
+    let references: Vec<(&Deployment, String)> = entry
         .references
         .iter()
-        .map(|r| {
-            (
-                *r,
-                format!("{}:{}", display_path(&r.file, display_root), r.line),
-            )
+        .filter_map(|r| {
+            let (_, origin) = r.settings_module()?;
+            let at = format!(
+                "{}:{}",
+                display_path(&origin.file, display_root),
+                origin.line
+            );
+            Some((*r, at))
         })
         .collect();
     profile::classify(name, &references)
@@ -523,29 +535,27 @@ fn classify(options: &Options, name: &str, entry: &Entry, display_root: &Path) -
 /// The environment of each deployment file (Dockerfile, compose) that selects the entry.
 fn deployments_of(
     entry: &Entry,
-    discovery: &Discovery,
     sources: &BTreeMap<PathBuf, FileId>,
     display_root: &Path,
 ) -> Vec<DeploymentEnv> {
     let mut result: Vec<DeploymentEnv> = Vec::new();
-    for reference in &entry.references {
-        let Some(deployment) = discovery
-            .deployments
-            .iter()
-            .find(|d| d.file == reference.file)
-        else {
+    for deployment in &entry.references {
+        if deployment.kind == crate::deploy::SourceKind::EntryPoint {
             continue;
-        };
-        let file = display_path(&deployment.file, display_root);
+        }
+        let file = display_path(&deployment.origin.file, display_root);
         if result.iter().any(|d| d.file == file) {
             continue;
         }
         let vars = deployment
             .env
             .iter()
-            .map(|a| (a.key.clone(), (a.value.clone(), a.line)))
+            .filter_map(|(key, var)| {
+                let value = var.value.literal()?;
+                Some((key.clone(), (value.to_string(), var.origin.line)))
+            })
             .collect();
-        let source = sources.get(&deployment.file).copied();
+        let source = sources.get(&deployment.origin.file).copied();
         result.push(DeploymentEnv { file, source, vars });
     }
     result

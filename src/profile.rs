@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::discover::{Reference, ReferenceSource};
+use crate::deploy::{Deployment, SourceKind};
 
 #[derive(
     Clone,
@@ -91,37 +91,35 @@ pub fn profile_from_name(name: &str) -> Option<Profile> {
     }
 }
 
-/// The profile a reference implies, if any: what a server loads by default and what a
-/// production Dockerfile sets are production; a Dockerfile or compose file whose name says dev or
-/// staging is still deployed somewhere, so staging; `manage.py` says nothing.
-fn profile_from_reference(reference: &Reference) -> Option<Profile> {
-    let file_name = reference.file.file_name()?.to_string_lossy();
-    match reference.source {
-        ReferenceSource::ServerEntryPoint => Some(Profile::Production),
-        ReferenceSource::Dockerfile | ReferenceSource::Compose => {
-            match profile_from_name(&file_name) {
-                Some(Profile::Production) => Some(Profile::Production),
-                Some(_) => Some(Profile::Staging),
-                None if reference.source == ReferenceSource::Dockerfile => {
-                    Some(Profile::Production)
-                }
-                None => Some(Profile::Staging),
-            }
-        }
-        ReferenceSource::ManagePy => None,
+/// The profile a deployment that names a module implies, if any: what a server loads by default
+/// and what a production Dockerfile sets are production; a Dockerfile or compose file whose name
+/// says dev or staging is still deployed somewhere, so staging; `manage.py` says nothing.
+fn profile_from_deployment(deployment: &Deployment) -> Option<Profile> {
+    let file_name = deployment.origin.file.file_name()?.to_string_lossy();
+    match deployment.kind {
+        SourceKind::EntryPoint if file_name == "manage.py" => None,
+        SourceKind::EntryPoint => Some(Profile::Production),
+        SourceKind::Dockerfile | SourceKind::Compose => match profile_from_name(&file_name) {
+            Some(Profile::Production) => Some(Profile::Production),
+            Some(_) => Some(Profile::Staging),
+            None if deployment.kind == SourceKind::Dockerfile => Some(Profile::Production),
+            None => Some(Profile::Staging),
+        },
+        _ => None,
     }
 }
 
-/// Classifies a module from the files that name it (the most exposed one wins), then its name.
-/// `references` are those naming this module, each with its display location (`Dockerfile:3`).
-pub fn classify(module: &str, references: &[(&Reference, String)]) -> Classified {
+/// Classifies a module from the deployments that name it (the most exposed one wins), then its
+/// name. `deployments` are those naming this module, each with the display location of the line
+/// that names it (`Dockerfile:3`).
+pub fn classify(module: &str, deployments: &[(&Deployment, String)]) -> Classified {
     // The most exposed profile wins; among equals, a deployment file says more than a default.
-    let mut implied: Vec<(Profile, bool, &String)> = references
+    let mut implied: Vec<(Profile, bool, &String)> = deployments
         .iter()
-        .filter_map(|(r, at)| {
+        .filter_map(|(d, at)| {
             Some((
-                profile_from_reference(r)?,
-                r.source != ReferenceSource::ServerEntryPoint,
+                profile_from_deployment(d)?,
+                d.kind != SourceKind::EntryPoint,
                 at,
             ))
         })
