@@ -140,6 +140,7 @@ fn main() {
                 .join(format!("{}.{tool}", spec.name()))
         };
         let mut row = Row::new(spec.name(), &generated);
+        row.load.0 = measure::load_average();
         if config.uses("find") {
             eprintln!("{}: find ...", spec.name());
             row.find = Some(
@@ -183,6 +184,7 @@ fn main() {
             row.djsafe = Some(measured);
             report::write_recall_details(&bench_dir, &row);
         }
+        row.load.1 = measure::load_average();
         rows.push(row);
     }
     let text = report::render(&rows, &config.tools, config.runs, ruff.is_some());

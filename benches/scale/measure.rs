@@ -11,6 +11,9 @@ use std::time::{Duration, Instant};
 #[derive(Clone, Debug)]
 pub struct Run {
     pub wall: Duration,
+    /// CPU time (user + system) of the child, all its threads: less disturbed than the wall
+    /// time when other processes share the machine.
+    pub cpu: Duration,
     /// Peak resident set size, bytes.
     pub max_rss: u64,
     /// Exit code, or the negated signal number that killed it.
@@ -51,8 +54,10 @@ pub fn run(command: &mut Command, stdout: &Path) -> std::io::Result<Run> {
     } else {
         i32::MIN
     };
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
     Ok(Run {
         wall,
+        cpu: time(usage.ru_utime) + time(usage.ru_stime),
         // Linux reports ru_maxrss in kibibytes.
         max_rss: usage.ru_maxrss as u64 * 1024,
         status,
@@ -73,6 +78,12 @@ impl Measured {
         let mut walls: Vec<Duration> = self.runs.iter().map(|r| r.wall).collect();
         walls.sort();
         walls[walls.len() / 2]
+    }
+
+    pub fn median_cpu(&self) -> Duration {
+        let mut cpu: Vec<Duration> = self.runs.iter().map(|r| r.cpu).collect();
+        cpu.sort();
+        cpu[cpu.len() / 2]
     }
 
     pub fn min(&self) -> Duration {
@@ -124,4 +135,14 @@ pub fn measure(
         measured.runs.push(timed);
     }
     Ok(measured)
+}
+
+/// The 1-minute load average (`/proc/loadavg`): how busy the machine was while measuring.
+pub fn load_average() -> Option<f64> {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }

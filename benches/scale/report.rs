@@ -22,6 +22,8 @@ pub struct Row {
     pub ruff: Option<Measured>,
     pub djsafe: Option<Measured>,
     pub recall: Option<Result<Recall, String>>,
+    /// The load average before and after measuring this tree.
+    pub load: (Option<f64>, Option<f64>),
 }
 
 impl Row {
@@ -38,6 +40,7 @@ impl Row {
             ruff: None,
             djsafe: None,
             recall: None,
+            load: (None, None),
         }
     }
 }
@@ -124,8 +127,8 @@ pub fn render(rows: &[Row], tools: &[String], runs: usize, with_ruff: bool) -> S
         );
     }
     scaling(&mut out, rows);
-    out.push_str("\n| tree | files | disk | generated in | planted values | expected findings | settings modules | diagnostics | find / ruff / djsafe min–max | find / ruff peak RSS |\n");
-    out.push_str("|---|---|---|---|---|---|---|---|---|---|\n");
+    out.push_str("\n| tree | files | disk | generated in | planted values | expected findings | settings modules | diagnostics | find / ruff / djsafe min–max | ruff / djsafe CPU (user+sys) | find / ruff peak RSS | load average before–after |\n");
+    out.push_str("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for row in rows {
         let spread = |m: &Option<Measured>| {
             m.as_ref().filter(|m| m.ok).map_or("-".into(), |m| {
@@ -141,9 +144,15 @@ pub fn render(rows: &[Row], tools: &[String], runs: usize, with_ruff: bool) -> S
             _ => ("-".into(), "-".into(), "-".into()),
         };
         let peak = |m: &Option<Measured>| m.as_ref().map_or("-".into(), |m| mib(m.peak_rss()));
+        let cpu = |m: &Option<Measured>| {
+            m.as_ref()
+                .filter(|m| m.ok)
+                .map_or("-".into(), |m| secs(m.median_cpu()))
+        };
+        let load = |l: Option<f64>| l.map_or("?".into(), |l| format!("{l:.1}"));
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {:.2} s{} | {} | {} | {} | {} | {} / {} / {} | {} / {} |",
+            "| {} | {} | {} | {:.2} s{} | {} | {} | {} | {} | {} / {} / {} | {} / {} | {} / {} | {}–{} |",
             row.name,
             row.files,
             mib(row.disk_bytes),
@@ -156,8 +165,12 @@ pub fn render(rows: &[Row], tools: &[String], runs: usize, with_ruff: bool) -> S
             spread(&row.find),
             spread(&row.ruff),
             spread(&row.djsafe),
+            cpu(&row.ruff),
+            cpu(&row.djsafe),
             peak(&row.find),
             peak(&row.ruff),
+            load(row.load.0),
+            load(row.load.1),
         );
     }
     for row in rows {
