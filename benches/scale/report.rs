@@ -70,10 +70,13 @@ fn time(m: &Option<Measured>) -> String {
 fn ratio(a: &Option<Measured>, b: &Option<Measured>) -> String {
     match (a, b) {
         (Some(a), Some(b)) if a.ok && b.ok => {
-            format!(
-                "{:.1}×",
-                a.median().as_secs_f64() / b.median().as_secs_f64().max(1e-9)
-            )
+            let r = a.median().as_secs_f64() / b.median().as_secs_f64().max(1e-9);
+            // A ratio below 1 needs two decimals to say anything (ruff/djsafe is 0.05×).
+            if r < 1.0 {
+                format!("{r:.2}×")
+            } else {
+                format!("{r:.1}×")
+            }
         }
         _ => "-".into(),
     }
