@@ -25,6 +25,8 @@ pub struct Discovery {
     pub dependency_files: Vec<PathBuf>,
     /// Folders that absolute imports resolve against, most specific first.
     pub import_roots: Vec<PathBuf>,
+    /// The folders walked: the repositories (or projects) the paths given name.
+    pub walk_roots: Vec<PathBuf>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -38,7 +40,10 @@ pub fn discover(
     excludes: &Excludes,
     display_root: &Path,
 ) -> Discovery {
-    let mut found = Discovery::default();
+    let mut found = Discovery {
+        walk_roots: roots.to_vec(),
+        ..Discovery::default()
+    };
     let mut manage_dirs = Vec::new();
     let mut deploy_files = Vec::new();
     let mut visited: BTreeSet<PathBuf> = BTreeSet::new();

@@ -461,15 +461,37 @@ pub fn import_name(node: Node, text: &str) -> (String, usize) {
 }
 
 impl Project {
-    /// Modules that some other loaded module imports.
-    pub fn imported_modules(&self) -> std::collections::HashSet<usize> {
-        self.targets
+    /// For each module some other loaded module imports, the modules that import it.
+    pub fn imported_by(&self) -> HashMap<usize, Vec<usize>> {
+        let module_of: HashMap<FileId, usize> = self
+            .modules
             .iter()
-            .filter_map(|(span, target)| match target {
-                Target::Project(index) if self.modules[*index].file != span.file => Some(*index),
-                _ => None,
-            })
-            .collect()
+            .enumerate()
+            .map(|(index, m)| (m.file, index))
+            .collect();
+        let mut importers: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (span, target) in &self.targets {
+            if let Target::Project(index) = target
+                && self.modules[*index].file != span.file
+                && let Some(&importer) = module_of.get(&span.file)
+            {
+                importers.entry(*index).or_default().push(importer);
+            }
+        }
+        for list in importers.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        importers
+    }
+
+    /// The import root a module is named under.
+    pub fn root_of(&self, module: usize) -> Option<&Path> {
+        let path = &self.sources.get(self.modules[module].file).path;
+        self.roots
+            .iter()
+            .find(|root| path.starts_with(root))
+            .map(PathBuf::as_path)
     }
 
     /// The module and every project module it imports, transitively: the files djsafe reads to
@@ -556,14 +578,5 @@ impl Project {
                 )
             })
             .collect()
-    }
-
-    /// Whether a module has any statement at all (an empty `__init__.py` is not settings).
-    pub fn is_empty_module(&self, index: usize) -> bool {
-        let root = self.modules[index].tree.root_node();
-        let mut cursor = root.walk();
-        !root
-            .named_children(&mut cursor)
-            .any(|n| n.kind() != "comment")
     }
 }

@@ -78,6 +78,9 @@ impl Run<'_> {
                     .unwrap_or("DATABASE_URL")
                     .to_string();
                 let deps = env_of(&var);
+                if let super::EnvRead::SetUnknown = self.env_read(&var) {
+                    return Value::new(Kind::FromEnv(var.into()), span).with_env(&deps);
+                }
                 let url = match self.getenv(&var) {
                     Some(url) => Value::str(&url, span),
                     None => args
@@ -310,6 +313,9 @@ impl Run<'_> {
             }
         }
         let deps = env_of(&full);
+        if let super::EnvRead::SetUnknown = self.env_read(&full) {
+            return Value::new(Kind::FromEnv(full.into()), span).with_env(&deps);
+        }
         let value = match self.getenv(&full) {
             Some(raw) => Value::str(&raw, span),
             None => match &default {
@@ -558,6 +564,9 @@ impl Run<'_> {
                     .map(Path::to_path_buf)
                     .unwrap_or_default()
             });
+        if let super::EnvRead::SetUnknown = self.env_read(&option) {
+            return Value::new(Kind::FromEnv(option.into()), span).with_env(&deps);
+        }
         let value = match self.getenv(&option) {
             Some(raw) => Value::str(&raw, span),
             None => match decouple_repository(&search_from)

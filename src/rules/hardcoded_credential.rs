@@ -114,7 +114,7 @@ impl Walker<'_, '_> {
                         format!(
                             "{path} {} {what} ({masked}){}: anyone who can read the source has the credential",
                             verb(value),
-                            when_unset(value)
+                            when_unset(self.ctx, value)
                         ),
                     );
                 } else if credential && !s.is_empty() && !is_placeholder(s) {
@@ -124,7 +124,7 @@ impl Walker<'_, '_> {
                         format!(
                             "{path} {} a hardcoded literal{}: anyone who can read the source (repository, image, backups) has the credential",
                             verb(value),
-                            when_unset(value)
+                            when_unset(self.ctx, value)
                         ),
                     );
                 }
@@ -178,7 +178,7 @@ impl Walker<'_, '_> {
                     format!(
                         "SECRET_KEY_FALLBACKS[{i}] {} a hardcoded literal{}: Django still accepts what it signed, so anyone with the source can forge sessions, password reset links and signed data",
                         verb(&item),
-                        when_unset(&item)
+                        when_unset(self.ctx, &item)
                     ),
                 );
             }

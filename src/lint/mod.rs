@@ -1,30 +1,32 @@
-//! The pipeline: discover, load (parse and resolve), pick and classify the settings entry
-//! modules (keeping those the passed files concern), evaluate and run the rules on each, drop
-//! suppressed findings.
+//! The pipeline: discover, load (parse and resolve), plan what is linted and as what (keeping
+//! what the passed files concern), evaluate and run the rules on each unit under each of its
+//! environments, drop suppressed findings.
+
+mod plan;
+mod shape;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::dependencies::Dependencies;
 use crate::dependencies::{self, DjangoDefaults};
-use crate::deploy::Deployment;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::discover::{self, Discovery, display_path};
 use crate::eval::{self, Scenario};
 use crate::exclude::Excludes;
-use crate::finding::{Finding, LintedModule};
-use crate::profile::{self, Classified, Profile};
+use crate::finding::{Environment, Finding, LintedModule};
+use crate::profile::{self, Profile};
 use crate::resolve::Project;
-use crate::rules::context::{Context, DeploymentEnv};
+use crate::rules::context::{Context, DeploymentEnv, VariantEnv, VariantVar};
 use crate::rules::registry::{RuleMeta, Severity};
 use crate::rules::{self, django_versions, registry};
-use crate::source::FileId;
+use crate::source::{FileId, Span};
 use crate::suppress;
 use crate::targets::Targets;
 
 /// Django's defaults for the settings the rules read, as Python source (the newest release's;
 /// `django_versions` turns them into an older release's).
-const DJANGO_DEFAULTS: &str = include_str!("rules/django_defaults.py");
+const DJANGO_DEFAULTS: &str = include_str!("../rules/django_defaults.py");
 
 pub struct Options {
     pub paths: Vec<PathBuf>,
@@ -51,15 +53,6 @@ pub struct Outcome {
     pub rules: Vec<&'static RuleMeta>,
     /// The Django release whose defaults settings that are never assigned get.
     pub django: DjangoDefaults,
-}
-
-/// A settings module to lint, with what selects it.
-struct Entry<'d> {
-    module: usize,
-    /// The django-configurations class, when the settings are one.
-    class: Option<String>,
-    /// The deployments that name it through `DJANGO_SETTINGS_MODULE`.
-    references: Vec<&'d Deployment>,
 }
 
 /// What `paths` name, discovered: the targets (folders and passed files), what discovery found
@@ -103,61 +96,63 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
             Some((file.clone(), project.load_text_file(file)?))
         })
         .collect();
-    let mut entries = if options.settings.is_empty() {
-        discovered_entries(&mut project, &discovery, &mut reading)
+    let plan = if options.settings.is_empty() {
+        plan::plan(&mut project, &discovery)
     } else {
-        named_entries(&mut project, &options.settings)?
+        named_plan(&mut project, &options.settings, options.profile)?
     };
+    reading.extend(plan.diagnostics.iter().cloned());
     let dependencies = dependencies::load(&mut project, &discovery.dependency_files);
     let defaults_source =
         django_versions::defaults_source(DJANGO_DEFAULTS, dependencies.django.release);
     let defaults_module = project.load_text("<django global_settings>", &defaults_source);
+    let fallback_findings = development_fallbacks(&mut project, &plan, options, &targets);
     let mut linted_files: HashSet<&Path> = HashSet::new();
-    entries.retain(|entry| {
+    let mut units: Vec<&plan::Unit> = Vec::new();
+    for unit in &plan.units {
         let closure: Vec<&Path> = project
-            .import_closure(entry.module)
+            .import_closure(unit.settings.module)
             .into_iter()
             .map(|m| project.sources.get(project.modules[m].file).path.as_path())
             .collect();
-        let selected = targets.selects(&closure);
-        if selected {
+        if targets.selects(&closure) {
             linted_files.extend(closure);
+            units.push(unit);
         }
-        selected
-    });
+    }
 
     let mut diagnostics: BTreeSet<Diagnostic> = BTreeSet::new();
     let mut modules = Vec::new();
     let mut work = Vec::new();
-    for entry in &entries {
-        let name = match &entry.class {
-            Some(class) => format!("{}:{class}", project.modules[entry.module].name),
-            None => project.modules[entry.module].name.clone(),
-        };
-        let classified = classify(options, &name, entry, &display_root);
-        let reported = classified.profile != Profile::Development || options.report_development;
+    for unit in units.iter().copied() {
+        let variants: Vec<Variant> = unit
+            .variants
+            .iter()
+            .map(|v| variant(options, &unit.name, v, &deployment_sources, &display_root))
+            .collect();
+        let shown = variants
+            .iter()
+            .max_by_key(|v| v.profile)
+            .expect("a unit has its unset variant");
+        let reported = options.report_development
+            || variants.iter().any(|v| v.profile != Profile::Development);
         modules.push(LintedModule {
-            module: name.clone(),
-            profile: classified.profile,
-            profile_reason: classified.reason.clone(),
+            module: unit.name.clone(),
+            profile: shown.profile,
+            profile_reason: shown.reason.clone(),
             file: project
                 .sources
-                .get(project.modules[entry.module].file)
+                .get(project.modules[unit.settings.module].file)
                 .display
                 .clone(),
             reported,
         });
-        if reported {
-            work.push(Work {
-                settings: eval::Settings {
-                    module: entry.module,
-                    class: entry.class.clone(),
-                },
-                name,
-                profile: classified.profile,
-                deployments: deployments_of(entry, &deployment_sources, &display_root),
-            });
-        }
+        work.push(Work {
+            settings: unit.settings.clone(),
+            name: unit.name.clone(),
+            deployments: deployments_of(unit, &display_root),
+            variants,
+        });
     }
     let shared = Shared {
         project: &project,
@@ -165,7 +160,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         dependencies: &dependencies,
         options,
     };
-    let mut findings = Vec::new();
+    let mut findings = fallback_findings;
     for (found, problems) in parallel_chunks(&work, |part| lint_part(&shared, part)) {
         findings.extend(found);
         diagnostics.extend(problems);
@@ -185,7 +180,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     );
     // Passed files that no settings module reads are not a problem: pre-commit passes every
     // changed Python file.
-    if entries.is_empty() && !targets.triggered() {
+    if plan.units.is_empty() && !targets.triggered() {
         let shown: Vec<String> = options
             .paths
             .iter()
@@ -230,12 +225,24 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     })
 }
 
-/// One settings module (or class) to run the rules on.
+/// An environment a unit is linted under, as the rules see it.
+#[derive(Clone)]
+struct Variant {
+    label: String,
+    /// `None` for every variable unset.
+    environment: Option<Environment>,
+    profile: Profile,
+    reason: String,
+    env: VariantEnv,
+}
+
+/// One settings module (or class) to run the rules on, under each of its environments.
 struct Work {
     settings: eval::Settings,
     name: String,
-    profile: Profile,
+    /// The environments of the deployments that run it, for notes.
     deployments: Vec<DeploymentEnv>,
+    variants: Vec<Variant>,
 }
 
 /// What every module's lint reads.
@@ -244,6 +251,53 @@ struct Shared<'a> {
     defaults_module: usize,
     dependencies: &'a Dependencies,
     options: &'a Options,
+}
+
+/// DJS049: a server entry point that falls back to development settings while the deployments
+/// name others, reported at the entry point's default.
+fn development_fallbacks(
+    project: &mut Project,
+    plan: &plan::Plan,
+    options: &Options,
+    targets: &Targets,
+) -> Vec<Finding> {
+    let Some(rule) = options.rules.iter().find(|r| r.id == "DJS049") else {
+        return Vec::new();
+    };
+    let mut findings = Vec::new();
+    for fallback in &plan.development_fallbacks {
+        let file = &fallback.origin.file;
+        if !targets.selects(&[file.as_path()]) {
+            continue;
+        }
+        let Some(id) = project.load_text_file(file) else {
+            continue;
+        };
+        let source = project.sources.get(id);
+        let start = source.line_start(fallback.origin.line);
+        let span = Span {
+            file: id,
+            start,
+            end: start + source.line_text(fallback.origin.line).len(),
+        };
+        findings.push(Finding {
+            rule,
+            module: fallback.module.clone(),
+            profile: Profile::Production,
+            severity: severity(rule, Profile::Production, options.strict_staging),
+            span,
+            message: format!(
+                "a server started without DJANGO_SETTINGS_MODULE runs the development settings `{}`: the deployments ({}) name other settings, but a process that misses the variable gets this default",
+                fallback.module,
+                fallback.deployments.join(", ")
+            ),
+            scenario: "DJANGO_SETTINGS_MODULE unset".into(),
+            environment: None,
+            chain: Vec::new(),
+            notes: Vec::new(),
+        });
+    }
+    findings
 }
 
 /// Runs the enabled rules on some settings modules, on one thread. Values are reference-counted,
@@ -260,45 +314,130 @@ fn lint_part(shared: &Shared, part: &[Work]) -> Vec<(Vec<Finding>, Vec<Diagnosti
         .collect()
 }
 
-/// Runs the enabled rules on one settings module.
+/// Runs the enabled rules on one settings module under each environment that matters: its
+/// variants, and the environment names its code compares variables with
+/// (`DJANGO_ENV == 'production'`). A finding that several environments share is reported once,
+/// for the most exposed of them.
 fn lint_one(
     shared: &Shared,
     defaults: &eval::Namespace,
     work: &Work,
 ) -> (Vec<Finding>, Vec<Diagnostic>) {
-    let Shared {
-        project,
-        dependencies,
-        options,
-        ..
-    } = *shared;
-    let ctx = Context::new(
-        project,
+    let options = shared.options;
+    let unset = variant_context(shared, defaults, work, &work.variants[0]);
+    let probed = probed_variants(options, &work.name, &unset, &work.variants);
+    let mut found: BTreeMap<(Span, String), Finding> = BTreeMap::new();
+    let mut diagnostics = Vec::new();
+    for variant in work.variants.iter().chain(&probed) {
+        if variant.profile == Profile::Development && !options.report_development {
+            continue;
+        }
+        let owned =
+            (!variant.env.is_empty()).then(|| variant_context(shared, defaults, work, variant));
+        let ctx = owned.as_ref().unwrap_or(&unset);
+        for rule in &options.rules {
+            if rules::DEPLOYMENT_RULES.contains(&rule.id.as_str()) {
+                continue;
+            }
+            let Some(draft) = rules::check_for(&rule.id).and_then(|check| check(ctx)) else {
+                continue;
+            };
+            let finding = Finding {
+                rule,
+                module: work.name.clone(),
+                profile: variant.profile,
+                severity: severity(rule, variant.profile, options.strict_staging),
+                chain: ctx.baseline().chain_to(draft.span.file),
+                span: draft.span,
+                message: draft.message,
+                scenario: draft.scenario,
+                environment: variant.environment.clone(),
+                notes: draft.notes,
+            };
+            let key = (finding.span, rule.id.clone());
+            match found.get(&key) {
+                Some(kept) if kept.profile >= finding.profile => {}
+                _ => {
+                    found.insert(key, finding);
+                }
+            }
+        }
+        if let Some(owned) = owned {
+            diagnostics.extend(owned.into_diagnostics());
+        }
+    }
+    diagnostics.extend(unset.into_diagnostics());
+    (found.into_values().collect(), diagnostics)
+}
+
+fn variant_context<'a>(
+    shared: &'a Shared,
+    defaults: &'a eval::Namespace,
+    work: &'a Work,
+    variant: &'a Variant,
+) -> Context<'a> {
+    Context::new(
+        shared.project,
         work.settings.clone(),
-        work.profile,
+        variant.profile,
         &work.deployments,
         defaults,
-        &options.env,
+        &shared.options.env,
     )
-    .with_dependencies(dependencies);
-    let mut findings = Vec::new();
-    for rule in &options.rules {
-        let Some(draft) = rules::check_for(&rule.id).and_then(|check| check(&ctx)) else {
+    .with_variant(&variant.label, &variant.env)
+    .with_dependencies(shared.dependencies)
+}
+
+/// Environments the module's own code names: each literal it compares a variable with that names
+/// a deployment (`DJANGO_ENV == 'production'`, `case 'staging':`) is evaluated as that
+/// deployment, unless a deployment already sets the variable to it.
+fn probed_variants(
+    options: &Options,
+    unit: &str,
+    unset: &Context,
+    variants: &[Variant],
+) -> Vec<Variant> {
+    let evaluation = unset.baseline();
+    let mut probed = Vec::new();
+    for (var, literals) in &evaluation.compared {
+        if options.env.contains_key(&**var) {
             continue;
-        };
-        findings.push(Finding {
-            rule,
-            module: work.name.clone(),
-            profile: work.profile,
-            severity: severity(rule, work.profile, options.strict_staging),
-            chain: ctx.baseline().chain_to(draft.span.file),
-            span: draft.span,
-            message: draft.message,
-            scenario: draft.scenario,
-            notes: draft.notes,
-        });
+        }
+        for literal in literals {
+            let Some(profile) = profile::profile_from_name(literal) else {
+                continue;
+            };
+            let already = variants.iter().any(|v| {
+                v.env
+                    .get(&**var)
+                    .is_some_and(|s| s.value.as_deref() == Some(&**literal))
+            });
+            if already {
+                continue;
+            }
+            let profile = options.profiles.get(unit).copied().unwrap_or(profile);
+            let label = format!("{var}={}", crate::eval::value::python_repr(literal));
+            probed.push(Variant {
+                environment: Some(Environment::Probed(label.clone())),
+                env: BTreeMap::from([(
+                    var.to_string(),
+                    VariantVar {
+                        value: Some(literal.to_string()),
+                        file: None,
+                        line: 0,
+                        source: None,
+                    },
+                )]),
+                reason: format!(
+                    "the settings compare `{var}` with {}",
+                    crate::eval::value::python_repr(literal)
+                ),
+                label,
+                profile,
+            });
+        }
     }
-    (findings, ctx.into_diagnostics().collect())
+    probed
 }
 
 /// Stack of a worker thread: evaluation recurses over nested code (bounded, see `eval`).
@@ -343,18 +482,39 @@ fn severity(rule: &RuleMeta, profile: Profile, strict_staging: bool) -> Severity
     }
 }
 
-fn named_entries<'d>(project: &mut Project, names: &[String]) -> Result<Vec<Entry<'d>>, String> {
-    names
+/// The modules named with `--settings`, each with its variables unset, as `--profile` says
+/// (production by default).
+fn named_plan<'d>(
+    project: &mut Project,
+    names: &[String],
+    profile: Option<Profile>,
+) -> Result<plan::Plan<'d>, String> {
+    let units = names
         .iter()
         .map(|name| {
             let module = load_named(project, name)?;
-            Ok(Entry {
-                module,
-                class: None,
-                references: Vec::new(),
+            Ok(plan::Unit {
+                settings: eval::Settings::module(module),
+                name: project.modules[module].name.clone(),
+                variants: vec![plan::Variant {
+                    deployment: None,
+                    env: BTreeMap::new(),
+                    label: plan::UNSET_LABEL.into(),
+                    profile: profile.unwrap_or(Profile::Production),
+                    reason: match profile {
+                        Some(_) => "set with --profile".into(),
+                        None => "named with --settings".into(),
+                    },
+                }],
             })
         })
-        .collect()
+        .collect::<Result<_, String>>()?;
+    Ok(plan::Plan {
+        units,
+        resolved: Vec::new(),
+        development_fallbacks: Vec::new(),
+        diagnostics: Vec::new(),
+    })
 }
 
 /// Loads a settings module by dotted name, or says why it cannot be.
@@ -370,179 +530,54 @@ pub fn load_named(project: &mut Project, name: &str) -> Result<usize, String> {
     })
 }
 
-/// Modules named by `DJANGO_SETTINGS_MODULE`, plus candidate modules that are settings in their
-/// own right: their name says which deployment they are for, or nothing imports them. Shared
-/// bases like `common.py` are linted through the modules that import them.
-fn discovered_entries<'d>(
-    project: &mut Project,
-    discovery: &'d Discovery,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Entry<'d>> {
-    let mut referenced: BTreeMap<usize, Vec<&'d Deployment>> = BTreeMap::new();
-    for deployment in &discovery.deployments {
-        let Some((module, origin)) = deployment.settings_module() else {
-            continue;
-        };
-        match project
-            .find_module_file(module)
-            .and_then(|path| project.load(&path))
-        {
-            Some(index) => referenced.entry(index).or_default().push(deployment),
-            None => {
-                diagnostics.push(Diagnostic::in_file(
-                    DiagnosticKind::UnresolvedSettingsModule,
-                    display_path(&origin.file, project.display_root()),
-                    Some(origin.line),
-                    format!("DJANGO_SETTINGS_MODULE names `{module}`, which is not a module under the project's import roots"),
-                ));
-            }
-        }
-    }
-    let candidates: Vec<usize> = discovery
-        .candidates
-        .iter()
-        .filter_map(|path| project.load(path))
-        .collect();
-    let imported = project.imported_modules();
-    let mut entries: Vec<Entry<'d>> = referenced
-        .into_iter()
-        .map(|(module, references)| Entry {
-            module,
-            class: None,
-            references,
-        })
-        .collect();
-    for module in candidates {
-        // A folder that is not a Python name (a `{{cookiecutter.project}}` template) is not a
-        // package Django can import the settings from.
-        let importable = project.modules[module]
-            .name
-            .split('.')
-            .all(discover::is_identifier);
-        if entries.iter().any(|e| e.module == module)
-            || !importable
-            || project.is_empty_module(module)
-            || !looks_like_django_settings(&project.sources.get(project.modules[module].file).text)
-        {
-            continue;
-        }
-        let name = &project.modules[module].name;
-        let named_for_a_deployment =
-            profile::profile_from_name(name.rsplit('.').next().unwrap_or(name)).is_some();
-        if named_for_a_deployment || !imported.contains(&module) {
-            entries.push(Entry {
-                module,
-                class: None,
-                references: Vec::new(),
-            });
-        }
-    }
-    let mut entries = configuration_entries(project, discovery, entries);
-    entries.sort_by(|a, b| {
-        (&project.modules[a.module].name, &a.class)
-            .cmp(&(&project.modules[b.module].name, &b.class))
-    });
-    entries
-}
-
-/// Whether a module found by its name alone (`settings.py`, `settings/x.py`) is Django settings:
-/// it assigns one of Django's settings, star-imports other settings, includes files
-/// (split-settings) or defines settings classes (django-configurations). An app's or library's
-/// own `settings.py` does none of these. Modules named by DJANGO_SETTINGS_MODULE are settings
-/// whatever they contain.
-fn looks_like_django_settings(text: &str) -> bool {
-    text.contains("import *")
-        || text.contains("include(")
-        || text.contains("Configuration")
-        || crate::django_settings::assigns_a_django_setting(text)
-}
-
-/// django-configurations: a module defining settings classes is linted as each class that a
-/// DJANGO_CONFIGURATION names, whose name says its deployment, or that no other class extends
-/// (a shared base like `Common` is linted through the classes that extend it).
-fn configuration_entries<'d>(
-    project: &Project,
-    discovery: &'d Discovery,
-    entries: Vec<Entry<'d>>,
-) -> Vec<Entry<'d>> {
-    let mut result = Vec::new();
-    for entry in entries {
-        let classes = project.configuration_classes(entry.module);
-        if classes.is_empty() {
-            result.push(entry);
-            continue;
-        }
-        for (class, extended) in classes {
-            // The files that name this module also name the class they load.
-            let references: Vec<&Deployment> = entry
-                .references
-                .iter()
-                .copied()
-                .filter(|r| {
-                    discovery.deployments.iter().any(|c| {
-                        c.origin.file == r.origin.file
-                            && c.configuration().is_some_and(|(name, _)| name == class)
-                    })
-                })
-                .collect();
-            if !references.is_empty() || profile::profile_from_name(&class).is_some() || !extended {
-                result.push(Entry {
-                    module: entry.module,
-                    class: Some(class),
-                    references,
-                });
-            }
-        }
-    }
-    result
-}
-
-fn classify(options: &Options, name: &str, entry: &Entry, display_root: &Path) -> Classified {
-    if let Some(profile) = options.profiles.get(name) {
-        return Classified {
-            profile: *profile,
-            reason: "set in the djsafe configuration".into(),
-        };
-    }
-    if !options.settings.is_empty() {
-        return match options.profile {
-            Some(profile) => Classified {
-                profile,
-                reason: "set with --profile".into(),
-            },
-            None => Classified {
-                profile: Profile::Production,
-                reason: "named with --settings".into(),
-            },
-        };
-    }
-    let references: Vec<(&Deployment, String)> = entry
-        .references
-        .iter()
-        .filter_map(|r| {
-            let (_, origin) = r.settings_module()?;
-            let at = format!(
-                "{}:{}",
-                display_path(&origin.file, display_root),
-                origin.line
-            );
-            Some((*r, at))
-        })
-        .collect();
-    profile::classify(name, &references)
-}
-
-/// The environment of each deployment file (Dockerfile, compose) that selects the entry.
-fn deployments_of(
-    entry: &Entry,
+/// A variant as a rule context sees it: its variables with the source lines that set them, and
+/// its profile after the djsafe configuration's.
+fn variant(
+    options: &Options,
+    unit: &str,
+    variant: &plan::Variant,
     sources: &BTreeMap<PathBuf, FileId>,
     display_root: &Path,
-) -> Vec<DeploymentEnv> {
+) -> Variant {
+    let (profile, reason) = match options.profiles.get(unit) {
+        Some(profile) => (*profile, "set in the djsafe configuration".to_string()),
+        None => (variant.profile, variant.reason.clone()),
+    };
+    let env = variant
+        .env
+        .iter()
+        .map(|(name, setting)| {
+            let var = VariantVar {
+                value: setting.value.clone(),
+                file: setting
+                    .origin
+                    .as_ref()
+                    .map(|o| display_path(&o.file, display_root)),
+                line: setting.origin.as_ref().map_or(0, |o| o.line),
+                source: setting
+                    .origin
+                    .as_ref()
+                    .and_then(|o| sources.get(&o.file).copied()),
+            };
+            (name.clone(), var)
+        })
+        .collect();
+    Variant {
+        label: variant.label.clone(),
+        environment: variant
+            .deployment
+            .map(|_| Environment::Deployment(variant.label.clone())),
+        profile,
+        reason,
+        env,
+    }
+}
+
+/// The environment of each deployment that runs the unit, for notes on findings about what
+/// they set.
+fn deployments_of(unit: &plan::Unit, display_root: &Path) -> Vec<DeploymentEnv> {
     let mut result: Vec<DeploymentEnv> = Vec::new();
-    for deployment in &entry.references {
-        if deployment.kind == crate::deploy::SourceKind::EntryPoint {
-            continue;
-        }
+    for deployment in unit.variants.iter().filter_map(|v| v.deployment) {
         let file = display_path(&deployment.origin.file, display_root);
         if result.iter().any(|d| d.file == file) {
             continue;
@@ -555,8 +590,7 @@ fn deployments_of(
                 Some((key.clone(), (value.to_string(), var.origin.line)))
             })
             .collect();
-        let source = sources.get(&deployment.origin.file).copied();
-        result.push(DeploymentEnv { file, source, vars });
+        result.push(DeploymentEnv { file, vars });
     }
     result
 }
