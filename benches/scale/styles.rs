@@ -256,7 +256,6 @@ fn selector(tree: &mut Tree, project: &Project, rng: &mut Rng) -> Modules {
     let env = project.env;
     let pkg = &project.package;
     let package_module = format!("{pkg}.settings");
-    let production = format!("{package_module}.production");
     let fail_open = plant(tree, rng);
     let selection = if fail_open {
         "if os.environ.get('DJANGO_ENV') == 'production':\n    from .production import *  # noqa: F401,F403\nelse:\n    from .development import *  # noqa: F401,F403"
@@ -291,25 +290,23 @@ fn selector(tree: &mut Tree, project: &Project, rng: &mut Rng) -> Modules {
     base.add(blocks::HARDENING);
     tree.file(project.pkg_path("settings/base.py"), base.text());
 
-    // Both the package (when the selection picks production) and `production` itself deploy it.
+    // Deployments run the package; `production` is a fragment it imports (not linted alone).
+    // With the development fallback, production is read only when DJANGO_ENV says so: nothing
+    // is planted there, so what such a deployment gets is not in question.
     let prod_file = project.pkg_path("settings/production.py");
     let mut prod = Py::new();
     prod.add(&format!(
         "from .base import *  # noqa: F401,F403\n{}\n",
         env.header()
     ));
-    let reached = if fail_open {
-        vec![production.clone()]
-    } else {
-        vec![production.clone(), package_module.clone()]
-    };
-    if plant(tree, rng) {
+    let reached = vec![package_module.clone()];
+    if !fail_open && plant(tree, rng) {
         let line = prod.add(&env.secret_fallback(&strong_key(rng)));
         tree.expect(&reached, &prod_file, line, &["DJS003"]);
     } else {
         prod.add(env.secret_safe());
     }
-    if plant(tree, rng) {
+    if !fail_open && plant(tree, rng) {
         let line = prod.add(env.hosts_wildcard_default());
         tree.expect(&reached, &prod_file, line, &["DJS002"]);
     } else {
