@@ -11,6 +11,7 @@
 pub mod compose;
 pub mod dockerfile;
 mod model;
+pub mod platforms;
 pub mod references;
 
 pub use model::*;

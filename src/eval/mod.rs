@@ -92,6 +92,9 @@ pub struct Evaluation {
     /// The string literals each environment variable's value was compared with (`== 'production'`,
     /// `in ('prod', 'live')`, `match` cases): the values that pick a branch of the settings.
     pub compared: BTreeMap<Rc<str>, BTreeSet<Rc<str>>>,
+    /// The environment variables the settings read (`os.getenv`, `os.environ`, `in os.environ`,
+    /// the configuration libraries).
+    pub read: BTreeSet<Rc<str>>,
 }
 
 impl Evaluation {
@@ -137,6 +140,7 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
             .collect(),
         unknown_env: scenario.unknown.clone(),
         compared: BTreeMap::new(),
+        read: BTreeSet::new(),
         modules: HashMap::new(),
         stack: Vec::new(),
         call_steps: 0,
@@ -163,6 +167,7 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
         optional_imports: run.optional_imports,
         env_writes: run.env_writes,
         compared: run.compared,
+        read: run.read,
     }
 }
 
@@ -188,6 +193,8 @@ struct Run<'p> {
     unknown_env: BTreeSet<String>,
     /// See [`Evaluation::compared`].
     compared: BTreeMap<Rc<str>, BTreeSet<Rc<str>>>,
+    /// See [`Evaluation::read`].
+    read: BTreeSet<Rc<str>>,
     modules: HashMap<usize, Rc<Namespace>>,
     stack: Vec<usize>,
     /// Statements run inside the function call being evaluated, and how deep calls are nested.
@@ -323,7 +330,10 @@ impl Run<'_> {
         self.env.get(name).cloned().flatten()
     }
 
-    fn env_read(&self, name: &str) -> EnvRead {
+    fn env_read(&mut self, name: &str) -> EnvRead {
+        if !self.read.contains(name) {
+            self.read.insert(name.into());
+        }
         match self.env.get(name) {
             Some(Some(value)) => EnvRead::Set(value.clone()),
             Some(None) => EnvRead::Unset,

@@ -2,6 +2,7 @@
 //! what the passed files concern), evaluate and run the rules on each unit under each of its
 //! environments, drop suppressed findings.
 
+mod deployment_findings;
 mod plan;
 mod shape;
 
@@ -106,7 +107,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     let defaults_source =
         django_versions::defaults_source(DJANGO_DEFAULTS, dependencies.django.release);
     let defaults_module = project.load_text("<django global_settings>", &defaults_source);
-    let fallback_findings = development_fallbacks(&mut project, &plan, options, &targets);
+    let fallback_findings = deployment_findings::check(&mut project, &plan, options, &targets);
     let mut linted_files: HashSet<&Path> = HashSet::new();
     let mut units: Vec<&plan::Unit> = Vec::new();
     for unit in &plan.units {
@@ -253,53 +254,6 @@ struct Shared<'a> {
     options: &'a Options,
 }
 
-/// DJS049: a server entry point that falls back to development settings while the deployments
-/// name others, reported at the entry point's default.
-fn development_fallbacks(
-    project: &mut Project,
-    plan: &plan::Plan,
-    options: &Options,
-    targets: &Targets,
-) -> Vec<Finding> {
-    let Some(rule) = options.rules.iter().find(|r| r.id == "DJS049") else {
-        return Vec::new();
-    };
-    let mut findings = Vec::new();
-    for fallback in &plan.development_fallbacks {
-        let file = &fallback.origin.file;
-        if !targets.selects(&[file.as_path()]) {
-            continue;
-        }
-        let Some(id) = project.load_text_file(file) else {
-            continue;
-        };
-        let source = project.sources.get(id);
-        let start = source.line_start(fallback.origin.line);
-        let span = Span {
-            file: id,
-            start,
-            end: start + source.line_text(fallback.origin.line).len(),
-        };
-        findings.push(Finding {
-            rule,
-            module: fallback.module.clone(),
-            profile: Profile::Production,
-            severity: severity(rule, Profile::Production, options.strict_staging),
-            span,
-            message: format!(
-                "a server started without DJANGO_SETTINGS_MODULE runs the development settings `{}`: the deployments ({}) name other settings, but a process that misses the variable gets this default",
-                fallback.module,
-                fallback.deployments.join(", ")
-            ),
-            scenario: "DJANGO_SETTINGS_MODULE unset".into(),
-            environment: None,
-            chain: Vec::new(),
-            notes: Vec::new(),
-        });
-    }
-    findings
-}
-
 /// Runs the enabled rules on some settings modules, on one thread. Values are reference-counted,
 /// so they stay on the thread that made them: each thread evaluates Django's defaults once.
 fn lint_part(shared: &Shared, part: &[Work]) -> Vec<(Vec<Finding>, Vec<Diagnostic>)> {
@@ -437,6 +391,37 @@ fn probed_variants(
             });
         }
     }
+    // Branches on the variables hosting platforms set: what runs there.
+    for var in &evaluation.read {
+        let Some((platform, value)) = crate::deploy::platforms::marker(var) else {
+            continue;
+        };
+        if options.env.contains_key(&**var) || variants.iter().any(|v| v.env.contains_key(&**var)) {
+            continue;
+        }
+        let label = format!("{var} set ({platform})");
+        probed.push(Variant {
+            environment: Some(Environment::Probed(label.clone())),
+            env: BTreeMap::from([(
+                var.to_string(),
+                VariantVar {
+                    value: Some(value.to_string()),
+                    file: None,
+                    line: 0,
+                    source: None,
+                },
+            )]),
+            reason: format!(
+                "the settings read `{var}`, which {platform} sets where it runs the project"
+            ),
+            label,
+            profile: options
+                .profiles
+                .get(unit)
+                .copied()
+                .unwrap_or(Profile::Production),
+        });
+    }
     probed
 }
 
@@ -473,7 +458,7 @@ fn parallel_chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + S
 }
 
 /// Staging is deployed but less exposed, so its findings are one level lower unless configured.
-fn severity(rule: &RuleMeta, profile: Profile, strict_staging: bool) -> Severity {
+pub(super) fn severity(rule: &RuleMeta, profile: Profile, strict_staging: bool) -> Severity {
     match profile {
         Profile::Production => rule.severity,
         Profile::Staging if strict_staging => rule.severity,

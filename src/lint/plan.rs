@@ -151,11 +151,12 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         })
         .collect();
 
-    // The import roots where some deployment that runs the project names its settings: there an
+    // The import roots whose settings some deployment runs (naming them, or through an entry
+    // point's default): there the modules no deployment runs are not what is deployed, and an
     // entry point's default is only a fallback.
     let deployed_roots: BTreeSet<PathBuf> = resolved
         .iter()
-        .filter(|r| r.deployment.role == Role::Runs && r.via.is_none())
+        .filter(|r| r.deployment.role == Role::Runs)
         .filter(|r| {
             r.profile
                 .as_ref()
@@ -163,8 +164,13 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         })
         .filter_map(|r| project.root_of(r.module?).map(Path::to_path_buf))
         .collect();
+    let deployed = |project: &Project, module: usize| {
+        project
+            .root_of(module)
+            .is_some_and(|root| deployed_roots.contains(root))
+    };
 
-    // Units for what deployments and entry points run.
+    // Units for what deployments run.
     let mut units: BTreeMap<(usize, Option<String>), Vec<Variant<'d>>> = BTreeMap::new();
     for entry in &resolved {
         let (Some(module), Some(profile)) = (entry.module, &entry.profile) else {
@@ -194,12 +200,14 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
                 reason: profile.reason.clone(),
             });
     }
+    // What entry points fall back to, where no deployment of the project says what runs.
     for (_, module, class) in &fallback_modules {
-        units.entry((*module, class.clone())).or_default();
+        if !deployed(project, *module) {
+            units.entry((*module, class.clone())).or_default();
+        }
     }
 
     let mut plan_units: Vec<Unit<'d>> = Vec::new();
-    let mut development_fallbacks = Vec::new();
     for ((module, class), variants) in units {
         let name = unit_name(project, module, class.as_deref());
         if !project.defines_settings(module) {
@@ -229,47 +237,73 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
             .filter(|(_, m, c)| *m == module && *c == class)
             .map(|(d, _, _)| *d)
             .collect();
-        let in_deployed_root = project
-            .root_of(module)
-            .is_some_and(|root| deployed_roots.contains(root));
-        let unset = unset_variant(&name, &variants, &named_by, in_deployed_root, &at);
-        if unset.profile == Profile::Development && in_deployed_root {
-            for fallback in named_by.iter().filter(|d| is_server_entry_point(d)) {
-                let others: Vec<String> = resolved
-                    .iter()
-                    .filter(|r| r.deployment.role == Role::Runs && r.via.is_none())
-                    .filter(|r| r.module.is_some_and(|m| m != module))
-                    .filter(|r| {
-                        r.module.and_then(|m| project.root_of(m)) == project.root_of(module)
-                    })
-                    .map(|r| {
-                        let named = r.deployment.env.get(crate::deploy::SETTINGS_MODULE);
-                        at(named.map_or(&r.deployment.origin, |v| &v.origin))
-                    })
-                    .collect();
-                if !others.is_empty() {
-                    let (_, origin) = fallback
-                        .settings_module()
-                        .expect("a fallback names a module");
-                    development_fallbacks.push(DevelopmentFallback {
-                        origin: origin.clone(),
-                        module: name.clone(),
-                        deployments: others,
-                    });
-                }
-            }
-        }
+        let unset = unset_variant(&name, &variants, &named_by, &at);
         plan_units.push(unit(module, class, name, unset, variants));
     }
+    // The other classes of a django-configurations module a deployment runs, whose names say
+    // they are deployed (`ProductionReadOnly` next to `Production`).
+    let configuration_modules: BTreeSet<usize> = plan_units
+        .iter()
+        .filter(|u| u.settings.class.is_some())
+        .map(|u| u.settings.module)
+        .collect();
+    for module in configuration_modules {
+        for (class, _) in project.configuration_classes(module) {
+            let taken = plan_units.iter().any(|u| {
+                u.settings.module == module && u.settings.class.as_deref() == Some(&class)
+            });
+            let deployed_name = matches!(
+                profile::profile_from_name(&class),
+                Some(Profile::Production | Profile::Staging)
+            );
+            if taken || !deployed_name {
+                continue;
+            }
+            let name = unit_name(project, module, Some(&class));
+            let classified = profile::classify(&name);
+            plan_units.push(unit(
+                module,
+                Some(class),
+                name,
+                Variant {
+                    deployment: None,
+                    env: BTreeMap::new(),
+                    label: UNSET_LABEL.into(),
+                    profile: classified.profile,
+                    reason: classified.reason,
+                },
+                Vec::new(),
+            ));
+        }
+    }
 
-    // Settings modules found by their names that no deployment runs.
-    let units_so_far: BTreeSet<usize> = plan_units.iter().map(|u| u.settings.module).collect();
-    let candidates: Vec<usize> = discovery
+    // Settings modules found by their names, and the defaults of entry points in projects whose
+    // deployments say what runs: linted when they stand alone.
+    let mut candidates: Vec<usize> = discovery
         .candidates
         .iter()
         .filter_map(|path| project.load(path))
         .collect();
+    candidates.extend(
+        fallback_modules
+            .iter()
+            .filter(|(_, module, _)| deployed(project, *module))
+            .map(|(_, module, _)| *module),
+    );
+    // The entry point default naming each, a server's first.
+    let fallback_of = |module: usize| {
+        let naming = || {
+            fallback_modules
+                .iter()
+                .filter(move |(_, m, _)| *m == module)
+        };
+        naming()
+            .find(|(d, _, _)| is_server_entry_point(d))
+            .or_else(|| naming().next())
+            .map(|(d, _, _)| *d)
+    };
     let imported = project.imported_by();
+    let aggregators: BTreeSet<usize> = plan_units.iter().map(|u| u.settings.module).collect();
     // The repositories whose entry points or deployments run Django: there a `settings.py` that
     // sets only `DEBUG` is Django's; elsewhere it may be Flask's.
     let runs_django: Vec<&Path> = discovery
@@ -284,8 +318,7 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         .map(PathBuf::as_path)
         .collect();
     for module in candidates {
-        if units_so_far.contains(&module) || plan_units.iter().any(|u| u.settings.module == module)
-        {
+        if plan_units.iter().any(|u| u.settings.module == module) {
             continue;
         }
         let name = project.modules[module].name.clone();
@@ -297,20 +330,37 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         } else {
             shape.is_django()
         };
-        if !importable || !shape.defines_settings() || !django {
+        if !importable || !shape.defines_settings() || !django || shape.reads_django_settings {
             continue;
         }
         let own_profile = profile::profile_from_name(name.rsplit('.').next().unwrap_or(&name));
         let importers = imported.get(&module).map(Vec::as_slice).unwrap_or_default();
         let standalone = importers.is_empty()
-            || (own_profile.is_some_and(|p| p != Profile::Development || importers.is_empty())
+            || (own_profile.is_some_and(|p| p != Profile::Development)
                 && !importers
                     .iter()
-                    .any(|&i| is_aggregator(project, i, &units_so_far)));
+                    .any(|&i| is_aggregator(project, i, &aggregators)));
         if !standalone {
             continue;
         }
-        let classified = profile::classify(&name);
+        let mut classified = profile::classify(&name);
+        if deployed(project, module) && !own_profile.is_some_and(|p| p != Profile::Development) {
+            // The project's deployments say what runs, and this is not it.
+            if classified.profile != Profile::Development {
+                classified = Classified {
+                    profile: Profile::Development,
+                    reason: "no deployment of the project runs it".into(),
+                };
+            }
+        }
+        if let Some(fallback) = fallback_of(module) {
+            let (_, origin) = fallback
+                .settings_module()
+                .expect("a fallback names a module");
+            classified
+                .reason
+                .push_str(&format!("; the default of {}", at(origin)));
+        }
         let unset = Variant {
             deployment: None,
             env: BTreeMap::new(),
@@ -318,9 +368,37 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
             profile: classified.profile,
             reason: classified.reason,
         };
-        for (class, unit) in configuration_units(project, module, &name, &unset) {
-            let _ = class;
-            plan_units.push(unit);
+        plan_units.extend(configuration_units(project, module, &name, &unset));
+    }
+    // A server entry point whose default is development settings, in a project whose
+    // deployments run other settings.
+    let mut development_fallbacks = Vec::new();
+    for (fallback, module, class) in &fallback_modules {
+        let development = |profile: Option<Profile>| profile == Some(Profile::Development);
+        let name = unit_name(project, *module, class.as_deref());
+        let runs_development = plan_units
+            .iter()
+            .filter(|u| u.settings.module == *module && u.settings.class == *class)
+            .all(|u| u.variants.iter().all(|v| v.profile == Profile::Development));
+        let named_development = development(profile::profile_from_name(
+            name.rsplit(['.', ':']).next().unwrap_or(&name),
+        ));
+        if is_server_entry_point(fallback)
+            && deployed(project, *module)
+            && runs_development
+            && named_development
+        {
+            let (_, origin) = fallback
+                .settings_module()
+                .expect("a fallback names a module");
+            let deployments = deployments_of_root(project, &resolved, *module, &at);
+            if !deployments.is_empty() {
+                development_fallbacks.push(DevelopmentFallback {
+                    origin: origin.clone(),
+                    module: name,
+                    deployments,
+                });
+            }
         }
     }
     plan_units.sort_by(|a, b| a.name.cmp(&b.name));
@@ -330,6 +408,28 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         development_fallbacks,
         diagnostics,
     }
+}
+
+/// Where the deployments of a module's project name the settings they run, for messages.
+fn deployments_of_root(
+    project: &Project,
+    resolved: &[Resolved],
+    module: usize,
+    at: &dyn Fn(&Origin) -> String,
+) -> Vec<String> {
+    let root = project.root_of(module);
+    resolved
+        .iter()
+        .filter(|r| r.deployment.role == Role::Runs)
+        .filter(|r| {
+            r.module
+                .is_some_and(|m| m != module && project.root_of(m) == root)
+        })
+        .map(|r| {
+            let named = r.deployment.env.get(crate::deploy::SETTINGS_MODULE);
+            at(named.map_or(&r.deployment.origin, |v| &v.origin))
+        })
+        .collect()
 }
 
 /// The label of the variant with every variable unset.
@@ -360,7 +460,6 @@ fn unset_variant<'d>(
     name: &str,
     variants: &[Variant<'d>],
     fallbacks: &[&Deployment],
-    in_deployed_root: bool,
     at: &dyn Fn(&Origin) -> String,
 ) -> Variant<'d> {
     let classified = if let Some(most) = variants.iter().max_by_key(|v| v.profile) {
@@ -380,7 +479,7 @@ fn unset_variant<'d>(
     } else {
         let server = fallbacks.iter().find(|d| is_server_entry_point(d));
         match server {
-            Some(fallback) if !in_deployed_root => {
+            Some(fallback) => {
                 let (_, origin) = fallback
                     .settings_module()
                     .expect("a fallback names a module");
@@ -581,11 +680,16 @@ fn configuration_units<'d>(
     module: usize,
     name: &str,
     unset: &Variant<'d>,
-) -> Vec<(Option<String>, Unit<'d>)> {
+) -> Vec<Unit<'d>> {
     let classes = project.configuration_classes(module);
     if classes.is_empty() {
-        let unit = unit(module, None, name.to_string(), unset.clone(), Vec::new());
-        return vec![(None, unit)];
+        return vec![unit(
+            module,
+            None,
+            name.to_string(),
+            unset.clone(),
+            Vec::new(),
+        )];
     }
     classes
         .into_iter()
@@ -598,8 +702,7 @@ fn configuration_units<'d>(
                 reason: classified.reason,
                 ..unset.clone()
             };
-            let unit = unit(module, Some(class.clone()), full, variant, Vec::new());
-            (Some(class), unit)
+            unit(module, Some(class), full, variant, Vec::new())
         })
         .collect()
 }

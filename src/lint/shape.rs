@@ -41,6 +41,9 @@ pub struct Shape {
     pub configuration_classes: bool,
     /// Imports `django`, `configurations` or `split_settings`.
     pub imports_django: bool,
+    /// Imports `django.conf`'s `settings`: an app reading the project's settings (its own
+    /// `settings.py` of defaults), which a settings module never does.
+    pub reads_django_settings: bool,
 }
 
 impl Shape {
@@ -112,7 +115,15 @@ fn statement(node: Node, text: &str, shape: &mut Shape, depth: usize) {
                 shape.star_imports = true;
             }
             if let Some(module) = node.child_by_field_name("module_name") {
-                imported(&text[module.byte_range()], shape);
+                let module = &text[module.byte_range()];
+                imported(module, shape);
+                let mut cursor = node.walk();
+                let names_settings = node
+                    .children_by_field_name("name", &mut cursor)
+                    .any(|n| text[n.byte_range()].split_whitespace().next() == Some("settings"));
+                if module == "django.conf" && names_settings {
+                    shape.reads_django_settings = true;
+                }
             }
         }
         "import_statement" => {
@@ -271,5 +282,14 @@ mod tests {
             of("from django.utils.translation import gettext_lazy as _\nDEBUG = 1\n").is_django()
         );
         assert!(of("if True:\n    DATABASES['default'] = {}\n").is_django());
+    }
+
+    #[test]
+    fn an_app_reading_the_project_settings_is_not_a_settings_module() {
+        let app = of(
+            "from django.conf import settings\n\nTHUMBNAIL_SIZE = getattr(settings, 'THUMBNAIL_SIZE', 128)\n",
+        );
+        assert!(app.reads_django_settings);
+        assert!(!of("from django.conf import global_settings\nX = 1\n").reads_django_settings);
     }
 }

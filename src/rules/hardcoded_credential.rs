@@ -217,7 +217,7 @@ fn is_setting_name(name: &str) -> bool {
 }
 
 /// A name that says its value is a credential (see the module docs).
-fn is_credential_name(name: &str) -> bool {
+pub(crate) fn is_credential_name(name: &str) -> bool {
     let upper = name.to_ascii_uppercase().replace('-', "_");
     let last = upper.rsplit('_').next().unwrap_or_default();
     matches!(
@@ -249,7 +249,7 @@ fn is_url_key(key: &str) -> bool {
 }
 
 /// For `scheme://user:password@host/...` with a real password, the URL with the password masked.
-fn url_with_password(s: &str) -> Option<String> {
+pub(crate) fn url_with_password(s: &str) -> Option<String> {
     let (scheme, rest) = s.split_once("://")?;
     if scheme.is_empty()
         || !scheme

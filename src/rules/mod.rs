@@ -3,7 +3,7 @@
 mod allowed_hosts_empty;
 mod allowed_hosts_wildcard;
 mod async_unsafe_allowed;
-mod beyond_django;
+pub(crate) mod beyond_django;
 mod cache_location_exposed;
 mod content_type_nosniff_off;
 pub mod context;
@@ -21,7 +21,7 @@ mod development_packages_in_production;
 mod django;
 pub mod django_versions;
 mod eval_of_environment;
-mod hardcoded_credential;
+pub(crate) mod hardcoded_credential;
 mod hardcoded_secret_key;
 mod hsts_include_subdomains_off;
 mod hsts_not_set;
