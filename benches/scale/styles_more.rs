@@ -169,19 +169,16 @@ pub fn split_settings(tree: &mut Tree, project: &Project, rng: &mut Rng) -> Modu
     let prod_file = project.pkg_path("settings/environments/production.py");
     let mut prod = Py::new();
     prod.add("import os\n\nDEBUG = False\n");
-    // With the development fallback, production is only read when DJANGO_ENV says so.
-    let reached: Vec<String> = if fail_open {
-        Vec::new()
-    } else {
-        vec![module.clone()]
-    };
-    if plant(tree, rng) {
+    // With the development fallback, production is read only when DJANGO_ENV says so: nothing
+    // is planted there, so what such a deployment gets is not in question.
+    let reached = vec![module.clone()];
+    if !fail_open && plant(tree, rng) {
         let line = prod.add(&env.secret_fallback(&strong_key(rng)));
         tree.expect(&reached, &prod_file, line, &["DJS003"]);
     } else {
         prod.add(env.secret_safe());
     }
-    if plant(tree, rng) {
+    if !fail_open && plant(tree, rng) {
         let line = prod.add("ALLOWED_HOSTS = ['*']");
         tree.expect(&reached, &prod_file, line, &["DJS002"]);
     } else {
