@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::django_settings::is_setting_name;
 use crate::eval::value::Value;
 use crate::eval::{Evaluation, Scenario, Settings, evaluate};
 use crate::exclude::Excludes;
@@ -129,13 +130,6 @@ pub fn explain(
     } else {
         render_text(&explained)
     })
-}
-
-/// Django reads only upper-case module attributes as settings.
-fn is_setting_name(name: &str) -> bool {
-    name.chars().any(|c| c.is_ascii_uppercase())
-        && !name.chars().any(|c| c.is_ascii_lowercase())
-        && !name.starts_with('_')
 }
 
 /// Evaluations with one variable set to a probe value, shared by the settings that read it.

@@ -26,7 +26,18 @@ const DEFAULT_SEED: u64 = 0x0d15_afe0;
 
 /// Spellings the scenarios give variables: djsafe's probes and a production-like value.
 const SPELLINGS: &[&str] = &[
-    "true", "True", "1", "yes", "on", "false", "False", "0", "off", "no", "", "production",
+    "true",
+    "True",
+    "1",
+    "yes",
+    "on",
+    "false",
+    "False",
+    "0",
+    "off",
+    "no",
+    "",
+    "production",
 ];
 
 fn setting(name: &str, default: u64) -> u64 {
@@ -132,7 +143,12 @@ fn generated_settings_match_cpython() {
         failed.len()
     );
     assert!(tally.compared > 0, "nothing was compared");
-    let shown: Vec<&str> = tally.mismatches.iter().take(40).map(String::as_str).collect();
+    let shown: Vec<&str> = tally
+        .mismatches
+        .iter()
+        .take(40)
+        .map(String::as_str)
+        .collect();
     assert!(
         tally.mismatches.is_empty(),
         "djsafe disagrees with CPython on {} generated packages (kept in {}):\n{}",

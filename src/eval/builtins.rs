@@ -87,6 +87,10 @@ impl Run<'_> {
                     None => v.clone(),
                 },
             },
+            "builtins.repr" => match args.positional.first() {
+                Some(v) => to_repr(v, span),
+                None => Value::unknown("repr() without an argument raises TypeError", span),
+            },
             "builtins.str" => match args.positional.first() {
                 None => Value::str("", span),
                 Some(v) => to_str(v, span),
@@ -369,6 +373,22 @@ pub fn to_str(value: &Value, span: Span) -> Value {
         None => {
             Value::unknown(format!("str() of {value} is not evaluated"), span).with_env(&value.env)
         }
+    }
+}
+
+/// Python's `repr(value)`: known only when the whole value is (`<unknown: ...>` is not a repr).
+pub fn to_repr(value: &Value, span: Span) -> Value {
+    if value.is_unknown() {
+        return value.clone();
+    }
+    let known = match &value.kind {
+        Kind::Path(_) => true,
+        _ => value.is_fully_known(),
+    };
+    if known {
+        Value::str(&value.to_string(), span).with_env(&value.env)
+    } else {
+        Value::unknown(format!("repr() of {value} is not evaluated"), span).with_env(&value.env)
     }
 }
 
@@ -943,8 +963,12 @@ pub fn binary(op: &str, left: &Value, right: &Value, span: Span, in_place: bool)
             .checked_mul(*b)
             .map(Int)
             .unwrap_or(Unknown("integer overflow".into())),
-        ("//", Int(a), Int(b)) if *b != 0 => Int(a.div_euclid(*b)),
-        ("%", Int(a), Int(b)) if *b != 0 => Int(a.rem_euclid(*b)),
+        ("//", Int(a), Int(b)) if *b != 0 => floor_div_mod(*a, *b)
+            .map(|(q, _)| Int(q))
+            .unwrap_or(Unknown("integer overflow".into())),
+        ("%", Int(a), Int(b)) if *b != 0 => floor_div_mod(*a, *b)
+            .map(|(_, r)| Int(r))
+            .unwrap_or(Unknown("integer overflow".into())),
         ("/", Int(a), Int(b)) if *b != 0 => Float(*a as f64 / *b as f64),
         ("**", Int(a), Int(b)) if (0..=62).contains(b) => a
             .checked_pow(*b as u32)
@@ -964,9 +988,23 @@ pub fn binary(op: &str, left: &Value, right: &Value, span: Span, in_place: bool)
     Value::new(kind, span).with_env(&env)
 }
 
+/// Python's `a // b` and `a % b`: the quotient rounds toward negative infinity, so the remainder
+/// has the divisor's sign (`5 // -2 == -3`, `7 % -3 == -2`). `None` when it overflows.
+fn floor_div_mod(a: i64, b: i64) -> Option<(i64, i64)> {
+    let (q, r) = (a.checked_div(b)?, a.checked_rem(b)?);
+    if r != 0 && (r < 0) != (b < 0) {
+        Some((q - 1, r + b))
+    } else {
+        Some((q, r))
+    }
+}
+
 pub fn unary(op: &str, value: &Value, span: Span) -> Value {
     let kind = match (op, &value.kind) {
-        ("-", Kind::Int(i)) => Kind::Int(-i),
+        ("-", Kind::Int(i)) => match i.checked_neg() {
+            Some(negated) => Kind::Int(negated),
+            None => Kind::Unknown("integer overflow".into()),
+        },
         ("-", Kind::Float(f)) => Kind::Float(-f),
         ("+", Kind::Int(_) | Kind::Float(_)) => value.kind.clone(),
         ("~", Kind::Int(i)) => Kind::Int(!i),

@@ -279,9 +279,28 @@ impl<'p> Run<'p> {
             return Value::unknown("f-string format specifications are not evaluated", span)
                 .with_env(&value.env);
         }
-        match conversion {
-            Some("!r") => Value::str(&value.to_string(), span).with_env(&value.env),
+        // `f"{X=}"` writes the expression's text as written, the `=` and the spaces after it,
+        // then the value's repr (its str with `!s`).
+        let mut cursor = node.walk();
+        let children: Vec<Node<'p>> = node.children(&mut cursor).collect();
+        let self_documenting = children.iter().position(|c| c.kind() == "=").map(|at| {
+            let end = children
+                .get(at + 1)
+                .map_or(children[at].end_byte(), |next| next.start_byte());
+            let file = &self.project.sources.get(frame.file).text;
+            file[node.start_byte() + 1..end].to_string()
+        });
+        let formatted = match (conversion, &self_documenting) {
+            (Some("!r"), _) | (None, Some(_)) => builtins::to_repr(&value, span),
+            (Some("!a"), _) => Value::unknown("f-string `!a` conversions are not evaluated", span)
+                .with_env(&value.env),
             _ => builtins::to_str(&value, span),
+        };
+        match (self_documenting, &formatted.kind) {
+            (Some(text), Kind::Str(s)) => {
+                Value::str(&format!("{text}{s}"), span).with_env(&formatted.env)
+            }
+            _ => formatted,
         }
     }
 

@@ -16,6 +16,7 @@
 //! `{var}`). Dummy-looking values (`changeme`, `password`) are reported: they work wherever they
 //! are deployed.
 
+use crate::django_settings::is_setting_name;
 use crate::eval::value::{Kind, Value, python_repr};
 
 use super::beyond_django::{at_value, is_placeholder, location, when_unset};
@@ -206,14 +207,6 @@ fn verb(value: &Value) -> &'static str {
     } else {
         "falls back to"
     }
-}
-
-/// Django reads only upper-case names from a settings module.
-fn is_setting_name(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_uppercase())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// A name that says its value is a credential (see the module docs).

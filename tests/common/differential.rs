@@ -136,4 +136,3 @@ pub fn compare(
     }
     true
 }
-

@@ -194,7 +194,16 @@ impl Scope {
             helpers: self
                 .helpers
                 .iter()
-                .map(|(n, h)| (n.clone(), if *h == Helper::SetGlobal { Helper::SetForeign } else { *h }))
+                .map(|(n, h)| {
+                    (
+                        n.clone(),
+                        if *h == Helper::SetGlobal {
+                            Helper::SetForeign
+                        } else {
+                            *h
+                        },
+                    )
+                })
                 .collect(),
         }
     }
@@ -295,7 +304,9 @@ fn module_with_local(
         // Names the local module defines are only there when it exists: keep the ones both
         // sides agree on (they come from the same base, with possibly different values).
         if present && let Some(local_scope) = local_scope {
-            scope.names.retain(|n, t| local_scope.names.get(n) == Some(t));
+            scope
+                .names
+                .retain(|n, t| local_scope.names.get(n) == Some(t));
         }
     }
     g.statements(&mut scope, size - size / 2, true);
@@ -349,7 +360,9 @@ impl Gen<'_> {
             self.line("");
             self.line("def set_setting(name, value):");
             self.line("    globals()[name] = value");
-            scope.helpers.insert("set_setting".into(), Helper::SetGlobal);
+            scope
+                .helpers
+                .insert("set_setting".into(), Helper::SetGlobal);
         }
         self.line("");
     }
@@ -376,11 +389,49 @@ impl Gen<'_> {
     /// projects.
     fn new_name(&mut self, ty: Ty) -> String {
         let typical: &[&str] = match ty {
-            Ty::Bool => &["DEBUG", "SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "USE_TZ", "CORS_ALLOW_ALL_ORIGINS", "_DEBUG"],
-            Ty::Str | Ty::OptStr => &["SECRET_KEY", "TIME_ZONE", "STATIC_URL", "EMAIL_BACKEND", "ENV_NAME", "X_FRAME_OPTIONS", "REDIS_URL", "_SECRET"],
-            Ty::Int => &["SITE_ID", "SECURE_HSTS_SECONDS", "PORT", "SESSION_COOKIE_AGE"],
-            Ty::List | Ty::Tuple => &["ALLOWED_HOSTS", "INSTALLED_APPS", "MIDDLEWARE", "CSRF_TRUSTED_ORIGINS", "BASE_APPS", "EXTRA_APPS", "CORS_ALLOWED_ORIGINS", "ADMINS", "_PRIVATE_HOSTS"],
-            Ty::Dict => &["DATABASES", "CACHES", "LOGGING", "FEATURES", "STORAGES", "REST_FRAMEWORK"],
+            Ty::Bool => &[
+                "DEBUG",
+                "SECURE_SSL_REDIRECT",
+                "SESSION_COOKIE_SECURE",
+                "USE_TZ",
+                "CORS_ALLOW_ALL_ORIGINS",
+                "_DEBUG",
+            ],
+            Ty::Str | Ty::OptStr => &[
+                "SECRET_KEY",
+                "TIME_ZONE",
+                "STATIC_URL",
+                "EMAIL_BACKEND",
+                "ENV_NAME",
+                "X_FRAME_OPTIONS",
+                "REDIS_URL",
+                "_SECRET",
+            ],
+            Ty::Int => &[
+                "SITE_ID",
+                "SECURE_HSTS_SECONDS",
+                "PORT",
+                "SESSION_COOKIE_AGE",
+            ],
+            Ty::List | Ty::Tuple => &[
+                "ALLOWED_HOSTS",
+                "INSTALLED_APPS",
+                "MIDDLEWARE",
+                "CSRF_TRUSTED_ORIGINS",
+                "BASE_APPS",
+                "EXTRA_APPS",
+                "CORS_ALLOWED_ORIGINS",
+                "ADMINS",
+                "_PRIVATE_HOSTS",
+            ],
+            Ty::Dict => &[
+                "DATABASES",
+                "CACHES",
+                "LOGGING",
+                "FEATURES",
+                "STORAGES",
+                "REST_FRAMEWORK",
+            ],
             Ty::Set => &["FEATURES", "ENABLED", "_FLAGS"],
         };
         match self.rng.below(100) {
@@ -409,7 +460,13 @@ impl Gen<'_> {
                 // An alias: both names hold the same object.
                 let containers: Vec<String> = [Ty::List, Ty::Dict, Ty::Set]
                     .iter()
-                    .flat_map(|t| scope.of(*t).into_iter().map(|n| (n.to_string(), *t)).collect::<Vec<_>>())
+                    .flat_map(|t| {
+                        scope
+                            .of(*t)
+                            .into_iter()
+                            .map(|n| (n.to_string(), *t))
+                            .collect::<Vec<_>>()
+                    })
                     .map(|(n, _)| n)
                     .collect();
                 if containers.is_empty() {
@@ -448,13 +505,21 @@ impl Gen<'_> {
                 let var = self.var();
                 let default = self.rng.below(100);
                 self.line("try:");
-                self.line(&format!("    {name} = int(os.getenv({}, '{default}'))", python_str(var)));
+                self.line(&format!(
+                    "    {name} = int(os.getenv({}, '{default}'))",
+                    python_str(var)
+                ));
                 self.line("except ValueError:");
                 self.line(&format!("    {name} = {default}"));
                 scope.names.insert(name, Ty::Int);
             }
             87..=88 => {
-                let names: Vec<String> = scope.names.keys().filter(|n| n.chars().all(|c| c.is_ascii_uppercase() || c == '_')).cloned().collect();
+                let names: Vec<String> = scope
+                    .names
+                    .keys()
+                    .filter(|n| n.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
+                    .cloned()
+                    .collect();
                 if names.is_empty() {
                     return;
                 }
@@ -552,7 +617,11 @@ impl Gen<'_> {
                 3 => {
                     let item = self.expr(scope, Ty::Str, 1);
                     let at = self.rng.pick(&["0", "1", "-1", "len("]);
-                    let at = if at == "len(" { format!("len({name})") } else { at.to_string() };
+                    let at = if at == "len(" {
+                        format!("len({name})")
+                    } else {
+                        at.to_string()
+                    };
                     self.line(&format!("{name}.insert({at}, {item})"));
                 }
                 4 => {
@@ -622,7 +691,8 @@ impl Gen<'_> {
     }
 
     fn any_value_ty(&mut self) -> Ty {
-        self.rng.pick(&[Ty::Str, Ty::Bool, Ty::Int, Ty::List, Ty::Dict])
+        self.rng
+            .pick(&[Ty::Str, Ty::Bool, Ty::Int, Ty::List, Ty::Dict])
     }
 
     /// A block of statements under the current indentation; returns the scope after it.
@@ -778,7 +848,11 @@ impl Gen<'_> {
                 n.to_string()
             }
             Ty::List => format!("[{}, {}]", self.str_lit(), self.str_lit()),
-            Ty::Dict => format!("{{{}: {}}}", python_str(self.rng.pick(KEYS)), self.str_lit()),
+            Ty::Dict => format!(
+                "{{{}: {}}}",
+                python_str(self.rng.pick(KEYS)),
+                self.str_lit()
+            ),
             Ty::Set => format!("{{{}}}", self.str_lit()),
             Ty::Tuple => format!("({},)", self.str_lit()),
             Ty::OptStr => "None".into(),
@@ -808,7 +882,11 @@ impl Gen<'_> {
                 ]);
                 format!("{}{method}", self.paren(scope, Ty::Str, d))
             }
-            7 => format!("{} + {}", self.expr(scope, Ty::Str, d), self.expr(scope, Ty::Str, d)),
+            7 => format!(
+                "{} + {}",
+                self.expr(scope, Ty::Str, d),
+                self.expr(scope, Ty::Str, d)
+            ),
             8 | 9 => self.fstring(scope, d),
             10 => format!(
                 "'%s-%s' % ({}, {})",
@@ -820,7 +898,10 @@ impl Gen<'_> {
                 self.expr(scope, Ty::Str, d),
                 self.expr(scope, Ty::Bool, d)
             ),
-            12 => format!("str({})", self.expr_of(scope, &[Ty::Int, Ty::Bool, Ty::List], d)),
+            12 => format!(
+                "str({})",
+                self.expr_of(scope, &[Ty::Int, Ty::Bool, Ty::List], d)
+            ),
             13 => format!(
                 "{} if {} else {}",
                 self.paren(scope, Ty::Str, d),
@@ -829,7 +910,10 @@ impl Gen<'_> {
             ),
             14 => format!("', '.join({})", self.expr(scope, Ty::List, d)),
             15 => format!("{} or {}", self.expr(scope, Ty::OptStr, d), self.str_lit()),
-            16 => format!("repr({})", self.expr_of(scope, &[Ty::Str, Ty::Int, Ty::List], d)),
+            16 => format!(
+                "repr({})",
+                self.expr_of(scope, &[Ty::Str, Ty::Int, Ty::List], d)
+            ),
             17 => format!("{}[{}:]", self.paren(scope, Ty::Str, d), self.rng.below(4)),
             18 if scope.helpers.contains_key("pick") => format!(
                 "pick({}, {}, {})",
@@ -841,14 +925,16 @@ impl Gen<'_> {
         }
     }
 
-    fn fstring(&mut self, scope: &Scope, d: usize) -> String {
-        let ty = self.rng.pick(&[Ty::Str, Ty::Int, Ty::Bool, Ty::OptStr, Ty::List]);
+    fn fstring(&mut self, scope: &Scope, _d: usize) -> String {
+        let ty = self
+            .rng
+            .pick(&[Ty::Str, Ty::Int, Ty::Bool, Ty::OptStr, Ty::List]);
         let names = scope.of(ty);
         let inner = if !names.is_empty() && self.rng.chance(60) {
             self.rng.pick(&names).to_string()
         } else {
             // Quotes inside an f-string's braces must differ from its own before Python 3.12.
-            self.expr(scope, ty, d.min(0)).replace('\'', "\"")
+            self.expr(scope, ty, 0).replace('\'', "\"")
         };
         if inner.contains('\\') || inner.contains('"') && inner.contains('\'') {
             return self.str_lit();
@@ -865,7 +951,9 @@ impl Gen<'_> {
     /// An expression, parenthesised when it is not atomic.
     fn paren(&mut self, scope: &Scope, ty: Ty, d: usize) -> String {
         let e = self.expr(scope, ty, d);
-        if e.chars().all(|c| c.is_alphanumeric() || c == '_') || e.starts_with('\'') && !e[1..].contains('\'') {
+        if e.chars().all(|c| c.is_alphanumeric() || c == '_')
+            || e.starts_with('\'') && !e[1..].contains('\'')
+        {
             e
         } else {
             format!("({e})")
@@ -884,24 +972,49 @@ impl Gen<'_> {
             3 => format!("os.environ.get({var}) is not None"),
             4 => format!("{var} in os.environ"),
             5 if scope.environ => format!("env.bool({var}, default={})", self.leaf(Ty::Bool)),
-            6 if scope.decouple => format!("config({var}, default={}, cast=bool)", self.leaf(Ty::Bool)),
+            6 if scope.decouple => {
+                format!("config({var}, default={}, cast=bool)", self.leaf(Ty::Bool))
+            }
             7 => format!("bool(os.getenv({var}, {}))", self.str_lit()),
             8 => format!("not {}", self.paren(scope, Ty::Bool, d)),
-            9 => format!("{} and {}", self.paren(scope, Ty::Bool, d), self.paren(scope, Ty::Bool, d)),
-            10 => format!("{} or {}", self.paren(scope, Ty::Bool, d), self.paren(scope, Ty::Bool, d)),
+            9 => format!(
+                "{} and {}",
+                self.paren(scope, Ty::Bool, d),
+                self.paren(scope, Ty::Bool, d)
+            ),
+            10 => format!(
+                "{} or {}",
+                self.paren(scope, Ty::Bool, d),
+                self.paren(scope, Ty::Bool, d)
+            ),
             11 => {
                 let op = self.rng.pick(&["<", "<=", ">", ">=", "==", "!="]);
-                format!("{} {op} {}", self.paren(scope, Ty::Int, d), self.paren(scope, Ty::Int, d))
+                format!(
+                    "{} {op} {}",
+                    self.paren(scope, Ty::Int, d),
+                    self.paren(scope, Ty::Int, d)
+                )
             }
             12 => format!("{} == {}", self.paren(scope, Ty::Str, d), self.str_lit()),
-            13 => format!("{}.startswith({})", self.paren(scope, Ty::Str, d), self.str_lit()),
+            13 => format!(
+                "{}.startswith({})",
+                self.paren(scope, Ty::Str, d),
+                self.str_lit()
+            ),
             14 => format!("{} in {}", self.str_lit(), self.paren(scope, Ty::List, d)),
             15 if scope.helpers.contains_key("env_bool") => {
                 format!("env_bool({var}, {})", self.leaf(Ty::Bool))
             }
             16 => format!("{} is None", self.expr(scope, Ty::OptStr, d)),
-            17 => format!("bool({})", self.expr_of(scope, &[Ty::List, Ty::Str, Ty::Dict], d)),
-            18 => format!("{} not in {}", self.str_lit(), self.paren(scope, Ty::Dict, d)),
+            17 => format!(
+                "bool({})",
+                self.expr_of(scope, &[Ty::List, Ty::Str, Ty::Dict], d)
+            ),
+            18 => format!(
+                "{} not in {}",
+                self.str_lit(),
+                self.paren(scope, Ty::Dict, d)
+            ),
             _ => format!("os.getenv({var}, 'False').lower() == 'true'"),
         }
     }
@@ -911,18 +1024,27 @@ impl Gen<'_> {
         match self.rng.below(12) {
             0 | 1 => self.leaf(Ty::Int),
             2 if scope.environ => format!("env.int({var}, default={})", self.rng.below(100)),
-            3 if scope.decouple => format!("config({var}, default={}, cast=int)", self.rng.below(100)),
+            3 if scope.decouple => {
+                format!("config({var}, default={}, cast=int)", self.rng.below(100))
+            }
             4 | 5 => {
                 let op = self.rng.pick(&["+", "-", "*", "//", "%"]);
                 let right = if matches!(op, "//" | "%") {
                     let n = self.nonzero_int();
-                    if n < 0 { format!("({n})") } else { n.to_string() }
+                    if n < 0 {
+                        format!("({n})")
+                    } else {
+                        n.to_string()
+                    }
                 } else {
                     self.paren(scope, Ty::Int, d)
                 };
                 format!("{} {op} {right}", self.paren(scope, Ty::Int, d))
             }
-            6 => format!("len({})", self.expr_of(scope, &[Ty::List, Ty::Str, Ty::Dict, Ty::Set], d)),
+            6 => format!(
+                "len({})",
+                self.expr_of(scope, &[Ty::List, Ty::Str, Ty::Dict, Ty::Set], d)
+            ),
             7 => format!(
                 "{} if {} else {}",
                 self.paren(scope, Ty::Int, d),
@@ -930,8 +1052,17 @@ impl Gen<'_> {
                 self.paren(scope, Ty::Int, d)
             ),
             8 => format!("-{}", self.paren(scope, Ty::Int, d)),
-            9 => format!("{}({}, {})", self.rng.pick(&["min", "max"]), self.expr(scope, Ty::Int, d), self.expr(scope, Ty::Int, d)),
-            10 => format!("{}.count({})", self.paren(scope, Ty::Str, d), self.str_lit()),
+            9 => format!(
+                "{}({}, {})",
+                self.rng.pick(&["min", "max"]),
+                self.expr(scope, Ty::Int, d),
+                self.expr(scope, Ty::Int, d)
+            ),
+            10 => format!(
+                "{}.count({})",
+                self.paren(scope, Ty::Str, d),
+                self.str_lit()
+            ),
             _ => format!("int({})", self.paren(scope, Ty::Bool, d)),
         }
     }
@@ -944,17 +1075,30 @@ impl Gen<'_> {
                 let items: Vec<String> = (0..n).map(|_| self.expr(scope, Ty::Str, d)).collect();
                 format!("[{}]", items.join(", "))
             }
-            2 => format!("{} + {}", self.expr(scope, Ty::List, d), self.expr(scope, Ty::List, d)),
-            3 => format!("[*{}, {}]", self.paren(scope, Ty::List, d), self.expr(scope, Ty::Str, d)),
+            2 => format!(
+                "{} + {}",
+                self.expr(scope, Ty::List, d),
+                self.expr(scope, Ty::List, d)
+            ),
+            3 => format!(
+                "[*{}, {}]",
+                self.paren(scope, Ty::List, d),
+                self.expr(scope, Ty::Str, d)
+            ),
             4 => format!("[x.lower() for x in {}]", self.paren(scope, Ty::List, d)),
             5 => format!("[x for x in {} if x]", self.paren(scope, Ty::List, d)),
             6 => format!("{}.split(',')", self.paren(scope, Ty::Str, d)),
             7 if scope.environ => format!("env.list({var}, default=[{}])", self.str_lit()),
             8 if scope.decouple => format!("config({var}, default={}, cast=Csv())", self.str_lit()),
-            9 => format!("list({})", self.expr_of(scope, &[Ty::List, Ty::Tuple, Ty::Str], d)),
+            9 => format!(
+                "list({})",
+                self.expr_of(scope, &[Ty::List, Ty::Tuple, Ty::Str], d)
+            ),
             10 => format!("sorted({})", self.expr_of(scope, &[Ty::List, Ty::Set], d)),
             11 => format!("{}.copy()", self.paren(scope, Ty::List, d)),
-            12 if scope.helpers.contains_key("env_list") => format!("env_list({var}, {})", self.str_lit()),
+            12 if scope.helpers.contains_key("env_list") => {
+                format!("env_list({var}, {})", self.str_lit())
+            }
             _ => format!("list({}.keys())", self.paren(scope, Ty::Dict, d)),
         }
     }
@@ -978,8 +1122,16 @@ impl Gen<'_> {
                 python_str(self.rng.pick(KEYS)),
                 self.expr(scope, Ty::Str, d)
             ),
-            4 => format!("dict(NAME={}, PORT={})", self.expr(scope, Ty::Str, d), self.expr(scope, Ty::Int, d)),
-            5 => format!("{} | {}", self.paren(scope, Ty::Dict, d), self.paren(scope, Ty::Dict, d)),
+            4 => format!(
+                "dict(NAME={}, PORT={})",
+                self.expr(scope, Ty::Str, d),
+                self.expr(scope, Ty::Int, d)
+            ),
+            5 => format!(
+                "{} | {}",
+                self.paren(scope, Ty::Dict, d),
+                self.paren(scope, Ty::Dict, d)
+            ),
             6 => format!("{{'default': {}}}", self.expr(scope, Ty::Dict, d)),
             _ => format!("{}.copy()", self.paren(scope, Ty::Dict, d)),
         }
