@@ -185,7 +185,7 @@ fn describe(
         name: name.to_string(),
         value: value.to_string(),
         known: value.is_fully_known(),
-        reason: value.first_unknown().map(unknown_reason),
+        reason: value.first_unknown().as_ref().map(unknown_reason),
         reads,
         chain,
         probes,
@@ -198,7 +198,7 @@ fn unknown_reason(value: &Value) -> String {
     }
     value
         .unknown_reason()
-        .map(str::to_string)
+        .map(|r| r.to_string())
         .unwrap_or_else(|| value.to_string())
 }
 

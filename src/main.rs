@@ -1,33 +1,12 @@
-//! djsafe: a static security linter for Django settings.
-
-mod cli;
-mod config;
-mod dependencies;
-mod deploy;
-mod diagnostic;
-mod discover;
-mod django_settings;
-mod eval;
-mod exclude;
-mod explain;
-mod finding;
-mod glob;
-mod lint;
-mod parse;
-mod profile;
-mod report;
-mod requirements;
-mod resolve;
-mod rule_docs;
-mod rules;
-mod source;
-mod suppress;
-mod targets;
+//! djsafe: a static security linter for Django settings (the command line; the linter is the
+//! library in src/lib.rs).
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+
+use djsafe::{cli, config, exclude, explain, lint, report, rule_docs, rules};
 
 use cli::{CheckArgs, Cli, ColorChoice, Command, OutputFormat};
 

@@ -119,6 +119,8 @@ impl<'p> Run<'p> {
         };
         let outer_steps = self.call_steps;
         let outer_conditions = std::mem::take(&mut self.call_conditions);
+        let outer_forks = std::mem::replace(&mut self.call_forks, self.forks);
+        let writes = self.global_writes.len();
         if self.call_depth == 0 {
             self.call_steps = 0;
         }
@@ -130,6 +132,32 @@ impl<'p> Run<'p> {
         }
         let conditions = std::mem::replace(&mut self.call_conditions, outer_conditions);
         self.call_conditions = super::value::union(&self.call_conditions, &conditions);
+        self.call_forks = outer_forks;
+        let call = format!(
+            "the call to `{}` at {}",
+            function.name,
+            self.line_of(caller, span)
+        );
+        self.apply_global_writes(caller, writes, &call);
+        // A function that writes `globals()` and was not followed to its end may have bound or
+        // rebound any name: what its module has is then unknown, not what it was before.
+        if matches!(exit, Err(Exit::GaveUp(_) | Exit::Exception(_)))
+            && self
+                .project
+                .sources
+                .get(self.project.modules[function.module].file)
+                .text[function.start..function.end]
+                .contains("globals()")
+            && caller.module == function.module
+        {
+            let reason = format!("{call}, which writes `globals()` and was not followed");
+            for (name, binding) in caller.ns.bindings.iter_mut() {
+                if crate::django_settings::is_setting_name(name) {
+                    binding.value = Value::unknown(format!("may be rebound by {reason}"), span);
+                }
+            }
+            caller.ns.opaque = Some(reason.into());
+        }
         match exit {
             Ok(()) => Value::new(Kind::None, span).with_env(&conditions),
             Err(Exit::Return(value)) => value.with_env(&conditions),
@@ -182,4 +210,153 @@ fn bind_arguments(function: &Function, args: &Args) -> Result<Namespace, String>
         );
     }
     Ok(locals)
+}
+
+/// `globals()[name] = value` run inside a function: it binds `name` in the function's module, which
+/// is applied when the call returns to that module's code (see [`Run::write_global`]).
+pub struct GlobalWrite {
+    module: usize,
+    name: Rc<str>,
+    value: Value,
+    site: Span,
+    /// Written under a condition djsafe could not decide: the name may or may not be rebound.
+    conditional: bool,
+}
+
+impl<'p> Run<'p> {
+    /// `file:line` of a span in the frame's file.
+    fn line_of(&self, frame: &Frame, span: Span) -> String {
+        let file = self.project.sources.get(frame.file);
+        format!("{}:{}", file.display, file.position(span.start).line)
+    }
+
+    /// Whether `node` is `globals()` (or `locals()`/`vars()` at module level), the module's
+    /// namespace as a dict.
+    pub(super) fn is_namespace_call(&self, frame: &Frame, node: Node<'p>) -> bool {
+        let Some(function) = node
+            .child_by_field_name("function")
+            .filter(|_| node.kind() == "call")
+        else {
+            return false;
+        };
+        let name = self.text(frame, function);
+        let empty = node
+            .child_by_field_name("arguments")
+            .is_some_and(|a| a.named_child_count() == 0);
+        let shadowed = frame.ns.bindings.contains_key(name);
+        empty
+            && !shadowed
+            && (name == "globals" || (frame.globals.is_none() && matches!(name, "locals" | "vars")))
+    }
+
+    /// Binds `name` in the module whose code runs in `frame`: directly at module level; from a
+    /// function, when the call returns.
+    pub(super) fn write_global(&mut self, frame: &mut Frame, name: &str, value: Value, site: Span) {
+        if frame.globals.is_none() {
+            self.bind(frame, name, value, site);
+            return;
+        }
+        self.global_writes.push(GlobalWrite {
+            module: frame.module,
+            name: name.into(),
+            value: value.with_env(&frame.control),
+            site,
+            conditional: self.forks > self.call_forks,
+        });
+    }
+
+    /// `globals().update(...)` / `globals().setdefault(...)` with arguments djsafe can read: the
+    /// names they bind. `None` for any other call.
+    pub(super) fn namespace_method(
+        &mut self,
+        frame: &mut Frame,
+        function: Node<'p>,
+        call: Node<'p>,
+    ) -> Option<Value> {
+        let receiver = function.child_by_field_name("object")?;
+        let method = self.text(frame, function.child_by_field_name("attribute")?);
+        if function.kind() != "attribute"
+            || !self.is_namespace_call(frame, receiver)
+            || !matches!(method, "update" | "setdefault")
+        {
+            return None;
+        }
+        let span = self.span(frame, call);
+        let arguments = call
+            .child_by_field_name("arguments")
+            .filter(|a| a.kind() == "argument_list")?;
+        let args = self.arguments(frame, arguments).ok()?;
+        let writes: Vec<(Value, Value)> = match method {
+            "update" => {
+                let mut pairs = match args.positional.as_slice() {
+                    [] => Vec::new(),
+                    [dict] => dict.pairs()?,
+                    _ => return None,
+                };
+                pairs.extend(
+                    args.keywords
+                        .iter()
+                        .map(|(k, v)| (Value::str(k, span), v.clone())),
+                );
+                pairs
+            }
+            _ => match args.positional.as_slice() {
+                [key, value]
+                    if key.as_str().is_some_and(|k| {
+                        !frame.ns.bindings.contains_key(k)
+                            && !frame
+                                .globals
+                                .as_ref()
+                                .is_some_and(|g| g.bindings.contains_key(k))
+                    }) =>
+                {
+                    vec![(key.clone(), value.clone())]
+                }
+                _ => return None,
+            },
+        };
+        if writes.iter().any(|(k, _)| k.as_str().is_none()) {
+            return None;
+        }
+        for (key, value) in writes {
+            let name = key.as_str().unwrap_or_default().to_string();
+            self.write_global(frame, &name, value, span);
+        }
+        Some(Value::new(Kind::None, span))
+    }
+
+    /// After a call returned to `caller`: the writes to the caller's module namespace it made
+    /// (when the caller runs at that module's top level), and to finished modules.
+    fn apply_global_writes(&mut self, caller: &mut Frame, mark: usize, reason: &str) {
+        let mut pending = Vec::new();
+        for write in self.global_writes.split_off(mark) {
+            let value = if write.conditional {
+                Value::unknown(
+                    format!("may be set by `globals()[...]` in {reason}, under a condition djsafe cannot decide"),
+                    write.site,
+                )
+                .with_env(&write.value.env)
+            } else {
+                write.value
+            };
+            if write.module == caller.module && caller.globals.is_none() {
+                self.bind(caller, &write.name, value, write.site);
+            } else if let Some(namespace) = self
+                .modules
+                .get_mut(&write.module)
+                .filter(|_| write.module != caller.module)
+            {
+                Rc::make_mut(namespace).bindings.insert(
+                    write.name.clone(),
+                    super::Binding {
+                        value,
+                        site: write.site,
+                    },
+                );
+            } else {
+                pending.push(GlobalWrite { value, ..write });
+            }
+        }
+        self.global_writes.extend(pending);
+    }
 }

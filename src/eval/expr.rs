@@ -6,7 +6,7 @@ use tree_sitter::Node;
 
 use super::builtins;
 use super::strings::{parse_float, parse_int, unescape};
-use super::value::{EnvDeps, Kind, Value, union};
+use super::value::{EnvDeps, Kind, Object, Value, union};
 use super::{Frame, Run};
 
 /// Python builtins that settings modules call; everything else named like a builtin is undefined.
@@ -331,11 +331,10 @@ impl<'p> Run<'p> {
                 items.push(self.expr(frame, child));
             }
         }
-        let items = Rc::new(items);
         let kind = match node.kind() {
-            "list" => Kind::List(items),
-            "set" => Kind::Set(items),
-            _ => Kind::Tuple(items),
+            "list" => Kind::List(Object::new(items)),
+            "set" => Kind::Set(Object::new(builtins::set_items(items))),
+            _ => Kind::Tuple(Rc::new(items)),
         };
         Value::new(kind, span)
     }
@@ -379,17 +378,17 @@ impl<'p> Run<'p> {
             return Value::unknown(reason, span).with_env(&env);
         }
         let kind = match node.kind() {
-            "set_comprehension" => Kind::Set(Rc::new(items)),
+            "set_comprehension" => Kind::Set(Object::new(builtins::set_items(items))),
             "dictionary_comprehension" => {
                 let mut pairs = Vec::new();
                 for item in items {
-                    if let Some([k, v]) = item.items().map(<[Value]>::to_vec).as_deref() {
+                    if let Some([k, v]) = item.items().as_deref() {
                         builtins::dict_insert(&mut pairs, k.clone(), v.clone());
                     }
                 }
-                Kind::Dict(Rc::new(pairs))
+                Kind::Dict(Object::new(pairs))
             }
-            _ => Kind::List(Rc::new(items)),
+            _ => Kind::List(Object::new(items)),
         };
         Value::new(kind, span).with_env(&env)
     }
@@ -477,13 +476,13 @@ impl<'p> Run<'p> {
                         continue;
                     };
                     let value = self.expr(frame, inner);
-                    match &value.kind {
-                        Kind::Dict(more) => {
-                            for (k, v) in more.iter() {
-                                builtins::dict_insert(&mut pairs, k.clone(), v.clone());
+                    match value.pairs() {
+                        Some(more) => {
+                            for (k, v) in more {
+                                builtins::dict_insert(&mut pairs, k, v);
                             }
                         }
-                        _ => {
+                        None => {
                             return Value::unknown(
                                 format!(
                                     "unpacks `{}`, which is not a known dict",
@@ -498,7 +497,7 @@ impl<'p> Run<'p> {
                 _ => {}
             }
         }
-        Value::new(Kind::Dict(Rc::new(pairs)), span)
+        Value::new(Kind::Dict(Object::new(pairs)), span)
     }
 
     fn attribute(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
@@ -640,6 +639,10 @@ impl<'p> Run<'p> {
         let Some(function) = node.child_by_field_name("function") else {
             return Value::unknown("incomplete call", span);
         };
+        // `globals().update(NAME=value)` and `globals().setdefault('NAME', value)` bind names.
+        if let Some(value) = self.namespace_method(frame, function, node) {
+            return value;
+        }
         // Code handed the module namespace (`globals().update(...)`, `configure(locals())`) may
         // define or change any setting.
         if let Some(reason) = self.namespace_escape(frame, function, node) {
@@ -684,12 +687,8 @@ impl<'p> Run<'p> {
             }
             Kind::Method(receiver, method) => {
                 if builtins::is_mutating_method(receiver, method) {
-                    if let Some(object) = function.child_by_field_name("object") {
-                        let updated = builtins::mutate(receiver, method, &args, span);
-                        let site = self.statement_span(frame, node);
-                        self.assign(frame, object, updated, site);
-                    }
-                    return Value::new(Kind::None, span);
+                    let (receiver, method) = (receiver.clone(), method.clone());
+                    return self.mutate(frame, &receiver, &method, &args, span);
                 }
                 builtins::call_method(receiver, method, &args, span)
             }
@@ -751,19 +750,11 @@ impl<'p> Run<'p> {
         })
     }
 
-    /// The statement containing `node`, where a mutation through a method call is recorded.
-    fn statement_span(&self, frame: &Frame, node: Node<'p>) -> crate::source::Span {
-        let mut current = node;
-        while let Some(parent) = current.parent() {
-            if parent.kind() == "block" || parent.kind() == "module" {
-                break;
-            }
-            current = parent;
-        }
-        self.span(frame, current)
-    }
-
-    fn arguments(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<builtins::Args, String> {
+    pub(super) fn arguments(
+        &mut self,
+        frame: &mut Frame,
+        node: Node<'p>,
+    ) -> Result<builtins::Args, String> {
         let mut args = builtins::Args::default();
         let children = super::code_children(node);
         for child in children {
@@ -788,14 +779,14 @@ impl<'p> Run<'p> {
                     let unpacked = if child.kind() == "list_splat" {
                         builtins::iterate(&value).map(|items| args.positional.extend(items))
                     } else {
-                        match &value.kind {
-                            Kind::Dict(pairs) => pairs
-                                .iter()
-                                .map(|(k, v)| Some((k.as_str()?.to_string(), v.clone())))
-                                .collect::<Option<Vec<_>>>()
-                                .map(|pairs| args.keywords.extend(pairs)),
-                            _ => None,
-                        }
+                        value
+                            .pairs()
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|(k, v)| Some((k.as_str()?.to_string(), v.clone())))
+                            .collect::<Option<Vec<_>>>()
+                            .filter(|_| value.pairs().is_some())
+                            .map(|pairs| args.keywords.extend(pairs))
                     };
                     if unpacked.is_none() {
                         return Err(format!(

@@ -23,11 +23,9 @@ pub fn percent(template: &str, values: &Value) -> Option<String> {
         let value = if chars.peek() == Some(&'(') {
             chars.next();
             let key: String = chars.by_ref().take_while(|&c| c != ')').collect();
-            let Kind::Dict(pairs) = &values.kind else {
-                return None;
-            };
-            pairs
-                .iter()
+            let pairs = values.pairs()?;
+            &pairs
+                .into_iter()
                 .find(|(k, _)| k.as_str() == Some(key.as_str()))
                 .map(|(_, v)| v)?
         } else if chars.peek() == Some(&'%') {

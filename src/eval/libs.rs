@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use super::builtins::{Args, iterate};
-use super::value::{EnvDeps, Instance, Kind, Value};
+use super::value::{EnvDeps, Instance, Kind, Object, Value};
 use super::{Frame, Run};
 use crate::source::Span;
 
@@ -90,7 +90,7 @@ impl Run<'_> {
                 match url.as_str() {
                     Some(text) => database_url(text, url.origin).with_env(&deps),
                     None if matches!(url.kind, Kind::None) => {
-                        Value::new(Kind::Dict(Rc::default()), span).with_env(&deps)
+                        Value::new(Kind::Dict(Object::new(Vec::new())), span).with_env(&deps)
                     }
                     None => url.with_env(&deps),
                 }
@@ -118,7 +118,7 @@ impl Run<'_> {
                 .any(|(k, v)| k == name && v.truthy() == Some(false))
         };
         if enabled("allowed_hosts") {
-            let wildcard = Value::new(Kind::List(Rc::new(vec![Value::str("*", span)])), span);
+            let wildcard = Value::new(Kind::List(Object::new(vec![Value::str("*", span)])), span);
             self.bind(frame, "ALLOWED_HOSTS", wildcard, span);
         }
         if enabled("secret_key")
@@ -136,7 +136,7 @@ impl Run<'_> {
         {
             let database = database_url(&url, span).with_env(&env_of("DATABASE_URL"));
             let databases = Value::new(
-                Kind::Dict(Rc::new(vec![(Value::str("default", span), database)])),
+                Kind::Dict(Object::new(vec![(Value::str("default", span), database)])),
                 span,
             );
             self.bind(frame, "DATABASES", databases, span);
@@ -230,7 +230,7 @@ impl Run<'_> {
                 match (method, args.get(1, "cast")) {
                     // `env.list('X', cast=int)` casts each item.
                     ("list" | "tuple", Some(item_cast)) => {
-                        Value::new(Kind::List(Rc::new(vec![item_cast.clone()])), span)
+                        Value::new(Kind::List(Object::new(vec![item_cast.clone()])), span)
                     }
                     _ => builtin,
                 }
@@ -301,7 +301,7 @@ impl Run<'_> {
         let full = format!("{prefix}{name}");
         // The scheme given to `Env(...)`: `DEBUG=(bool, False)` or `DEBUG=bool`.
         if let Some(scheme) = instance.keyword(&full) {
-            match scheme.items() {
+            match scheme.items().as_deref() {
                 Some([scheme_cast, scheme_default]) if matches!(scheme.kind, Kind::Tuple(_)) => {
                     cast = cast.or(Some(scheme_cast.clone()));
                     default = default.or(Some(scheme_default.clone()));
@@ -373,7 +373,7 @@ impl Run<'_> {
                 Value::new(Kind::Bool(truth), span)
             }
             Kind::External(path) if &**path == "builtins.list" => {
-                Value::new(Kind::List(Rc::new(items(&text))), span)
+                Value::new(Kind::List(Object::new(items(&text))), span)
             }
             Kind::External(path) if &**path == "builtins.tuple" => {
                 let inner = text.trim_start_matches('(').trim_end_matches(')');
@@ -395,10 +395,11 @@ impl Run<'_> {
                         Value::str(v, span),
                     );
                 }
-                Value::new(Kind::Dict(Rc::new(pairs)), span)
+                Value::new(Kind::Dict(Object::new(pairs)), span)
             }
             Kind::External(path) if &**path == "environ.db_url" => database_url(&text, span),
-            Kind::List(item_cast) | Kind::Tuple(item_cast) if item_cast.len() == 1 => {
+            Kind::List(_) | Kind::Tuple(_) if cast.items().is_some_and(|c| c.len() == 1) => {
+                let item_cast = cast.items().unwrap_or_default();
                 let inner = if matches!(cast.kind, Kind::Tuple(_)) {
                     text.trim_start_matches('(')
                         .trim_end_matches(')')
@@ -413,7 +414,7 @@ impl Run<'_> {
                 let kind = if matches!(cast.kind, Kind::Tuple(_)) {
                     Kind::Tuple(Rc::new(cast_items))
                 } else {
-                    Kind::List(Rc::new(cast_items))
+                    Kind::List(Object::new(cast_items))
                 };
                 Value::new(kind, span)
             }
@@ -523,7 +524,7 @@ impl Run<'_> {
                 }
             })
             .collect();
-        Value::new(Kind::List(Rc::new(items)), span).with_env(&value.env)
+        Value::new(Kind::List(Object::new(items)), span).with_env(&value.env)
     }
 
     /// python-decouple's `config(option, default=..., cast=...)`: the environment first, then the
@@ -704,7 +705,7 @@ pub(super) fn database_url(url: &str, span: Span) -> Value {
         ),
         Value::unknown("further keys depend on the URL library", span),
     ));
-    Value::new(Kind::Dict(Rc::new(pairs)), span)
+    Value::new(Kind::Dict(Object::new(pairs)), span)
 }
 
 /// django-environ's `.env` format: `[export ]KEY=VALUE`, single quotes literal, double quotes

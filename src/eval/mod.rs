@@ -10,6 +10,7 @@ mod expr;
 mod format;
 mod libs;
 mod matching;
+mod mutation;
 mod paths;
 mod stdlib;
 mod stmt;
@@ -123,6 +124,10 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
         code_execution: Vec::new(),
         env_writes: Vec::new(),
         optional_imports: Vec::new(),
+        journal: Vec::new(),
+        forks: 0,
+        global_writes: Vec::new(),
+        call_forks: 0,
     };
     let namespace = run.module(settings.module);
     let namespace = match &settings.class {
@@ -175,6 +180,15 @@ struct Run<'p> {
     code_execution: Vec<builtins::CodeExecution>,
     optional_imports: Vec<OptionalImport>,
     env_writes: Vec<EnvWrite>,
+    /// Contents of objects changed inside undecided branches, to undo them (see `mutation`).
+    journal: Vec<mutation::Undo>,
+    /// How many undecided branches are running.
+    forks: usize,
+    /// `globals()[name] = value` run inside function calls, not yet applied to the namespace of
+    /// the function's module (see `call::write_global`).
+    global_writes: Vec<call::GlobalWrite>,
+    /// `forks` when the function call being evaluated started.
+    call_forks: usize,
 }
 
 /// The module being executed.

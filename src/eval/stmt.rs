@@ -140,6 +140,15 @@ impl<'p> Run<'p> {
                 }) {
                     if target.kind() == "identifier" {
                         frame.ns.bindings.remove(self.text(frame, target));
+                    } else if target.kind() == "subscript"
+                        && let (Some(object), Some(key)) = (
+                            target.child_by_field_name("value"),
+                            target.child_by_field_name("subscript"),
+                        )
+                    {
+                        let container = self.expr(frame, object);
+                        let key = self.expr(frame, key);
+                        self.delete_item(frame, &container, &key);
                     }
                 }
                 Ok(())
@@ -221,7 +230,7 @@ impl<'p> Run<'p> {
                     items.len() == targets.len()
                         && !targets.iter().any(|t| t.kind() == "list_splat_pattern")
                 });
-                match items.map(<[Value]>::to_vec) {
+                match items {
                     Some(items) => {
                         for (t, item) in targets.into_iter().zip(items) {
                             self.assign(frame, t, item.with_env(&value.env), site);
@@ -265,6 +274,21 @@ impl<'p> Run<'p> {
             return;
         };
         let key = self.expr(frame, key_node);
+        // `globals()[name] = value` binds a module name.
+        if self.is_namespace_call(frame, object) {
+            match key.as_str() {
+                Some(name) => self.write_global(frame, name, value, site),
+                None => {
+                    let reason = format!(
+                        "`{}` at {}, whose name djsafe cannot read",
+                        self.text(frame, target),
+                        self.line(frame, target)
+                    );
+                    frame.ns.opaque = Some(reason.into());
+                }
+            }
+            return;
+        }
         let container = self.expr(frame, object);
         if let Kind::External(path) = &container.kind {
             if &**path == "os.environ"
@@ -280,8 +304,7 @@ impl<'p> Run<'p> {
             }
             return;
         }
-        let updated = super::builtins::set_item(&container, &key, value, self.span(frame, target));
-        self.assign(frame, object, updated, site);
+        self.set_item(frame, &container, &key, value, self.span(frame, target));
     }
 
     fn augmented_assignment(&mut self, frame: &mut Frame, node: Node<'p>) {
@@ -296,6 +319,22 @@ impl<'p> Run<'p> {
         let operand = self.expr(frame, right);
         let op = self.text(frame, op).trim_end_matches('=');
         let span = self.span(frame, node);
+        // `list += items` and `dict |= other` change the object in place: every name holding
+        // it sees the change.
+        let in_place = match (&current.kind, op) {
+            (Kind::List(_), "+") => Some("extend"),
+            (Kind::Dict(_), "|") | (Kind::Set(_), "|") => Some("update"),
+            _ => None,
+        };
+        if let Some(method) = in_place {
+            let args = super::builtins::Args {
+                positional: vec![operand],
+                keywords: Vec::new(),
+            };
+            self.mutate(frame, &current, method, &args, span);
+            self.assign(frame, left, current, span);
+            return;
+        }
         let value = super::builtins::binary(op, &current, &operand, span, true);
         self.assign(frame, left, value, span);
     }
@@ -348,15 +387,18 @@ impl<'p> Run<'p> {
             Some(false) => self.arms(frame, rest),
             None => {
                 let before = frame.ns.clone();
+                let mut fork = self.fork();
                 let taken_exit = self.block(frame, *body);
                 let taken = std::mem::replace(&mut frame.ns, before);
+                self.other_side(&mut fork);
                 let other_exit = self.arms(frame, rest);
                 let reason = format!(
                     "depends on the condition `{}` at {}, which djsafe cannot decide ({})",
                     self.text(frame, *condition),
                     self.line(frame, *condition),
-                    test.unknown_reason().unwrap_or("unknown value")
+                    test.unknown_reason().as_deref().unwrap_or("unknown value")
                 );
+                self.join_objects(fork, &reason, &frame.control);
                 let origin = self.span(frame, *condition);
                 frame.ns = join(
                     taken,
@@ -499,6 +541,12 @@ impl<'p> Run<'p> {
         let site = self.span(frame, node);
         for name in names {
             let text = self.text(frame, name);
+            // The statement may change the object the name holds (`X.append` in a loop): every
+            // name holding it must see that its contents are unknown.
+            if let Some(binding) = frame.ns.bindings.get(text).cloned() {
+                let control = frame.control.clone();
+                self.forget_contents(&binding.value, reason, &control);
+            }
             self.bind(frame, text, Value::unknown(reason, site), site);
         }
         let mut star = Vec::new();
@@ -756,7 +804,7 @@ pub(super) fn join(
     };
     for (name, binding) in a.bindings {
         match b.bindings.remove(&name) {
-            Some(other) if other.value == binding.value => {
+            Some(other) if other.value.same(&binding.value) => {
                 let env = union(&binding.value.env, &other.value.env);
                 joined.bindings.insert(
                     name,

@@ -2,6 +2,7 @@
 //! `Unknown` with a reason where they are not, each with the span that produced it and the
 //! environment variables it was derived from.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::rc::Rc;
@@ -27,10 +28,12 @@ pub enum Kind {
     Float(f64),
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
-    List(Rc<Vec<Value>>),
+    /// Lists, sets and dicts are objects shared by every name and container that holds them
+    /// (see [`Object`]); tuples are values.
+    List(Items),
     Tuple(Rc<Vec<Value>>),
-    Set(Rc<Vec<Value>>),
-    Dict(Rc<Vec<(Value, Value)>>),
+    Set(Items),
+    Dict(Pairs),
     /// A module of the project, by index into the evaluator's module table.
     Module(usize),
     /// Something from outside the project (the standard library, a package), by dotted path,
@@ -55,6 +58,78 @@ pub enum Kind {
     /// process that imports the settings.
     Random(Rc<str>),
     Unknown(Rc<str>),
+}
+
+/// A list or set object.
+pub type Items = Rc<Object<Vec<Value>>>;
+/// A dict object: its pairs in insertion order.
+pub type Pairs = Rc<Object<Vec<(Value, Value)>>>;
+
+/// A mutable object (list, dict, set), shared as in Python: after `B = A`, `A.append(x)` changes
+/// the one list both names hold, and every module that star-imported it sees the change. Its
+/// contents become unknown when djsafe cannot follow a change to it (a mutation on one side of a
+/// condition it cannot decide, inside a loop it cannot unroll).
+pub struct Object<T> {
+    state: RefCell<Result<T, Rc<str>>>,
+    /// The environment variables its changes depended on (an `append` under `if os.getenv(...)`).
+    env: RefCell<EnvDeps>,
+}
+
+impl<T: Clone> Object<T> {
+    pub fn new(contents: T) -> Rc<Self> {
+        Rc::new(Object {
+            state: RefCell::new(Ok(contents)),
+            env: RefCell::default(),
+        })
+    }
+
+    /// Its contents, when known.
+    pub fn get(&self) -> Option<T> {
+        self.state.borrow().as_ref().ok().cloned()
+    }
+
+    /// Runs `f` on the contents, when known, without copying them.
+    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> Option<R> {
+        self.state.borrow().as_ref().ok().map(f)
+    }
+
+    /// The contents, or why they are unknown.
+    pub fn state(&self) -> Result<T, Rc<str>> {
+        self.state.borrow().clone()
+    }
+
+    pub fn set_state(&self, state: Result<T, Rc<str>>) {
+        *self.state.borrow_mut() = state;
+    }
+
+    pub fn unknown_reason(&self) -> Option<Rc<str>> {
+        self.state.borrow().as_ref().err().cloned()
+    }
+
+    pub fn env(&self) -> EnvDeps {
+        self.env.borrow().clone()
+    }
+
+    pub fn add_env(&self, env: &EnvDeps) {
+        if !env.is_empty() {
+            let merged = union(&self.env.borrow(), env);
+            *self.env.borrow_mut() = merged;
+        }
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Object<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Object({:?})", self.state.borrow())
+    }
+}
+
+/// Python's `==` on the contents (known ones only): `[1] == [1]` even for two objects.
+impl<T: PartialEq> PartialEq for Object<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+            || matches!((&*self.state.borrow(), &*other.state.borrow()), (Ok(a), Ok(b)) if a == b)
+    }
 }
 
 #[derive(Debug, PartialEq)]
@@ -169,12 +244,76 @@ impl Value {
         }
     }
 
-    /// The items of a list, tuple or set.
-    pub fn items(&self) -> Option<&[Value]> {
+    /// The items of a list, tuple or set, when known.
+    pub fn items(&self) -> Option<Vec<Value>> {
         match &self.kind {
-            Kind::List(v) | Kind::Tuple(v) | Kind::Set(v) => Some(v),
+            Kind::List(v) | Kind::Set(v) => v.get(),
+            Kind::Tuple(v) => Some(v.to_vec()),
             _ => None,
         }
+    }
+
+    /// The pairs of a dict, when known.
+    pub fn pairs(&self) -> Option<Vec<(Value, Value)>> {
+        match &self.kind {
+            Kind::Dict(pairs) => pairs.get(),
+            _ => None,
+        }
+    }
+
+    /// The environment variables this value depends on: its own and, for a list, dict or set,
+    /// those its changes depended on.
+    pub fn deps(&self) -> EnvDeps {
+        match &self.kind {
+            Kind::List(o) | Kind::Set(o) => union(&self.env, &o.env()),
+            Kind::Dict(o) => union(&self.env, &o.env()),
+            _ => self.env.clone(),
+        }
+    }
+
+    /// Whether two values are the same object (or equal immutable values): what a name must
+    /// hold on both sides of an undecided condition to keep its value. Two lists with equal
+    /// items are not the same: a later `append` to one is not seen through the other.
+    pub fn same(&self, other: &Value) -> bool {
+        match (&self.kind, &other.kind) {
+            (Kind::List(a), Kind::List(b)) | (Kind::Set(a), Kind::Set(b)) => Rc::ptr_eq(a, b),
+            (Kind::Dict(a), Kind::Dict(b)) => Rc::ptr_eq(a, b),
+            (Kind::Tuple(a), Kind::Tuple(b)) => {
+                a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same(y))
+            }
+            (Kind::Tuple(_) | Kind::List(_) | Kind::Set(_) | Kind::Dict(_), _)
+            | (_, Kind::Tuple(_) | Kind::List(_) | Kind::Set(_) | Kind::Dict(_)) => false,
+            _ => self == other,
+        }
+    }
+
+    /// Whether `object` (a list, dict or set) is this value or is inside it: storing this value in
+    /// that object would make it contain itself.
+    pub fn contains_object(&self, object: *const ()) -> bool {
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![self.clone()];
+        while let Some(value) = stack.pop() {
+            let (pointer, children): (*const (), Vec<Value>) = match &value.kind {
+                Kind::List(o) | Kind::Set(o) => (Rc::as_ptr(o).cast(), o.get().unwrap_or_default()),
+                Kind::Dict(o) => (
+                    Rc::as_ptr(o).cast(),
+                    o.get()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .flat_map(|(k, v)| [k, v])
+                        .collect(),
+                ),
+                Kind::Tuple(items) => (Rc::as_ptr(items).cast(), items.to_vec()),
+                _ => continue,
+            };
+            if pointer == object {
+                return true;
+            }
+            if seen.insert(pointer) {
+                stack.extend(children);
+            }
+        }
+        false
     }
 
     /// Python truthiness, when it can be known.
@@ -186,8 +325,9 @@ impl Value {
             Kind::Float(f) => *f != 0.0,
             Kind::Str(s) => !s.is_empty(),
             Kind::Bytes(b) => !b.is_empty(),
-            Kind::List(v) | Kind::Tuple(v) | Kind::Set(v) => !v.is_empty(),
-            Kind::Dict(v) => !v.is_empty(),
+            Kind::Tuple(v) => !v.is_empty(),
+            Kind::List(v) | Kind::Set(v) => !v.with(Vec::is_empty)?,
+            Kind::Dict(v) => !v.with(Vec::is_empty)?,
             Kind::Module(_)
             | Kind::Method(..)
             | Kind::Function(_)
@@ -203,12 +343,17 @@ impl Value {
     /// Whether nothing in this value (items of a list, values of a dict) is unknown.
     pub fn is_fully_known(&self) -> bool {
         match &self.kind {
-            Kind::List(items) | Kind::Tuple(items) | Kind::Set(items) => {
-                items.iter().all(Value::is_fully_known)
-            }
+            Kind::Tuple(items) => items.iter().all(Value::is_fully_known),
+            Kind::List(items) | Kind::Set(items) => items
+                .with(|items| items.iter().all(Value::is_fully_known))
+                .unwrap_or(false),
             Kind::Dict(pairs) => pairs
-                .iter()
-                .all(|(k, v)| k.is_fully_known() && v.is_fully_known()),
+                .with(|pairs| {
+                    pairs
+                        .iter()
+                        .all(|(k, v)| k.is_fully_known() && v.is_fully_known())
+                })
+                .unwrap_or(false),
             Kind::External(_)
             | Kind::Module(_)
             | Kind::Method(..)
@@ -219,30 +364,61 @@ impl Value {
         }
     }
 
-    /// The first unknown part of this value, for saying why it is not fully known.
-    pub fn first_unknown(&self) -> Option<&Value> {
+    /// Whether some part of this value is unknown (a module or function counts as known).
+    pub fn contains_unknown(&self) -> bool {
         match &self.kind {
-            Kind::List(items) | Kind::Tuple(items) | Kind::Set(items) => {
-                items.iter().find_map(Value::first_unknown)
-            }
+            Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) | Kind::External(_) => true,
+            Kind::Tuple(items) => items.iter().any(Value::contains_unknown),
+            Kind::List(items) | Kind::Set(items) => items
+                .with(|items| items.iter().any(Value::contains_unknown))
+                .unwrap_or(true),
             Kind::Dict(pairs) => pairs
-                .iter()
-                .find_map(|(k, v)| k.first_unknown().or_else(|| v.first_unknown())),
+                .with(|pairs| {
+                    pairs
+                        .iter()
+                        .any(|(k, v)| k.contains_unknown() || v.contains_unknown())
+                })
+                .unwrap_or(true),
+            _ => false,
+        }
+    }
+
+    /// The first unknown part of this value, for saying why it is not fully known. A list,
+    /// dict or set whose contents are unknown is given as an `Unknown` with the reason.
+    pub fn first_unknown(&self) -> Option<Value> {
+        let contents_unknown = |reason: Rc<str>| {
+            Some(Value::new(Kind::Unknown(reason), self.origin).with_env(&self.deps()))
+        };
+        match &self.kind {
+            Kind::Tuple(items) => items.iter().find_map(Value::first_unknown),
+            Kind::List(items) | Kind::Set(items) => match items.state() {
+                Ok(items) => items.iter().find_map(Value::first_unknown),
+                Err(reason) => contents_unknown(reason),
+            },
+            Kind::Dict(pairs) => match pairs.state() {
+                Ok(pairs) => pairs
+                    .iter()
+                    .find_map(|(k, v)| k.first_unknown().or_else(|| v.first_unknown())),
+                Err(reason) => contents_unknown(reason),
+            },
             Kind::External(_)
             | Kind::Module(_)
             | Kind::Method(..)
             | Kind::Function(_)
             | Kind::Instance(_)
-            | Kind::Class(_) => Some(self),
-            _ if self.is_unknown() => Some(self),
+            | Kind::Class(_) => Some(self.clone()),
+            _ if self.is_unknown() => Some(self.clone()),
             _ => None,
         }
     }
 
-    /// Why this value is unknown, when that is worth telling (not for [`Kind::FromEnv`]).
-    pub fn unknown_reason(&self) -> Option<&str> {
+    /// Why this value is unknown, when that is worth telling (not for [`Kind::FromEnv`]); for a
+    /// list, dict or set, why its contents are.
+    pub fn unknown_reason(&self) -> Option<Rc<str>> {
         match &self.kind {
-            Kind::Unknown(reason) => Some(reason),
+            Kind::Unknown(reason) => Some(reason.clone()),
+            Kind::List(o) | Kind::Set(o) => o.unknown_reason(),
+            Kind::Dict(o) => o.unknown_reason(),
             _ => None,
         }
     }
@@ -287,13 +463,22 @@ impl fmt::Display for Value {
             Kind::Float(x) => f.write_str(&float_repr(*x)),
             Kind::Str(s) => write!(f, "{}", python_repr(s)),
             Kind::Bytes(b) => f.write_str(&bytes_repr(b)),
-            Kind::List(v) => seq(f, "[", v, "]"),
+            Kind::List(_) | Kind::Set(_) | Kind::Dict(_) if self.unknown_reason().is_some() => {
+                write!(
+                    f,
+                    "<unknown: {}>",
+                    self.unknown_reason().unwrap_or_default()
+                )
+            }
+            Kind::List(v) => seq(f, "[", &v.get().unwrap_or_default(), "]"),
             Kind::Tuple(v) => seq(f, "(", v, ")"),
-            Kind::Set(v) if v.is_empty() => f.write_str("set()"),
-            Kind::Set(v) => seq(f, "{", v, "}"),
+            Kind::Set(v) => match v.get().unwrap_or_default() {
+                items if items.is_empty() => f.write_str("set()"),
+                items => seq(f, "{", &items, "}"),
+            },
             Kind::Dict(pairs) => {
                 f.write_str("{")?;
-                for (i, (k, v)) in pairs.iter().enumerate() {
+                for (i, (k, v)) in pairs.get().unwrap_or_default().iter().enumerate() {
                     if i > 0 {
                         f.write_str(", ")?;
                     }

@@ -130,8 +130,8 @@ impl Walker<'_, '_> {
                     );
                 }
             }
-            Kind::Dict(pairs) if depth < MAX_DEPTH => {
-                for (key, item) in pairs.iter() {
+            Kind::Dict(_) if depth < MAX_DEPTH && value.pairs().is_some() => {
+                for (key, item) in value.pairs().unwrap_or_default().iter() {
                     let Some(key) = key.as_str() else { continue };
                     let item = item.clone().with_env(&value.env);
                     let path = format!("{path}[{}]", python_repr(key));
@@ -140,8 +140,8 @@ impl Walker<'_, '_> {
                     self.walk(&path, &item, credential, matters, depth + 1);
                 }
             }
-            Kind::List(items) | Kind::Tuple(items) if depth < MAX_DEPTH => {
-                for (i, item) in items.iter().enumerate() {
+            Kind::List(_) | Kind::Tuple(_) if depth < MAX_DEPTH && value.items().is_some() => {
+                for (i, item) in value.items().unwrap_or_default().iter().enumerate() {
                     let item = item.clone().with_env(&value.env);
                     let matters = self.watched && depth == 0;
                     self.walk(&format!("{path}[{i}]"), &item, false, matters, depth + 1);
