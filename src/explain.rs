@@ -145,7 +145,7 @@ fn describe(
 ) -> Setting {
     let binding = &baseline.namespace.bindings[name];
     let value = &binding.value;
-    let reads: Vec<String> = value.env.iter().map(|v| v.to_string()).collect();
+    let reads: Vec<String> = value.deps().iter().map(|v| v.to_string()).collect();
     let mut probes = BTreeMap::new();
     for var in reads.iter().filter(|var| !env.contains_key(*var)) {
         let results = PROBES

@@ -133,7 +133,7 @@ impl<'a> Context<'a> {
             .namespace
             .bindings
             .get(name)
-            .map(|b| b.value.clone())
+            .map(|b| with_object_deps(&b.value))
     }
 
     /// A setting as Django sees it with every variable unset: what the module assigns, or
@@ -220,7 +220,7 @@ impl<'a> Context<'a> {
             .namespace
             .bindings
             .get(name)
-            .map(|b| b.value.clone())
+            .map(|b| with_object_deps(&b.value))
     }
 
     /// A setting with the environment a deployment file sets.
@@ -234,7 +234,7 @@ impl<'a> Context<'a> {
             .namespace
             .bindings
             .get(name)
-            .map(|b| b.value.clone())
+            .map(|b| with_object_deps(&b.value))
     }
 
     /// Says that a setting a rule needs could not be determined, and why.
@@ -286,6 +286,13 @@ impl<'a> Context<'a> {
         all.extend(baseline.diagnostics.iter().cloned());
         all.into_iter()
     }
+}
+
+/// A setting as rules see it: a list, dict or set also depends on the variables its changes
+/// depended on (`MIDDLEWARE.insert(...)` under `if DEBUG:`), which its object records.
+fn with_object_deps(value: &Value) -> Value {
+    let deps = value.deps();
+    value.clone().with_env(&deps)
 }
 
 /// `'a', 'b' or 'c'`, for messages.

@@ -58,7 +58,7 @@ def import_settings(root, module, env):
         return {"error": f"KeyError: {error}", "missing": error.args[0] if error.args else None}
     except BaseException as error:  # the settings failed to import: report it, keep serving
         return {"error": f"{type(error).__name__}: {error}", "missing": None}
-    names = [name for name in dir(settings) if name.isupper()]
+    names = all_names = [name for name in dir(settings) if name.isupper()]
     if configuration:
         # The classes carry all of Django's defaults and django-configurations' own attributes
         # (DOTENV_LOADED): compare only what the project changed.
@@ -74,7 +74,7 @@ def import_settings(root, module, env):
         value = getattr(settings, name)
         if deterministic(value):
             values[name] = repr(value)
-    return {"settings": values, "names": names}
+    return {"settings": values, "names": all_names}
 
 
 serve(import_settings)
