@@ -63,7 +63,7 @@ fn settings_match_cpython_in_every_scenario() {
     let mut tally = Tally::default();
     let mut python = Server::start("tests/differential/import_settings.py");
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
-    let mut projects: Vec<PathBuf> = ["projects", "idioms"]
+    let mut projects: Vec<PathBuf> = ["projects", "idioms", "soundness"]
         .iter()
         .filter_map(|group| std::fs::read_dir(base.join(group)).ok())
         .flatten()
@@ -125,7 +125,7 @@ fn settings_match_cpython_in_every_scenario() {
             if !imported
                 && project
                     .parent()
-                    .is_some_and(|group| group.ends_with("idioms"))
+                    .is_some_and(|group| group.ends_with("idioms") || group.ends_with("soundness"))
             {
                 tally.mismatches.push(format!(
                     "{module}: CPython could not import it in any scenario"

@@ -1,5 +1,6 @@
-//! Every fixture project under testdata/projects (constructs) and testdata/idioms (real-world
-//! settings idioms), linted as a user would: the exact text and JSON output are snapshots, and
+//! Every fixture project under testdata/projects (constructs), testdata/idioms (real-world
+//! settings idioms) and testdata/soundness (values djsafe got wrong, each found by comparing
+//! with CPython), linted as a user would: the exact text and JSON output are snapshots, and
 //! the exit code follows the findings.
 
 mod common;
@@ -103,5 +104,18 @@ mod idioms {
         split_settings => "split-settings",
         stdlib_conversions => "stdlib-conversions",
         unknown_constructs => "unknown-constructs",
+    }
+}
+
+mod soundness {
+    use super::lint;
+
+    fixtures! {
+        "soundness",
+        every_soundness_fixture_has_a_test,
+        aliasing => "aliasing",
+        module_runs_once => "module-runs-once",
+        python_semantics => "python-semantics",
+        unknown_alias => "unknown-alias",
     }
 }

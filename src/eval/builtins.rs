@@ -304,7 +304,11 @@ impl Run<'_> {
                     self.raised = Some(exception);
                     Value::unknown(format!("{exception}: {message}"), span)
                 }
-                None => Value::unknown(format!("`{path}()` is not modelled by djsafe"), span),
+                None => {
+                    let reason = format!("`{path}()` is not modelled by djsafe");
+                    self.forget_arguments(frame, args, &reason);
+                    Value::unknown(reason, span)
+                }
             },
         }
     }

@@ -158,6 +158,30 @@ impl<'p> Run<'p> {
             }
             caller.ns.opaque = Some(reason.into());
         }
+        // A call not followed to its end may have changed what it was given, and the objects
+        // its module's names hold that it changes (`INSTALLED_APPS.append(...)` in its body).
+        if matches!(exit, Err(Exit::GaveUp(_) | Exit::Exception(_))) {
+            let reason =
+                format!("may be changed by {call}, which djsafe did not follow to its end");
+            self.forget_arguments(caller, args, &reason);
+            if let Some(body) = self.function_body(function) {
+                let changed = super::stmt::changed_names(
+                    body,
+                    &self
+                        .project
+                        .sources
+                        .get(self.project.modules[function.module].file)
+                        .text,
+                );
+                let globals = self.module_names(caller, function.module);
+                let values: Vec<Value> = changed
+                    .iter()
+                    .filter_map(|name| globals.bindings.get(name.as_str()).map(|b| b.value.clone()))
+                    .collect();
+                let control = caller.control.clone();
+                self.forget_reachable(&values, &reason, &control);
+            }
+        }
         match exit {
             Ok(()) => Value::new(Kind::None, span).with_env(&conditions),
             Err(Exit::Return(value)) => value.with_env(&conditions),

@@ -230,6 +230,10 @@ impl<'p> Run<'p> {
                 match child.kind() {
                     "string_content" => {
                         let content = self.text(frame, child);
+                        // `\N{NAME}` needs Unicode's name table, which djsafe does not have.
+                        if !raw && !is_bytes && content.contains("\\N{") {
+                            return Value::unknown("`\\N{...}` escapes are not evaluated", span);
+                        }
                         if raw {
                             text.push_str(content);
                         } else {
@@ -249,7 +253,15 @@ impl<'p> Run<'p> {
             }
         }
         let kind = if is_bytes {
-            Kind::Bytes(text.into_bytes().into())
+            // Each character of a bytes literal is one byte (`\xff` is 255, not UTF-8).
+            match text
+                .chars()
+                .map(|c| u8::try_from(u32::from(c)).ok())
+                .collect::<Option<Vec<u8>>>()
+            {
+                Some(bytes) => Kind::Bytes(bytes.into()),
+                None => return Value::unknown("a bytes literal with non-ASCII characters", span),
+            }
         } else {
             Kind::Str(text.into())
         };
@@ -696,14 +708,22 @@ impl<'p> Run<'p> {
                 let function = function.clone();
                 self.call_function(frame, &function, &args, span)
             }
-            Kind::Class(class) => Value::unknown(
-                format!(
+            Kind::Class(class) => {
+                let reason = format!(
                     "`{}` is a class of the project; djsafe does not model its instances",
                     class.name
-                ),
-                span,
-            ),
-            Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) => callee.clone(),
+                );
+                self.forget_arguments(frame, &args, &reason);
+                Value::unknown(reason, span)
+            }
+            Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) => {
+                let reason = format!(
+                    "passed to `{}`, which djsafe cannot follow",
+                    self.text(frame, function)
+                );
+                self.forget_arguments(frame, &args, &reason);
+                callee.clone()
+            }
             _ => Value::unknown(
                 format!(
                     "`{}` is not callable as far as djsafe knows",

@@ -68,6 +68,13 @@ impl Undo {
         }
     }
 
+    fn state_is_known(&self) -> bool {
+        match self {
+            Undo::Items(o, _) => o.unknown_reason().is_none(),
+            Undo::Pairs(o, _) => o.unknown_reason().is_none(),
+        }
+    }
+
     fn forget(&self, reason: &Rc<str>, env: &EnvDeps) {
         match self {
             Undo::Items(o, _) => {
@@ -450,5 +457,88 @@ fn change(receiver: &Value, method: &str, args: &Args, span: Span) -> Result<Val
             Ok(returned)
         }
         _ => Err(cannot()),
+    }
+}
+
+/// Makes the contents of every list, dict and set in `value` unknown (without journaling: used
+/// where a name stops being known, which no branch undoes).
+pub(super) fn forget_objects_of(value: &Value, reason: &str, env: &EnvDeps) {
+    let reason: Rc<str> = reason.into();
+    for object in reachable(std::slice::from_ref(value)) {
+        object.forget(&reason, env);
+    }
+}
+
+/// The lists, dicts and sets in `values`, each once, nested ones included.
+fn reachable(values: &[Value]) -> Vec<Undo> {
+    let mut seen = std::collections::HashSet::new();
+    let mut found = Vec::new();
+    let mut stack: Vec<Value> = values.to_vec();
+    while let Some(value) = stack.pop() {
+        let children: Vec<Value> = match &value.kind {
+            Kind::Tuple(items) => items.to_vec(),
+            Kind::List(o) | Kind::Set(o) => {
+                if !seen.insert(Rc::as_ptr(o).cast::<()>()) {
+                    continue;
+                }
+                found.push(Undo::Items(o.clone(), o.state()));
+                o.get().unwrap_or_default()
+            }
+            Kind::Dict(o) => {
+                if !seen.insert(Rc::as_ptr(o).cast::<()>()) {
+                    continue;
+                }
+                found.push(Undo::Pairs(o.clone(), o.state()));
+                o.get()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .flat_map(|(k, v)| [k, v])
+                    .collect()
+            }
+            _ => continue,
+        };
+        stack.extend(children);
+    }
+    found
+}
+
+impl Run<'_> {
+    /// Makes the contents of every list, dict and set in `values` unknown, for every name that
+    /// holds them: code djsafe does not follow may change them.
+    pub(super) fn forget_reachable(&mut self, values: &[Value], reason: &str, env: &EnvDeps) {
+        let reason: Rc<str> = reason.into();
+        for object in reachable(values) {
+            if object.state_is_known() {
+                if self.forks > 0 {
+                    self.journal.push(object.now());
+                }
+                object.forget(&reason, env);
+            }
+        }
+    }
+
+    /// The objects passed to a call djsafe does not follow may be changed by it.
+    pub(super) fn forget_arguments(&mut self, frame: &Frame, args: &Args, reason: &str) {
+        let values: Vec<Value> = args
+            .positional
+            .iter()
+            .chain(args.keywords.iter().map(|(_, v)| v))
+            .cloned()
+            .collect();
+        let control = frame.control.clone();
+        self.forget_reachable(&values, reason, &control);
+    }
+
+    /// The names of `module` as code running in `frame` sees them: the frame's own while that
+    /// module runs, the finished module's otherwise.
+    pub(super) fn module_names(&mut self, frame: &Frame, module: usize) -> Rc<super::Namespace> {
+        if frame.module == module {
+            match &frame.globals {
+                Some(globals) => globals.clone(),
+                None => Rc::new(frame.ns.clone()),
+            }
+        } else {
+            self.modules.get(&module).cloned().unwrap_or_default()
+        }
     }
 }

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use tree_sitter::Node;
 
+use super::mutation::forget_objects_of;
 use super::value::{EnvDeps, Kind, Value, union};
 use super::{Binding, Exit, Frame, Namespace, OptionalImport, Run};
 use crate::diagnostic::DiagnosticKind;
@@ -815,6 +816,12 @@ pub(super) fn join(
                 );
             }
             other => {
+                // The name holds one object or another: a change made through it later may
+                // change either, so neither is known any more.
+                forget_objects_of(&binding.value, reason, control);
+                if let Some(other) = &other {
+                    forget_objects_of(&other.value, reason, control);
+                }
                 let env = other
                     .map(|o| union(&o.value.env, &binding.value.env))
                     .unwrap_or(binding.value.env.clone());
@@ -832,6 +839,7 @@ pub(super) fn join(
         }
     }
     for (name, binding) in b.bindings {
+        forget_objects_of(&binding.value, reason, control);
         let value = Value::unknown(reason, origin)
             .with_env(&binding.value.env)
             .with_env(control);
@@ -900,6 +908,16 @@ fn collect_assigned_names<'t>(node: Node<'t>, text: &str, out: &mut Vec<Node<'t>
             collect_nodes(root, &mut |n| n.kind() == "identifier", out);
         }
     }
+}
+
+/// The names a function body may rebind or change the objects of, as text.
+pub(super) fn changed_names(body: Node, text: &str) -> Vec<String> {
+    let mut nodes = Vec::new();
+    collect_assigned_names(body, text, &mut nodes);
+    nodes
+        .into_iter()
+        .map(|n| text[n.byte_range()].to_string())
+        .collect()
 }
 
 fn is_binding_target(node: Node, text: &str) -> bool {
