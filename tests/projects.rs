@@ -92,6 +92,7 @@ mod idioms {
         django_environ_methods => "django-environ-methods",
         for_loop => "for-loop",
         format_and_comprehensions => "format-and-comprehensions",
+        globals_helpers => "globals-helpers",
         helper_envbool => "helper-envbool",
         helper_literal_eval => "helper-literal-eval",
         helper_strtobool => "helper-strtobool",
