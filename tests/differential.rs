@@ -58,6 +58,46 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     dirs
 }
 
+/// Settings that import a local module the repository does not contain fail in CPython with
+/// ModuleNotFoundError naming it, and djsafe says so, naming the same module.
+#[test]
+fn a_missing_local_module_fails_in_cpython_as_djsafe_says() {
+    let mut python = Server::start("tests/differential/import_settings.py");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata/projects/local-settings-unconditional");
+    let answer =
+        common::differential::cpython(&mut python, &root, "tracker.settings", &BTreeMap::new());
+    let Err((error, _)) = answer else {
+        panic!("CPython imported settings whose local_settings module does not exist");
+    };
+    assert!(
+        error.starts_with("ModuleNotFoundError") && error.contains("tracker.local_settings"),
+        "{error}"
+    );
+    let explained = djsafe_explain(&root, "tracker.settings", &BTreeMap::new());
+    let diagnostics = explained["diagnostics"].to_string();
+    assert!(
+        diagnostics.contains("cannot resolve module `.local_settings`")
+            && diagnostics.contains("raises ModuleNotFoundError"),
+        "{diagnostics}"
+    );
+    // What the star import may override is unknown; what comes after it is known.
+    let known: BTreeMap<String, bool> = explained["settings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().to_string(),
+                s["known"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(known["DEBUG"], false);
+    assert_eq!(known["SECRET_KEY"], false);
+    assert_eq!(known["STATIC_ROOT"], true);
+}
+
 #[test]
 fn settings_match_cpython_in_every_scenario() {
     let mut tally = Tally::default();

@@ -621,7 +621,7 @@ impl<'p> Run<'p> {
                 DiagnosticKind::UnresolvedImport,
                 site,
                 format!(
-                    "cannot resolve module `{shown}` from {}; names it would define are unknown",
+                    "cannot resolve module `{shown}` from {}: the repository does not contain it, so importing these settings raises ModuleNotFoundError as committed; names it would define are unknown",
                     self.project.sources.get(frame.file).display
                 ),
             );
@@ -682,6 +682,24 @@ impl<'p> Run<'p> {
                 }
                 Ok(())
             }
+            // `try: from settings_local import * / except ImportError:` of a module the
+            // repository does not contain: on this checkout the import fails and the handler
+            // runs; the module stays a possible override, which the output names.
+            Some(Target::External(path))
+                if frame.handles("ModuleNotFoundError") && is_local_override(&path) =>
+            {
+                self.unresolved(frame, site, &path);
+                for (_, alias) in names {
+                    let reason = format!("imported from `{path}`, which is not in the repository");
+                    self.bind(
+                        frame,
+                        self.text(frame, alias),
+                        Value::unknown(reason, site),
+                        site,
+                    );
+                }
+                Err(Exit::Exception("ModuleNotFoundError"))
+            }
             Some(Target::External(path)) => {
                 if wildcard {
                     frame.ns.opaque = Some(
@@ -702,14 +720,21 @@ impl<'p> Run<'p> {
             Some(Target::Missing(shown)) => {
                 self.unresolved(frame, site, &shown);
                 // Inside `try: ... except ImportError:` the import fails and imports nothing.
+                // Otherwise the module is meant to exist where it is deployed and may define
+                // any name: the settings bound before it are as unknown as those it adds.
                 if wildcard && !frame.handles("ModuleNotFoundError") {
-                    frame.ns.opaque = Some(
-                        format!(
-                            "`from {shown} import *` at {}, a module that was not found",
-                            self.line(frame, node)
-                        )
-                        .into(),
+                    let reason = format!(
+                        "`from {shown} import *` at {}, a module the repository does not contain",
+                        self.line(frame, node)
                     );
+                    for (name, binding) in frame.ns.bindings.iter_mut() {
+                        if crate::django_settings::is_setting_name(name) {
+                            binding.value =
+                                Value::unknown(format!("may be overridden by {reason}"), site)
+                                    .with_env(&binding.value.env);
+                        }
+                    }
+                    frame.ns.opaque = Some(reason.into());
                 }
                 for (_, alias) in names {
                     self.bind(
@@ -758,6 +783,13 @@ impl<'p> Run<'p> {
                 Some(format!("{opaque} (through `from {module_text} import *`)").into());
         }
     }
+}
+
+/// A module name conventional for a deployment's own overrides (`settings_local`,
+/// `local_settings`, `production_settings`): not a library a `try` tries to import.
+fn is_local_override(module: &str) -> bool {
+    let lower = module.to_ascii_lowercase();
+    lower.contains("settings") || lower.split(['.', '_']).any(|part| part == "local")
 }
 
 fn child_block(node: Node) -> Option<Node> {
