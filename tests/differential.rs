@@ -93,9 +93,9 @@ fn a_missing_local_module_fails_in_cpython_as_djsafe_says() {
             )
         })
         .collect();
-    assert_eq!(known["DEBUG"], false);
-    assert_eq!(known["SECRET_KEY"], false);
-    assert_eq!(known["STATIC_ROOT"], true);
+    assert!(!known["DEBUG"]);
+    assert!(!known["SECRET_KEY"]);
+    assert!(known["STATIC_ROOT"]);
 }
 
 #[test]
