@@ -101,6 +101,10 @@ impl Run<'_> {
                 Some((v, Kind::Bool(b))) => {
                     Value::new(Kind::Int(i64::from(*b)), span).with_env(&v.env)
                 }
+                // `int(7200.0)` truncates toward zero.
+                Some((v, Kind::Float(f))) if f.is_finite() && f.abs() < 9.0e18 => {
+                    Value::new(Kind::Int(f.trunc() as i64), span).with_env(&v.env)
+                }
                 Some((v, Kind::Str(s))) => match s.trim().replace('_', "").parse::<i64>() {
                     Ok(i) => Value::new(Kind::Int(i), span).with_env(&v.env),
                     Err(_) => {
@@ -295,7 +299,8 @@ impl Run<'_> {
             {
                 self.call_library(frame, path, args, span)
             }
-            _ => match super::paths::call(path, args, span)
+            _ => match super::library_values::call(path, args, span)
+                .or_else(|| super::paths::call(path, args, span))
                 .map(Ok)
                 .or_else(|| super::stdlib::call(path, args, span))
             {
@@ -417,6 +422,7 @@ pub fn python_str(value: &Value) -> Option<String> {
         Kind::List(_) | Kind::Tuple(_) | Kind::Set(_) | Kind::Dict(_) if value.is_fully_known() => {
             value.to_string()
         }
+        Kind::Instance(_) => super::library_values::text(value)?,
         _ => return None,
     })
 }
@@ -683,6 +689,26 @@ fn string_method<'a>(
                 .collect();
             text(&parts?.join(s))
         }
+        // Positions count characters, as Python's do; `start`/`end` are not followed.
+        "find" | "rfind" if args.positional.len() == 1 => {
+            let needle = str_arg(0, "sub")?;
+            let found = if method == "find" {
+                s.find(needle)
+            } else {
+                s.rfind(needle)
+            };
+            let at = found.map_or(-1, |byte| s[..byte].chars().count() as i64);
+            Value::new(Kind::Int(at), origin)
+        }
+        "count" if args.positional.len() == 1 => {
+            let needle = str_arg(0, "x")?;
+            let count = if needle.is_empty() {
+                s.chars().count() + 1
+            } else {
+                s.matches(needle).count()
+            };
+            Value::new(Kind::Int(count as i64), origin)
+        }
         "removeprefix" => text(s.strip_prefix(str_arg(0, "prefix")?).unwrap_or(s)),
         "removesuffix" => text(s.strip_suffix(str_arg(0, "suffix")?).unwrap_or(s)),
         "isdigit" => Value::new(
@@ -906,6 +932,13 @@ pub fn binary(op: &str, left: &Value, right: &Value, span: Span, in_place: bool)
             .unwrap_or(Unknown("integer overflow".into())),
         ("*", Str(s), Int(n)) | ("*", Int(n), Str(s)) if (0..=10_000).contains(n) => {
             Str(s.repeat(*n as usize).into())
+        }
+        ("-", Kind::Instance(_), Int(_))
+            if super::library_values::subtract(left, right, span).is_some() =>
+        {
+            return super::library_values::subtract(left, right, span)
+                .unwrap_or_else(|| Value::unknown("", span))
+                .with_env(&env);
         }
         _ => {
             return Value::unknown(

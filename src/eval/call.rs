@@ -7,7 +7,7 @@ use std::rc::Rc;
 use tree_sitter::Node;
 
 use super::builtins::Args;
-use super::value::{Function, Kind, Param, Value};
+use super::value::{Function, Kind, Param, ParamKind, Value};
 use super::{Exit, Frame, Namespace, Run};
 use crate::source::Span;
 
@@ -26,6 +26,7 @@ impl<'p> Run<'p> {
         if let Some(parameters) = node.child_by_field_name("parameters") {
             let mut cursor = parameters.walk();
             let children: Vec<Node<'p>> = parameters.named_children(&mut cursor).collect();
+            let mut keyword_only = false;
             for param in children {
                 let (name_node, default) = match param.kind() {
                     "identifier" => (Some(param), None),
@@ -35,17 +36,33 @@ impl<'p> Run<'p> {
                         param.child_by_field_name("value"),
                     ),
                     "list_splat_pattern" | "dictionary_splat_pattern" => {
-                        let inner = param.named_child(0);
-                        if let Some(inner) = inner {
+                        let kind = if param.kind() == "list_splat_pattern" {
+                            keyword_only = true;
+                            ParamKind::VarPositional
+                        } else {
+                            ParamKind::VarKeyword
+                        };
+                        if let Some(inner) = param.named_child(0) {
                             params.push(Param {
                                 name: self.text(frame, inner).into(),
                                 default: None,
-                                variadic: true,
+                                kind,
                             });
                         }
                         continue;
                     }
-                    // `/` and `*` separators bind nothing.
+                    // A bare `*`: what follows is keyword-only.
+                    "keyword_separator" => {
+                        keyword_only = true;
+                        continue;
+                    }
+                    // `/`: what came before is positional-only.
+                    "positional_separator" => {
+                        for p in params.iter_mut() {
+                            p.kind = ParamKind::PositionalOnly;
+                        }
+                        continue;
+                    }
                     _ => continue,
                 };
                 let Some(name_node) = name_node else { continue };
@@ -53,7 +70,11 @@ impl<'p> Run<'p> {
                 params.push(Param {
                     name: self.text(frame, name_node).into(),
                     default,
-                    variadic: false,
+                    kind: if keyword_only {
+                        ParamKind::KeywordOnly
+                    } else {
+                        ParamKind::Positional
+                    },
                 });
             }
         }
@@ -92,7 +113,7 @@ impl<'p> Run<'p> {
         let Some(body) = self.function_body(function) else {
             return give_up("its definition could not be found".into());
         };
-        let locals = match bind_arguments(function, args) {
+        let locals = match bind_arguments(function, args, span) {
             Ok(locals) => locals,
             Err(why) => return give_up(why),
         };
@@ -204,34 +225,80 @@ impl<'p> Run<'p> {
     }
 }
 
-/// Python's argument binding for the simple cases: positional, keyword, defaults.
-fn bind_arguments(function: &Function, args: &Args) -> Result<Namespace, String> {
-    if function.params.iter().any(|p| p.variadic) {
-        return Err("it takes *args or **kwargs".into());
-    }
-    if args.positional.len() > function.params.len() {
-        return Err("it is called with too many arguments".into());
+/// Python's argument binding: positional, keyword, keyword-only and defaults, extra positional
+/// arguments into `*args` (a tuple) and extra keywords into `**kwargs` (a dict). Arguments Python
+/// would reject give up, as do positional-only parameters.
+fn bind_arguments(function: &Function, args: &Args, call: Span) -> Result<Namespace, String> {
+    let params = &function.params;
+    if params.iter().any(|p| p.kind == ParamKind::PositionalOnly) {
+        return Err("it has positional-only parameters".into());
     }
     let mut locals = Namespace::default();
-    for (i, param) in function.params.iter().enumerate() {
-        let keyword = args
-            .keywords
-            .iter()
-            .find(|(k, _)| **k == *param.name)
-            .map(|(_, v)| v);
-        let value = args
+    let mut bind = |name: &Rc<str>, value: Value| {
+        let site = value.origin;
+        locals
+            .bindings
+            .insert(name.clone(), super::Binding { value, site });
+    };
+    let positional: Vec<&Param> = params
+        .iter()
+        .filter(|p| p.kind == ParamKind::Positional)
+        .collect();
+    let var_positional = params.iter().find(|p| p.kind == ParamKind::VarPositional);
+    let var_keyword = params.iter().find(|p| p.kind == ParamKind::VarKeyword);
+    if args.positional.len() > positional.len() && var_positional.is_none() {
+        return Err("it is called with too many arguments".into());
+    }
+    let mut filled: Vec<Rc<str>> = Vec::new();
+    for (param, value) in positional.iter().zip(&args.positional) {
+        bind(&param.name, value.clone());
+        filled.push(param.name.clone());
+    }
+    if let Some(star) = var_positional {
+        let extra: Vec<Value> = args
             .positional
-            .get(i)
-            .or(keyword)
-            .or(param.default.as_ref())
-            .ok_or_else(|| format!("no value for its parameter `{}`", param.name))?;
-        locals.bindings.insert(
-            param.name.clone(),
-            super::Binding {
-                value: value.clone(),
-                site: value.origin,
-            },
+            .iter()
+            .skip(positional.len())
+            .cloned()
+            .collect();
+        bind(&star.name, Value::new(Kind::Tuple(Rc::new(extra)), call));
+    }
+    let mut extra_keywords = Vec::new();
+    for (key, value) in &args.keywords {
+        let target = params.iter().find(|p| {
+            *p.name == **key && matches!(p.kind, ParamKind::Positional | ParamKind::KeywordOnly)
+        });
+        match target {
+            Some(param) if filled.contains(&param.name) => {
+                return Err(format!("it is given `{key}` twice"));
+            }
+            Some(param) => {
+                bind(&param.name, value.clone());
+                filled.push(param.name.clone());
+            }
+            None if var_keyword.is_some() => {
+                extra_keywords.push((Value::str(key, value.origin), value.clone()));
+            }
+            None => return Err(format!("it has no parameter `{key}`")),
+        }
+    }
+    if let Some(star) = var_keyword {
+        bind(
+            &star.name,
+            Value::new(Kind::Dict(super::value::Object::new(extra_keywords)), call),
         );
+    }
+    for param in params
+        .iter()
+        .filter(|p| matches!(p.kind, ParamKind::Positional | ParamKind::KeywordOnly))
+    {
+        if !filled.contains(&param.name) {
+            let default = param
+                .default
+                .clone()
+                .ok_or_else(|| format!("no value for its parameter `{}`", param.name))?;
+            bind(&param.name, default);
+        }
     }
     Ok(locals)
 }

@@ -522,13 +522,18 @@ impl<'p> Run<'p> {
         };
         let object = self.expr(frame, object);
         let name = self.text(frame, attribute);
-        if let Some(property) = super::paths::property(&object, name) {
+        if let Some(property) = super::paths::property(&object, name)
+            .or_else(|| super::library_values::property(&object, name))
+        {
             return property;
         }
         match &object.kind {
             Kind::External(path) => {
-                Value::new(Kind::External(format!("{path}.{name}").into()), span)
-                    .with_env(&object.env)
+                let full = format!("{path}.{name}");
+                match super::library_values::attribute(&full, span) {
+                    Some(value) => value.with_env(&object.env),
+                    None => Value::new(Kind::External(full.into()), span).with_env(&object.env),
+                }
             }
             Kind::Class(class) => match super::classes::attribute(class, name) {
                 Some(value) => value,

@@ -191,10 +191,12 @@ impl Run<'_> {
                 Some(value) => self.apply_cast(frame, callee, value.clone(), span),
                 None => Value::unknown("cast called without a value", span),
             },
-            class => Value::unknown(
-                format!("calling a `{class}` object is not modelled by djsafe"),
-                span,
-            ),
+            class => super::library_values::call_object(callee, args, span).unwrap_or_else(|| {
+                Value::unknown(
+                    format!("calling a `{class}` object is not modelled by djsafe"),
+                    span,
+                )
+            }),
         }
     }
 
@@ -217,6 +219,9 @@ impl Run<'_> {
         let Kind::Instance(instance) = &receiver.kind else {
             return Value::unknown(format!("`.{method}()` is not modelled by djsafe"), span);
         };
+        if let Some(value) = super::library_values::method(receiver, method, args, span) {
+            return value;
+        }
         if &*instance.class != "environ.Env" {
             return Value::unknown(
                 format!("`{}.{method}()` is not modelled by djsafe", instance.class),
@@ -397,7 +402,10 @@ impl Run<'_> {
                 }
                 Value::new(Kind::Dict(Object::new(pairs)), span)
             }
-            Kind::External(path) if &**path == "environ.db_url" => database_url(&text, span),
+            // The parts point at the URL's literal (a default), where a finding belongs.
+            Kind::External(path) if &**path == "environ.db_url" => {
+                database_url(&text, value.origin)
+            }
             Kind::List(_) | Kind::Tuple(_) if cast.items().is_some_and(|c| c.len() == 1) => {
                 let item_cast = cast.items().unwrap_or_default();
                 let inner = if matches!(cast.kind, Kind::Tuple(_)) {

@@ -8,6 +8,7 @@ mod call;
 mod classes;
 mod expr;
 mod format;
+mod library_values;
 mod libs;
 mod matching;
 mod mutation;

@@ -179,8 +179,22 @@ pub struct Function {
 pub struct Param {
     pub name: Rc<str>,
     pub default: Option<Value>,
-    /// `*args` or `**kwargs`: calls then are not evaluated.
-    pub variadic: bool,
+    pub kind: ParamKind,
+}
+
+/// How a parameter takes its argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamKind {
+    /// By position or by name.
+    Positional,
+    /// After `*` or `*args`: by name only.
+    KeywordOnly,
+    /// `*args`: the extra positional arguments, as a tuple.
+    VarPositional,
+    /// `**kwargs`: the extra keyword arguments, as a dict.
+    VarKeyword,
+    /// Before `/`: by position only (calls are then not evaluated).
+    PositionalOnly,
 }
 
 /// Functions are the same when they are the same definition.
