@@ -382,10 +382,17 @@ fn small_helper_functions_are_evaluated() {
         value("def f(n):\n    return f(n)\nX = f(1)\n", &[])
             .starts_with("<unknown: call to `f` not followed: calls nest deeper than 8")
     );
-    assert!(
-        value("def f(*args):\n    return 1\nX = f(1)\n", &[])
-            .contains("it takes *args or **kwargs")
+    // `*args` and `**kwargs` collect what the other parameters do not take, as in Python.
+    assert_eq!(
+        value(
+            "def f(a, *args, **kw):\n    return (a, args, kw)\nX = f(1, 2, 3, k=4)\n",
+            &[]
+        ),
+        "(1, (2, 3), {'k': 4})"
     );
+    assert_eq!(value("def f(*, a=1):\n    return a\nX = f(a=2)\n", &[]), "2");
+    assert!(value("def f(*, a=1):\n    return a\nX = f(2)\n", &[]).contains("too many arguments"));
+    assert!(value("def f(a, /):\n    return a\nX = f(2)\n", &[]).contains("positional-only"));
     assert!(
         value(
             "import sys\ndef f():\n    if sys.argv:\n        return 1\n    return 2\nX = f()\n",
