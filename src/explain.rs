@@ -61,6 +61,7 @@ pub fn explain(
     module: &str,
     env: BTreeMap<String, String>,
     json: bool,
+    with_probes: bool,
 ) -> Result<String, String> {
     let (_, _, mut project, _) = lint::open_project(&[path], &Excludes::default(), false)?;
     // `module:Class` names a django-configurations class in the module.
@@ -85,7 +86,10 @@ pub fn explain(
     let mut probe_runs = ProbeRuns::new();
     let settings: Vec<Setting> = names
         .into_iter()
-        .map(|name| describe(&project, &settings, &env, &baseline, &mut probe_runs, name))
+        .map(|name| {
+            let probes = with_probes.then_some(&mut probe_runs);
+            describe(&project, &settings, &env, &baseline, probes, name)
+        })
         .collect();
     let mut diagnostics: Vec<String> = project
         .diagnostics
@@ -140,13 +144,16 @@ fn describe(
     settings: &Settings,
     env: &BTreeMap<String, String>,
     baseline: &Evaluation,
-    probe_runs: &mut ProbeRuns,
+    probe_runs: Option<&mut ProbeRuns>,
     name: &str,
 ) -> Setting {
     let binding = &baseline.namespace.bindings[name];
     let value = &binding.value;
     let reads: Vec<String> = value.deps().iter().map(|v| v.to_string()).collect();
     let mut probes = BTreeMap::new();
+    let Some(probe_runs) = probe_runs else {
+        return setting(project, baseline, name, value, reads, BTreeMap::new());
+    };
     for var in reads.iter().filter(|var| !env.contains_key(*var)) {
         let results = PROBES
             .iter()
@@ -166,6 +173,17 @@ fn describe(
             .collect();
         probes.insert(var.clone(), results);
     }
+    setting(project, baseline, name, value, reads, probes)
+}
+
+fn setting(
+    project: &Project,
+    baseline: &Evaluation,
+    name: &str,
+    value: &Value,
+    reads: Vec<String>,
+    probes: BTreeMap<String, BTreeMap<String, String>>,
+) -> Setting {
     let spans = baseline
         .chain_to(value.origin.file)
         .into_iter()

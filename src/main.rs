@@ -47,6 +47,7 @@ fn run(cli: Cli) -> ExitCode {
                 &args.module,
                 env,
                 args.format == cli::ListFormat::Json,
+                !args.no_probes,
             )
             .and_then(|out| write_stdout(&out))
             .map(|()| ExitCode::SUCCESS)

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use common::differential::{Tally, compare, djsafe_explain, reads};
+use common::differential::{Tally, compare, compare_with, djsafe_explain, reads};
 use common::python::{Server, production_value};
 use generator::Rng;
 
@@ -68,8 +68,17 @@ fn check_package(python: &mut Server, dir: &Path, seed: u64, tally: &mut Tally) 
     write_package(dir, &package);
     let module = package.entry.as_str();
     let before = tally.mismatches.len();
-    let read = reads(&djsafe_explain(dir, module, &BTreeMap::new()));
-    compare(python, dir, module, "unset", BTreeMap::new(), tally);
+    let unset = djsafe_explain(dir, module, &BTreeMap::new());
+    let read = reads(&unset);
+    compare_with(
+        python,
+        dir,
+        module,
+        "unset",
+        BTreeMap::new(),
+        Some(unset),
+        tally,
+    );
     let production = read
         .iter()
         .map(|v| (v.clone(), production_value(v)))

@@ -390,7 +390,10 @@ fn small_helper_functions_are_evaluated() {
         ),
         "(1, (2, 3), {'k': 4})"
     );
-    assert_eq!(value("def f(*, a=1):\n    return a\nX = f(a=2)\n", &[]), "2");
+    assert_eq!(
+        value("def f(*, a=1):\n    return a\nX = f(a=2)\n", &[]),
+        "2"
+    );
     assert!(value("def f(*, a=1):\n    return a\nX = f(2)\n", &[]).contains("too many arguments"));
     assert!(value("def f(a, /):\n    return a\nX = f(2)\n", &[]).contains("positional-only"));
     assert!(
