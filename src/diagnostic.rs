@@ -13,6 +13,8 @@ pub enum DiagnosticKind {
     UnresolvedImport,
     ImportCycle,
     UnresolvedSettingsModule,
+    /// A module a deployment or entry point names defines no settings.
+    NoSettingsDefined,
     UnresolvedSetting,
     NoSettings,
 }

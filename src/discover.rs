@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::deploy::{self, DeployFileKind, EnvAssignment};
+use crate::deploy::{self, DeployFile, Deployment};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::exclude::Excludes;
 
@@ -15,44 +15,18 @@ use crate::exclude::Excludes;
 /// only cost memory.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
-/// What names a settings module through `DJANGO_SETTINGS_MODULE`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReferenceSource {
-    Dockerfile,
-    Compose,
-    /// `wsgi.py` / `asgi.py`: what the application server loads by default.
-    ServerEntryPoint,
-    /// `manage.py`: what management commands (and `runserver`) load by default.
-    ManagePy,
-}
-
-#[derive(Clone, Debug)]
-pub struct Reference {
-    pub module: String,
-    pub file: PathBuf,
-    pub line: usize,
-    pub source: ReferenceSource,
-}
-
-/// A Dockerfile or compose file, with the environment it sets.
-#[derive(Clone, Debug)]
-pub struct Deployment {
-    pub file: PathBuf,
-    pub env: Vec<EnvAssignment>,
-}
-
 #[derive(Default)]
 pub struct Discovery {
     /// `settings.py` files and modules of `settings/` packages.
     pub candidates: Vec<PathBuf>,
-    pub references: Vec<Reference>,
-    /// Where DJANGO_CONFIGURATION names a django-configurations class (in `module`).
-    pub configurations: Vec<Reference>,
+    /// Every way the repository runs Django that its files describe.
     pub deployments: Vec<Deployment>,
     /// Dependency files (`requirements*.txt`, `pyproject.toml`, lock files), in walk order.
     pub dependency_files: Vec<PathBuf>,
     /// Folders that absolute imports resolve against, most specific first.
     pub import_roots: Vec<PathBuf>,
+    /// The folders walked: the repositories (or projects) the paths given name.
+    pub walk_roots: Vec<PathBuf>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -66,8 +40,12 @@ pub fn discover(
     excludes: &Excludes,
     display_root: &Path,
 ) -> Discovery {
-    let mut found = Discovery::default();
+    let mut found = Discovery {
+        walk_roots: roots.to_vec(),
+        ..Discovery::default()
+    };
     let mut manage_dirs = Vec::new();
+    let mut deploy_files = Vec::new();
     let mut visited: BTreeSet<PathBuf> = BTreeSet::new();
     for root in roots {
         // Following links finds settings in a linked folder; walkdir reports a link that loops
@@ -97,16 +75,30 @@ pub fn discover(
                 }
             };
             if !entry.file_type().is_dir() && visited.insert(entry.path().to_path_buf()) {
-                visit_file(entry.path(), display_root, &mut found, &mut manage_dirs);
+                visit_file(
+                    entry.path(),
+                    display_root,
+                    &mut found,
+                    &mut manage_dirs,
+                    &mut deploy_files,
+                );
             }
         }
     }
     for path in passed {
         if visited.insert(path.clone()) {
-            visit_file(path, display_root, &mut found, &mut manage_dirs);
+            visit_file(
+                path,
+                display_root,
+                &mut found,
+                &mut manage_dirs,
+                &mut deploy_files,
+            );
         }
     }
     found.import_roots = import_roots(&manage_dirs, &found.candidates);
+    let read = |path: &Path| read_text(path, display_root).ok().map(|(text, _)| text);
+    found.deployments = deploy::collect(&deploy_files, &read);
     found
 }
 
@@ -153,6 +145,7 @@ fn visit_file(
     display_root: &Path,
     found: &mut Discovery,
     manage_dirs: &mut Vec<PathBuf>,
+    deploy_files: &mut Vec<DeployFile>,
 ) {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return;
@@ -163,74 +156,26 @@ fn visit_file(
         if importable && (name == "settings.py" || parent_name(path) == Some("settings")) {
             found.candidates.push(path.to_path_buf());
         }
-        let source = match name {
-            "manage.py" => {
-                if let Some(dir) = path.parent() {
-                    manage_dirs.push(dir.to_path_buf());
-                }
-                ReferenceSource::ManagePy
-            }
-            "wsgi.py" | "asgi.py" => ReferenceSource::ServerEntryPoint,
-            _ => return,
-        };
-        if let Some(text) = read_small_text(path, display_root, found) {
-            add_references(&text, path, source, found);
+        if name == "manage.py"
+            && let Some(dir) = path.parent()
+        {
+            manage_dirs.push(dir.to_path_buf());
         }
-        return;
     }
     if crate::requirements::is_dependency_file(path) {
         found.dependency_files.push(path.to_path_buf());
         return;
     }
-    let Some(kind) = deploy::deploy_file_kind(name) else {
+    let Some(kind) = deploy::source_kind(path) else {
         return;
     };
-    let Some(text) = read_small_text(path, display_root, found) else {
-        return;
-    };
-    let (env, source) = match kind {
-        DeployFileKind::Dockerfile => (deploy::dockerfile_env(&text), ReferenceSource::Dockerfile),
-        DeployFileKind::Compose => (deploy::compose_env(&text), ReferenceSource::Compose),
-    };
-    // What a deployment runs with is what its ENV / environment entries set; a
-    // `RUN DJANGO_SETTINGS_MODULE=x.test manage.py collectstatic` step names a module only
-    // for that build step.
-    for assignment in &env {
-        let reference = Reference {
-            module: assignment.value.clone(),
-            file: path.to_path_buf(),
-            line: assignment.line,
-            source,
-        };
-        match assignment.key.as_str() {
-            "DJANGO_SETTINGS_MODULE" => found.references.push(reference),
-            "DJANGO_CONFIGURATION" => found.configurations.push(reference),
-            _ => {}
-        }
+    if let Some(text) = read_small_text(path, display_root, found) {
+        deploy_files.push(DeployFile {
+            path: path.to_path_buf(),
+            kind,
+            text,
+        });
     }
-    found.deployments.push(Deployment {
-        file: path.to_path_buf(),
-        env,
-    });
-}
-
-fn add_references(text: &str, path: &Path, source: ReferenceSource, found: &mut Discovery) {
-    let reference = |r: deploy::SettingsModuleReference| Reference {
-        module: r.module,
-        file: path.to_path_buf(),
-        line: r.line,
-        source,
-    };
-    found.references.extend(
-        deploy::settings_module_references(text)
-            .into_iter()
-            .map(reference),
-    );
-    found.configurations.extend(
-        deploy::configuration_references(text)
-            .into_iter()
-            .map(reference),
-    );
 }
 
 /// Reads a file that is expected to be small text (an entry point or a deployment file).

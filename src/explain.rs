@@ -74,7 +74,7 @@ pub fn explain(
         module: index,
         class,
     };
-    let baseline = evaluate(&project, &settings, &Scenario { vars: env.clone() });
+    let baseline = evaluate(&project, &settings, &Scenario::with_vars(env.clone()));
     let mut names: Vec<&str> = baseline
         .namespace
         .bindings
@@ -161,7 +161,7 @@ fn describe(
                 let run = probe_runs.entry((var.clone(), *probe)).or_insert_with(|| {
                     let mut vars = env.clone();
                     vars.insert(var.clone(), probe.to_string());
-                    evaluate(project, settings, &Scenario { vars })
+                    evaluate(project, settings, &Scenario::with_vars(vars))
                 });
                 let shown = run
                     .namespace

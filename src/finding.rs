@@ -17,11 +17,38 @@ pub struct Finding {
     pub message: String,
     /// The environment in which the value is insecure: `always`, `DEBUG unset`, `DEBUG='false'`...
     pub scenario: String,
+    /// The environment the finding holds in when it is not the one with every variable unset.
+    pub environment: Option<Environment>,
     /// The import statements that carried the value from the module where it was written into
     /// the linted module, outermost first.
     pub chain: Vec<Span>,
     /// Further facts worth showing, e.g. what a deployment sets.
     pub notes: Vec<String>,
+}
+
+/// An environment a settings module is linted in, besides every variable unset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Environment {
+    /// A deployment's: `docker-compose.prod.yml:4 (web)`.
+    Deployment(String),
+    /// A value the settings compare a variable with: `DJANGO_ENV='production'`.
+    Probed(String),
+}
+
+impl Environment {
+    pub fn label(&self) -> &str {
+        match self {
+            Environment::Deployment(label) | Environment::Probed(label) => label,
+        }
+    }
+
+    /// How the report introduces it after the module's name.
+    pub fn introduced(&self) -> String {
+        match self {
+            Environment::Deployment(label) => format!("in {label}"),
+            Environment::Probed(label) => format!("with {label}"),
+        }
+    }
 }
 
 /// A linted settings module and why it got its profile.

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::discover::{Reference, ReferenceSource};
+use crate::deploy::{Deployment, Process, Role, SourceKind};
 
 #[derive(
     Clone,
@@ -84,6 +84,12 @@ pub fn profile_from_name(name: &str) -> Option<Profile> {
         "testing",
         "ci",
         "continuousintegration",
+        "devel",
+        "develop",
+        "sandbox",
+        "build",
+        "docs",
+        "collectstatic",
     ]) {
         Some(Profile::Development)
     } else {
@@ -91,57 +97,85 @@ pub fn profile_from_name(name: &str) -> Option<Profile> {
     }
 }
 
-/// The profile a reference implies, if any: what a server loads by default and what a
-/// production Dockerfile sets are production; a Dockerfile or compose file whose name says dev or
-/// staging is still deployed somewhere, so staging; `manage.py` says nothing.
-fn profile_from_reference(reference: &Reference) -> Option<Profile> {
-    let file_name = reference.file.file_name()?.to_string_lossy();
-    match reference.source {
-        ReferenceSource::ServerEntryPoint => Some(Profile::Production),
-        ReferenceSource::Dockerfile | ReferenceSource::Compose => {
-            match profile_from_name(&file_name) {
-                Some(Profile::Production) => Some(Profile::Production),
-                Some(_) => Some(Profile::Staging),
-                None if reference.source == ReferenceSource::Dockerfile => {
-                    Some(Profile::Production)
-                }
-                None => Some(Profile::Staging),
-            }
+/// The profile of a deployment (one that runs, builds or tests the project), from what it runs
+/// and then its file's and service's names; `None` for what runs no Django at all. `at` is the
+/// display location of the deployment (`Dockerfile:3`).
+pub fn of_deployment(
+    deployment: &Deployment,
+    at: &str,
+    repository: &std::path::Path,
+) -> Option<Classified> {
+    let classified = |profile, reason: String| Some(Classified { profile, reason });
+    match deployment.role {
+        Role::Fallback => return None,
+        Role::Test => {
+            return classified(Profile::Development, format!("test configuration at {at}"));
         }
-        ReferenceSource::ManagePy => None,
+        Role::Build => return classified(Profile::Development, format!("a build step at {at}")),
+        Role::Runs => {}
+    }
+    let named = name_profile(deployment, repository);
+    let command = deployment.command.as_ref();
+    match command.map(|c| &c.process) {
+        Some(Process::NotDjango(_)) => None,
+        Some(Process::DevServer) => classified(
+            Profile::Development,
+            format!("runs the development server ({at})"),
+        ),
+        Some(Process::Tests) => classified(Profile::Development, format!("runs the tests ({at})")),
+        Some(Process::Build(step)) => classified(
+            Profile::Development,
+            format!("runs `{step}` at build time ({at})"),
+        ),
+        Some(Process::Server(server)) => match named {
+            // A server in a file named for development or staging is still deployed somewhere.
+            Some((Profile::Development | Profile::Staging, word)) => classified(
+                Profile::Staging,
+                format!("serves the project with {server} ({at}), named for `{word}`"),
+            ),
+            _ => classified(
+                Profile::Production,
+                format!("serves the project with {server} ({at})"),
+            ),
+        },
+        _ => match named {
+            Some((profile, word)) => classified(profile, format!("named by {at} (`{word}`)")),
+            // A bare compose file is as often a developer's setup as a deployment.
+            None if deployment.kind == SourceKind::Compose => classified(
+                Profile::Staging,
+                format!("a compose service ({at}) not named for production"),
+            ),
+            None => classified(Profile::Production, format!("named by {at}")),
+        },
     }
 }
 
-/// Classifies a module from the files that name it (the most exposed one wins), then its name.
-/// `references` are those naming this module, each with its display location (`Dockerfile:3`).
-pub fn classify(module: &str, references: &[(&Reference, String)]) -> Classified {
-    // The most exposed profile wins; among equals, a deployment file says more than a default.
-    let mut implied: Vec<(Profile, bool, &String)> = references
-        .iter()
-        .filter_map(|(r, at)| {
-            Some((
-                profile_from_reference(r)?,
-                r.source != ReferenceSource::ServerEntryPoint,
-                at,
-            ))
-        })
-        .collect();
-    implied.sort_by_key(|i| std::cmp::Reverse((i.0, i.1)));
-    if let Some((profile, _, at)) = implied.first() {
-        let mut reason = format!("named by DJANGO_SETTINGS_MODULE in {at}");
-        let others: Vec<&str> = implied[1..]
-            .iter()
-            .filter(|i| i.0 == *profile)
-            .map(|i| i.2.as_str())
-            .collect();
-        if !others.is_empty() {
-            reason.push_str(&format!(" (and {})", others.join(", ")));
-        }
-        return Classified {
-            profile: *profile,
-            reason,
-        };
-    }
+/// The profile the names of a deployment's file, folders and service suggest, with the word.
+fn name_profile(
+    deployment: &Deployment,
+    repository: &std::path::Path,
+) -> Option<(Profile, String)> {
+    let mut names: Vec<String> = Vec::new();
+    names.extend(deployment.name.clone());
+    let file = &deployment.origin.file;
+    let relative = file.strip_prefix(repository).unwrap_or(file);
+    // `k8s/production/web.yaml`, `deploy/staging/app.yaml`: the folders in the repository name
+    // the environment too.
+    names.extend(
+        relative
+            .components()
+            .rev()
+            .take(3)
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    names
+        .into_iter()
+        .find_map(|name| profile_from_name(&name).map(|p| (p, name)))
+}
+
+/// Classifies a module that no deployment decides by its name: `production`, `dev`, a test
+/// package, a lone `settings`; otherwise it is assumed to be production.
+pub fn classify(module: &str) -> Classified {
     let last = module.rsplit('.').next().unwrap_or(module);
     if let Some(profile) = profile_from_name(last) {
         return Classified {
@@ -207,20 +241,14 @@ mod tests {
 
     #[test]
     fn test_packages_are_development() {
+        assert_eq!(classify("tests.settings").profile, Profile::Development);
         assert_eq!(
-            classify("tests.settings", &[]).profile,
+            classify("myapp.tests.settings").profile,
             Profile::Development
         );
+        assert_eq!(classify("mysite.settings").profile, Profile::Production);
         assert_eq!(
-            classify("myapp.tests.settings", &[]).profile,
-            Profile::Development
-        );
-        assert_eq!(
-            classify("mysite.settings", &[]).profile,
-            Profile::Production
-        );
-        assert_eq!(
-            classify("dev.settings.production", &[]).profile,
+            classify("dev.settings.production").profile,
             Profile::Production
         );
     }

@@ -40,6 +40,8 @@ pub struct Project {
     display_root: PathBuf,
     /// Modules whose imports have been resolved.
     scanned: std::collections::HashSet<usize>,
+    /// The modules each file `include()`s (django-split-settings), which run in its namespace.
+    included: HashMap<FileId, Vec<usize>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -53,6 +55,7 @@ impl Project {
             roots,
             display_root,
             scanned: Default::default(),
+            included: HashMap::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -93,6 +96,8 @@ impl Project {
                 }
                 self.targets.insert(span, target);
             }
+            let file = self.modules[index].file;
+            queue.extend(self.included.get(&file).into_iter().flatten().copied());
         }
         Some(first)
     }
@@ -220,7 +225,14 @@ impl Project {
         for pattern in included {
             let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
             for matched in crate::glob::expand(&base, &pattern) {
-                self.load_one(parser, &matched);
+                if let Some(module) = self.load_one(parser, &matched)
+                    && module != index
+                {
+                    let list = self.included.entry(file).or_default();
+                    if !list.contains(&module) {
+                        list.push(module);
+                    }
+                }
             }
         }
         for request in requests {
@@ -409,18 +421,60 @@ fn scan_module(
     }
 }
 
-/// String patterns given to a call of `include(...)` (django-split-settings), including those
-/// inside `optional(...)`; `%s`/`{}` placeholders of formatted patterns become `*`.
+/// String patterns given to a call of `include(...)` (django-split-settings, also imported under
+/// another name such as `settings_include`), including those inside `optional(...)`; the
+/// placeholders of formatted patterns (`%s`, `{}`, an f-string's `{env}`) become `*`, so every
+/// file the pattern may name is loaded and evaluation picks the one each environment names.
+/// `include(*files)` includes what a list of the module names: every `.py` string literal in
+/// the module is a candidate.
 fn include_patterns(call: Node, text: &str, out: &mut Vec<String>) {
-    let function = call
-        .child_by_field_name("function")
-        .map(|f| &text[f.byte_range()]);
-    if matches!(function, Some("include" | "split_settings.tools.include"))
-        && let Some(arguments) = call.child_by_field_name("arguments")
-    {
-        let mut cursor = arguments.walk();
-        for argument in arguments.named_children(&mut cursor) {
+    let Some(function) = call.child_by_field_name("function") else {
+        return;
+    };
+    let name = &text[function.byte_range()];
+    let is_include = name == "include" || name.ends_with(".include") || name.ends_with("_include");
+    if !is_include {
+        return;
+    }
+    let Some(arguments) = call.child_by_field_name("arguments") else {
+        return;
+    };
+    let mut cursor = arguments.walk();
+    for argument in arguments.named_children(&mut cursor) {
+        if argument.kind() == "list_splat" {
+            let root = {
+                let mut node = call;
+                while let Some(parent) = node.parent() {
+                    node = parent;
+                }
+                node
+            };
+            python_file_literals(root, text, out);
+        } else {
             out.extend(include_pattern(argument, text));
+        }
+    }
+}
+
+/// Every string literal of a module that names a Python file (`'components/base.py'`).
+fn python_file_literals(root: Node, text: &str, out: &mut Vec<String>) {
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        if node.kind() == "string" {
+            if let Some(pattern) = include_pattern(node, text)
+                && pattern.ends_with(".py")
+                && !out.contains(&pattern)
+            {
+                out.push(pattern);
+            }
+        } else if cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                return;
+            }
         }
     }
 }
@@ -432,12 +486,36 @@ fn include_pattern(node: Node, text: &str) -> Option<String> {
             let inner = raw
                 .trim_start_matches(|c: char| c.is_ascii_alphabetic())
                 .trim_matches(['\'', '"']);
-            Some(inner.replace("%s", "*").replace("{}", "*"))
+            Some(placeholders_to_globs(inner))
         }
         "call" => include_pattern(node.child_by_field_name("arguments")?.named_child(0)?, text),
         "binary_operator" => include_pattern(node.child_by_field_name("left")?, text),
         _ => None,
     }
+}
+
+/// `environments/{env}.py`, `environments/%s.py` → `environments/*.py`.
+fn placeholders_to_globs(pattern: &str) -> String {
+    let mut out = String::new();
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' => {
+                for c in chars.by_ref() {
+                    if c == '}' {
+                        break;
+                    }
+                }
+                out.push('*');
+            }
+            '%' if chars.peek() == Some(&'s') => {
+                chars.next();
+                out.push('*');
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The dotted name and the number of leading dots of an import's module part.
@@ -461,15 +539,44 @@ pub fn import_name(node: Node, text: &str) -> (String, usize) {
 }
 
 impl Project {
-    /// Modules that some other loaded module imports.
-    pub fn imported_modules(&self) -> std::collections::HashSet<usize> {
-        self.targets
+    /// For each module some other loaded module imports, the modules that import it.
+    pub fn imported_by(&self) -> HashMap<usize, Vec<usize>> {
+        let module_of: HashMap<FileId, usize> = self
+            .modules
             .iter()
-            .filter_map(|(span, target)| match target {
-                Target::Project(index) if self.modules[*index].file != span.file => Some(*index),
-                _ => None,
-            })
-            .collect()
+            .enumerate()
+            .map(|(index, m)| (m.file, index))
+            .collect();
+        let mut importers: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (span, target) in &self.targets {
+            if let Target::Project(index) = target
+                && self.modules[*index].file != span.file
+                && let Some(&importer) = module_of.get(&span.file)
+            {
+                importers.entry(*index).or_default().push(importer);
+            }
+        }
+        for (file, modules) in &self.included {
+            if let Some(&includer) = module_of.get(file) {
+                for &module in modules {
+                    importers.entry(module).or_default().push(includer);
+                }
+            }
+        }
+        for list in importers.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        importers
+    }
+
+    /// The import root a module is named under.
+    pub fn root_of(&self, module: usize) -> Option<&Path> {
+        let path = &self.sources.get(self.modules[module].file).path;
+        self.roots
+            .iter()
+            .find(|root| path.starts_with(root))
+            .map(PathBuf::as_path)
     }
 
     /// The module and every project module it imports, transitively: the files djsafe reads to
@@ -480,6 +587,9 @@ impl Project {
             if let Target::Project(index) = target {
                 imports.entry(span.file).or_default().push(*index);
             }
+        }
+        for (file, modules) in &self.included {
+            imports.entry(*file).or_default().extend(modules);
         }
         let mut closure = vec![module];
         let mut next = 0;
@@ -556,14 +666,5 @@ impl Project {
                 )
             })
             .collect()
-    }
-
-    /// Whether a module has any statement at all (an empty `__init__.py` is not settings).
-    pub fn is_empty_module(&self, index: usize) -> bool {
-        let root = self.modules[index].tree.root_node();
-        let mut cursor = root.walk();
-        !root
-            .named_children(&mut cursor)
-            .any(|n| n.kind() != "comment")
     }
 }

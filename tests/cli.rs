@@ -12,7 +12,9 @@ use common::{Run, djsafe, djsafe_in};
 use serde_json::Value;
 use tempfile::TempDir;
 
-const DBLOOD: &str = "testdata/projects/dblood";
+/// dblood with its staging module deployed (`staging.Dockerfile` serves it with gunicorn): the
+/// command-line tests need both a production and a staging module with findings.
+const DBLOOD: &str = "testdata/projects/staging-deployed";
 const LONE: &str = "testdata/projects/lone-settings";
 const SECURE: &str = "testdata/projects/secure-settings";
 
@@ -392,13 +394,13 @@ fn json_shape() {
     assert_eq!(production["reported"], true);
     let reason = production["profile_reason"].as_str().unwrap();
     assert!(reason.contains("Dockerfile:4"), "{reason}");
-    assert!(!reason.contains("dev.Dockerfile"), "{reason}");
+    assert!(!reason.contains("staging.Dockerfile"), "{reason}");
     let staging = module(&report, "dblood.settings.staging");
     assert_eq!(staging["profile"], "staging");
     assert_eq!(staging["file"], "dblood/settings/staging.py");
     assert_eq!(staging["reported"], true);
     let reason = staging["profile_reason"].as_str().unwrap();
-    assert!(reason.contains("dev.Dockerfile"), "{reason}");
+    assert!(reason.contains("staging.Dockerfile"), "{reason}");
 }
 
 fn raw_djsafe(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
@@ -1162,24 +1164,25 @@ fn version() {
 fn several_paths_are_linted_with_working_directory_relative_paths() {
     let (run, report) = check_json(&[DBLOOD, LONE, "--select", BASE]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let d = "testdata/projects/dblood/dblood/settings";
+    let d = "testdata/projects/staging-deployed/dblood/settings";
     let l = "testdata/projects/lone-settings/mysite/settings.py";
     assert_eq!(
         findings(&report),
+        // Sorted by file path: lone-settings before staging-deployed.
         vec![
+            finding("DJS003", "error", l, 13),
+            finding("DJS001", "error", l, 16),
+            finding("DJS002", "error", l, 18),
             finding("DJS001", "error", &format!("{d}/production.py"), 5),
             finding("DJS003", "warning", &format!("{d}/staging.py"), 2),
             finding("DJS001", "warning", &format!("{d}/staging.py"), 3),
             finding("DJS002", "warning", &format!("{d}/staging.py"), 4),
-            finding("DJS003", "error", l, 13),
-            finding("DJS001", "error", l, 16),
-            finding("DJS002", "error", l, 18),
         ]
     );
     assert_eq!(report["modules"].as_array().unwrap().len(), 3);
     assert_eq!(module(&report, "mysite.settings")["file"], l);
     assert_eq!(
-        report["findings"][0]["chain"][0]["file"],
+        report["findings"][3]["chain"][0]["file"],
         format!("{d}/production.py")
     );
 }
@@ -1196,7 +1199,10 @@ fn write(path: &Path, contents: impl AsRef<[u8]>) {
 fn symlink_loop_does_not_hang_or_duplicate() {
     let tmp = tempfile::tempdir().unwrap();
     let project = tmp.path().join("proj");
-    write(&project.join("settings.py"), "DEBUG = True\n");
+    write(
+        &project.join("settings.py"),
+        "DEBUG = True\nINSTALLED_APPS = []\n",
+    );
     std::os::unix::fs::symlink(".", project.join("loop")).unwrap();
     let (run, report) = check_json_in(tmp.path(), &["proj", "--select", BASE]);
     assert_eq!(run.code, 1, "{}", run.stderr);
@@ -1219,7 +1225,10 @@ fn symlink_loop_does_not_hang_or_duplicate() {
 #[test]
 fn oversized_settings_module_is_skipped_with_a_diagnostic() {
     let tmp = tempfile::tempdir().unwrap();
-    write(&tmp.path().join("site/settings.py"), "DEBUG = True\n");
+    write(
+        &tmp.path().join("site/settings.py"),
+        "DEBUG = True\nINSTALLED_APPS = []\n",
+    );
     let mut big = String::from("X = 1\n");
     let filler = format!("# {}\n", "a".repeat(1022));
     while big.len() <= 8 * 1024 * 1024 + 1024 {
@@ -1264,7 +1273,10 @@ fn garbage(len: usize) -> Vec<u8> {
 fn binary_settings_file_is_a_diagnostic() {
     let tmp = tempfile::tempdir().unwrap();
     write(&tmp.path().join("one/settings.py"), garbage(16 * 1024));
-    write(&tmp.path().join("two/settings.py"), "DEBUG = True\n");
+    write(
+        &tmp.path().join("two/settings.py"),
+        "DEBUG = True\nINSTALLED_APPS = []\n",
+    );
     let (run, report) = check_json_in(tmp.path(), &["--select", BASE]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
@@ -1327,7 +1339,10 @@ fn dockerfile_run_steps_do_not_name_the_deployed_settings() {
             "app/settings/production.py",
             "DEBUG = False\nALLOWED_HOSTS = ['example.org']\n",
         ),
-        ("app/settings/test.py", "DEBUG = True\n"),
+        (
+            "app/settings/test.py",
+            "from .production import *\nDEBUG = True\n",
+        ),
         (
             "Dockerfile",
             "FROM python:3.12\nRUN DJANGO_SETTINGS_MODULE=app.settings.test python manage.py collectstatic\nENV DJANGO_SETTINGS_MODULE=app.settings.production\n",

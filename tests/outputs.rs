@@ -47,7 +47,10 @@ fn github_output_has_one_line_per_finding_and_diagnostic() {
             "{project}"
         );
     }
-    let (_, out) = output("dblood", &["--select", BASE, "--output-format", "github"]);
+    let (_, out) = output(
+        "staging-deployed",
+        &["--select", BASE, "--output-format", "github"],
+    );
     assert_eq!(out.lines().count(), 4);
     assert!(out.starts_with(
         "::error file=dblood/settings/production.py,line=5,col=9,endLine=5,endColumn=46,title=DJS001 debug-enabled::"
@@ -107,7 +110,7 @@ fn gitlab_fingerprints_survive_a_line_move() {
     let write = |prefix: &str| {
         std::fs::write(
             dir.path().join("settings.py"),
-            format!("{prefix}DEBUG = True\n"),
+            format!("{prefix}DEBUG = True\nINSTALLED_APPS = []\n"),
         )
         .unwrap();
         let run = djsafe_in(
@@ -128,11 +131,11 @@ fn gitlab_fingerprints_survive_a_line_move() {
 
 #[test]
 fn statistics_count_findings_per_rule() {
-    let (code, out) = output("dblood", &["--select", BASE, "--statistics"]);
+    let (code, out) = output("staging-deployed", &["--select", BASE, "--statistics"]);
     assert_eq!(code, 1, "findings still exit 1");
-    insta::assert_snapshot!("dblood.statistics", out);
+    insta::assert_snapshot!("staging-deployed.statistics", out);
     let (code, out) = output(
-        "dblood",
+        "staging-deployed",
         &["--select", BASE, "--statistics", "--output-format", "json"],
     );
     assert_eq!(code, 1);
@@ -140,9 +143,12 @@ fn statistics_count_findings_per_rule() {
     assert_eq!(counts[0]["rule"], "DJS001");
     assert_eq!(counts[0]["count"], 2);
     // With every rule, the counts add up to the findings of the JSON report.
-    let (_, out) = output("dblood", &["--statistics", "--output-format", "json"]);
+    let (_, out) = output(
+        "staging-deployed",
+        &["--statistics", "--output-format", "json"],
+    );
     let counts: Value = serde_json::from_str(&out).unwrap();
-    let (_, report) = output("dblood", &["--output-format", "json"]);
+    let (_, report) = output("staging-deployed", &["--output-format", "json"]);
     let report: Value = serde_json::from_str(&report).unwrap();
     let total: u64 = counts
         .as_array()
@@ -171,7 +177,11 @@ fn statistics_count_findings_per_rule() {
 fn sarif_columns_count_utf16_code_units_on_non_ascii_lines() {
     let dir = tempfile::tempdir().unwrap();
     let line = "X = 'é😀'; DEBUG = True";
-    std::fs::write(dir.path().join("settings.py"), format!("# café\n{line}\n")).unwrap();
+    std::fs::write(
+        dir.path().join("settings.py"),
+        format!("# café\n{line}\nINSTALLED_APPS = []\n"),
+    )
+    .unwrap();
     let before = &line[..line.find("True").unwrap()];
     let (bytes, chars, utf16) = (
         before.len(),
@@ -212,7 +222,11 @@ fn paths_with_spaces_are_percent_encoded_uris() {
     let dir = tempfile::tempdir().unwrap();
     let package = dir.path().join("my site");
     std::fs::create_dir(&package).unwrap();
-    std::fs::write(package.join("settings.py"), "DEBUG = True\n").unwrap();
+    std::fs::write(
+        package.join("settings.py"),
+        "DEBUG = True\nINSTALLED_APPS = []\n",
+    )
+    .unwrap();
     let run = djsafe_in(
         dir.path(),
         &["check", "--select", "DJS001", "--output-format", "sarif"],

@@ -73,6 +73,8 @@ fixtures! {
     secret_key_fallbacks => "secret-key-fallbacks",
     secure_settings => "secure-settings",
     settings_init_selector => "settings-init-selector",
+    split_settings_selector => "split-settings-selector",
+    staging_deployed => "staging-deployed",
     star_chain_three_levels => "star-chain-three-levels",
     string_methods => "string-methods",
     syntax_error => "syntax-error",

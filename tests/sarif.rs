@@ -95,8 +95,8 @@ fn write_logs(dir: &Path) -> Vec<PathBuf> {
 }
 
 #[test]
-fn dblood_sarif_snapshot() {
-    let (code, log) = sarif(&["testdata/projects/dblood", "--select", BASE]);
+fn staging_deployed_sarif_snapshot() {
+    let (code, log) = sarif(&["testdata/projects/staging-deployed", "--select", BASE]);
     assert_eq!(code, 1, "findings exit 1 in SARIF mode too");
     assert!(
         !log.contains(MANIFEST_DIR) && !log.contains("file://"),
@@ -105,7 +105,7 @@ fn dblood_sarif_snapshot() {
     let version = format!("\"semanticVersion\": \"{}\"", env!("CARGO_PKG_VERSION"));
     assert!(log.contains(&version));
     let log = log.replace(&version, "\"semanticVersion\": \"[version]\"");
-    insta::assert_snapshot!("dblood.sarif", log);
+    insta::assert_snapshot!("staging-deployed.sarif", log);
 }
 
 #[test]
@@ -309,7 +309,7 @@ fn rules_and_indices(log: &Value) -> (Vec<String>, Vec<(u64, String)>) {
 fn the_rule_list_and_indices_follow_select_and_ignore() {
     // The selected rules, less the ignored one.
     let (_, log) = sarif(&[
-        "testdata/projects/dblood",
+        "testdata/projects/staging-deployed",
         "--select",
         BASE,
         "--ignore",
@@ -327,7 +327,7 @@ fn the_rule_list_and_indices_follow_select_and_ignore() {
     }
 
     // Every rule of the catalogue, less the ignored one, in catalogue order.
-    let (_, log) = sarif(&["testdata/projects/dblood", "--ignore", "DJS001"]);
+    let (_, log) = sarif(&["testdata/projects/staging-deployed", "--ignore", "DJS001"]);
     let (ids, results) = rules_and_indices(&parse(&log));
     let expected: Vec<String> = rule_ids().into_iter().filter(|id| id != "DJS001").collect();
     assert_eq!(ids, expected);

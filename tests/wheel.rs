@@ -68,7 +68,7 @@ fn pip_builds_a_wheel_that_installs_djsafe_on_path() {
         Command::new(&djsafe)
             .args([
                 "check",
-                "testdata/projects/dblood",
+                "testdata/projects/staging-deployed",
                 "--output-format",
                 "json",
             ])

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::value::{EnvDeps, Kind, Object, Value, union};
-use super::{Frame, Run};
+use super::{EnvRead, Frame, Run};
 use crate::source::Span;
 
 /// `range()` is listed up to this many items (settings use it for small loops).
@@ -331,9 +331,10 @@ impl Run<'_> {
             );
         };
         let deps = Rc::new([Rc::from(name)].into_iter().collect());
-        match self.getenv(name) {
-            Some(value) => Value::str(&value, span).with_env(&deps),
-            None => match default {
+        match self.env_read(name) {
+            EnvRead::Set(value) => Value::str(&value, span).with_env(&deps),
+            EnvRead::SetUnknown => Value::new(Kind::FromEnv(name.into()), span).with_env(&deps),
+            EnvRead::Unset => match default {
                 Some(default) => default.clone().with_env(&deps),
                 None => Value::new(Kind::None, span).with_env(&deps),
             },
@@ -350,6 +351,9 @@ impl Run<'_> {
             );
         };
         let deps = Rc::new([Rc::from(name)].into_iter().collect());
+        if let EnvRead::SetUnknown = self.env_read(name) {
+            return Value::new(Kind::FromEnv(name.into()), span).with_env(&deps);
+        }
         match self.getenv(name) {
             Some(value) => Value::str(&value, span).with_env(&deps),
             // Inside `try: ... except KeyError:` an unset variable is an expected path.

@@ -153,6 +153,9 @@ impl<'p> Run<'p> {
         if !environ {
             return convert_default(kind, default, site);
         }
+        if let super::EnvRead::SetUnknown = self.env_read(&variable) {
+            return Value::new(Kind::FromEnv(variable.into()), site).with_env(&deps);
+        }
         match self.getenv(&variable) {
             Some(raw) => self
                 .configuration_parse(kind, value, &raw, site)

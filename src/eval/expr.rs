@@ -601,7 +601,7 @@ impl<'p> Run<'p> {
                 (&right.kind, op, left.as_str())
                 && &**path == "os.environ"
             {
-                let set = self.getenv(name).is_some();
+                let set = !matches!(self.env_read(name), super::EnvRead::Unset);
                 let deps = Rc::new([Rc::from(name)].into_iter().collect());
                 right = Value::new(Kind::Bool(set), right.origin).with_env(&deps);
                 let result = if op == "in" { set } else { !set };
@@ -612,6 +612,8 @@ impl<'p> Run<'p> {
                 left = right;
                 continue;
             }
+            self.record_comparison(&left, &right);
+            self.record_comparison(&right, &left);
             let outcome = builtins::compare(op, &left, &right);
             env = union(&env, &union(&left.env, &right.env));
             match outcome {

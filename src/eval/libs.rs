@@ -78,6 +78,9 @@ impl Run<'_> {
                     .unwrap_or("DATABASE_URL")
                     .to_string();
                 let deps = env_of(&var);
+                if let super::EnvRead::SetUnknown = self.env_read(&var) {
+                    return Value::new(Kind::FromEnv(var.into()), span).with_env(&deps);
+                }
                 let url = match self.getenv(&var) {
                     Some(url) => Value::str(&url, span),
                     None => args
@@ -315,6 +318,9 @@ impl Run<'_> {
             }
         }
         let deps = env_of(&full);
+        if let super::EnvRead::SetUnknown = self.env_read(&full) {
+            return Value::new(Kind::FromEnv(full.into()), span).with_env(&deps);
+        }
         let value = match self.getenv(&full) {
             Some(raw) => Value::str(&raw, span),
             None => match &default {
@@ -567,6 +573,9 @@ impl Run<'_> {
                     .map(Path::to_path_buf)
                     .unwrap_or_default()
             });
+        if let super::EnvRead::SetUnknown = self.env_read(&option) {
+            return Value::new(Kind::FromEnv(option.into()), span).with_env(&deps);
+        }
         let value = match self.getenv(&option) {
             Some(raw) => Value::str(&raw, span),
             None => match decouple_repository(&search_from)
@@ -855,6 +864,30 @@ mod tests {
 impl Run<'_> {
     /// django-split-settings' `include(*patterns)`: each matching file (sorted) runs in this
     /// module's namespace, in order; a pattern inside `optional(...)` may match nothing.
+    /// A file name computed from one environment variable (`f"environments/{ENV}.py"`) picks
+    /// one of the files next to the one it names: their names are the values that variable is
+    /// meant to take, recorded like the literals it is compared with, so each is evaluated.
+    fn record_included_alternatives(&mut self, base: &Path, pattern: &str, argument: &Value) {
+        let [var] = argument.env.iter().collect::<Vec<_>>()[..] else {
+            return;
+        };
+        let var = var.clone();
+        let (folder, name) = match pattern.rsplit_once('/') {
+            Some((folder, name)) => (format!("{folder}/"), name),
+            None => (String::new(), pattern),
+        };
+        let Some(extension) = name.rsplit_once('.').map(|(_, e)| e) else {
+            return;
+        };
+        let siblings = crate::glob::expand(base, &format!("{folder}*.{extension}"));
+        let stems = siblings.iter().filter_map(|file| {
+            let stem = file.file_stem()?.to_str()?;
+            (stem != "__init__").then(|| Rc::from(stem))
+        });
+        let stems: Vec<Rc<str>> = stems.collect();
+        self.compared.entry(var).or_default().extend(stems);
+    }
+
     fn include(&mut self, frame: &mut Frame, args: &Args, span: Span) -> Value {
         let base = self
             .project
@@ -886,6 +919,7 @@ impl Run<'_> {
                 }
             };
             let files = crate::glob::expand(&base, &pattern);
+            self.record_included_alternatives(&base, &pattern, argument);
             if files.is_empty() && !optional {
                 self.raised = Some("OSError");
                 frame.ns.opaque =

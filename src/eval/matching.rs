@@ -153,6 +153,7 @@ impl<'p> Run<'p> {
                 } else {
                     self.expr(frame, inner)
                 };
+                self.record_comparison(subject, &value);
                 match super::builtins::compare("==", subject, &value) {
                     Some(true) => Match::Yes(Vec::new()),
                     Some(false) => Match::No,

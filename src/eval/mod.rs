@@ -31,6 +31,27 @@ use value::{EnvDeps, Value};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Scenario {
     pub vars: BTreeMap<String, String>,
+    /// Variables that are set to a value the repository does not say (a Kubernetes
+    /// `valueFrom`, a platform secret): reads of them are [`value::Kind::FromEnv`].
+    pub unknown: BTreeSet<String>,
+}
+
+impl Scenario {
+    /// These variables set to these values, every other one unset.
+    pub fn with_vars(vars: BTreeMap<String, String>) -> Self {
+        Scenario {
+            vars,
+            unknown: BTreeSet::new(),
+        }
+    }
+}
+
+/// What reading an environment variable gives under the scenario.
+pub(crate) enum EnvRead {
+    Unset,
+    Set(String),
+    /// Set, to a value the repository does not say.
+    SetUnknown,
 }
 
 /// A name bound in a module, and the statement that bound it last.
@@ -70,6 +91,12 @@ pub struct Evaluation {
     /// chain from the entry module to any file is read off these.
     pub imported_by: HashMap<FileId, Span>,
     pub diagnostics: BTreeSet<Diagnostic>,
+    /// The string literals each environment variable's value was compared with (`== 'production'`,
+    /// `in ('prod', 'live')`, `match` cases): the values that pick a branch of the settings.
+    pub compared: BTreeMap<Rc<str>, BTreeSet<Rc<str>>>,
+    /// The environment variables the settings read (`os.getenv`, `os.environ`, `in os.environ`,
+    /// the configuration libraries).
+    pub read: BTreeSet<Rc<str>>,
 }
 
 impl Evaluation {
@@ -113,6 +140,9 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
             .iter()
             .map(|(k, v)| (k.clone(), Some(v.clone())))
             .collect(),
+        unknown_env: scenario.unknown.clone(),
+        compared: BTreeMap::new(),
+        read: BTreeSet::new(),
         modules: HashMap::new(),
         stack: Vec::new(),
         call_steps: 0,
@@ -142,6 +172,8 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
         code_execution: run.code_execution,
         optional_imports: run.optional_imports,
         env_writes: run.env_writes,
+        compared: run.compared,
+        read: run.read,
     }
 }
 
@@ -163,6 +195,12 @@ struct Run<'p> {
     project: &'p Project,
     /// `Some` for a set variable, `None` for one the settings unset; absent means unset.
     env: HashMap<String, Option<String>>,
+    /// Variables set to a value the repository does not say, unless the settings set them.
+    unknown_env: BTreeSet<String>,
+    /// See [`Evaluation::compared`].
+    compared: BTreeMap<Rc<str>, BTreeSet<Rc<str>>>,
+    /// See [`Evaluation::read`].
+    read: BTreeSet<Rc<str>>,
     modules: HashMap<usize, Rc<Namespace>>,
     stack: Vec<usize>,
     /// Statements run inside the function call being evaluated, and how deep calls are nested.
@@ -300,9 +338,51 @@ impl Run<'_> {
         self.diagnostics.insert(Diagnostic::at(kind, span, message));
     }
 
-    /// Reads an environment variable as the scenario (and the settings so far) have it.
+    /// Reads an environment variable as the scenario (and the settings so far) have it; a
+    /// variable set to a value the repository does not say reads as unset here, so callers that
+    /// must tell use [`Run::env_read`].
     fn getenv(&self, name: &str) -> Option<String> {
         self.env.get(name).cloned().flatten()
+    }
+
+    fn env_read(&mut self, name: &str) -> EnvRead {
+        if !self.read.contains(name) {
+            self.read.insert(name.into());
+        }
+        match self.env.get(name) {
+            Some(Some(value)) => EnvRead::Set(value.clone()),
+            Some(None) => EnvRead::Unset,
+            None if self.unknown_env.contains(name) => EnvRead::SetUnknown,
+            None => EnvRead::Unset,
+        }
+    }
+
+    /// Records that a value read from the environment was compared with string literals.
+    fn record_comparison(&mut self, subject: &value::Value, other: &value::Value) {
+        let [var] = subject.env.iter().collect::<Vec<_>>()[..] else {
+            return;
+        };
+        let literals: Vec<Rc<str>> = match &other.kind {
+            value::Kind::Str(s) => vec![s.clone()],
+            value::Kind::List(_) | value::Kind::Tuple(_) | value::Kind::Set(_) => other
+                .items()
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|i| match &i.kind {
+                    value::Kind::Str(s) => Some(s.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => return,
+        };
+        // Only literals written in the settings, not values read from the environment too.
+        if !other.env.is_empty() {
+            return;
+        }
+        self.compared
+            .entry(var.clone())
+            .or_default()
+            .extend(literals);
     }
 }
 

@@ -19,12 +19,11 @@ fn run_files(files: &[(&str, &str)], env: &[(&str, &str)]) -> (Project, Evaluati
     let root = dir.path().canonicalize().unwrap();
     let mut project = Project::new(vec![root.clone()], root.clone());
     let entry = project.load(&root.join(files[0].0)).unwrap();
-    let scenario = Scenario {
-        vars: env
-            .iter()
+    let scenario = Scenario::with_vars(
+        env.iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect::<BTreeMap<_, _>>(),
-    };
+    );
     let evaluation = evaluate(&project, &super::Settings::module(entry), &scenario);
     (project, evaluation)
 }
@@ -654,4 +653,50 @@ fn str_of_a_partly_unknown_value_is_unknown() {
         value("X = str([1, 'a']) + f'{(2,)}'\n", &[]),
         "\"[1, 'a'](2,)\""
     );
+}
+
+#[test]
+fn literals_environment_values_are_compared_with_are_recorded() {
+    let src = "import os\nENV = os.getenv('DJANGO_ENV', 'dev').lower()\nif ENV == 'production':\n    X = 1\nelif ENV in ('staging', 'uat'):\n    X = 2\nmatch os.getenv('TIER'):\n    case 'live':\n        Y = 1\nZ = os.getenv('A') == os.getenv('B')\n";
+    let (_, evaluation) = run_files(&[("settings.py", src)], &[]);
+    let compared: Vec<(String, Vec<String>)> = evaluation
+        .compared
+        .iter()
+        .map(|(var, literals)| {
+            (
+                var.to_string(),
+                literals.iter().map(|l| l.to_string()).collect(),
+            )
+        })
+        .collect();
+    // `A == B` compares two environment values: neither is a literal written in the settings.
+    assert_eq!(
+        compared,
+        vec![
+            (
+                "DJANGO_ENV".to_string(),
+                vec!["production".into(), "staging".into(), "uat".into()]
+            ),
+            ("TIER".to_string(), vec!["live".into()]),
+        ]
+    );
+}
+
+#[test]
+fn a_variable_set_to_an_unknown_value_reads_as_whatever_the_deployment_sets() {
+    let src =
+        "import os\nX = os.getenv('SECRET_KEY', 'fallback')\nY = 'SECRET_KEY' in os.environ\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("settings.py"), src).unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let mut project = Project::new(vec![root.clone()], root.clone());
+    let entry = project.load(&root.join("settings.py")).unwrap();
+    let scenario = Scenario {
+        vars: BTreeMap::new(),
+        unknown: ["SECRET_KEY".to_string()].into(),
+    };
+    let evaluation = evaluate(&project, &super::Settings::module(entry), &scenario);
+    let get = |name: &str| evaluation.namespace.bindings[name].value.clone();
+    assert!(matches!(get("X").kind, Kind::FromEnv(_)), "{}", get("X"));
+    assert_eq!(get("Y").to_string(), "True");
 }

@@ -40,6 +40,9 @@ struct Finding<'a> {
     end_column: usize,
     message: &'a str,
     scenario: &'a str,
+    /// The deployment (`docker-compose.prod.yml:4 (web)`) or probed value (`DJANGO_ENV='production'`)
+    /// whose environment the finding holds in; null for every variable unset.
+    deployment: Option<&'a str>,
     chain: Vec<ChainLink>,
     notes: &'a [String],
 }
@@ -87,6 +90,7 @@ pub fn render(outcome: &Outcome) -> String {
                     end_column: end.column,
                     message: &f.message,
                     scenario: &f.scenario,
+                    deployment: f.environment.as_ref().map(|e| e.label()),
                     chain: chain_links(sources, f),
                     notes: &f.notes,
                 }

@@ -130,8 +130,16 @@ fn finding_report(sources: &SourceMap, finding: &Finding) -> Report {
     };
     Report {
         message: format!(
-            "{} [{} {}]: {}",
-            finding.module, finding.profile, finding.severity, finding.message
+            "{}{} [{} {}]: {}",
+            finding.module,
+            finding
+                .environment
+                .as_ref()
+                .map(|e| format!(" {}", e.introduced()))
+                .unwrap_or_default(),
+            finding.profile,
+            finding.severity,
+            finding.message
         ),
         code: format!("{} {}", finding.rule.id, finding.rule.name),
         severity: match finding.severity {

@@ -2,42 +2,37 @@
 
 use crate::eval::value::{Kind, Value};
 
-use super::context::{Context, Draft, unset_scenario};
+use super::context::{Context, Draft};
 
 pub fn check(ctx: &Context) -> Option<Draft> {
     // Never assigned: Django's default is an empty list, which check --deploy reports itself.
     let value = ctx.setting("ALLOWED_HOSTS")?;
-    if let Some(wildcard) = wildcard(ctx, &value) {
-        let how = if wildcard.env.is_empty() {
-            format!("ALLOWED_HOSTS is {value}")
-        } else {
-            format!(
-                "ALLOWED_HOSTS falls back to {value} when {} unset",
-                unset_subject(&wildcard)
-            )
-        };
+    let wildcard = wildcard(ctx, &value)?;
+    if let Some((span, set)) = ctx.decided_by_deployment(&wildcard.env) {
         return Some(Draft {
-            span: wildcard.origin,
-            message: format!("{how}: the '*' wildcard accepts any Host header"),
-            scenario: unset_scenario(&wildcard.env),
-            notes: ctx.deployment_notes(&wildcard.env),
+            span,
+            message: format!(
+                "ALLOWED_HOSTS is {value} in the deployment {}: it sets {set}; the '*' wildcard accepts any Host header",
+                ctx.variant_label()
+            ),
+            scenario: ctx.scenario(&wildcard.env),
+            notes: Vec::new(),
         });
     }
-    ctx.deployments.iter().find_map(|deployment| {
-        let value = ctx.setting_in(deployment, "ALLOWED_HOSTS")?;
-        let wildcard = wildcard(ctx, &value)?;
-        Some(Draft {
-            span: wildcard.origin,
-            message: format!("ALLOWED_HOSTS is {value} in the deployment {} describes: the '*' wildcard accepts any Host header", deployment.file),
-            scenario: deployment.file.clone(),
-            notes: Vec::new(),
-        })
+    let how = if wildcard.env.is_empty() {
+        format!("ALLOWED_HOSTS is {value}")
+    } else {
+        format!(
+            "ALLOWED_HOSTS falls back to {value} {}",
+            ctx.when(&wildcard.env)
+        )
+    };
+    Some(Draft {
+        span: wildcard.origin,
+        message: format!("{how}: the '*' wildcard accepts any Host header"),
+        scenario: ctx.scenario(&wildcard.env),
+        notes: ctx.deployment_notes(&wildcard.env),
     })
-}
-
-fn unset_subject(value: &Value) -> String {
-    let verb = if value.env.len() == 1 { "is" } else { "are" };
-    format!("{} {verb}", super::context::variables(&value.env))
 }
 
 /// The `'*'` entry, if any. A plain string counts too: Django iterates it character by character.

@@ -3,7 +3,7 @@
 
 use crate::eval::value::{Kind, python_repr};
 
-use super::context::{Context, Draft, unset_scenario};
+use super::context::{Context, Draft};
 
 const VARIABLE: &str = "DJANGO_ALLOW_ASYNC_UNSAFE";
 
@@ -11,23 +11,23 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     set_by_settings(ctx).or_else(|| set_by_deployment(ctx))
 }
 
-/// `ENV DJANGO_ALLOW_ASYNC_UNSAFE=...` in a Dockerfile or compose file that selects the module.
+/// `ENV DJANGO_ALLOW_ASYNC_UNSAFE=...` in the deployment the module is linted under.
 fn set_by_deployment(ctx: &Context) -> Option<Draft> {
-    ctx.deployments.iter().find_map(|deployment| {
-        let (value, line) = deployment.vars.get(VARIABLE)?;
-        if value.is_empty() {
-            return None;
-        }
-        Some(Draft {
-            span: ctx.deployment_line(deployment, *line)?,
-            message: format!(
-                "{}:{line} sets {VARIABLE} to {} for the deployment: Django no longer stops synchronous ORM and other thread-unsafe calls from running inside the event loop",
-                deployment.file,
-                python_repr(value)
-            ),
-            scenario: deployment.file.clone(),
-            notes: Vec::new(),
-        })
+    let set = ctx.set_by_variant(VARIABLE)?;
+    let value = set.value.as_ref()?;
+    if value.is_empty() {
+        return None;
+    }
+    let vars = [std::rc::Rc::from(VARIABLE)].into_iter().collect();
+    let (span, said) = ctx.decided_by_deployment(&vars)?;
+    Some(Draft {
+        span,
+        message: format!(
+            "the deployment {} sets {said}: Django no longer stops synchronous ORM and other thread-unsafe calls from running inside the event loop",
+            ctx.variant_label(),
+        ),
+        scenario: ctx.scenario(&vars),
+        notes: Vec::new(),
     })
 }
 
@@ -67,7 +67,7 @@ fn set_by_settings(ctx: &Context) -> Option<Draft> {
         message: format!(
             "the settings set {VARIABLE} to {value}: Django no longer stops synchronous ORM and other thread-unsafe calls from running inside the event loop"
         ),
-        scenario: unset_scenario(&value.env),
+        scenario: ctx.scenario(&value.env),
         notes,
     })
 }

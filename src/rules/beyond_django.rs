@@ -7,29 +7,22 @@ use crate::profile::Profile;
 use crate::requirements::Requirement;
 use crate::source::Span;
 
-use super::context::{Context, Draft, unset_scenario, variables};
+use super::context::{Context, Draft};
 
 /// `NAME is VALUE`, or `NAME is VALUE when `X` is unset` for a value that depends on the
 /// environment (a fallback, or a branch on a variable).
-pub fn describe(name: &str, value: &Value) -> String {
-    if value.env.is_empty() {
-        format!("{name} is {value}")
-    } else {
-        let verb = if value.env.len() == 1 { "is" } else { "are" };
-        format!(
-            "{name} is {value} when {} {verb} unset",
-            variables(&value.env)
-        )
-    }
+pub fn describe(ctx: &Context, name: &str, value: &Value) -> String {
+    format!("{name} is {value}{}", when_unset(ctx, value))
 }
 
 /// ` when `X` is unset` for a value that depends on the environment, else nothing.
-pub fn when_unset(value: &Value) -> String {
-    if value.env.is_empty() {
-        return String::new();
+pub fn when_unset(ctx: &Context, value: &Value) -> String {
+    let when = ctx.when(&value.env);
+    if when.is_empty() {
+        when
+    } else {
+        format!(" {when}")
     }
-    let verb = if value.env.len() == 1 { "is" } else { "are" };
-    format!(" when {} {verb} unset", variables(&value.env))
 }
 
 /// A finding at the expression that produced `value`, in the scenario where it holds.
@@ -37,7 +30,7 @@ pub fn at_value(ctx: &Context, value: &Value, message: String) -> Draft {
     Draft {
         span: value.origin,
         message,
-        scenario: unset_scenario(&value.env),
+        scenario: ctx.scenario(&value.env),
         notes: ctx.deployment_notes(&value.env),
     }
 }

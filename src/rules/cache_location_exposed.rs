@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::eval::value::{Value, python_repr};
 use crate::source::Span;
 
-use super::context::{Context, Draft, unset_scenario};
+use super::context::{Context, Draft};
 use super::django::dict_entry;
 
 const FILE_BASED_CACHE: &str = "django.core.cache.backends.filebased.FileBasedCache";
@@ -109,7 +109,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
             python_repr(&first.location.shown),
             parts.join(", and ")
         ),
-        scenario: unset_scenario(&env),
+        scenario: ctx.scenario(&env),
         notes,
     })
 }

@@ -27,11 +27,27 @@ pub const OFF_SPELLINGS: &[&str] = &["False", "false", "FALSE", "0", "no", "off"
 pub struct DeploymentEnv {
     /// Display path of the file, e.g. `Dockerfile`.
     pub file: String,
-    /// The file in the source map, so a finding can point at the line that sets a variable.
-    pub source: Option<FileId>,
     /// Variable → (value, line).
     pub vars: BTreeMap<String, (String, usize)>,
 }
+
+/// A variable the environment a module is linted under sets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VariantVar {
+    /// `None`: set to a value the repository does not say.
+    pub value: Option<String>,
+    /// The display path and line of the deployment file that sets it, if one does (a probed
+    /// value is set nowhere).
+    pub file: Option<String>,
+    pub line: usize,
+    /// That file in the source map, so findings can point at the line.
+    pub source: Option<FileId>,
+}
+
+/// What the environment a module is linted under sets; every other variable is unset.
+pub type VariantEnv = BTreeMap<String, VariantVar>;
+
+static NO_VARIABLES: VariantEnv = BTreeMap::new();
 
 pub struct Context<'a> {
     pub project: &'a Project,
@@ -49,6 +65,11 @@ pub struct Context<'a> {
     defaults: &'a Namespace,
     /// Variables `--env` sets in every scenario.
     forced: &'a BTreeMap<String, String>,
+    /// What the environment the module is linted under sets (a deployment's, or a probed
+    /// environment name); empty for every variable unset.
+    pub(super) variant: &'a VariantEnv,
+    /// How findings name that environment (`docker-compose.prod.yml:4 (web)`).
+    pub(super) variant_label: &'a str,
     cache: RefCell<BTreeMap<Scenario, Rc<Evaluation>>>,
     diagnostics: RefCell<BTreeSet<Diagnostic>>,
 }
@@ -86,6 +107,8 @@ impl<'a> Context<'a> {
             pinned_django: None,
             defaults,
             forced,
+            variant: &NO_VARIABLES,
+            variant_label: "",
             cache: RefCell::default(),
             diagnostics: RefCell::default(),
         }
@@ -103,11 +126,40 @@ impl<'a> Context<'a> {
         self
     }
 
+    /// Lint under the environment of a variant (a deployment's): every evaluation starts from
+    /// what it sets.
+    pub fn with_variant(mut self, label: &'a str, variant: &'a VariantEnv) -> Self {
+        self.variant = variant;
+        self.variant_label = label;
+        self
+    }
+
+    /// The variable the variant sets, if it does.
+    pub fn set_by_variant(&self, var: &str) -> Option<&VariantVar> {
+        self.variant.get(var)
+    }
+
+    /// The settings evaluated with `vars` set on top of the variant's environment (and `--env`).
     pub fn evaluation(&self, vars: BTreeMap<String, String>) -> Rc<Evaluation> {
-        let mut scenario = Scenario { vars };
+        let mut scenario = Scenario::default();
+        for (name, var) in self.variant {
+            match &var.value {
+                Some(value) => {
+                    scenario.vars.insert(name.clone(), value.clone());
+                }
+                None if !vars.contains_key(name) => {
+                    scenario.unknown.insert(name.clone());
+                }
+                None => {}
+            }
+        }
+        scenario.vars.extend(vars);
         scenario
             .vars
             .extend(self.forced.iter().map(|(k, v)| (k.clone(), v.clone())));
+        for forced in self.forced.keys() {
+            scenario.unknown.remove(forced);
+        }
         if let Some(done) = self.cache.borrow().get(&scenario) {
             return done.clone();
         }
@@ -223,20 +275,6 @@ impl<'a> Context<'a> {
             .map(|b| with_object_deps(&b.value))
     }
 
-    /// A setting with the environment a deployment file sets.
-    pub fn setting_in(&self, deployment: &DeploymentEnv, name: &str) -> Option<Value> {
-        let vars = deployment
-            .vars
-            .iter()
-            .map(|(k, (v, _))| (k.clone(), v.clone()))
-            .collect();
-        self.evaluation(vars)
-            .namespace
-            .bindings
-            .get(name)
-            .map(|b| with_object_deps(&b.value))
-    }
-
     /// Says that a setting a rule needs could not be determined, and why.
     pub fn unresolved(&self, setting: &str, value: &Value) {
         if let Some(reason) = value.unknown_reason() {
@@ -251,21 +289,14 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The span of line `line` of a deployment file, for a finding about what it sets.
-    pub fn deployment_line(&self, deployment: &DeploymentEnv, line: usize) -> Option<Span> {
-        let file = deployment.source?;
-        let source = self.project.sources.get(file);
-        let start = source.line_start(line);
-        Some(Span {
-            file,
-            start,
-            end: start + source.line_text(line).len(),
-        })
-    }
-
-    /// What the deployments selecting this module set `var` to, as notes for a finding.
+    /// What the deployments selecting this module set `var` to, as notes for a finding about
+    /// the value with the variables unset (under a deployment's own environment, the finding
+    /// already says what it sets).
     pub fn deployment_notes(&self, vars: &BTreeSet<Rc<str>>) -> Vec<String> {
         let mut notes = Vec::new();
+        if !self.variant.is_empty() {
+            return notes;
+        }
         for deployment in self.deployments {
             for var in vars {
                 if let Some((value, line)) = deployment.vars.get(&**var) {
@@ -305,21 +336,4 @@ pub fn quoted_list(items: &[&str]) -> String {
     }
 }
 
-/// `` `DEBUG` `` or `` `A` and `B` ``, for messages naming environment variables.
-pub fn variables(vars: &BTreeSet<Rc<str>>) -> String {
-    let names: Vec<String> = vars.iter().map(|v| format!("`{v}`")).collect();
-    match names.as_slice() {
-        [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => names.join(""),
-    }
-}
-
-/// The scenario label for a value that holds with these variables unset.
-pub fn unset_scenario(vars: &BTreeSet<Rc<str>>) -> String {
-    if vars.is_empty() {
-        "always".into()
-    } else {
-        let names: Vec<&str> = vars.iter().map(|v| &**v).collect();
-        format!("{} unset", names.join(", "))
-    }
-}
+pub use super::scenario::variables;

@@ -17,13 +17,13 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         }
     }
     let credentials = ctx.setting("CORS_ALLOW_CREDENTIALS");
-    let mut message = describe(name, &value);
+    let mut message = describe(ctx, name, &value);
     let mut draft_notes = Vec::new();
     match credentials.as_ref().map(|c| (c, c.truthy())) {
         Some((credentials, Some(true))) => {
             message.push_str(&format!(
                 " and {}: every website can make requests with the user's cookies and read the responses (django-cors-headers echoes the request's Origin and sends Access-Control-Allow-Credentials: true)",
-                describe("CORS_ALLOW_CREDENTIALS", credentials)
+                describe(ctx, "CORS_ALLOW_CREDENTIALS", credentials)
             ));
         }
         Some((credentials, None)) => {

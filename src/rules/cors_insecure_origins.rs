@@ -36,7 +36,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     if let Some((name, list)) = with_legacy(ctx, "CORS_ALLOWED_ORIGINS", "CORS_ORIGIN_WHITELIST") {
         for entry in string_items(ctx, name, &list) {
             if let Some((rank, why)) = origin_problem(ctx, entry.as_str().unwrap_or_default()) {
-                let message = format!("{name} contains {entry}{}: {why}", when_unset(&entry));
+                let message = format!("{name} contains {entry}{}: {why}", when_unset(ctx, &entry));
                 problems.push(Problem {
                     rank,
                     entry,
@@ -55,7 +55,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
                 let message = format!(
                     "{name} contains the pattern {}{}, which {why}",
                     pattern_repr(entry.as_str().unwrap_or_default()),
-                    when_unset(&entry)
+                    when_unset(ctx, &entry)
                 );
                 problems.push(Problem {
                     rank,
@@ -76,7 +76,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     {
         message.push_str(&format!(
             "; {} as well, so those origins can send requests with the user's cookies and read the responses",
-            describe("CORS_ALLOW_CREDENTIALS", &credentials)
+            describe(ctx, "CORS_ALLOW_CREDENTIALS", &credentials)
         ));
     }
     let mut draft = at_value(ctx, &first.entry, message);

@@ -86,7 +86,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
                     entry.clone(),
                     format!(
                         "CSRF_TRUSTED_ORIGINS contains {entry}{}: it trusts every {scheme}:// site ending in `{suffix}`, {whose}, so requests from any of them pass Django's Origin and Referer checks",
-                        when_unset(&entry)
+                        when_unset(ctx, &entry)
                     ),
                 ));
                 continue;
@@ -98,7 +98,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
                 entry.clone(),
                 format!(
                     "CSRF_TRUSTED_ORIGINS contains the plain-HTTP origin {entry}{}: anyone on the network path to it can inject a page there (and plant a CSRF cookie) whose requests Django then accepts",
-                    when_unset(&entry)
+                    when_unset(ctx, &entry)
                 ),
             ));
         }

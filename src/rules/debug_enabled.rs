@@ -2,14 +2,25 @@
 
 use crate::eval::value::{Value, python_repr};
 
-use super::context::{
-    Context, Draft, OFF_SPELLINGS, PROBES, quoted_list, unset_scenario, variables,
-};
+use super::context::{Context, Draft, OFF_SPELLINGS, PROBES, quoted_list};
 
 pub fn check(ctx: &Context) -> Option<Draft> {
     // Never assigned: Django's default is False.
     let value = ctx.setting("DEBUG")?;
-    let draft = match value.truthy() {
+    if value.truthy() == Some(true)
+        && let Some((span, set)) = ctx.decided_by_deployment(&value.env)
+    {
+        return Some(Draft {
+            span,
+            message: format!(
+                "DEBUG is True in the deployment {}: it sets {set}",
+                ctx.variant_label()
+            ),
+            scenario: ctx.scenario(&value.env),
+            notes: vec![read_at(ctx, &value)],
+        });
+    }
+    match value.truthy() {
         Some(true) if value.env.is_empty() => Some(Draft {
             span: value.origin,
             message: format!("DEBUG is {value} in a deployed settings module"),
@@ -31,16 +42,24 @@ pub fn check(ctx: &Context) -> Option<Draft> {
             }
             fail_open(ctx, &value)
         }
-    };
-    draft.or_else(|| in_deployment(ctx))
+    }
+}
+
+/// Where the settings read the value a deployment sets, for a note.
+fn read_at(ctx: &Context, value: &Value) -> String {
+    let file = ctx.project.sources.get(value.origin.file);
+    format!(
+        "the settings read it at {}:{}",
+        file.display,
+        file.position(value.origin.start).line
+    )
 }
 
 /// True with the variables unset; say also which "off" spellings leave it on.
 fn on_when_unset(ctx: &Context, value: &Value) -> Draft {
     let vars = &value.env;
-    let verb = if vars.len() == 1 { "is" } else { "are" };
-    let mut message = format!("DEBUG is True when {} {verb} unset", variables(vars));
-    for var in vars.iter() {
+    let mut message = format!("DEBUG is True {}", ctx.when(vars));
+    for var in ctx.unset_of(vars).iter() {
         let off = spellings(ctx, var, PROBES, false);
         // A variable no spelling turns off (say ENVIRONMENT, compared with 'production') is not
         // a switch: listing spellings of "off" for it would mislead.
@@ -61,14 +80,14 @@ fn on_when_unset(ctx: &Context, value: &Value) -> Draft {
     Draft {
         span: value.origin,
         message,
-        scenario: unset_scenario(vars),
+        scenario: ctx.scenario(vars),
         notes: ctx.deployment_notes(vars),
     }
 }
 
 /// Off (or unknown) by default, but on for a spelling that means "off".
 fn fail_open(ctx: &Context, value: &Value) -> Option<Draft> {
-    value.env.iter().find_map(|var| {
+    ctx.unset_of(&value.env).iter().find_map(|var| {
         let on = spellings(ctx, var, OFF_SPELLINGS, true);
         let first = on.first()?;
         let turned_on = ctx.setting_with(var, first, "DEBUG")?;
@@ -100,33 +119,4 @@ fn spellings(ctx: &Context, var: &str, probes: &[&'static str], wanted: bool) ->
                 == Some(wanted)
         })
         .collect()
-}
-
-/// DEBUG turned on by the environment a deployment file sets.
-fn in_deployment(ctx: &Context) -> Option<Draft> {
-    ctx.deployments.iter().find_map(|deployment| {
-        let value = ctx.setting_in(deployment, "DEBUG")?;
-        if value.truthy() != Some(true) {
-            return None;
-        }
-        let set: Vec<String> = value
-            .env
-            .iter()
-            .filter_map(|var| {
-                deployment.vars.get(&**var).map(|(v, line)| {
-                    format!("{var}={} at {}:{line}", python_repr(v), deployment.file)
-                })
-            })
-            .collect();
-        Some(Draft {
-            span: value.origin,
-            message: format!(
-                "DEBUG is True in the deployment {} describes ({})",
-                deployment.file,
-                set.join(", ")
-            ),
-            scenario: deployment.file.clone(),
-            notes: Vec::new(),
-        })
-    })
 }

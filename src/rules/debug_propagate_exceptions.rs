@@ -15,7 +15,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         &value,
         format!(
             "{}: unhandled exceptions skip Django's 500 handler and error logging (no `django.request` error, no mail to ADMINS) and reach the server, which may show the traceback to the client",
-            describe("DEBUG_PROPAGATE_EXCEPTIONS", &value)
+            describe(ctx, "DEBUG_PROPAGATE_EXCEPTIONS", &value)
         ),
     ))
 }

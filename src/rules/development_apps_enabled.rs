@@ -67,7 +67,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         entry,
         format!(
             "{setting} includes the development-only {entry}{} in a deployed settings module: {what}",
-            when_unset(entry)
+            when_unset(ctx, entry)
         ),
     );
     for (setting, other, _) in others {

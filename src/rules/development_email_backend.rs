@@ -3,7 +3,7 @@
 
 use crate::eval::value::{Value, python_repr};
 
-use super::context::{Context, Draft, unset_scenario};
+use super::context::{Context, Draft};
 use super::django::dict_entry;
 
 /// Django's development-only backends, and what each does with a message.
@@ -58,7 +58,7 @@ fn development(ctx: &Context, setting: &str, backend: &Value) -> Option<Draft> {
             "{setting} is the development backend {}: it {effect}, instead of delivering mail",
             python_repr(path)
         ),
-        scenario: unset_scenario(&backend.env),
+        scenario: ctx.scenario(&backend.env),
         notes: ctx.deployment_notes(&backend.env),
     })
 }

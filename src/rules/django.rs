@@ -52,7 +52,7 @@ pub fn at_setting(ctx: &Context, name: &str, setting: &Effective, message: Strin
         )
     };
     let scenario = if setting.assigned {
-        super::context::unset_scenario(&setting.value.env)
+        ctx.scenario(&setting.value.env)
     } else {
         DEFAULT_SCENARIO.into()
     };

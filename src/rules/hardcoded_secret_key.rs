@@ -2,7 +2,7 @@
 
 use crate::eval::value::Kind;
 
-use super::context::{Context, Draft, unset_scenario, variables};
+use super::context::{Context, Draft};
 
 /// The prefix `startproject` gives the key it generates.
 const INSECURE_PREFIX: &str = "django-insecure-";
@@ -19,13 +19,18 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         }
         _ => return None,
     };
-    let mut message = if value.env.is_empty() {
+    let decided = ctx.decided_by_deployment(&value.env);
+    let mut message = if let Some((_, set)) = &decided {
+        format!(
+            "SECRET_KEY is a literal committed in the deployment {}: it sets {set}",
+            ctx.variant_label()
+        )
+    } else if value.env.is_empty() {
         "SECRET_KEY is a hardcoded literal".to_string()
     } else {
-        let verb = if value.env.len() == 1 { "is" } else { "are" };
         format!(
-            "SECRET_KEY falls back to a hardcoded literal when {} {verb} unset",
-            variables(&value.env)
+            "SECRET_KEY falls back to a hardcoded literal {}",
+            ctx.when(&value.env)
         )
     };
     if key.starts_with(INSECURE_PREFIX) {
@@ -35,9 +40,9 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         ": anyone with the source can forge sessions, password reset links and signed data",
     );
     Some(Draft {
-        span: value.origin,
+        span: decided.map_or(value.origin, |(span, _)| span),
         message,
-        scenario: unset_scenario(&value.env),
+        scenario: ctx.scenario(&value.env),
         notes: ctx.deployment_notes(&value.env),
     })
 }

@@ -23,7 +23,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         entry,
         format!(
             "INTERNAL_IPS contains {entry}{}, an entry meant to make every client internal, and internal clients see debugging information (the `debug` context processor's SQL queries, django-debug-toolbar): Django and django-debug-toolbar test `REMOTE_ADDR in INTERNAL_IPS`, which the entry never matches, but code that reads INTERNAL_IPS as patterns or networks trusts everyone",
-            when_unset(entry)
+            when_unset(ctx, entry)
         ),
     );
     for other in others {

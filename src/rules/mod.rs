@@ -3,7 +3,7 @@
 mod allowed_hosts_empty;
 mod allowed_hosts_wildcard;
 mod async_unsafe_allowed;
-mod beyond_django;
+pub(crate) mod beyond_django;
 mod cache_location_exposed;
 mod content_type_nosniff_off;
 pub mod context;
@@ -21,7 +21,7 @@ mod development_packages_in_production;
 mod django;
 pub mod django_versions;
 mod eval_of_environment;
-mod hardcoded_credential;
+pub(crate) mod hardcoded_credential;
 mod hardcoded_secret_key;
 mod hsts_include_subdomains_off;
 mod hsts_not_set;
@@ -35,6 +35,7 @@ mod referrer_policy_invalid;
 mod referrer_policy_unset;
 pub mod registry;
 mod samesite_none_without_secure;
+mod scenario;
 mod secret_key_generated_at_import;
 mod security_middleware_missing;
 mod session_cookie_httponly_off;
@@ -51,6 +52,10 @@ mod xframe_middleware_missing;
 use context::{Context, Draft};
 
 pub type Check = fn(&Context) -> Option<Draft>;
+
+/// Rules about the repository's deployments rather than one settings module: `crate::lint`
+/// checks them once per run, from what the deployments run.
+pub const DEPLOYMENT_RULES: &[&str] = &["DJS049"];
 
 /// The check implementing a rule, by id.
 pub fn check_for(id: &str) -> Option<Check> {
@@ -107,8 +112,9 @@ mod tests {
     fn every_rule_has_a_check() {
         for rule in super::registry::all() {
             assert!(
-                super::check_for(&rule.id).is_some(),
-                "{} has no check",
+                super::check_for(&rule.id).is_some()
+                    != super::DEPLOYMENT_RULES.contains(&rule.id.as_str()),
+                "{} has no check, or is checked both per module and per deployment",
                 rule.id
             );
         }

@@ -17,7 +17,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     }
     let mut message = format!(
         "{}: loading a session unpickles it, so anyone who can write session data (with the SECRET_KEY, or access to the session store) runs code on the server",
-        describe("SESSION_SERIALIZER", &value)
+        describe(ctx, "SESSION_SERIALIZER", &value)
     );
     if let Some(engine) = ctx.setting("SESSION_ENGINE")
         && engine.as_str() == Some("django.contrib.sessions.backends.signed_cookies")

@@ -5,7 +5,7 @@
 use crate::eval::value::Kind;
 
 use super::beyond_django::{at_value, location};
-use super::context::{Context, Draft, unset_scenario};
+use super::context::{Context, Draft};
 
 pub fn check(ctx: &Context) -> Option<Draft> {
     // Never assigned: Django's default is None (no proxy header).
@@ -43,8 +43,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
             "SECURE_PROXY_SSL_HEADER is set at {}",
             location(ctx, header.origin)
         ));
-        draft.scenario =
-            unset_scenario(&crate::eval::value::union(&redirect.value.env, &header.env));
+        draft.scenario = ctx.scenario(&crate::eval::value::union(&redirect.value.env, &header.env));
         Some(draft)
     } else {
         Some(at_value(ctx, &header, message))

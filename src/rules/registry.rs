@@ -212,6 +212,10 @@ pub const RULE_FILES: &[(&str, &str)] = &[
         "DJS047-development-packages-in-production.toml",
         include_str!("../../rules/DJS047-development-packages-in-production.toml"),
     ),
+    (
+        "DJS049-server-default-is-development.toml",
+        include_str!("../../rules/DJS049-server-default-is-development.toml"),
+    ),
 ];
 
 /// Every rule's metadata. The files are part of the binary and tested, so a parse failure is a

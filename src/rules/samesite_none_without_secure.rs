@@ -41,7 +41,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     }
     let ((cookie, samesite_name, samesite, secure_name, secure), others) = found.split_first()?;
     let secure_state = if secure.assigned {
-        describe(secure_name, &secure.value)
+        describe(ctx, secure_name, &secure.value)
     } else {
         format!("{secure_name} is never set (Django's default is False)")
     };
@@ -50,7 +50,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         samesite,
         format!(
             "{} but {secure_state}: the {cookie} cookie is sent on cross-site requests, also over plain HTTP, and current browsers reject a SameSite=None cookie without Secure altogether",
-            describe(samesite_name, samesite)
+            describe(ctx, samesite_name, samesite)
         ),
     );
     for (_, name, other, secure_name, _) in others {

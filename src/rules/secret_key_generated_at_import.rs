@@ -24,7 +24,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     } else {
         format!(
             "SECRET_KEY falls back to a key generated with `{function}()`{}",
-            when_unset(&value)
+            when_unset(ctx, &value)
         )
     };
     Some(at_value(

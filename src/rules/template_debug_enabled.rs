@@ -40,7 +40,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         debug,
         format!(
             "TEMPLATES[{i}]['OPTIONS']['debug'] is {debug}{}: template errors carry the template's source and context, which error reports (and the technical 500 page, should DEBUG be on) show",
-            when_unset(debug)
+            when_unset(ctx, debug)
         ),
     );
     for (j, other) in others {

@@ -48,7 +48,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         &first,
         format!(
             "the first PASSWORD_HASHERS entry{} is {first}: every new or changed password is stored as {why}, so a leaked user table is cracked quickly",
-            when_unset(&first)
+            when_unset(ctx, &first)
         ),
     ))
 }

@@ -3,7 +3,7 @@
 
 use crate::eval::value::{Kind, Value};
 
-use super::context::{Context, Draft, unset_scenario, variables};
+use super::context::{Context, Draft};
 use super::django::secret_key_weaknesses;
 
 const CONSEQUENCE: &str = "a guessable key lets an attacker forge sessions, password reset links and anything else Django signs";
@@ -12,26 +12,31 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     // Never assigned: Django's default is '', which Django refuses to use (fail-closed).
     let value = ctx.setting("SECRET_KEY")?;
     if let Some(weaknesses) = weaknesses(&value) {
-        let subject = if value.env.is_empty() {
+        let decided = ctx.decided_by_deployment(&value.env);
+        let subject = if let Some((_, set)) = &decided {
+            format!(
+                "SECRET_KEY is weak in the deployment {}, which sets {set}",
+                ctx.variant_label()
+            )
+        } else if value.env.is_empty() {
             "SECRET_KEY is weak".to_string()
         } else {
-            let verb = if value.env.len() == 1 { "is" } else { "are" };
             format!(
-                "SECRET_KEY falls back to a weak key when {} {verb} unset",
-                variables(&value.env)
+                "SECRET_KEY falls back to a weak key {}",
+                ctx.when(&value.env)
             )
         };
         return Some(Draft {
-            span: value.origin,
+            span: decided.map_or(value.origin, |(span, _)| span),
             message: format!("{subject} ({}): {CONSEQUENCE}", weaknesses.join("; ")),
-            scenario: unset_scenario(&value.env),
+            scenario: ctx.scenario(&value.env),
             notes: ctx.deployment_notes(&value.env),
         });
     }
     if matches!(value.kind, Kind::Unknown(_)) {
         ctx.unresolved("SECRET_KEY", &value);
     }
-    in_deployment(ctx)
+    None
 }
 
 /// Why a key Django would use fails its check. An empty key (or None) is not weak but unusable:
@@ -39,38 +44,6 @@ pub fn check(ctx: &Context) -> Option<Draft> {
 /// Keys from a required variable or a random source are not known, and not reported.
 fn weaknesses(value: &Value) -> Option<Vec<String>> {
     secret_key_weaknesses(value).filter(|w| !w.is_empty() && w[0] != "empty")
-}
-
-/// A weak key set by the environment of a deployment file that selects the module.
-fn in_deployment(ctx: &Context) -> Option<Draft> {
-    ctx.deployments.iter().find_map(|deployment| {
-        let value = ctx.setting_in(deployment, "SECRET_KEY")?;
-        let weaknesses = weaknesses(&value)?;
-        let set: Vec<String> = value
-            .env
-            .iter()
-            .filter_map(|var| {
-                deployment
-                    .vars
-                    .get(&**var)
-                    .map(|(_, line)| format!("{var} at {}:{line}", deployment.file))
-            })
-            .collect();
-        if set.is_empty() {
-            return None;
-        }
-        Some(Draft {
-            span: value.origin,
-            message: format!(
-                "SECRET_KEY is weak in the deployment {} describes ({}; set by {}): {CONSEQUENCE}",
-                deployment.file,
-                weaknesses.join("; "),
-                set.join(", ")
-            ),
-            scenario: deployment.file.clone(),
-            notes: Vec::new(),
-        })
-    })
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::eval::value::Kind;
 
-use super::context::{Context, Draft, unset_scenario};
+use super::context::{Context, Draft};
 use super::django::secret_key_weaknesses;
 
 pub fn check(ctx: &Context) -> Option<Draft> {
@@ -53,7 +53,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
             "SECRET_KEY_FALLBACKS {noun} {} {verb} weak: Django still accepts what was signed with a fallback key, so a guessable one lets an attacker forge sessions, password reset links and signed data",
             listed.join(", ")
         ),
-        scenario: unset_scenario(&env),
+        scenario: ctx.scenario(&env),
         notes: ctx.deployment_notes(&env),
     })
 }

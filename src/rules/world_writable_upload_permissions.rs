@@ -33,7 +33,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         value,
         format!(
             "{name} is {mode:#o}{}: {what} are writable by every user on the host, so any local account or compromised service can replace files the site serves",
-            when_unset(value)
+            when_unset(ctx, value)
         ),
     );
     for (name, _, mode, other) in others {

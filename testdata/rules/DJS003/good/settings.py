@@ -1,3 +1,5 @@
 import os
 
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+
+USE_TZ = True

@@ -1,0 +1,170 @@
+//! What djsafe knows of a deployment: where it is declared, what it runs and the environment it
+//! sets. The parsers (one file per source kind) produce these; `crate::lint` decides from them
+//! which settings module runs where, and with what profile.
+
+// The parsers for the other source kinds, which construct the rest of these variants, are
+// being written: remove this once they are in.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Where a fact was read: a file and a 1-based line.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Origin {
+    pub file: PathBuf,
+    pub line: usize,
+}
+
+/// What a deployment sets an environment variable to.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EnvValue {
+    /// A value written in the file (after the file format's own quoting and interpolation with
+    /// defaults: compose `${DEBUG:-True}` is `True` unless the host sets `DEBUG`).
+    Literal(String),
+    /// Set, but the repository does not say to what: a Kubernetes `valueFrom`, a compose `- NAME`
+    /// passed through from the host, `${VAR}` without a default, a platform secret. The text says
+    /// why, for output (`from secretKeyRef django/secret-key`).
+    Unknown(String),
+}
+
+impl EnvValue {
+    pub fn literal(&self) -> Option<&str> {
+        match self {
+            EnvValue::Literal(value) => Some(value),
+            EnvValue::Unknown(_) => None,
+        }
+    }
+}
+
+/// One environment variable a deployment sets, and where.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EnvVar {
+    pub value: EnvValue,
+    /// The line that sets it; may be in another file than the deployment's (an `env_file`, the
+    /// Dockerfile a compose service builds).
+    pub origin: Origin,
+}
+
+/// The kind of file a deployment was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    Dockerfile,
+    Compose,
+    Procfile,
+    AppJson,
+    HerokuYml,
+    FlyToml,
+    RenderYaml,
+    PlatformSh,
+    AppEngine,
+    Kubernetes,
+    Helm,
+    Systemd,
+    GunicornConfig,
+    Uwsgi,
+    Supervisor,
+    Shell,
+    /// `wsgi.py`, `asgi.py`, `manage.py`.
+    EntryPoint,
+    /// pytest / tox / setup.cfg configuration naming test settings.
+    TestConfig,
+    /// A CI workflow (`.github/workflows/*.yml`, `.gitlab-ci.yml`).
+    CiWorkflow,
+}
+
+/// What a deployment's command runs, as far as the settings' profile is concerned.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Process {
+    /// A WSGI/ASGI server serving the project (`gunicorn`, `uwsgi`, `daphne`, `uvicorn`,
+    /// `hypercorn`, `waitress-serve`, `mod_wsgi-express`): the program's name.
+    Server(String),
+    /// `manage.py runserver` / `runserver_plus`: development.
+    DevServer,
+    /// `manage.py test`, `pytest`, `tox`: tests.
+    Tests,
+    /// A step that runs while building (`collectstatic`, `compilemessages`, `sphinx-build`).
+    Build(String),
+    /// Loads the settings but serves no HTTP (`celery worker`, `rqworker`).
+    Worker(String),
+    /// Another management command (`migrate`, `shell`): its name.
+    Management(String),
+    /// Runs no Django at all (`postgres`, `nginx`, `redis-server`, `npm`): the program's name.
+    NotDjango(String),
+    /// A command djsafe cannot place.
+    Unknown,
+}
+
+/// The command a deployment runs.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Command {
+    /// As written (exec form joined with spaces), for output.
+    pub text: String,
+    pub origin: Origin,
+    pub process: Process,
+    /// The WSGI/ASGI module a server loads (`mysite.wsgi` for `gunicorn mysite.wsgi:application`),
+    /// whose `setdefault` applies when the deployment does not set `DJANGO_SETTINGS_MODULE`.
+    pub app_module: Option<String>,
+}
+
+/// How a deployment takes part in running the project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Runs the project somewhere: a container, a platform process, a service.
+    Runs,
+    /// An entry point's `os.environ.setdefault(...)`: applies only when nothing else sets the
+    /// variable.
+    Fallback,
+    /// A build step (`RUN DJANGO_SETTINGS_MODULE=x manage.py collectstatic`).
+    Build,
+    /// Test configuration (pytest, tox, CI test jobs).
+    Test,
+}
+
+/// One way the repository runs Django.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Deployment {
+    /// Where it is declared: the service, process, stage, unit or call.
+    pub origin: Origin,
+    pub kind: SourceKind,
+    /// The compose service, Procfile process type, Kubernetes container, Dockerfile stage,
+    /// supervisor program... when the format names one.
+    pub name: Option<String>,
+    pub role: Role,
+    pub command: Option<Command>,
+    /// The environment it sets, `--settings=`/`--configuration=` and `VAR=value` command
+    /// prefixes included (as `DJANGO_SETTINGS_MODULE` / `DJANGO_CONFIGURATION`).
+    pub env: BTreeMap<String, EnvVar>,
+}
+
+pub const SETTINGS_MODULE: &str = "DJANGO_SETTINGS_MODULE";
+pub const CONFIGURATION: &str = "DJANGO_CONFIGURATION";
+
+impl Deployment {
+    /// The settings module it sets, when it sets one to a known value.
+    pub fn settings_module(&self) -> Option<(&str, &Origin)> {
+        self.literal(SETTINGS_MODULE)
+    }
+
+    /// The django-configurations class it sets, when it sets one to a known value.
+    pub fn configuration(&self) -> Option<(&str, &Origin)> {
+        self.literal(CONFIGURATION)
+    }
+
+    fn literal(&self, var: &str) -> Option<(&str, &Origin)> {
+        let set = self.env.get(var)?;
+        Some((set.value.literal()?, &set.origin))
+    }
+}
+
+/// A file discovery found that may describe deployments.
+pub struct DeployFile {
+    pub path: PathBuf,
+    pub kind: SourceKind,
+    pub text: String,
+}
+
+/// Reads another file of the repository (an `env_file`, an entrypoint script) by path.
+pub type ReadFile<'a> = &'a dyn Fn(&Path) -> Option<String>;

@@ -1,0 +1,260 @@
+//! Findings about the deployments themselves rather than a settings module: secrets committed in
+//! deployment files (DJS003 for Django's key, DJS033 for other credentials) and a server entry
+//! point that falls back to development settings (DJS049).
+
+use std::collections::BTreeSet;
+
+use crate::deploy::{Deployment, Origin, Process};
+use crate::finding::{Environment, Finding};
+use crate::profile::Profile;
+use crate::resolve::Project;
+use crate::rules::beyond_django::is_placeholder;
+use crate::rules::hardcoded_credential::{is_credential_name, url_with_password};
+use crate::rules::registry::RuleMeta;
+use crate::source::Span;
+use crate::targets::Targets;
+
+use super::plan::{Plan, deployment_label};
+use super::{Options, severity};
+
+pub(super) fn check(
+    project: &mut Project,
+    plan: &Plan,
+    options: &Options,
+    targets: &Targets,
+) -> Vec<Finding> {
+    let mut findings = development_fallbacks(project, plan, options, targets);
+    findings.extend(secrets(project, plan, options, targets));
+    findings
+}
+
+/// The span of a line of a file that is not Python (a deployment file), loaded into the source
+/// map so reports can show it.
+fn line_span(project: &mut Project, origin: &Origin) -> Option<Span> {
+    let id = project.load_text_file(&origin.file)?;
+    let source = project.sources.get(id);
+    let start = source.line_start(origin.line);
+    Some(Span {
+        file: id,
+        start,
+        end: start + source.line_text(origin.line).len(),
+    })
+}
+
+fn rule<'o>(options: &'o Options, id: &str) -> Option<&'o &'static RuleMeta> {
+    options.rules.iter().find(|r| r.id == id)
+}
+
+/// DJS049: a server entry point that falls back to development settings while the deployments
+/// name others, reported at the entry point's default.
+fn development_fallbacks(
+    project: &mut Project,
+    plan: &Plan,
+    options: &Options,
+    targets: &Targets,
+) -> Vec<Finding> {
+    let Some(rule) = options.rules.iter().find(|r| r.id == "DJS049") else {
+        return Vec::new();
+    };
+    let mut findings = Vec::new();
+    for fallback in &plan.development_fallbacks {
+        let file = &fallback.origin.file;
+        if !targets.selects(&[file.as_path()]) {
+            continue;
+        }
+        let Some(id) = project.load_text_file(file) else {
+            continue;
+        };
+        let source = project.sources.get(id);
+        let start = source.line_start(fallback.origin.line);
+        let span = Span {
+            file: id,
+            start,
+            end: start + source.line_text(fallback.origin.line).len(),
+        };
+        findings.push(Finding {
+            rule,
+            module: fallback.module.clone(),
+            profile: Profile::Production,
+            severity: severity(rule, Profile::Production, options.strict_staging),
+            span,
+            message: format!(
+                "a server started without DJANGO_SETTINGS_MODULE runs the development settings `{}`: the deployments ({}) name other settings, but a process that misses the variable gets this default",
+                fallback.module,
+                fallback.deployments.join(", ")
+            ),
+            scenario: "DJANGO_SETTINGS_MODULE unset".into(),
+            environment: None,
+            chain: Vec::new(),
+            notes: Vec::new(),
+        });
+    }
+    findings
+}
+
+/// Literal secrets a deployment that is not development sets: its Django key (DJS003) and other
+/// credentials (DJS033), at the line that sets them. A service that runs no Django (the
+/// database of a production compose file) takes the profile of the file's other services.
+fn secrets(
+    project: &mut Project,
+    plan: &Plan,
+    options: &Options,
+    targets: &Targets,
+) -> Vec<Finding> {
+    let key_rule = rule(options, "DJS003");
+    let credential_rule = rule(options, "DJS033");
+    if key_rule.is_none() && credential_rule.is_none() {
+        return Vec::new();
+    }
+    let display_root = project.display_root().to_path_buf();
+    let mut seen: BTreeSet<(Span, &str)> = BTreeSet::new();
+    let mut findings = Vec::new();
+    for resolved in &plan.resolved {
+        let deployment = resolved.deployment;
+        let Some(profile) = deployment_profile(plan, deployment) else {
+            continue;
+        };
+        if profile == Profile::Development && !options.report_development {
+            continue;
+        }
+        for (name, var) in &deployment.env {
+            let Some(value) = var.value.literal() else {
+                continue;
+            };
+            let Some((rule, what)) = secret(name, value, key_rule, credential_rule) else {
+                continue;
+            };
+            if !targets.selects(&[var.origin.file.as_path()]) {
+                continue;
+            }
+            let Some(span) = line_span(project, &var.origin) else {
+                continue;
+            };
+            if !seen.insert((span, rule.id.as_str())) {
+                continue;
+            }
+            let label = deployment_label(deployment, &display_root);
+            findings.push(Finding {
+                rule,
+                module: resolved
+                    .module_name
+                    .clone()
+                    .unwrap_or_else(|| label.clone()),
+                profile,
+                severity: severity(rule, profile, options.strict_staging),
+                span,
+                message: format!(
+                    "the deployment {label} sets {what} in a committed file: anyone who can read the repository (or the image built from it) has it"
+                ),
+                scenario: "always".into(),
+                environment: Some(Environment::Deployment(label)),
+                chain: Vec::new(),
+                notes: Vec::new(),
+            });
+        }
+    }
+    findings
+}
+
+/// The profile a deployment's secrets are reported with: its own, or for a service that runs no
+/// Django, that of the most exposed deployment of the same file.
+fn deployment_profile(plan: &Plan, deployment: &Deployment) -> Option<Profile> {
+    let own = plan
+        .resolved
+        .iter()
+        .find(|r| std::ptr::eq(r.deployment, deployment))
+        .and_then(|r| r.profile.as_ref())
+        .map(|p| p.profile);
+    let runs_no_django = deployment
+        .command
+        .as_ref()
+        .is_some_and(|c| matches!(c.process, Process::NotDjango(_)));
+    if own.is_some() && !runs_no_django {
+        return own;
+    }
+    plan.resolved
+        .iter()
+        .filter(|r| r.deployment.origin.file == deployment.origin.file)
+        .filter_map(|r| r.profile.as_ref().map(|p| p.profile))
+        .max()
+}
+
+/// Which rule a variable a deployment sets falls under, and how to say what it is: Django's
+/// `SECRET_KEY` (by the names deployments give it) for DJS003, a credential name or a URL with a
+/// password for DJS033. Templates and obvious placeholders (`changeme`, `<your-key>`) are not
+/// secrets.
+fn secret<'r>(
+    name: &str,
+    value: &str,
+    key_rule: Option<&'r &'static RuleMeta>,
+    credential_rule: Option<&'r &'static RuleMeta>,
+) -> Option<(&'static RuleMeta, String)> {
+    if value.trim().is_empty() || is_placeholder(value) || is_obvious_placeholder(value) {
+        return None;
+    }
+    let upper = name.to_ascii_uppercase();
+    if matches!(
+        upper.as_str(),
+        "SECRET_KEY" | "DJANGO_SECRET_KEY" | "DJANGO_SECRET"
+    ) {
+        return Some((
+            key_rule?,
+            format!("{name} (Django's SECRET_KEY) to a literal"),
+        ));
+    }
+    if is_credential_name(name) {
+        return Some((
+            credential_rule?,
+            format!("the credential {name} to a literal"),
+        ));
+    }
+    if let Some(masked) = url_with_password(value) {
+        return Some((
+            credential_rule?,
+            format!("{name} to a URL with a hardcoded password ({masked})"),
+        ));
+    }
+    None
+}
+
+/// Values nobody means as a secret: `changeme`, `change-me-in-production`, `<your-key>`,
+/// `xxxxxxxx`, `...`.
+fn is_obvious_placeholder(value: &str) -> bool {
+    let lower = value.trim().to_ascii_lowercase();
+    let squashed: String = lower
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    squashed.contains("changeme")
+        || squashed.contains("replaceme")
+        || (lower.starts_with('<') && lower.ends_with('>'))
+        || (!squashed.is_empty() && squashed.chars().all(|c| c == 'x'))
+        || squashed.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_obvious_placeholder;
+
+    #[test]
+    fn obvious_placeholders() {
+        for value in [
+            "changeme",
+            "change-me-in-production",
+            "CHANGE_ME",
+            "<your-secret-key>",
+            "xxxxxxxx",
+            "...",
+        ] {
+            assert!(is_obvious_placeholder(value), "{value}");
+        }
+        for value in [
+            "ralph_ng",
+            "your-secret-key-here-1234567890",
+            "django-insecure-abc",
+            "postgres",
+        ] {
+            assert!(!is_obvious_placeholder(value), "{value}");
+        }
+    }
+}

@@ -1,0 +1,605 @@
+//! The pipeline: discover, load (parse and resolve), plan what is linted and as what (keeping
+//! what the passed files concern), evaluate and run the rules on each unit under each of its
+//! environments, drop suppressed findings.
+
+mod deployment_findings;
+mod plan;
+mod shape;
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::dependencies::Dependencies;
+use crate::dependencies::{self, DjangoDefaults};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
+use crate::discover::{self, Discovery, display_path};
+use crate::eval::{self, Scenario};
+use crate::exclude::Excludes;
+use crate::finding::{Environment, Finding, LintedModule};
+use crate::profile::{self, Profile};
+use crate::resolve::Project;
+use crate::rules::context::{Context, DeploymentEnv, VariantEnv, VariantVar};
+use crate::rules::registry::{RuleMeta, Severity};
+use crate::rules::{self, django_versions, registry};
+use crate::source::{FileId, Span};
+use crate::suppress;
+use crate::targets::Targets;
+
+/// Django's defaults for the settings the rules read, as Python source (the newest release's;
+/// `django_versions` turns them into an older release's).
+const DJANGO_DEFAULTS: &str = include_str!("../rules/django_defaults.py");
+
+pub struct Options {
+    pub paths: Vec<PathBuf>,
+    /// Lint exactly these dotted modules instead of discovering them.
+    pub settings: Vec<String>,
+    /// The profile of `settings` modules.
+    pub profile: Option<Profile>,
+    pub env: BTreeMap<String, String>,
+    pub rules: Vec<&'static RuleMeta>,
+    pub profiles: BTreeMap<String, Profile>,
+    pub report_development: bool,
+    pub strict_staging: bool,
+    pub excludes: Excludes,
+    /// Drop passed paths that match an exclude too (pre-commit passes files one by one).
+    pub force_exclude: bool,
+}
+
+pub struct Outcome {
+    pub project: Project,
+    pub modules: Vec<LintedModule>,
+    pub findings: Vec<Finding>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The rules the lint ran with, in id order (SARIF lists them all, with stable indices).
+    pub rules: Vec<&'static RuleMeta>,
+    /// The Django release whose defaults settings that are never assigned get.
+    pub django: DjangoDefaults,
+}
+
+/// What `paths` name, discovered: the targets (folders and passed files), what discovery found
+/// there, a project on the import roots found, and the folder output paths are relative to.
+pub fn open_project(
+    paths: &[PathBuf],
+    excludes: &Excludes,
+    force_exclude: bool,
+) -> Result<(Targets, Discovery, Project, PathBuf), String> {
+    let paths = paths
+        .iter()
+        .map(|p| {
+            p.canonicalize()
+                .map_err(|e| format!("{}: {e}", p.display()))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let display_root = match paths.as_slice() {
+        [only] if only.is_dir() => only.clone(),
+        _ => std::env::current_dir()
+            .and_then(|d| d.canonicalize())
+            .map_err(|e| e.to_string())?,
+    };
+    let targets = Targets::new(&paths, excludes, force_exclude);
+    let discovery = discover::discover(targets.roots(), targets.files(), excludes, &display_root);
+    let project = Project::new(discovery.import_roots.clone(), display_root.clone());
+    Ok((targets, discovery, project, display_root))
+}
+
+pub fn lint(options: &Options) -> Result<Outcome, String> {
+    let (targets, discovery, mut project, display_root) =
+        open_project(&options.paths, &options.excludes, options.force_exclude)?;
+    // Problems reading the project, reported below for the part of it that gets linted.
+    let mut reading: Vec<Diagnostic> = discovery.diagnostics.clone();
+    // Deployment files join the source map, so findings can point at the line that sets a variable.
+    let deployment_sources: BTreeMap<PathBuf, FileId> = discovery
+        .deployments
+        .iter()
+        .filter(|d| d.kind != crate::deploy::SourceKind::EntryPoint)
+        .filter_map(|d| {
+            let file = &d.origin.file;
+            Some((file.clone(), project.load_text_file(file)?))
+        })
+        .collect();
+    let plan = if options.settings.is_empty() {
+        plan::plan(&mut project, &discovery)
+    } else {
+        named_plan(&mut project, &options.settings, options.profile)?
+    };
+    reading.extend(plan.diagnostics.iter().cloned());
+    let dependencies = dependencies::load(&mut project, &discovery.dependency_files);
+    let defaults_source =
+        django_versions::defaults_source(DJANGO_DEFAULTS, dependencies.django.release);
+    let defaults_module = project.load_text("<django global_settings>", &defaults_source);
+    let fallback_findings = deployment_findings::check(&mut project, &plan, options, &targets);
+    let mut linted_files: HashSet<&Path> = HashSet::new();
+    let mut units: Vec<&plan::Unit> = Vec::new();
+    for unit in &plan.units {
+        let closure: Vec<&Path> = project
+            .import_closure(unit.settings.module)
+            .into_iter()
+            .map(|m| project.sources.get(project.modules[m].file).path.as_path())
+            .collect();
+        if targets.selects(&closure) {
+            linted_files.extend(closure);
+            units.push(unit);
+        }
+    }
+
+    let mut diagnostics: BTreeSet<Diagnostic> = BTreeSet::new();
+    let mut modules = Vec::new();
+    let mut work = Vec::new();
+    for unit in units.iter().copied() {
+        let variants: Vec<Variant> = unit
+            .variants
+            .iter()
+            .map(|v| variant(options, &unit.name, v, &deployment_sources, &display_root))
+            .collect();
+        let shown = variants
+            .iter()
+            .max_by_key(|v| v.profile)
+            .expect("a unit has its unset variant");
+        let reported = options.report_development
+            || variants.iter().any(|v| v.profile != Profile::Development);
+        modules.push(LintedModule {
+            module: unit.name.clone(),
+            profile: shown.profile,
+            profile_reason: shown.reason.clone(),
+            file: project
+                .sources
+                .get(project.modules[unit.settings.module].file)
+                .display
+                .clone(),
+            reported,
+        });
+        work.push(Work {
+            settings: unit.settings.clone(),
+            name: unit.name.clone(),
+            deployments: deployments_of(unit, &display_root),
+            variants,
+        });
+    }
+    let shared = Shared {
+        project: &project,
+        defaults_module,
+        dependencies: &dependencies,
+        options,
+    };
+    let mut findings = fallback_findings;
+    for (found, problems) in parallel_chunks(&work, |part| lint_part(&shared, part)) {
+        findings.extend(found);
+        diagnostics.extend(problems);
+    }
+    diagnostics.extend(
+        reading
+            .iter()
+            .chain(&project.diagnostics)
+            .filter(|d| {
+                let file = match &d.location {
+                    Location::Span(span) => project.sources.get(span.file).path.clone(),
+                    Location::Path { file, .. } => display_root.join(file),
+                };
+                targets.covers(&file, &linted_files)
+            })
+            .cloned(),
+    );
+    // Passed files that no settings module reads are not a problem: pre-commit passes every
+    // changed Python file.
+    if plan.units.is_empty() && !targets.triggered() {
+        let shown: Vec<String> = options
+            .paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        diagnostics.insert(Diagnostic::in_file(
+            DiagnosticKind::NoSettings,
+            shown.join(" "),
+            None,
+            "no Django settings module found: no settings.py, no settings/ package, and no DJANGO_SETTINGS_MODULE naming one",
+        ));
+    }
+
+    findings.retain(|f| {
+        let file = project.sources.get(f.span.file);
+        let line = file.line_text(file.position(f.span.start).line);
+        !suppress::suppresses(line, &f.rule.id, &f.rule.name)
+    });
+    findings.sort_by(|a, b| {
+        let key = |f: &Finding| {
+            (
+                project.sources.get(f.span.file).display.clone(),
+                f.span.start,
+                f.rule.id.clone(),
+                f.module.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().collect();
+    diagnostics.sort_by_cached_key(|d| {
+        let (file, line) = d.file_and_line(&project.sources);
+        (file, line, d.message.clone())
+    });
+    Ok(Outcome {
+        project,
+        modules,
+        findings,
+        diagnostics,
+        rules: options.rules.clone(),
+        django: dependencies.django,
+    })
+}
+
+/// An environment a unit is linted under, as the rules see it.
+#[derive(Clone)]
+struct Variant {
+    label: String,
+    /// `None` for every variable unset.
+    environment: Option<Environment>,
+    profile: Profile,
+    reason: String,
+    env: VariantEnv,
+}
+
+/// One settings module (or class) to run the rules on, under each of its environments.
+struct Work {
+    settings: eval::Settings,
+    name: String,
+    /// The environments of the deployments that run it, for notes.
+    deployments: Vec<DeploymentEnv>,
+    variants: Vec<Variant>,
+}
+
+/// What every module's lint reads.
+struct Shared<'a> {
+    project: &'a Project,
+    defaults_module: usize,
+    dependencies: &'a Dependencies,
+    options: &'a Options,
+}
+
+/// Runs the enabled rules on some settings modules, on one thread. Values are reference-counted,
+/// so they stay on the thread that made them: each thread evaluates Django's defaults once.
+fn lint_part(shared: &Shared, part: &[Work]) -> Vec<(Vec<Finding>, Vec<Diagnostic>)> {
+    let defaults = eval::evaluate(
+        shared.project,
+        &eval::Settings::module(shared.defaults_module),
+        &Scenario::default(),
+    )
+    .namespace;
+    part.iter()
+        .map(|work| lint_one(shared, &defaults, work))
+        .collect()
+}
+
+/// Runs the enabled rules on one settings module under each environment that matters: its
+/// variants, and the environment names its code compares variables with
+/// (`DJANGO_ENV == 'production'`). A finding that several environments share is reported once,
+/// for the most exposed of them.
+fn lint_one(
+    shared: &Shared,
+    defaults: &eval::Namespace,
+    work: &Work,
+) -> (Vec<Finding>, Vec<Diagnostic>) {
+    let options = shared.options;
+    let unset = variant_context(shared, defaults, work, &work.variants[0]);
+    let probed = probed_variants(options, &work.name, &unset, &work.variants);
+    let mut found: BTreeMap<(Span, String), Finding> = BTreeMap::new();
+    let mut diagnostics = Vec::new();
+    for variant in work.variants.iter().chain(&probed) {
+        if variant.profile == Profile::Development && !options.report_development {
+            continue;
+        }
+        let owned =
+            (!variant.env.is_empty()).then(|| variant_context(shared, defaults, work, variant));
+        let ctx = owned.as_ref().unwrap_or(&unset);
+        for rule in &options.rules {
+            if rules::DEPLOYMENT_RULES.contains(&rule.id.as_str()) {
+                continue;
+            }
+            let Some(draft) = rules::check_for(&rule.id).and_then(|check| check(ctx)) else {
+                continue;
+            };
+            let finding = Finding {
+                rule,
+                module: work.name.clone(),
+                profile: variant.profile,
+                severity: severity(rule, variant.profile, options.strict_staging),
+                chain: ctx.baseline().chain_to(draft.span.file),
+                span: draft.span,
+                message: draft.message,
+                scenario: draft.scenario,
+                environment: variant.environment.clone(),
+                notes: draft.notes,
+            };
+            let key = (finding.span, rule.id.clone());
+            match found.get(&key) {
+                Some(kept) if kept.profile >= finding.profile => {}
+                _ => {
+                    found.insert(key, finding);
+                }
+            }
+        }
+        if let Some(owned) = owned {
+            diagnostics.extend(owned.into_diagnostics());
+        }
+    }
+    diagnostics.extend(unset.into_diagnostics());
+    (found.into_values().collect(), diagnostics)
+}
+
+fn variant_context<'a>(
+    shared: &'a Shared,
+    defaults: &'a eval::Namespace,
+    work: &'a Work,
+    variant: &'a Variant,
+) -> Context<'a> {
+    Context::new(
+        shared.project,
+        work.settings.clone(),
+        variant.profile,
+        &work.deployments,
+        defaults,
+        &shared.options.env,
+    )
+    .with_variant(&variant.label, &variant.env)
+    .with_dependencies(shared.dependencies)
+}
+
+/// Environments the module's own code names: each literal it compares a variable with that names
+/// a deployment (`DJANGO_ENV == 'production'`, `case 'staging':`) is evaluated as that
+/// deployment, unless a deployment already sets the variable to it.
+fn probed_variants(
+    options: &Options,
+    unit: &str,
+    unset: &Context,
+    variants: &[Variant],
+) -> Vec<Variant> {
+    let evaluation = unset.baseline();
+    let mut probed = Vec::new();
+    for (var, literals) in &evaluation.compared {
+        if options.env.contains_key(&**var) {
+            continue;
+        }
+        for literal in literals {
+            let Some(profile) = profile::profile_from_name(literal) else {
+                continue;
+            };
+            let already = variants.iter().any(|v| {
+                v.env
+                    .get(&**var)
+                    .is_some_and(|s| s.value.as_deref() == Some(&**literal))
+            });
+            if already {
+                continue;
+            }
+            let profile = options.profiles.get(unit).copied().unwrap_or(profile);
+            let label = format!("{var}={}", crate::eval::value::python_repr(literal));
+            probed.push(Variant {
+                environment: Some(Environment::Probed(label.clone())),
+                env: BTreeMap::from([(
+                    var.to_string(),
+                    VariantVar {
+                        value: Some(literal.to_string()),
+                        file: None,
+                        line: 0,
+                        source: None,
+                    },
+                )]),
+                reason: format!(
+                    "the settings compare `{var}` with {}",
+                    crate::eval::value::python_repr(literal)
+                ),
+                label,
+                profile,
+            });
+        }
+    }
+    // Branches on the variables hosting platforms set: what runs there.
+    for var in &evaluation.read {
+        let Some((platform, value)) = crate::deploy::platforms::marker(var) else {
+            continue;
+        };
+        if options.env.contains_key(&**var) || variants.iter().any(|v| v.env.contains_key(&**var)) {
+            continue;
+        }
+        let label = format!("{var} set ({platform})");
+        probed.push(Variant {
+            environment: Some(Environment::Probed(label.clone())),
+            env: BTreeMap::from([(
+                var.to_string(),
+                VariantVar {
+                    value: Some(value.to_string()),
+                    file: None,
+                    line: 0,
+                    source: None,
+                },
+            )]),
+            reason: format!(
+                "the settings read `{var}`, which {platform} sets where it runs the project"
+            ),
+            label,
+            profile: options
+                .profiles
+                .get(unit)
+                .copied()
+                .unwrap_or(Profile::Production),
+        });
+    }
+    probed
+}
+
+/// Stack of a worker thread: evaluation recurses over nested code (bounded, see `eval`).
+const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
+
+/// `items` split into one part per core, `f` run on each part on its own thread, the results
+/// concatenated in the order of `items`.
+fn parallel_chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len())
+        .max(1);
+    let chunk = items.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                let f = &f;
+                std::thread::Builder::new()
+                    .stack_size(WORKER_STACK_BYTES)
+                    .spawn_scoped(scope, move || f(part))
+                    .expect("the system starts a worker thread")
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+/// Staging is deployed but less exposed, so its findings are one level lower unless configured.
+pub(super) fn severity(rule: &RuleMeta, profile: Profile, strict_staging: bool) -> Severity {
+    match profile {
+        Profile::Production => rule.severity,
+        Profile::Staging if strict_staging => rule.severity,
+        Profile::Staging => rule.severity.min(Severity::Warning),
+        Profile::Development => Severity::Note,
+    }
+}
+
+/// The modules named with `--settings`, each with its variables unset, as `--profile` says
+/// (production by default).
+fn named_plan<'d>(
+    project: &mut Project,
+    names: &[String],
+    profile: Option<Profile>,
+) -> Result<plan::Plan<'d>, String> {
+    let units = names
+        .iter()
+        .map(|name| {
+            let module = load_named(project, name)?;
+            Ok(plan::Unit {
+                settings: eval::Settings::module(module),
+                name: project.modules[module].name.clone(),
+                variants: vec![plan::Variant {
+                    deployment: None,
+                    env: BTreeMap::new(),
+                    label: plan::UNSET_LABEL.into(),
+                    profile: profile.unwrap_or(Profile::Production),
+                    reason: match profile {
+                        Some(_) => "set with --profile".into(),
+                        None => "named with --settings".into(),
+                    },
+                }],
+            })
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(plan::Plan {
+        units,
+        resolved: Vec::new(),
+        development_fallbacks: Vec::new(),
+        diagnostics: Vec::new(),
+    })
+}
+
+/// Loads a settings module by dotted name, or says why it cannot be.
+pub fn load_named(project: &mut Project, name: &str) -> Result<usize, String> {
+    let path = project.find_module_file(name).ok_or_else(|| {
+        format!("settings module `{name}` not found under the import roots of the given paths")
+    })?;
+    project.load(&path).ok_or_else(|| {
+        format!(
+            "settings module `{name}` ({}) could not be read",
+            path.display()
+        )
+    })
+}
+
+/// A variant as a rule context sees it: its variables with the source lines that set them, and
+/// its profile after the djsafe configuration's.
+fn variant(
+    options: &Options,
+    unit: &str,
+    variant: &plan::Variant,
+    sources: &BTreeMap<PathBuf, FileId>,
+    display_root: &Path,
+) -> Variant {
+    let (profile, reason) = match options.profiles.get(unit) {
+        Some(profile) => (*profile, "set in the djsafe configuration".to_string()),
+        None => (variant.profile, variant.reason.clone()),
+    };
+    let env = variant
+        .env
+        .iter()
+        .map(|(name, setting)| {
+            let var = VariantVar {
+                value: setting.value.clone(),
+                file: setting
+                    .origin
+                    .as_ref()
+                    .map(|o| display_path(&o.file, display_root)),
+                line: setting.origin.as_ref().map_or(0, |o| o.line),
+                source: setting
+                    .origin
+                    .as_ref()
+                    .and_then(|o| sources.get(&o.file).copied()),
+            };
+            (name.clone(), var)
+        })
+        .collect();
+    Variant {
+        label: variant.label.clone(),
+        environment: variant
+            .deployment
+            .map(|_| Environment::Deployment(variant.label.clone())),
+        profile,
+        reason,
+        env,
+    }
+}
+
+/// The environment of each deployment that runs the unit, for notes on findings about what
+/// they set.
+fn deployments_of(unit: &plan::Unit, display_root: &Path) -> Vec<DeploymentEnv> {
+    let mut result: Vec<DeploymentEnv> = Vec::new();
+    for deployment in unit.variants.iter().filter_map(|v| v.deployment) {
+        let file = display_path(&deployment.origin.file, display_root);
+        if result.iter().any(|d| d.file == file) {
+            continue;
+        }
+        let vars = deployment
+            .env
+            .iter()
+            .filter_map(|(key, var)| {
+                let value = var.value.literal()?;
+                Some((key.clone(), (value.to_string(), var.origin.line)))
+            })
+            .collect();
+        result.push(DeploymentEnv { file, vars });
+    }
+    result
+}
+
+/// The rules enabled by `select` (all when empty) minus `ignore`, by id or name.
+pub fn enabled_rules(
+    select: &[String],
+    ignore: &[String],
+) -> Result<Vec<&'static RuleMeta>, String> {
+    let lookup = |key: &String| {
+        let key = key.trim();
+        registry::find(key).ok_or_else(|| format!("unknown rule `{key}` (see `djsafe rules`)"))
+    };
+    let selected: Vec<&RuleMeta> = if select.is_empty() {
+        registry::all().iter().collect()
+    } else {
+        select.iter().map(lookup).collect::<Result<_, _>>()?
+    };
+    let ignored: Vec<&RuleMeta> = ignore.iter().map(lookup).collect::<Result<_, _>>()?;
+    let mut rules: Vec<&RuleMeta> = selected
+        .into_iter()
+        .filter(|r| !ignored.iter().any(|i| i.id == r.id))
+        .collect();
+    rules.sort_by(|a, b| a.id.cmp(&b.id));
+    rules.dedup_by(|a, b| a.id == b.id);
+    Ok(rules)
+}

@@ -1,0 +1,720 @@
+//! What is linted, and as what. Each deployment the repository describes runs one settings
+//! module (and django-configurations class): the one it names, or the one the entry point it
+//! starts falls back to. A module is linted as a [`Unit`] under each environment that matters
+//! (a [`Variant`]: every variable unset, and each deployment's environment), and each variant
+//! gets the profile its deployment implies. Settings modules no deployment runs are linted on
+//! their own only when they stand alone: not a shared base or fragment that others import, not
+//! an empty package, not another framework's settings.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::deploy::{Deployment, Origin, Process, Role, SourceKind};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::discover::{Discovery, display_path, is_identifier};
+use crate::eval::Settings;
+use crate::profile::{self, Classified, Profile};
+use crate::resolve::Project;
+
+use super::shape::{self, Shape};
+
+/// One environment a unit is evaluated under.
+#[derive(Clone, Debug)]
+pub struct Variant<'d> {
+    /// The deployment whose environment this is; `None` for every variable unset.
+    pub deployment: Option<&'d Deployment>,
+    /// What the variant sets: each variable's value (`None` when set to a value the repository
+    /// does not say) and where it is set.
+    pub env: BTreeMap<String, Setting>,
+    /// How findings name the variant: `docker-compose.prod.yml:4 (web)`, `DJANGO_ENV='production'`.
+    pub label: String,
+    pub profile: Profile,
+    pub reason: String,
+}
+
+/// A variable a variant sets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Setting {
+    pub value: Option<String>,
+    /// Where it is set: a line of a deployment file, or nowhere for a probed value.
+    pub origin: Option<Origin>,
+}
+
+/// A settings module, or a django-configurations class in one, to lint.
+pub struct Unit<'d> {
+    pub settings: Settings,
+    /// `pkg.settings` or `pkg.settings:Production`.
+    pub name: String,
+    /// The unset variant first, then one per deployment environment.
+    pub variants: Vec<Variant<'d>>,
+}
+
+/// What one deployment runs, as far as djsafe can tell.
+#[derive(Clone, Debug)]
+pub struct Resolved<'d> {
+    pub deployment: &'d Deployment,
+    /// The settings module it runs, when djsafe found it under the import roots.
+    pub module: Option<usize>,
+    /// Its dotted name, as the deployment (or the entry point it falls back to) names it.
+    pub module_name: Option<String>,
+    pub class: Option<String>,
+    /// The entry point default it runs because it sets no `DJANGO_SETTINGS_MODULE` itself.
+    pub via: Option<Origin>,
+    /// `None` for what runs no Django.
+    pub profile: Option<Classified>,
+}
+
+/// A server entry point (`wsgi.py`, `asgi.py`) falling back to development settings while the
+/// repository's deployments name other settings: a server started without the variable runs
+/// development settings.
+pub struct DevelopmentFallback {
+    pub origin: Origin,
+    pub module: String,
+    /// Display locations of the deployments that name other modules.
+    pub deployments: Vec<String>,
+}
+
+pub struct Plan<'d> {
+    pub units: Vec<Unit<'d>>,
+    pub resolved: Vec<Resolved<'d>>,
+    pub development_fallbacks: Vec<DevelopmentFallback>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+const SETTINGS_VARIABLES: [&str; 2] =
+    [crate::deploy::SETTINGS_MODULE, crate::deploy::CONFIGURATION];
+
+pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
+    let display_root = project.display_root().to_path_buf();
+    let at = |origin: &Origin| {
+        format!(
+            "{}:{}",
+            display_path(&origin.file, &display_root),
+            origin.line
+        )
+    };
+    let mut diagnostics = Vec::new();
+    let fallbacks: Vec<&Deployment> = discovery
+        .deployments
+        .iter()
+        .filter(|d| d.role == Role::Fallback)
+        .collect();
+
+    let mut resolved: Vec<Resolved> = Vec::new();
+    for deployment in discovery
+        .deployments
+        .iter()
+        .filter(|d| d.role != Role::Fallback)
+    {
+        let mut entry = resolve_deployment(project, deployment, &fallbacks);
+        if let Some(name) = &entry.module_name
+            && entry.module.is_none()
+        {
+            let origin = entry.via.clone().unwrap_or_else(|| {
+                deployment
+                    .env
+                    .get(crate::deploy::SETTINGS_MODULE)
+                    .map_or(deployment.origin.clone(), |v| v.origin.clone())
+            });
+            diagnostics.push(unresolved_module(name, &origin, &display_root));
+        }
+        // The line that names the settings says best where the deployment is.
+        let named_at = deployment
+            .env
+            .get(crate::deploy::SETTINGS_MODULE)
+            .map_or(&deployment.origin, |v| &v.origin);
+        // Names of folders inside the repository say something; those above it do not.
+        let repository = discovery
+            .walk_roots
+            .iter()
+            .filter(|root| deployment.origin.file.starts_with(root))
+            .max_by_key(|root| root.components().count())
+            .unwrap_or(&display_root);
+        entry.profile = profile::of_deployment(deployment, &at(named_at), repository);
+        resolved.push(entry);
+    }
+    // What each entry point falls back to: its module, and the class its file sets by default.
+    let fallback_modules: Vec<(&Deployment, usize, Option<String>)> = fallbacks
+        .iter()
+        .filter_map(|d| {
+            let (name, origin) = d.settings_module()?;
+            match load(project, name) {
+                Some(module) => {
+                    let class = same_file_configuration(&fallbacks, &d.origin.file);
+                    Some((*d, module, class))
+                }
+                None => {
+                    diagnostics.push(unresolved_module(name, origin, &display_root));
+                    None
+                }
+            }
+        })
+        .collect();
+
+    // The import roots whose settings some deployment runs (naming them, or through an entry
+    // point's default): there the modules no deployment runs are not what is deployed, and an
+    // entry point's default is only a fallback.
+    let deployed_roots: BTreeSet<PathBuf> = resolved
+        .iter()
+        .filter(|r| r.deployment.role == Role::Runs)
+        .filter(|r| {
+            r.profile
+                .as_ref()
+                .is_some_and(|p| p.profile != Profile::Development)
+        })
+        .filter_map(|r| project.root_of(r.module?).map(Path::to_path_buf))
+        .collect();
+    let deployed = |project: &Project, module: usize| {
+        project
+            .root_of(module)
+            .is_some_and(|root| deployed_roots.contains(root))
+    };
+
+    // Units for what deployments run.
+    let mut units: BTreeMap<(usize, Option<String>), Vec<Variant<'d>>> = BTreeMap::new();
+    for entry in &resolved {
+        let (Some(module), Some(profile)) = (entry.module, &entry.profile) else {
+            continue;
+        };
+        let env: BTreeMap<String, Setting> = entry
+            .deployment
+            .env
+            .iter()
+            .filter(|(name, _)| !SETTINGS_VARIABLES.contains(&name.as_str()))
+            .map(|(name, var)| {
+                let setting = Setting {
+                    value: var.value.literal().map(str::to_string),
+                    origin: Some(var.origin.clone()),
+                };
+                (name.clone(), setting)
+            })
+            .collect();
+        units
+            .entry((module, entry.class.clone()))
+            .or_default()
+            .push(Variant {
+                deployment: Some(entry.deployment),
+                env,
+                label: deployment_label(entry.deployment, &display_root),
+                profile: profile.profile,
+                reason: profile.reason.clone(),
+            });
+    }
+    // What entry points fall back to, where no deployment of the project says what runs.
+    for (_, module, class) in &fallback_modules {
+        if !deployed(project, *module) {
+            units.entry((*module, class.clone())).or_default();
+        }
+    }
+
+    let mut plan_units: Vec<Unit<'d>> = Vec::new();
+    for ((module, class), variants) in units {
+        let name = unit_name(project, module, class.as_deref());
+        if !project.defines_settings(module) {
+            let origin = variants
+                .iter()
+                .filter_map(|v| v.deployment)
+                .map(|d| d.origin.clone())
+                .chain(
+                    fallback_modules
+                        .iter()
+                        .filter(|(_, m, c)| *m == module && *c == class)
+                        .map(|(d, _, _)| d.origin.clone()),
+                )
+                .next();
+            if let Some(origin) = origin {
+                diagnostics.push(Diagnostic::in_file(
+                    DiagnosticKind::NoSettingsDefined,
+                    display_path(&origin.file, &display_root),
+                    Some(origin.line),
+                    format!("the settings module `{name}` it names defines no settings, so djsafe has nothing to check"),
+                ));
+            }
+            continue;
+        }
+        let named_by: Vec<&Deployment> = fallback_modules
+            .iter()
+            .filter(|(_, m, c)| *m == module && *c == class)
+            .map(|(d, _, _)| *d)
+            .collect();
+        let unset = unset_variant(&name, &variants, &named_by, &at);
+        plan_units.push(unit(module, class, name, unset, variants));
+    }
+    // The other classes of a django-configurations module a deployment runs, whose names say
+    // they are deployed (`ProductionReadOnly` next to `Production`).
+    let configuration_modules: BTreeSet<usize> = plan_units
+        .iter()
+        .filter(|u| u.settings.class.is_some())
+        .map(|u| u.settings.module)
+        .collect();
+    for module in configuration_modules {
+        for (class, _) in project.configuration_classes(module) {
+            let taken = plan_units.iter().any(|u| {
+                u.settings.module == module && u.settings.class.as_deref() == Some(&class)
+            });
+            let deployed_name = matches!(
+                profile::profile_from_name(&class),
+                Some(Profile::Production | Profile::Staging)
+            );
+            if taken || !deployed_name {
+                continue;
+            }
+            let name = unit_name(project, module, Some(&class));
+            let classified = profile::classify(&name);
+            plan_units.push(unit(
+                module,
+                Some(class),
+                name,
+                Variant {
+                    deployment: None,
+                    env: BTreeMap::new(),
+                    label: UNSET_LABEL.into(),
+                    profile: classified.profile,
+                    reason: classified.reason,
+                },
+                Vec::new(),
+            ));
+        }
+    }
+
+    // Settings modules found by their names, and the defaults of entry points in projects whose
+    // deployments say what runs: linted when they stand alone.
+    let mut candidates: Vec<usize> = discovery
+        .candidates
+        .iter()
+        .filter_map(|path| project.load(path))
+        .collect();
+    candidates.extend(
+        fallback_modules
+            .iter()
+            .filter(|(_, module, _)| deployed(project, *module))
+            .map(|(_, module, _)| *module),
+    );
+    // The entry point default naming each, a server's first.
+    let fallback_of = |module: usize| {
+        let naming = || {
+            fallback_modules
+                .iter()
+                .filter(move |(_, m, _)| *m == module)
+        };
+        naming()
+            .find(|(d, _, _)| is_server_entry_point(d))
+            .or_else(|| naming().next())
+            .map(|(d, _, _)| *d)
+    };
+    let imported = project.imported_by();
+    let aggregators: BTreeSet<usize> = plan_units.iter().map(|u| u.settings.module).collect();
+    // The repositories whose entry points or deployments run Django: there a `settings.py` that
+    // sets only `DEBUG` is Django's; elsewhere it may be Flask's.
+    let runs_django: Vec<&Path> = discovery
+        .walk_roots
+        .iter()
+        .filter(|root| {
+            discovery
+                .deployments
+                .iter()
+                .any(|d| d.settings_module().is_some() && d.origin.file.starts_with(root))
+        })
+        .map(PathBuf::as_path)
+        .collect();
+    for module in candidates {
+        if plan_units.iter().any(|u| u.settings.module == module) {
+            continue;
+        }
+        let name = project.modules[module].name.clone();
+        let importable = name.split('.').all(is_identifier);
+        let shape = project.shape(module);
+        let file = &project.sources.get(project.modules[module].file).path;
+        let django = if runs_django.iter().any(|root| file.starts_with(root)) {
+            shape.is_django_in_a_django_project()
+        } else {
+            shape.is_django()
+        };
+        if !importable || !shape.defines_settings() || !django || shape.reads_django_settings {
+            continue;
+        }
+        let own_profile = profile::profile_from_name(name.rsplit('.').next().unwrap_or(&name));
+        let importers = imported.get(&module).map(Vec::as_slice).unwrap_or_default();
+        let standalone = importers.is_empty()
+            || (own_profile.is_some_and(|p| p != Profile::Development)
+                && !importers
+                    .iter()
+                    .any(|&i| is_aggregator(project, i, &aggregators)));
+        if !standalone {
+            continue;
+        }
+        let mut classified = profile::classify(&name);
+        if deployed(project, module) && !own_profile.is_some_and(|p| p != Profile::Development) {
+            // The project's deployments say what runs, and this is not it.
+            if classified.profile != Profile::Development {
+                classified = Classified {
+                    profile: Profile::Development,
+                    reason: "no deployment of the project runs it".into(),
+                };
+            }
+        }
+        if let Some(fallback) = fallback_of(module) {
+            let (_, origin) = fallback
+                .settings_module()
+                .expect("a fallback names a module");
+            classified
+                .reason
+                .push_str(&format!("; the default of {}", at(origin)));
+        }
+        let unset = Variant {
+            deployment: None,
+            env: BTreeMap::new(),
+            label: UNSET_LABEL.into(),
+            profile: classified.profile,
+            reason: classified.reason,
+        };
+        plan_units.extend(configuration_units(project, module, &name, &unset));
+    }
+    // A server entry point whose default is development settings, in a project whose
+    // deployments run other settings.
+    let mut development_fallbacks = Vec::new();
+    for (fallback, module, class) in &fallback_modules {
+        let development = |profile: Option<Profile>| profile == Some(Profile::Development);
+        let name = unit_name(project, *module, class.as_deref());
+        let runs_development = plan_units
+            .iter()
+            .filter(|u| u.settings.module == *module && u.settings.class == *class)
+            .all(|u| u.variants.iter().all(|v| v.profile == Profile::Development));
+        let named_development = development(profile::profile_from_name(
+            name.rsplit(['.', ':']).next().unwrap_or(&name),
+        ));
+        if is_server_entry_point(fallback)
+            && deployed(project, *module)
+            && runs_development
+            && named_development
+        {
+            let (_, origin) = fallback
+                .settings_module()
+                .expect("a fallback names a module");
+            let deployments = deployments_of_root(project, &resolved, *module, &at);
+            if !deployments.is_empty() {
+                development_fallbacks.push(DevelopmentFallback {
+                    origin: origin.clone(),
+                    module: name,
+                    deployments,
+                });
+            }
+        }
+    }
+    plan_units.sort_by(|a, b| a.name.cmp(&b.name));
+    Plan {
+        units: plan_units,
+        resolved,
+        development_fallbacks,
+        diagnostics,
+    }
+}
+
+/// Where the deployments of a module's project name the settings they run, for messages.
+fn deployments_of_root(
+    project: &Project,
+    resolved: &[Resolved],
+    module: usize,
+    at: &dyn Fn(&Origin) -> String,
+) -> Vec<String> {
+    let root = project.root_of(module);
+    resolved
+        .iter()
+        .filter(|r| r.deployment.role == Role::Runs)
+        .filter(|r| {
+            r.module
+                .is_some_and(|m| m != module && project.root_of(m) == root)
+        })
+        .map(|r| {
+            let named = r.deployment.env.get(crate::deploy::SETTINGS_MODULE);
+            at(named.map_or(&r.deployment.origin, |v| &v.origin))
+        })
+        .collect()
+}
+
+/// The label of the variant with every variable unset.
+pub const UNSET_LABEL: &str = "variables unset";
+
+fn unit<'d>(
+    module: usize,
+    class: Option<String>,
+    name: String,
+    unset: Variant<'d>,
+    variants: Vec<Variant<'d>>,
+) -> Unit<'d> {
+    // A deployment that sets nothing beyond the settings module runs exactly the unset variant.
+    let variants: Vec<Variant<'d>> = std::iter::once(unset)
+        .chain(variants.into_iter().filter(|v| !v.env.is_empty()))
+        .collect();
+    Unit {
+        settings: Settings { module, class },
+        name,
+        variants,
+    }
+}
+
+/// The profile of a module's code with every variable unset: the most exposed deployment that
+/// runs it; else, for what a server entry point falls back to, production when no deployment of
+/// the project names its settings; else what its name says.
+fn unset_variant<'d>(
+    name: &str,
+    variants: &[Variant<'d>],
+    fallbacks: &[&Deployment],
+    at: &dyn Fn(&Origin) -> String,
+) -> Variant<'d> {
+    let classified = if let Some(most) = variants.iter().max_by_key(|v| v.profile) {
+        let also: Vec<&str> = variants
+            .iter()
+            .filter(|v| v.profile == most.profile && !std::ptr::eq(*v, most))
+            .map(|v| v.label.as_str())
+            .collect();
+        let mut reason = most.reason.clone();
+        if !also.is_empty() {
+            reason.push_str(&format!(" (and {})", also.join(", ")));
+        }
+        Classified {
+            profile: most.profile,
+            reason,
+        }
+    } else {
+        let server = fallbacks.iter().find(|d| is_server_entry_point(d));
+        match server {
+            Some(fallback) => {
+                let (_, origin) = fallback
+                    .settings_module()
+                    .expect("a fallback names a module");
+                Classified {
+                    profile: Profile::Production,
+                    reason: format!(
+                        "the default of {} (no deployment file names a settings module)",
+                        at(origin)
+                    ),
+                }
+            }
+            _ => {
+                let mut classified = profile::classify(name);
+                let shown = fallbacks
+                    .iter()
+                    .find(|d| is_server_entry_point(d))
+                    .or(fallbacks.first());
+                if let Some(fallback) = shown {
+                    let (_, origin) = fallback
+                        .settings_module()
+                        .expect("a fallback names a module");
+                    classified
+                        .reason
+                        .push_str(&format!("; the default of {}", at(origin)));
+                }
+                classified
+            }
+        }
+    };
+    Variant {
+        deployment: None,
+        env: BTreeMap::new(),
+        label: UNSET_LABEL.into(),
+        profile: classified.profile,
+        reason: classified.reason,
+    }
+}
+
+fn is_server_entry_point(deployment: &Deployment) -> bool {
+    deployment.kind == SourceKind::EntryPoint
+        && deployment
+            .origin
+            .file
+            .file_name()
+            .is_some_and(|n| n == "wsgi.py" || n == "asgi.py")
+}
+
+/// The `DJANGO_CONFIGURATION` an entry point file sets by default next to its settings module.
+fn same_file_configuration(fallbacks: &[&Deployment], file: &Path) -> Option<String> {
+    fallbacks
+        .iter()
+        .filter(|d| d.origin.file == file)
+        .find_map(|d| d.configuration().map(|(class, _)| class.to_string()))
+}
+
+/// Whether `importer` imports the settings of others to make its own, as a selector or an
+/// aggregator does (`settings/__init__.py` or `settings.py` picking `production` by an
+/// environment variable): the modules it imports are linted through it.
+fn is_aggregator(project: &Project, importer: usize, units: &BTreeSet<usize>) -> bool {
+    let module = &project.modules[importer];
+    let last = module.name.rsplit('.').next().unwrap_or(&module.name);
+    units.contains(&importer) && (module.is_package || last == "settings")
+}
+
+/// What a deployment runs: the module and class it names, or the defaults of the entry point its
+/// command starts (`gunicorn mysite.wsgi` runs what `mysite/wsgi.py` falls back to).
+fn resolve_deployment<'d>(
+    project: &mut Project,
+    deployment: &'d Deployment,
+    fallbacks: &[&'d Deployment],
+) -> Resolved<'d> {
+    let mut resolved = Resolved {
+        deployment,
+        module: None,
+        module_name: None,
+        class: deployment.configuration().map(|(c, _)| c.to_string()),
+        via: None,
+        profile: None,
+    };
+    if let Some((name, _)) = deployment.settings_module() {
+        resolved.module_name = Some(name.to_string());
+        resolved.module = load(project, name);
+        return resolved;
+    }
+    if deployment.env.contains_key(crate::deploy::SETTINGS_MODULE) {
+        // Set, to a value the repository does not say.
+        return resolved;
+    }
+    let Some(entry_point) = entry_point_of(project, deployment, fallbacks) else {
+        return resolved;
+    };
+    if let Some((name, origin)) = entry_point.settings_module() {
+        resolved.module_name = Some(name.to_string());
+        resolved.module = load(project, name);
+        resolved.via = Some(origin.clone());
+    }
+    if resolved.class.is_none() {
+        resolved.class = same_file_configuration(fallbacks, &entry_point.origin.file);
+    }
+    resolved
+}
+
+/// The entry point whose defaults a deployment that sets no settings module runs: the WSGI/ASGI
+/// module its server loads, `manage.py` for management commands, or the only server entry point
+/// near the deployment file when the command does not say.
+fn entry_point_of<'d>(
+    project: &Project,
+    deployment: &Deployment,
+    fallbacks: &[&'d Deployment],
+) -> Option<&'d Deployment> {
+    let command = deployment.command.as_ref();
+    if let Some(app) = command.and_then(|c| c.app_module.as_deref()) {
+        let file = project.find_module_file(app)?;
+        let file = file.canonicalize().unwrap_or(file);
+        return fallbacks
+            .iter()
+            .copied()
+            .find(|f| f.origin.file == file && f.settings_module().is_some());
+    }
+    let uses_manage_py = command.is_some_and(|c| c.text.contains("manage.py"));
+    let wanted = |f: &&&Deployment| {
+        let name = f.origin.file.file_name().and_then(|n| n.to_str());
+        if uses_manage_py {
+            name == Some("manage.py")
+        } else {
+            matches!(name, Some("wsgi.py" | "asgi.py"))
+        }
+    };
+    let serves = command.is_some_and(|c| matches!(c.process, Process::Server(_)));
+    if !uses_manage_py && !serves {
+        return None;
+    }
+    // The entry point closest to the deployment file, when one is closer than every other.
+    let near = |f: &Deployment| common_prefix(&f.origin.file, &deployment.origin.file);
+    let mut options: Vec<&'d Deployment> = fallbacks
+        .iter()
+        .filter(wanted)
+        .filter(|f| f.settings_module().is_some())
+        .copied()
+        .collect();
+    options.sort_by_key(|f| std::cmp::Reverse(near(f)));
+    match options.as_slice() {
+        [] => None,
+        [only] => Some(only),
+        [first, second, ..] if near(first) > near(second) => Some(first),
+        _ => None,
+    }
+}
+
+fn common_prefix(a: &Path, b: &Path) -> usize {
+    a.components()
+        .zip(b.components())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+fn load(project: &mut Project, name: &str) -> Option<usize> {
+    let path = project.find_module_file(name)?;
+    project.load(&path)
+}
+
+fn unresolved_module(name: &str, origin: &Origin, display_root: &Path) -> Diagnostic {
+    Diagnostic::in_file(
+        DiagnosticKind::UnresolvedSettingsModule,
+        display_path(&origin.file, display_root),
+        Some(origin.line),
+        format!(
+            "DJANGO_SETTINGS_MODULE names `{name}`, which is not a module under the project's import roots"
+        ),
+    )
+}
+
+fn unit_name(project: &Project, module: usize, class: Option<&str>) -> String {
+    match class {
+        Some(class) => format!("{}:{class}", project.modules[module].name),
+        None => project.modules[module].name.clone(),
+    }
+}
+
+/// `Dockerfile:3`, `docker-compose.prod.yml:4 (web)`.
+pub fn deployment_label(deployment: &Deployment, display_root: &Path) -> String {
+    let at = format!(
+        "{}:{}",
+        display_path(&deployment.origin.file, display_root),
+        deployment.origin.line
+    );
+    match &deployment.name {
+        Some(name) => format!("{at} ({name})"),
+        None => at,
+    }
+}
+
+/// A module found by its name alone, as units: the module itself, or with django-configurations
+/// each settings class that a name says is deployed or that no other class extends (a shared
+/// base like `Common` is linted through the classes that extend it).
+fn configuration_units<'d>(
+    project: &Project,
+    module: usize,
+    name: &str,
+    unset: &Variant<'d>,
+) -> Vec<Unit<'d>> {
+    let classes = project.configuration_classes(module);
+    if classes.is_empty() {
+        return vec![unit(
+            module,
+            None,
+            name.to_string(),
+            unset.clone(),
+            Vec::new(),
+        )];
+    }
+    classes
+        .into_iter()
+        .filter(|(class, extended)| profile::profile_from_name(class).is_some() || !extended)
+        .map(|(class, _)| {
+            let full = format!("{name}:{class}");
+            let classified = profile::classify(&full);
+            let variant = Variant {
+                profile: classified.profile,
+                reason: classified.reason,
+                ..unset.clone()
+            };
+            unit(module, Some(class), full, variant, Vec::new())
+        })
+        .collect()
+}
+
+impl Project {
+    /// What a module's code says about it (see [`shape`]).
+    pub fn shape(&self, module: usize) -> Shape {
+        let module = &self.modules[module];
+        shape::shape(module.tree.root_node(), &self.sources.get(module.file).text)
+    }
+
+    pub fn defines_settings(&self, module: usize) -> bool {
+        self.shape(module).defines_settings() || !self.configuration_classes(module).is_empty()
+    }
+}

@@ -1,0 +1,4 @@
+# Local development: never deploy this.
+
+DEBUG = True
+ALLOWED_HOSTS = ["*"]
