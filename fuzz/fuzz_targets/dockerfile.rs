@@ -1,6 +1,5 @@
 //! Arbitrary bytes as a Dockerfile: the environment it sets and the settings modules it names.
-//! (The deployment-file parsers are being moved into src/deploy/; point these calls at whatever
-//! reads a Dockerfile there.)
+//! Also the whole of `deploy::collect`, which turns deployment files into deployments.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -10,4 +9,10 @@ fuzz_target!(|data: &[u8]| {
     std::hint::black_box(djsafe::deploy::dockerfile_env(&text));
     std::hint::black_box(djsafe::deploy::settings_module_references(&text));
     std::hint::black_box(djsafe::deploy::configuration_references(&text));
+    let file = djsafe::deploy::DeployFile {
+        path: "/project/Dockerfile".into(),
+        kind: djsafe::deploy::SourceKind::Dockerfile,
+        text: text.into_owned(),
+    };
+    std::hint::black_box(djsafe::deploy::collect(&[file], &|_| None));
 });
