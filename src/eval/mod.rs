@@ -387,4 +387,6 @@ impl Run<'_> {
 }
 
 #[cfg(test)]
+mod mutation_tests;
+#[cfg(test)]
 mod tests;

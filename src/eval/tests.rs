@@ -29,7 +29,7 @@ fn run_files(files: &[(&str, &str)], env: &[(&str, &str)]) -> (Project, Evaluati
 }
 
 /// The repr of each named setting after importing `source` as `settings.py`.
-fn values(source: &str, env: &[(&str, &str)], names: &[&str]) -> Vec<String> {
+pub(super) fn values(source: &str, env: &[(&str, &str)], names: &[&str]) -> Vec<String> {
     let (_, evaluation) = run_files(&[("settings.py", source)], env);
     names
         .iter()

@@ -1,0 +1,73 @@
+//! Lists, dicts and sets as shared objects (see `mutation`): each test states the value CPython
+//! gives.
+
+use super::tests::values;
+
+#[test]
+fn aliases_share_one_object() {
+    let src = "A = [1]\nB = A\nA.append(2)\nC = {'k': []}\nD = C['k']\nD.append('x')\n";
+    assert_eq!(
+        values(src, &[], &["A", "B", "C"]),
+        ["[1, 2]", "[1, 2]", "{'k': ['x']}"]
+    );
+    // `+=` changes the list in place; `x = x + [...]` makes a new one.
+    let src = "A = B = [1]\nA += [2]\nC = D = [1]\nC = C + [2]\n";
+    assert_eq!(values(src, &[], &["B", "D"]), ["[1, 2]", "[1]"]);
+    // `.copy()` is shallow: the inner list is still shared.
+    let src = "A = [[1]]\nB = A.copy()\nB.append(2)\nB[0].append(3)\n";
+    assert_eq!(values(src, &[], &["A", "B"]), ["[[1, 3]]", "[[1, 3], 2]"]);
+}
+
+#[test]
+fn methods_return_what_python_returns() {
+    let src =
+        "A = [1, 2]\nX = A.pop()\nD = {}\nY = D.setdefault('k', [])\nY.append(1)\nZ = D.pop('k')\n";
+    assert_eq!(
+        values(src, &[], &["X", "Y", "Z", "D"]),
+        ["2", "[1]", "[1]", "{}"]
+    );
+}
+
+#[test]
+fn undecided_branches_join_object_contents() {
+    // Changed on one side only: unknown after the branch, for every name holding the list.
+    let src = "import somelib\nA = [1]\nB = A\nif somelib.enabled:\n    A.append(2)\n";
+    let [a, b] = <[String; 2]>::try_from(values(src, &[], &["A", "B"])).unwrap();
+    assert!(a.starts_with("<unknown: depends on the condition"), "{a}");
+    assert_eq!(a, b);
+    // Changed alike on both sides: known.
+    let src =
+        "import somelib\nA = [1]\nif somelib.enabled:\n    A.append(2)\nelse:\n    A.append(2)\n";
+    assert_eq!(values(src, &[], &["A"]), ["[1, 2]"]);
+    // Nested: the inner branch's change is undone for the outer branch's other side.
+    let src = "import somelib\nA = [1]\nif somelib.a:\n    if somelib.b:\n        A.append(2)\n    A.append(3)\nB = 1\n";
+    let a = values(src, &[], &["A"]).remove(0);
+    assert!(a.starts_with("<unknown"), "{a}");
+    // A decided condition is no branch at all.
+    let src = "import os\nA = [1]\nif os.getenv('X'):\n    A.append(2)\n";
+    assert_eq!(values(src, &[("X", "1")], &["A"]), ["[1, 2]"]);
+    assert_eq!(values(src, &[], &["A"]), ["[1]"]);
+}
+
+#[test]
+fn a_name_holding_one_object_or_another_makes_both_unknown() {
+    let src =
+        "import somelib\nD = {'a': 1}\nF = D\nif somelib.enabled:\n    F = {}\nF.update(b=2)\n";
+    let d = values(src, &[], &["D"]).remove(0);
+    assert!(d.starts_with("<unknown"), "{d}");
+}
+
+#[test]
+fn objects_given_to_code_djsafe_does_not_follow_are_unknown() {
+    let src = "import somelib\nA = ['x']\nsomelib.configure(A)\n";
+    let a = values(src, &[], &["A"]).remove(0);
+    assert!(a.contains("`somelib.configure()` is not modelled"), "{a}");
+}
+
+#[test]
+fn an_object_never_contains_itself() {
+    let src = "A = []\nA.append(A)\nB = {}\nB['self'] = B\n";
+    for value in values(src, &[], &["A", "B"]) {
+        assert!(value.contains("inside itself"), "{value}");
+    }
+}
