@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::value::{EnvDeps, Kind, Object, Value, union};
+use super::value::{EnvDeps, Kind, MAX_STR_BYTES, Object, Value, union};
 use super::{EnvRead, Frame, Run};
 use crate::source::Span;
 
@@ -370,7 +370,7 @@ impl Run<'_> {
 fn sequence_kind(path: &str, items: Vec<Value>) -> Kind {
     match path {
         "builtins.list" => Kind::List(Object::new(items)),
-        "builtins.tuple" => Kind::Tuple(Rc::new(items)),
+        "builtins.tuple" => Kind::tuple(items),
         _ => Kind::Set(Object::new(set_items(items))),
     }
 }
@@ -571,9 +571,7 @@ pub fn call_method(receiver: &Value, method: &str, args: &Args, span: Span) -> V
             Kind::List(Object::new(
                 pairs
                     .iter()
-                    .map(|(k, v)| {
-                        Value::new(Kind::Tuple(Rc::new(vec![k.clone(), v.clone()])), span)
-                    })
+                    .map(|(k, v)| Value::new(Kind::tuple(vec![k.clone(), v.clone()]), span))
                     .collect(),
             )),
             span,
@@ -614,7 +612,10 @@ pub fn call_method(receiver: &Value, method: &str, args: &Args, span: Span) -> V
     match result {
         Some(value) => value.with_env(&env),
         None => Value::unknown(
-            format!("`.{method}()` on {receiver} is not modelled by djsafe"),
+            format!(
+                "`.{method}()` on {} is not modelled by djsafe",
+                receiver.brief()
+            ),
             span,
         )
         .with_env(&env),
@@ -673,7 +674,17 @@ fn string_method<'a>(
             }
         }
         "replace" => match (str_arg(0, "old"), str_arg(1, "new")) {
-            (Some(old), Some(new)) => text(&s.replace(old, new)),
+            // Only when the result stays within djsafe's string size limit.
+            (Some(old), Some(new))
+                if old.is_empty()
+                    && (s.chars().count() + 1).saturating_mul(new.len()) + s.len()
+                        <= MAX_STR_BYTES
+                    || !old.is_empty()
+                        && s.matches(old).count().saturating_mul(new.len()) + s.len()
+                            <= MAX_STR_BYTES =>
+            {
+                text(&s.replace(old, new))
+            }
             _ => return None,
         },
         "startswith" | "endswith" => {
@@ -691,7 +702,13 @@ fn string_method<'a>(
                 .iter()
                 .map(|i| i.as_str().map(str::to_string))
                 .collect();
-            text(&parts?.join(s))
+            let parts = parts?;
+            let total =
+                parts.iter().map(String::len).sum::<usize>() + s.len().saturating_mul(parts.len());
+            if total > MAX_STR_BYTES {
+                return None;
+            }
+            text(&parts.join(s))
         }
         // Positions count characters, as Python's do; `start`/`end` are not followed.
         "find" | "rfind" if args.positional.len() == 1 => {
@@ -889,7 +906,9 @@ pub fn binary(op: &str, left: &Value, right: &Value, span: Span, in_place: bool)
                 .with_env(&env);
             }
         },
-        ("+", Str(a), Str(b)) => Str(format!("{a}{b}").into()),
+        ("+", Str(a), Str(b)) if a.len() + b.len() <= MAX_STR_BYTES => {
+            Str(format!("{a}{b}").into())
+        }
         ("+", List(_), List(_)) => List(Object::new(concat(
             left,
             &right.items().unwrap_or_default(),
@@ -899,9 +918,7 @@ pub fn binary(op: &str, left: &Value, right: &Value, span: Span, in_place: bool)
             Some(items) => List(Object::new(concat(left, &items))),
             None => return Value::unknown(format!("`+=` with {right}"), span).with_env(&env),
         },
-        ("+", Tuple(_), Tuple(_)) => {
-            Tuple(Rc::new(concat(left, &right.items().unwrap_or_default())))
-        }
+        ("+", Tuple(_), Tuple(_)) => Kind::tuple(concat(left, &right.items().unwrap_or_default())),
         ("|", Dict(_), Dict(_)) => {
             let mut pairs = left.pairs().unwrap_or_default();
             right
@@ -934,7 +951,9 @@ pub fn binary(op: &str, left: &Value, right: &Value, span: Span, in_place: bool)
             .checked_pow(*b as u32)
             .map(Int)
             .unwrap_or(Unknown("integer overflow".into())),
-        ("*", Str(s), Int(n)) | ("*", Int(n), Str(s)) if (0..=10_000).contains(n) => {
+        ("*", Str(s), Int(n)) | ("*", Int(n), Str(s))
+            if (0..=10_000).contains(n) && s.len() * (*n as usize) <= MAX_STR_BYTES =>
+        {
             Str(s.repeat(*n as usize).into())
         }
         ("-", Kind::Instance(_), Int(_))
@@ -946,7 +965,11 @@ pub fn binary(op: &str, left: &Value, right: &Value, span: Span, in_place: bool)
         }
         _ => {
             return Value::unknown(
-                format!("`{op}` on {left} and {right} is not evaluated"),
+                format!(
+                    "`{op}` on {} and {} is not evaluated",
+                    left.brief(),
+                    right.brief()
+                ),
                 span,
             )
             .with_env(&env);

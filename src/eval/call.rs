@@ -261,7 +261,7 @@ fn bind_arguments(function: &Function, args: &Args, call: Span) -> Result<Namesp
             .skip(positional.len())
             .cloned()
             .collect();
-        bind(&star.name, Value::new(Kind::Tuple(Rc::new(extra)), call));
+        bind(&star.name, Value::new(Kind::tuple(extra), call));
     }
     let mut extra_keywords = Vec::new();
     for (key, value) in &args.keywords {

@@ -262,7 +262,7 @@ fn convert_default(kind: &str, default: Value, site: Span) -> Value {
 
 fn sequence(kind: &str, items: Vec<Value>) -> Kind {
     match kind {
-        "TupleValue" => Kind::Tuple(Rc::new(items)),
+        "TupleValue" => Kind::tuple(items),
         "SetValue" => Kind::Set(Object::new(super::builtins::set_items(items))),
         _ => Kind::List(Object::new(items)),
     }

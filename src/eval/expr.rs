@@ -240,6 +240,12 @@ impl<'p> Run<'p> {
                             text.push_str(&unescape(content, is_bytes));
                         }
                     }
+                    _ if text.len() > super::value::MAX_STR_BYTES => {
+                        return Value::unknown(
+                            "a string longer than djsafe's limit is not evaluated",
+                            span,
+                        );
+                    }
                     "interpolation" => {
                         let value = self.interpolation(frame, child);
                         env = union(&env, &value.env);
@@ -346,7 +352,7 @@ impl<'p> Run<'p> {
         let kind = match node.kind() {
             "list" => Kind::List(Object::new(items)),
             "set" => Kind::Set(Object::new(builtins::set_items(items))),
-            _ => Kind::Tuple(Rc::new(items)),
+            _ => Kind::tuple(items),
         };
         Value::new(kind, span)
     }
@@ -422,10 +428,7 @@ impl<'p> Run<'p> {
                     return Err("incomplete dict comprehension".into());
                 };
                 let (key, value) = (self.expr(frame, k), self.expr(frame, v));
-                Value::new(
-                    Kind::Tuple(Rc::new(vec![key, value])),
-                    self.span(frame, body),
-                )
+                Value::new(Kind::tuple(vec![key, value]), self.span(frame, body))
             } else {
                 self.expr(frame, body)
             };

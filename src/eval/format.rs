@@ -16,6 +16,9 @@ pub fn percent(template: &str, values: &Value) -> Option<String> {
     let mut out = String::new();
     let mut chars = template.chars().peekable();
     while let Some(c) = chars.next() {
+        if out.len() > super::value::MAX_STR_BYTES {
+            return None;
+        }
         if c != '%' {
             out.push(c);
             continue;
@@ -56,6 +59,9 @@ pub fn braces(template: &str, args: &Args) -> Option<String> {
     let mut auto = 0;
     let mut chars = template.chars().peekable();
     while let Some(c) = chars.next() {
+        if out.len() > super::value::MAX_STR_BYTES {
+            return None;
+        }
         match c {
             '{' if chars.peek() == Some(&'{') => {
                 chars.next();

@@ -388,7 +388,7 @@ impl Run<'_> {
             }
             Kind::External(path) if &**path == "builtins.tuple" => {
                 let inner = text.trim_start_matches('(').trim_end_matches(')');
-                Value::new(Kind::Tuple(Rc::new(items(inner))), span)
+                Value::new(Kind::tuple(items(inner)), span)
             }
             Kind::External(path) if &**path == "builtins.dict" => {
                 let mut pairs = Vec::new();
@@ -426,7 +426,7 @@ impl Run<'_> {
                     .map(|item| self.apply_cast(frame, &item_cast[0], item, span))
                     .collect();
                 let kind = if matches!(cast.kind, Kind::Tuple(_)) {
-                    Kind::Tuple(Rc::new(cast_items))
+                    Kind::tuple(cast_items)
                 } else {
                     Kind::List(Object::new(cast_items))
                 };

@@ -71,3 +71,25 @@ fn an_object_never_contains_itself() {
         assert!(value.contains("inside itself"), "{value}");
     }
 }
+
+/// Values that double at each turn of a loop stop at djsafe's size limits instead of hanging or
+/// exhausting memory when shown (they used to: `[X, X]` shares X, but its repr does not).
+#[test]
+fn doubling_values_stay_bounded() {
+    let cases = [
+        "X = ['a']\nfor i in range(60):\n    X = [X, X]\nY = str(X)\n",
+        "X = ('a',)\nfor i in range(60):\n    X = (X, X)\n",
+        "X = {}\nfor i in range(60):\n    X = {'a': X, 'b': X}\n",
+        "X = [1]\nfor i in range(60):\n    X = X + X\n",
+        "X = 'ab'\nfor i in range(60):\n    X = X + X\nX = X * 10000\n",
+        "X = 'ab'\nfor i in range(60):\n    X = f'{X}{X}'\n",
+        "X = 'ab'\nfor i in range(60):\n    X = X.replace('a', X)\n",
+    ];
+    for source in cases {
+        let x = values(source, &[], &["X"]).remove(0);
+        assert!(
+            x.contains("<unknown") && x.len() < 1_000_000,
+            "{source}: {x:.200}"
+        );
+    }
+}

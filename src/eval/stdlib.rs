@@ -2,8 +2,6 @@
 //! `ast.literal_eval`, `distutils.util.strtobool`, `filter`, `os.path`. Each either returns a
 //! value or raises the exception Python would, so `try`/`except` around them takes the right path.
 
-use std::rc::Rc;
-
 use tree_sitter::Node;
 
 use super::builtins::{Args, dict_insert, iterate};
@@ -146,7 +144,7 @@ fn literal(node: Node, text: &str, span: Span) -> Option<Value> {
         }
         "parenthesized_expression" => return literal(*children().first()?, text, span),
         "list" => Kind::List(Object::new(items()?)),
-        "tuple" => Kind::Tuple(Rc::new(items()?)),
+        "tuple" => Kind::tuple(items()?),
         "set" => Kind::Set(Object::new(items()?)),
         "dictionary" => {
             let mut pairs = Vec::new();

@@ -71,16 +71,21 @@ pub type Pairs = Rc<Object<Vec<(Value, Value)>>>;
 /// condition it cannot decide, inside a loop it cannot unroll).
 pub struct Object<T> {
     state: RefCell<Result<T, Rc<str>>>,
+    /// How many values the contents hold, nested ones included (see [`size_within`]).
+    size: std::cell::Cell<usize>,
     /// The environment variables its changes depended on (an `append` under `if os.getenv(...)`).
     env: RefCell<EnvDeps>,
 }
 
-impl<T: Clone> Object<T> {
+impl<T: Clone + Contents> Object<T> {
     pub fn new(contents: T) -> Rc<Self> {
-        Rc::new(Object {
-            state: RefCell::new(Ok(contents)),
+        let object = Object {
+            state: RefCell::new(Ok(contents.clone())),
+            size: std::cell::Cell::new(1),
             env: RefCell::default(),
-        })
+        };
+        object.set_state(Ok(contents));
+        Rc::new(object)
     }
 
     /// Its contents, when known.
@@ -98,7 +103,19 @@ impl<T: Clone> Object<T> {
         self.state.borrow().clone()
     }
 
+    /// Sets the contents; contents bigger than [`MAX_SIZE`] values are unknown instead.
     pub fn set_state(&self, state: Result<T, Rc<str>>) {
+        let size = match &state {
+            Ok(contents) => contents.size_within(MAX_SIZE),
+            Err(_) => Some(1),
+        };
+        let state = match size {
+            Some(_) => state,
+            None => {
+                Err(format!("a container of more than {MAX_SIZE} values is not evaluated").into())
+            }
+        };
+        self.size.set(size.unwrap_or(1));
         *self.state.borrow_mut() = state;
     }
 
@@ -114,6 +131,66 @@ impl<T: Clone> Object<T> {
         if !env.is_empty() {
             let merged = union(&self.env.borrow(), env);
             *self.env.borrow_mut() = merged;
+        }
+    }
+}
+
+/// The most values one list, dict, set or tuple may hold, nested ones included (shared ones
+/// counted each time): `X = [X, X]` in a loop would otherwise double what every walk over the
+/// value costs at each turn.
+pub const MAX_SIZE: usize = 10_000;
+
+/// The longest string djsafe builds, in bytes.
+pub const MAX_STR_BYTES: usize = 1 << 20;
+
+/// What an object holds, for counting its size.
+pub trait Contents {
+    fn size_within(&self, budget: usize) -> Option<usize>;
+}
+
+impl Contents for Vec<Value> {
+    fn size_within(&self, budget: usize) -> Option<usize> {
+        sizes_within(self.iter(), budget)
+    }
+}
+
+impl Contents for Vec<(Value, Value)> {
+    fn size_within(&self, budget: usize) -> Option<usize> {
+        sizes_within(self.iter().flat_map(|(k, v)| [k, v]), budget)
+    }
+}
+
+fn sizes_within<'v>(values: impl Iterator<Item = &'v Value>, budget: usize) -> Option<usize> {
+    let mut total = 1usize;
+    for value in values {
+        total = total.checked_add(size_within(value, budget.checked_sub(total)?)?)?;
+        if total > budget {
+            return None;
+        }
+    }
+    Some(total)
+}
+
+/// How many values `value` holds, nested ones included, or `None` beyond `budget`. A list's
+/// size is kept on its object, so this walks tuples only.
+pub fn size_within(value: &Value, budget: usize) -> Option<usize> {
+    let size = match &value.kind {
+        Kind::List(o) | Kind::Set(o) => o.size.get(),
+        Kind::Dict(o) => o.size.get(),
+        Kind::Tuple(items) => sizes_within(items.iter(), budget)?,
+        _ => 1,
+    };
+    (size <= budget).then_some(size)
+}
+
+impl Kind {
+    /// A tuple of `items`, or unknown when it would hold more than [`MAX_SIZE`] values.
+    pub fn tuple(items: Vec<Value>) -> Kind {
+        match sizes_within(items.iter(), MAX_SIZE) {
+            Some(_) => Kind::Tuple(Rc::new(items)),
+            None => Kind::Unknown(
+                format!("a tuple of more than {MAX_SIZE} values is not evaluated").into(),
+            ),
         }
     }
 }
@@ -224,7 +301,14 @@ impl Value {
         Value::new(Kind::Unknown(reason.into().into()), origin)
     }
 
+    /// A string, or unknown when it is longer than [`MAX_STR_BYTES`].
     pub fn str(s: &str, origin: Span) -> Self {
+        if s.len() > MAX_STR_BYTES {
+            return Value::unknown(
+                format!("a string longer than {MAX_STR_BYTES} bytes is not evaluated"),
+                origin,
+            );
+        }
         Value::new(Kind::Str(s.into()), origin)
     }
 
@@ -233,6 +317,15 @@ impl Value {
             self.env = union(&self.env, env);
         }
         self
+    }
+
+    /// The repr, shortened to about 80 characters, for messages.
+    pub fn brief(&self) -> String {
+        let repr = self.to_string();
+        match repr.char_indices().nth(80) {
+            Some((at, _)) => format!("{}...", &repr[..at]),
+            None => repr,
+        }
     }
 
     /// Unknown for whatever reason, including [`Kind::FromEnv`].
