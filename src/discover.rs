@@ -164,12 +164,20 @@ fn visit_file(
     }
     if crate::requirements::is_dependency_file(path) {
         found.dependency_files.push(path.to_path_buf());
-        return;
     }
-    let Some(kind) = deploy::source_kind(path) else {
+    // The name decides; only names that may be deployment files are read.
+    let Some(candidate) = deploy::source_kind(path) else {
         return;
     };
-    if let Some(text) = read_small_text(path, display_root, found) {
+    let text = match candidate {
+        deploy::Candidate::Kind(_) => read_small_text(path, display_root, found),
+        // Any YAML, `.ini` or `.conf` file is read to see what it is: one that cannot be read
+        // is not reported, since nothing says it was meant for djsafe.
+        deploy::Candidate::Sniff(_) => read_text(path, display_root).ok().map(|(text, _)| text),
+    };
+    if let Some(text) = text
+        && let Some(kind) = candidate.decide(&text)
+    {
         deploy_files.push(DeployFile {
             path: path.to_path_buf(),
             kind,

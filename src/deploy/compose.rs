@@ -1,267 +1,421 @@
-//! Compose files: the environment their services' `environment:` blocks set, read without a
-//! YAML parser so files that would not parse still yield what they clearly say.
+//! Compose files: one deployment per service, with its `environment` (map or list, anchors and
+//! `<<` merges included), `env_file`s, `command`/`entrypoint`, the Dockerfile stage it `build`s
+//! (whose environment and command it inherits), `image`, same-file and cross-file `extends`,
+//! and interpolation from the `.env` next to the compose file.
 
-use super::{EnvAssignment, strip_matching_quotes};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
-/// Environment entries of a docker compose file, found without a YAML parser: entries under any
-/// `environment:` key, either list form (`- KEY=value`, `- "KEY=value"`, `- KEY` with no value is skipped)
-/// or map form (`KEY: value`, `KEY: "value"`; null values are skipped), determined by indentation (the block
-/// ends when indentation returns to the `environment:` key's level or less, except for `- ` items at the
-/// key's own level, which YAML allows for a sequence). Quotes are stripped, and trailing ` # comments` on
-/// unquoted values. Only entries at the block's first entry indentation count, so deeper (multi-line) content
-/// is not mistaken for entries.
-pub fn compose_env(text: &str) -> Vec<EnvAssignment> {
-    let mut found = Vec::new();
-    // Indentation of the open `environment:` key, and of its entries once the first one is seen.
-    let mut block: Option<(usize, Option<usize>)> = None;
-    for (index, raw) in text.lines().enumerate() {
-        let content = raw.trim_start();
-        if content.is_empty() || content.starts_with('#') {
-            continue;
-        }
-        let indent = raw.len() - content.len();
-        if let Some((key_indent, entry_indent)) = &mut block {
-            let compact_item = indent == *key_indent
-                && is_list_item(content)
-                && entry_indent.is_none_or(|entries| entries == indent);
-            if indent > *key_indent || compact_item {
-                if indent == *entry_indent.get_or_insert(indent)
-                    && let Some((key, value)) = compose_entry(content)
-                {
-                    found.push(EnvAssignment {
-                        key,
-                        value,
-                        line: index + 1,
-                    });
-                }
-                continue;
-            }
-            block = None;
-        }
-        if is_environment_key(content) {
-            block = Some((indent, None));
-        }
-    }
-    found
+use super::dotenv;
+use super::interpolate::{interpolate, interpolate_lossy};
+use super::model::EnvValue;
+use super::normalize;
+use super::shell;
+use super::tree::{Node, Value};
+use super::yaml;
+
+/// A compose service, as written (before linking to the Dockerfile it builds).
+#[derive(Clone, Debug, Default)]
+pub struct Service {
+    pub name: String,
+    pub line: usize,
+    /// `environment` entries in order, with the file and line that set them.
+    pub env: Vec<(String, EnvValue, PathBuf, usize)>,
+    pub env_files: Vec<EnvFileRef>,
+    pub command: Option<Words>,
+    pub entrypoint: Option<Words>,
+    pub build: Option<Build>,
+    pub image: Option<String>,
+    extends: Option<(Option<String>, String)>,
 }
 
-/// A YAML sequence item: a dash followed by whitespace or the end of the line (`-x` is a plain scalar).
-fn is_list_item(content: &str) -> bool {
-    content
-        .strip_prefix('-')
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnvFileRef {
+    /// Resolved against the compose file's folder.
+    pub path: PathBuf,
+    pub required: bool,
+    pub file: PathBuf,
+    pub line: usize,
 }
 
-/// `environment:` opening a block; an inline value (`environment: [..]`, flow maps) does not.
-fn is_environment_key(content: &str) -> bool {
-    ["environment", "\"environment\"", "'environment'"]
-        .iter()
-        .filter_map(|key| content.strip_prefix(key))
-        .filter_map(|rest| rest.trim_start().strip_prefix(':'))
-        .any(|rest| {
-            let rest = rest.trim();
-            rest.is_empty() || rest.starts_with('#')
+/// A `command`/`entrypoint`: compose splits a string into words (no shell), a list is used as is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Words {
+    pub argv: Vec<String>,
+    pub file: PathBuf,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Build {
+    /// The build context folder, resolved against the compose file's folder.
+    pub context: PathBuf,
+    /// The Dockerfile path, resolved against the context.
+    pub dockerfile: PathBuf,
+    pub target: Option<String>,
+    pub args: BTreeMap<String, String>,
+    pub line: usize,
+}
+
+/// How deep `extends` chains are followed.
+const MAX_EXTENDS: usize = 4;
+
+/// The services of a compose file, or why it cannot be read as YAML.
+pub fn services(
+    path: &Path,
+    text: &str,
+    read: &dyn Fn(&Path) -> Option<String>,
+) -> Result<Vec<Service>, String> {
+    services_at(path, text, read, 0)
+}
+
+fn services_at(
+    path: &Path,
+    text: &str,
+    read: &dyn Fn(&Path) -> Option<String>,
+    depth: usize,
+) -> Result<Vec<Service>, String> {
+    let root = yaml::parse_one(text)?;
+    let dir = path.parent().unwrap_or(Path::new(""));
+    // Compose reads the `.env` of the project folder for interpolation.
+    let vars: BTreeMap<String, String> = read(&dir.join(".env"))
+        .map(|text| {
+            dotenv::parse(&text)
+                .into_iter()
+                .filter_map(|e| Some((e.key, e.value.literal()?.to_string())))
+                .collect()
         })
-}
-
-/// The `(key, value)` of one line of an `environment:` block, in list or map form.
-fn compose_entry(content: &str) -> Option<(String, String)> {
-    if is_list_item(content) {
-        let item = yaml_scalar(&content[1..])?;
-        let (key, value) = item.split_once('=')?;
-        let key = key.trim();
-        return (!key.is_empty()).then(|| {
-            (
-                key.to_string(),
-                strip_matching_quotes(value.trim()).to_string(),
-            )
-        });
-    }
-    let (key, rest) = split_map_key(content)?;
-    Some((key, yaml_scalar(rest)?))
-}
-
-/// Splits `KEY: value` (key optionally quoted) at the colon YAML treats as the separator, one followed by
-/// whitespace or the end of the line, so that plain keys never swallow a `host:port` value.
-fn split_map_key(content: &str) -> Option<(String, &str)> {
-    if content.starts_with(['"', '\'']) {
-        let (key, rest) = quoted_prefix(content)?;
-        let rest = rest.trim_start().strip_prefix(':')?;
-        return (rest.is_empty() || rest.starts_with([' ', '\t'])).then_some((key, rest));
-    }
-    let colon = content.match_indices(':').map(|(at, _)| at).find(|&at| {
-        let after = &content[at + 1..];
-        after.is_empty() || after.starts_with([' ', '\t'])
-    })?;
-    let key = content[..colon].trim_end();
-    (!key.is_empty()).then(|| (key.to_string(), &content[colon + 1..]))
-}
-
-/// A one-line YAML scalar: quoted (with its escapes) or plain with a trailing ` # comment` removed. None for
-/// nulls, which compose treats as "take it from the shell", and for multi-line values this reader does not join.
-fn yaml_scalar(text: &str) -> Option<String> {
-    let text = text.trim();
-    if text.starts_with(['"', '\'']) {
-        return quoted_prefix(text).map(|(value, _)| value);
-    }
-    let comment = text
-        .char_indices()
-        .find(|&(at, c)| c == '#' && (at == 0 || text[..at].ends_with([' ', '\t'])))
-        .map_or(text.len(), |(at, _)| at);
-    let plain = text[..comment].trim_end();
-    match plain {
-        "" | "~" | "null" | "Null" | "NULL" => None,
-        // `|` and `>` start block scalars whose content is on the following lines.
-        _ if plain.starts_with(['|', '>']) => None,
-        _ => Some(plain.to_string()),
-    }
-}
-
-/// The YAML quoted string at the start of `text` (which starts with `"` or `'`) and what follows it. Double
-/// quotes take backslash escapes; in single quotes `''` is a literal quote. None if it is not closed on this line.
-fn quoted_prefix(text: &str) -> Option<(String, &str)> {
-    let mut chars = text.char_indices();
-    let (_, quote) = chars.next()?;
-    let mut value = String::new();
-    while let Some((at, c)) = chars.next() {
-        if c == quote {
-            if quote == '\'' && text[at + 1..].starts_with('\'') {
-                chars.next();
-                value.push('\'');
-                continue;
+        .unwrap_or_default();
+    let reader = Reader {
+        path,
+        dir,
+        vars: &vars,
+    };
+    let entries = match root.get("services") {
+        Some(services) => services.entries().to_vec(),
+        // Version 1 files put services at the top level.
+        None => root
+            .entries()
+            .iter()
+            .filter(|e| e.value.get("image").is_some() || e.value.get("build").is_some())
+            .cloned()
+            .collect(),
+    };
+    let mut services: Vec<Service> = entries
+        .iter()
+        .filter(|e| e.value.is_map())
+        .map(|e| reader.service(&e.key, e.key_line, &e.value))
+        .collect();
+    // `extends`: the base's settings under the service's own.
+    let snapshot = services.clone();
+    for service in &mut services {
+        let mut seen = 0;
+        while let Some((file, base_name)) = service.extends.take() {
+            seen += 1;
+            if seen > MAX_EXTENDS {
+                break;
             }
-            return Some((value, &text[at + 1..]));
-        }
-        if c == '\\' && quote == '"' {
-            let (_, escaped) = chars.next()?;
-            value.push(match escaped {
-                'n' => '\n',
-                't' => '\t',
-                other => other,
-            });
-        } else {
-            value.push(c);
+            let base = match file {
+                None => snapshot.iter().find(|s| s.name == base_name).cloned(),
+                Some(file) if depth < MAX_EXTENDS => {
+                    let other = normalize(&dir.join(file));
+                    read(&other)
+                        .and_then(|text| services_at(&other, &text, read, depth + 1).ok())
+                        .and_then(|list| list.into_iter().find(|s| s.name == base_name))
+                }
+                Some(_) => None,
+            };
+            if let Some(base) = base {
+                inherit(service, base);
+            }
         }
     }
-    None
+    Ok(services)
+}
+
+fn inherit(service: &mut Service, base: Service) {
+    let own = std::mem::take(&mut service.env);
+    service.env = base.env;
+    service.env.extend(own);
+    let own_files = std::mem::take(&mut service.env_files);
+    service.env_files = base.env_files;
+    service.env_files.extend(own_files);
+    service.command = service.command.take().or(base.command);
+    service.entrypoint = service.entrypoint.take().or(base.entrypoint);
+    service.build = service.build.take().or(base.build);
+    service.image = service.image.take().or(base.image);
+    service.extends = base.extends;
+}
+
+struct Reader<'a> {
+    path: &'a Path,
+    dir: &'a Path,
+    vars: &'a BTreeMap<String, String>,
+}
+
+impl Reader<'_> {
+    fn service(&self, name: &str, line: usize, node: &Node) -> Service {
+        let mut service = Service {
+            name: name.to_string(),
+            line,
+            ..Service::default()
+        };
+        if let Some(env) = node.get("environment") {
+            service.env = self.environment(env);
+        }
+        if let Some(files) = node.get("env_file") {
+            service.env_files = self.env_files(files);
+        }
+        service.command = node.get("command").and_then(|n| self.words(n));
+        service.entrypoint = node.get("entrypoint").and_then(|n| self.words(n));
+        service.image = node
+            .get("image")
+            .and_then(Node::text)
+            .map(|t| interpolate_lossy(t, self.vars));
+        service.build = node.get("build").and_then(|n| self.build(n));
+        service.extends = node.get("extends").and_then(|n| match &n.value {
+            Value::Scalar { text, .. } => Some((None, text.clone())),
+            Value::Map(_) => Some((
+                n.get("file").and_then(Node::text).map(str::to_string),
+                n.get("service").and_then(Node::text)?.to_string(),
+            )),
+            _ => None,
+        });
+        service
+    }
+
+    fn environment(&self, node: &Node) -> Vec<(String, EnvValue, PathBuf, usize)> {
+        let file = self.path.to_path_buf();
+        match &node.value {
+            Value::Map(entries) => entries
+                .iter()
+                .map(|e| {
+                    let value = match &e.value.value {
+                        Value::Null => self.host_value(&e.key),
+                        Value::Scalar { text, plain } => {
+                            // Compose writes YAML booleans as `true`/`false`.
+                            let text = if *plain
+                                && matches!(text.as_str(), "True" | "TRUE" | "False" | "FALSE")
+                            {
+                                text.to_ascii_lowercase()
+                            } else {
+                                text.clone()
+                            };
+                            self.value(&text)
+                        }
+                        _ => EnvValue::Unknown("not a string in the compose file".into()),
+                    };
+                    (e.key.clone(), value, file.clone(), e.key_line)
+                })
+                .collect(),
+            Value::Seq(items) => items
+                .iter()
+                .filter_map(|item| {
+                    let text = item.text()?;
+                    Some(match text.split_once('=') {
+                        Some((key, value)) => (
+                            key.trim().to_string(),
+                            self.value(value),
+                            file.clone(),
+                            item.line,
+                        ),
+                        None => (
+                            text.trim().to_string(),
+                            self.host_value(text.trim()),
+                            file.clone(),
+                            item.line,
+                        ),
+                    })
+                })
+                .filter(|(key, ..)| !key.is_empty())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn value(&self, text: &str) -> EnvValue {
+        match interpolate(text, self.vars) {
+            Ok(value) => EnvValue::Literal(value),
+            Err(reason) => EnvValue::Unknown(reason),
+        }
+    }
+
+    /// `- NAME` / `NAME:` without a value: the project environment's value (the `.env`), else
+    /// the host's.
+    fn host_value(&self, name: &str) -> EnvValue {
+        match self.vars.get(name) {
+            Some(value) => EnvValue::Literal(value.clone()),
+            None => EnvValue::Unknown("passed through from the host running compose".into()),
+        }
+    }
+
+    fn env_files(&self, node: &Node) -> Vec<EnvFileRef> {
+        let one = |node: &Node| -> Option<EnvFileRef> {
+            let (path, required) = match &node.value {
+                Value::Scalar { text, .. } => (text.clone(), true),
+                Value::Map(_) => (
+                    node.get("path")?.text()?.to_string(),
+                    node.get("required")
+                        .is_none_or(|r| r.text() != Some("false")),
+                ),
+                _ => return None,
+            };
+            let path = interpolate_lossy(&path, self.vars);
+            Some(EnvFileRef {
+                path: normalize(&self.dir.join(path)),
+                required,
+                file: self.path.to_path_buf(),
+                line: node.line,
+            })
+        };
+        match &node.value {
+            Value::Seq(items) => items.iter().filter_map(one).collect(),
+            _ => one(node).into_iter().collect(),
+        }
+    }
+
+    fn words(&self, node: &Node) -> Option<Words> {
+        let argv = match &node.value {
+            Value::Scalar { text, .. } => shell::split(&interpolate_lossy(text, self.vars))
+                .into_iter()
+                .map(|w| w.text)
+                .collect(),
+            Value::Seq(items) => items
+                .iter()
+                .filter_map(|n| n.text().map(|t| interpolate_lossy(t, self.vars)))
+                .collect(),
+            _ => return None,
+        };
+        Some(Words {
+            argv,
+            file: self.path.to_path_buf(),
+            line: node.line,
+        })
+    }
+
+    fn build(&self, node: &Node) -> Option<Build> {
+        let (context, dockerfile, target, args) = match &node.value {
+            Value::Scalar { text, .. } => (text.clone(), None, None, BTreeMap::new()),
+            Value::Map(_) => {
+                if node.get("dockerfile_inline").is_some() {
+                    return None;
+                }
+                let args = match node.get("args") {
+                    Some(args) => self
+                        .environment(args)
+                        .into_iter()
+                        .filter_map(|(k, v, ..)| Some((k, v.literal()?.to_string())))
+                        .collect(),
+                    None => BTreeMap::new(),
+                };
+                (
+                    node.get("context")
+                        .and_then(Node::text)
+                        .unwrap_or(".")
+                        .to_string(),
+                    node.get("dockerfile")
+                        .and_then(Node::text)
+                        .map(str::to_string),
+                    node.get("target").and_then(Node::text).map(str::to_string),
+                    args,
+                )
+            }
+            _ => return None,
+        };
+        let context = interpolate_lossy(&context, self.vars);
+        // A remote context (a Git URL) is not in the repository.
+        if context.contains("://") || context.starts_with("git@") {
+            return None;
+        }
+        let context = normalize(&self.dir.join(context));
+        let dockerfile = dockerfile.map(|d| interpolate_lossy(&d, self.vars));
+        let dockerfile = normalize(&context.join(dockerfile.as_deref().unwrap_or("Dockerfile")));
+        Some(Build {
+            context,
+            dockerfile,
+            target: target.map(|t| interpolate_lossy(&t, self.vars)),
+            args,
+            line: node.line,
+        })
+    }
+}
+
+/// Images of services that run no Django: databases, caches, proxies, mail catchers, tooling.
+const NOT_DJANGO_IMAGES: &[&str] = &[
+    "postgres",
+    "postgis",
+    "postgresql",
+    "redis",
+    "valkey",
+    "nginx",
+    "node",
+    "mailhog",
+    "mailpit",
+    "maildev",
+    "mysql",
+    "mariadb",
+    "memcached",
+    "rabbitmq",
+    "mongo",
+    "mongo-express",
+    "elasticsearch",
+    "opensearch",
+    "kibana",
+    "minio",
+    "traefik",
+    "caddy",
+    "adminer",
+    "pgadmin4",
+    "pgbouncer",
+    "httpd",
+    "haproxy",
+    "localstack",
+    "selenium",
+    "standalone-chrome",
+    "grafana",
+    "prometheus",
+    "jaeger",
+    "all-in-one",
+    "busybox",
+    "alpine",
+    "meilisearch",
+    "typesense",
+    "solr",
+    "zookeeper",
+    "kafka",
+    "cp-kafka",
+    "clickhouse-server",
+    "flower",
+    "dynamodb-local",
+    "varnish",
+    "smtp4dev",
+    "mockserver",
+    "wiremock",
+    "azurite",
+    "cypress",
+    "playwright",
+    "keycloak",
+    "pgvector",
+    "timescaledb",
+    "docker",
+    "certbot",
+    "nginx-proxy",
+    "acme-companion",
+    "chrome",
+    "redis-stack",
+    "redisinsight",
+    "otel-collector",
+    "opentelemetry-collector",
+];
+
+/// The program an image runs, when the image is known not to run Django.
+pub fn not_django_image(image: &str) -> Option<String> {
+    let without_digest = image.split('@').next().unwrap_or(image);
+    let last = without_digest.rsplit('/').next().unwrap_or(without_digest);
+    let name = last.split(':').next().unwrap_or(last).to_ascii_lowercase();
+    NOT_DJANGO_IMAGES.contains(&name.as_str()).then_some(name)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn env(key: &str, value: &str, line: usize) -> EnvAssignment {
-        EnvAssignment {
-            key: key.to_string(),
-            value: value.to_string(),
-            line,
-        }
-    }
-
-    #[test]
-    fn compose_map_form_under_services() {
-        let text = "\
-services:
-  web:
-    image: app
-    environment:
-      DEBUG: \"true\"
-      SECRET_KEY: 'it''s secret'
-      ALLOWED_HOSTS: example.com # production host
-      REDIS_URL: redis://cache:6379/0
-      HASH: abc#def
-      FROM_SHELL:
-      ALSO_SHELL: ~
-      EMPTY: \"\"
-      \"QUOTED_KEY\": v
-    ports:
-      - \"8000:8000\"
-  worker:
-    environment:
-      CELERY: \"1\" # trailing comment
-";
-        assert_eq!(
-            compose_env(text),
-            vec![
-                env("DEBUG", "true", 5),
-                env("SECRET_KEY", "it's secret", 6),
-                env("ALLOWED_HOSTS", "example.com", 7),
-                env("REDIS_URL", "redis://cache:6379/0", 8),
-                env("HASH", "abc#def", 9),
-                env("EMPTY", "", 12),
-                env("QUOTED_KEY", "v", 13),
-                env("CELERY", "1", 18),
-            ]
-        );
-    }
-
-    #[test]
-    fn compose_list_form() {
-        let text = "\
-services:
-  web:
-    environment:
-      - DEBUG=1
-      - \"SECRET_KEY=abc def\"
-      - 'QUOTED=x'
-      - VALUE_QUOTES=\"quoted\"
-      # - COMMENTED=1
-      - WITH_COMMENT=yes # note
-      - NO_VALUE
-      - EMPTY=
-    command: run
-";
-        assert_eq!(
-            compose_env(text),
-            vec![
-                env("DEBUG", "1", 4),
-                env("SECRET_KEY", "abc def", 5),
-                env("QUOTED", "x", 6),
-                env("VALUE_QUOTES", "quoted", 7),
-                env("WITH_COMMENT", "yes", 9),
-                env("EMPTY", "", 11),
-            ]
-        );
-    }
-
-    #[test]
-    fn compose_block_ends_at_key_indentation() {
-        let text = "\
-services:
-  web:
-    environment:
-      A: 1
-    labels:
-      B: 2
-  db:
-    environment:
-    - C=3
-    - D=4
-    volumes:
-    - data:/var/lib
-x-env: &env
-  E: 5
-";
-        assert_eq!(
-            compose_env(text),
-            vec![env("A", "1", 4), env("C", "3", 9), env("D", "4", 10)]
-        );
-    }
-
-    #[test]
-    fn compose_ignores_deeper_lines_and_inline_values() {
-        let text = "\
-services:
-  web:
-    environment:
-      MULTI: |
-        NOT_A_KEY: 1
-      AFTER: 2
-  other:
-    environment: [X=1]
-    labels:
-      Y: 2
-";
-        assert_eq!(compose_env(text), vec![env("AFTER", "2", 6)]);
-    }
-}
+#[path = "compose_tests.rs"]
+mod tests;

@@ -8,103 +8,285 @@
 //! running, and with what profile, is decided later (`crate::lint`), where the import roots are
 //! known.
 
+pub mod appengine;
+pub mod ci;
+pub mod command;
 pub mod compose;
+mod compose_text;
+pub mod digitalocean;
+pub mod docker_words;
 pub mod dockerfile;
+pub mod dotenv;
+pub mod entrypoint;
+pub mod fly;
+pub mod gunicorn;
+pub mod helm;
+pub mod heroku;
+pub mod ini;
+mod interpolate;
+mod kinds;
+pub mod kubernetes;
+mod link;
 mod model;
 pub mod platforms;
+pub mod platformsh;
+pub mod procfile;
+mod python;
 pub mod references;
+pub mod render;
+pub mod script;
+mod servers;
+pub mod shell;
+pub mod supervisor;
+pub mod systemd;
+pub mod testconfig;
+pub mod tree;
+pub mod uwsgi;
+pub mod yaml;
 
+pub use kinds::{Candidate, chart_root, source_kind};
 pub use model::*;
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-pub use compose::compose_env;
-pub use dockerfile::dockerfile_env;
+pub use compose_text::compose_env;
 pub use references::{configuration_references, settings_module_references};
 
-/// The kind of deployment file `path` is, from its name.
-pub fn source_kind(path: &Path) -> Option<SourceKind> {
-    let name = path.file_name()?.to_str()?;
-    match name {
-        "wsgi.py" | "asgi.py" | "manage.py" => return Some(SourceKind::EntryPoint),
-        _ => {}
-    }
-    match deploy_file_kind(name)? {
-        DeployFileKind::Dockerfile => Some(SourceKind::Dockerfile),
-        DeployFileKind::Compose => Some(SourceKind::Compose),
-    }
-}
-
-/// Every deployment the files describe, in a stable order (by origin).
-pub fn collect(files: &[DeployFile], _read: ReadFile) -> Vec<Deployment> {
-    let mut found = Vec::new();
-    for file in files {
-        match file.kind {
-            SourceKind::Dockerfile | SourceKind::Compose => {
-                let assignments = if file.kind == SourceKind::Dockerfile {
-                    dockerfile_env(&file.text)
-                } else {
-                    compose_env(&file.text)
-                };
-                let env = assignments
-                    .into_iter()
-                    .map(|a| {
-                        let var = EnvVar {
-                            value: EnvValue::Literal(a.value),
-                            origin: Origin {
-                                file: file.path.clone(),
-                                line: a.line,
-                            },
-                        };
-                        (a.key, var)
-                    })
-                    .collect();
-                found.push(Deployment {
-                    origin: Origin {
-                        file: file.path.clone(),
-                        line: 1,
-                    },
-                    kind: file.kind,
-                    name: None,
-                    role: Role::Runs,
-                    command: None,
-                    env,
-                });
+/// Every deployment the files describe, linked across files, sorted and without duplicates.
+pub fn collect(files: &[DeployFile], read: ReadFile) -> Vec<Deployment> {
+    let linker = link::Linker::new(files, read);
+    let mut found: Vec<Deployment> = Vec::new();
+    let of_kind = |kind: SourceKind| files.iter().filter(move |f| f.kind == kind);
+    // Kubernetes ConfigMaps and Secrets resolve across the manifests of a folder.
+    let mut manifests = Vec::new();
+    let mut index = kubernetes::ConfigIndex::default();
+    for file in of_kind(SourceKind::Kubernetes) {
+        match kubernetes::documents(&file.text) {
+            Ok(documents) => {
+                index.add(&file.path, &documents);
+                manifests.push((file, documents));
             }
-            SourceKind::EntryPoint => {
-                let origin = |line| Origin {
-                    file: file.path.clone(),
-                    line,
-                };
-                for (var, references) in [
-                    (SETTINGS_MODULE, settings_module_references(&file.text)),
-                    (CONFIGURATION, configuration_references(&file.text)),
-                ] {
-                    for reference in references {
-                        let env = BTreeMap::from([(
-                            var.to_string(),
-                            EnvVar {
-                                value: EnvValue::Literal(reference.module),
-                                origin: origin(reference.line),
-                            },
-                        )]);
-                        found.push(Deployment {
-                            origin: origin(reference.line),
-                            kind: SourceKind::EntryPoint,
-                            name: None,
-                            role: Role::Fallback,
-                            command: None,
-                            env,
-                        });
-                    }
-                }
-            }
-            _ => {}
+            Err(reason) => found.extend(textual_fallback(file, &reason)),
         }
     }
+    for (file, documents) in &manifests {
+        found.extend(kubernetes::deployments(&file.path, documents, &index));
+    }
+    found.extend(helm_charts(files));
+    // app.json's config vars apply to the Procfile processes next to it.
+    let mut app_json: Vec<(&DeployFile, BTreeMap<String, EnvVar>)> = Vec::new();
+    for file in of_kind(SourceKind::AppJson) {
+        match heroku::app_json_env(&file.path, &file.text) {
+            Ok(env) => app_json.push((file, env)),
+            Err(reason) => found.extend(textual_fallback(file, &reason)),
+        }
+    }
+    for file in files {
+        let parsed: Result<Vec<Deployment>, String> = match file.kind {
+            SourceKind::Dockerfile => Ok(linker.dockerfile(&file.path, &file.text)),
+            SourceKind::Compose => {
+                compose::services(&file.path, &file.text, read).map(|services| {
+                    services
+                        .iter()
+                        .map(|s| linker.service(&file.path, s))
+                        .collect()
+                })
+            }
+            SourceKind::Procfile => {
+                let mut processes = procfile::deployments(&file.path, &file.text);
+                for (json, env) in &app_json {
+                    if json.path.parent() == file.path.parent() {
+                        for process in &mut processes {
+                            for (name, var) in env {
+                                process.set_default(name, var);
+                            }
+                        }
+                    }
+                }
+                Ok(processes)
+            }
+            SourceKind::HerokuYml => heroku::heroku_yml(&file.path, &file.text, &linker),
+            SourceKind::FlyToml => fly::deployments(&file.path, &file.text, &linker),
+            SourceKind::RenderYaml => render::deployments(&file.path, &file.text, &linker),
+            SourceKind::PlatformSh => platformsh::deployments(&file.path, &file.text),
+            SourceKind::AppEngine => appengine::deployments(&file.path, &file.text),
+            SourceKind::DigitalOcean => digitalocean::deployments(&file.path, &file.text, &linker),
+            SourceKind::Systemd => Ok(systemd::deployments(&file.path, &file.text)),
+            SourceKind::Uwsgi => Ok(uwsgi::deployments(&file.path, &file.text)),
+            SourceKind::Supervisor => Ok(supervisor::deployments(&file.path, &file.text)),
+            SourceKind::GunicornConfig => Ok(gunicorn::deployment(&file.path, &file.text)
+                .into_iter()
+                .collect()),
+            SourceKind::EntryPoint => Ok(entrypoint::deployments(&file.path, &file.text)),
+            SourceKind::TestConfig => Ok(testconfig::deployments(&file.path, &file.text)),
+            SourceKind::CiWorkflow => {
+                let name = file
+                    .path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default();
+                if name.starts_with(".gitlab-ci") {
+                    ci::gitlab(&file.path, &file.text)
+                } else {
+                    ci::github(&file.path, &file.text)
+                }
+            }
+            // Read after the others, once the scripts they run are known.
+            SourceKind::Shell | SourceKind::Kubernetes | SourceKind::Helm | SourceKind::AppJson => {
+                continue;
+            }
+        };
+        match parsed {
+            Ok(deployments) => found.extend(deployments),
+            Err(reason) => found.extend(textual_fallback(file, &reason)),
+        }
+    }
+    for (json, env) in app_json {
+        let has_processes = files.iter().any(|f| {
+            matches!(f.kind, SourceKind::Procfile | SourceKind::HerokuYml)
+                && f.path.parent() == json.path.parent()
+        });
+        if !has_processes {
+            found.push(heroku::app_json_deployment(&json.path, env));
+        }
+    }
+    let followed = linker.followed.borrow();
+    for file in of_kind(SourceKind::Shell) {
+        if !followed.contains(&normalize(&file.path)) {
+            found.extend(script::deployment(&file.path, &file.text));
+        }
+    }
+    let mut found = link_server_configs(found);
     found.sort();
+    found.dedup();
     found
+}
+
+/// A file that does not parse still says what it clearly says: the settings module and class it
+/// names (compose files: every `environment:` entry), with a note saying why it was read as text.
+fn textual_fallback(file: &DeployFile, reason: &str) -> Option<Deployment> {
+    let origin = Origin::new(&file.path, 1);
+    let mut deployment = Deployment::new(file.kind, origin.clone(), None, Role::Runs);
+    if file.kind == SourceKind::Compose {
+        for assignment in compose_env(&file.text) {
+            deployment.set(
+                &assignment.key,
+                EnvValue::Literal(assignment.value),
+                Origin::new(&file.path, assignment.line),
+            );
+        }
+    }
+    for (variable, references) in [
+        (SETTINGS_MODULE, settings_module_references(&file.text)),
+        (CONFIGURATION, configuration_references(&file.text)),
+    ] {
+        if let Some(reference) = references.into_iter().next() {
+            deployment.set(
+                variable,
+                EnvValue::Literal(reference.module),
+                Origin::new(&file.path, reference.line),
+            );
+        }
+    }
+    if deployment.env.is_empty() {
+        return None;
+    }
+    deployment.note(origin, format!("{reason}; read as text"));
+    Some(deployment)
+}
+
+/// Files with their texts.
+type Files = Vec<(PathBuf, String)>;
+
+/// Each Helm chart's values files applied to its templates.
+fn helm_charts(files: &[DeployFile]) -> Vec<Deployment> {
+    let mut charts: BTreeMap<PathBuf, (Files, Files)> = BTreeMap::new();
+    for file in files.iter().filter(|f| f.kind == SourceKind::Helm) {
+        let Some(root) = chart_root(&file.path) else {
+            continue;
+        };
+        let name = file
+            .path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let (values, templates) = charts.entry(root.to_path_buf()).or_default();
+        if helm::is_values_file(name) && file.path.parent() == Some(root) {
+            values.push((file.path.clone(), file.text.clone()));
+        } else {
+            templates.push((file.path.clone(), file.text.clone()));
+        }
+    }
+    charts
+        .into_values()
+        .flat_map(|(values, templates)| helm::deployments(&values, &templates))
+        .collect()
+}
+
+/// `gunicorn -c gunicorn.conf.py` and `uwsgi --ini uwsgi.ini`: the config file's environment
+/// (under the command's own) and application join the deployment that names it, and the config
+/// is no longer listed on its own.
+fn link_server_configs(mut found: Vec<Deployment>) -> Vec<Deployment> {
+    let configs: Vec<Deployment> = found
+        .iter()
+        .filter(|d| matches!(d.kind, SourceKind::GunicornConfig | SourceKind::Uwsgi))
+        .cloned()
+        .collect();
+    let mut used: Vec<Origin> = Vec::new();
+    for deployment in found
+        .iter_mut()
+        .filter(|d| !matches!(d.kind, SourceKind::GunicornConfig | SourceKind::Uwsgi))
+    {
+        let Some(command) = &deployment.command else {
+            continue;
+        };
+        if !matches!(command.process, Process::Server(_)) {
+            continue;
+        }
+        let Some(config_file) = command::analyze_shell(&command.text).config_file else {
+            continue;
+        };
+        let base = config_file
+            .rsplit('/')
+            .next()
+            .unwrap_or(&config_file)
+            .to_string();
+        let Some(config) = configs
+            .iter()
+            .filter(|c| {
+                c.origin
+                    .file
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy() == base)
+            })
+            // The config nearest the deployment's own file.
+            .max_by_key(|c| common_prefix(&c.origin.file, &deployment.origin.file))
+        else {
+            continue;
+        };
+        for (name, var) in &config.env {
+            deployment.set_default(name, var);
+        }
+        if let (Some(command), Some(config_command)) = (&mut deployment.command, &config.command)
+            && command.app_module.is_none()
+        {
+            command.app_module.clone_from(&config_command.app_module);
+        }
+        used.push(config.origin.clone());
+    }
+    found.retain(|d| {
+        !(matches!(d.kind, SourceKind::GunicornConfig | SourceKind::Uwsgi)
+            && used.contains(&d.origin))
+    });
+    found
+}
+
+fn common_prefix(a: &Path, b: &Path) -> usize {
+    a.components()
+        .zip(b.components())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// One environment variable assignment found in a deployment file.
@@ -116,34 +298,22 @@ pub struct EnvAssignment {
     pub line: usize,
 }
 
-/// Which kind of deployment file a file name is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DeployFileKind {
-    Dockerfile,
-    Compose,
-}
-
-/// `Dockerfile`, `Dockerfile.prod`, `prod.Dockerfile`, `Dockerfile-staging`, `backend.dockerfile`
-/// (case-insensitive) → Dockerfile; `docker-compose.yml`, `docker-compose.prod.yaml`, `docker-compose-dev.yml`,
-/// `compose.yaml`, `compose.override.yml` → Compose; anything else None.
-pub fn deploy_file_kind(file_name: &str) -> Option<DeployFileKind> {
-    let name = file_name.to_ascii_lowercase();
-    // BuildKit reads `Dockerfile.dockerignore` as the ignore file of that Dockerfile, not as a Dockerfile.
-    if name.ends_with(".dockerignore") {
-        return None;
+/// `path` with `.` and `..` components resolved lexically (compose contexts, env files).
+pub fn normalize(path: &Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut result = std::path::PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !result.pop() {
+                    result.push("..");
+                }
+            }
+            other => result.push(other.as_os_str()),
+        }
     }
-    if name == "dockerfile"
-        || name.starts_with("dockerfile.")
-        || name.starts_with("dockerfile-")
-        || name.ends_with(".dockerfile")
-    {
-        return Some(DeployFileKind::Dockerfile);
-    }
-    let yaml = name.ends_with(".yml") || name.ends_with(".yaml");
-    let compose_stem = name.starts_with("docker-compose.")
-        || name.starts_with("docker-compose-")
-        || name.starts_with("compose.");
-    (yaml && compose_stem).then_some(DeployFileKind::Compose)
+    result
 }
 
 /// `text` without one pair of matching surrounding quotes.
@@ -160,44 +330,5 @@ fn strip_matching_quotes(text: &str) -> &str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_kinds() {
-        use DeployFileKind::*;
-        for name in [
-            "Dockerfile",
-            "dockerfile",
-            "Dockerfile.prod",
-            "prod.Dockerfile",
-            "dev.Dockerfile",
-            "Dockerfile-staging",
-            "backend.dockerfile",
-        ] {
-            assert_eq!(deploy_file_kind(name), Some(Dockerfile), "{name}");
-        }
-        for name in [
-            "docker-compose.yml",
-            "docker-compose.prod.yaml",
-            "Docker-Compose.YML",
-            "docker-compose-dev.yml",
-            "compose.yaml",
-            "compose.override.yml",
-        ] {
-            assert_eq!(deploy_file_kind(name), Some(Compose), "{name}");
-        }
-        for name in [
-            "Dockerfile.dockerignore",
-            ".dockerignore",
-            "docker-compose.json",
-            "compose.py",
-            "compose",
-            "settings.py",
-            "mydockerfile",
-            "composer.yml",
-        ] {
-            assert_eq!(deploy_file_kind(name), None, "{name}");
-        }
-    }
-}
+#[path = "collect_tests.rs"]
+mod collect_tests;

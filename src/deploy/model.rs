@@ -2,10 +2,6 @@
 //! sets. The parsers (one file per source kind) produce these; `crate::lint` decides from them
 //! which settings module runs where, and with what profile.
 
-// The parsers for the other source kinds, which construct the rest of these variants, are
-// being written: remove this once they are in.
-#![allow(dead_code)]
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -72,6 +68,8 @@ pub enum SourceKind {
     TestConfig,
     /// A CI workflow (`.github/workflows/*.yml`, `.gitlab-ci.yml`).
     CiWorkflow,
+    /// DigitalOcean App Platform (`.do/app.yaml`, `.do/deploy.template.yaml`).
+    DigitalOcean,
 }
 
 /// What a deployment's command runs, as far as the settings' profile is concerned.
@@ -112,7 +110,9 @@ pub struct Command {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
-    /// Runs the project somewhere: a container, a platform process, a service.
+    /// Runs the project somewhere: a container, a platform process, a service. Also an entry
+    /// point's forced `os.environ['DJANGO_SETTINGS_MODULE'] = ...` (kind `EntryPoint`, no
+    /// command, with a note): whatever runs that entry point runs that module.
     Runs,
     /// An entry point's `os.environ.setdefault(...)`: applies only when nothing else sets the
     /// variable.
@@ -137,6 +137,16 @@ pub struct Deployment {
     /// The environment it sets, `--settings=`/`--configuration=` and `VAR=value` command
     /// prefixes included (as `DJANGO_SETTINGS_MODULE` / `DJANGO_CONFIGURATION`).
     pub env: BTreeMap<String, EnvVar>,
+    /// What reading it left open, for diagnostics: an `env_file` that is not in the repository,
+    /// a Kubernetes `envFrom` Secret, a file that did not parse and was read textually.
+    pub notes: Vec<Note>,
+}
+
+/// Something a deployment's files leave undetermined, at the line that says it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Note {
+    pub origin: Origin,
+    pub message: String,
 }
 
 pub const SETTINGS_MODULE: &str = "DJANGO_SETTINGS_MODULE";
@@ -168,3 +178,56 @@ pub struct DeployFile {
 
 /// Reads another file of the repository (an `env_file`, an entrypoint script) by path.
 pub type ReadFile<'a> = &'a dyn Fn(&Path) -> Option<String>;
+
+impl Origin {
+    pub fn new(file: &Path, line: usize) -> Origin {
+        Origin {
+            file: file.to_path_buf(),
+            line,
+        }
+    }
+}
+
+impl Deployment {
+    pub fn new(kind: SourceKind, origin: Origin, name: Option<String>, role: Role) -> Deployment {
+        Deployment {
+            origin,
+            kind,
+            name,
+            role,
+            command: None,
+            env: BTreeMap::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Sets a variable, over any earlier value (a later `ENV`, a compose `environment` over the
+    /// image's).
+    pub fn set(&mut self, name: &str, value: EnvValue, origin: Origin) {
+        self.env.insert(name.to_string(), EnvVar { value, origin });
+    }
+
+    /// Sets a variable unless the deployment already sets it (an image's `ENV` under a compose
+    /// service's own `environment`).
+    pub fn set_default(&mut self, name: &str, var: &EnvVar) {
+        self.env
+            .entry(name.to_string())
+            .or_insert_with(|| var.clone());
+    }
+
+    pub fn note(&mut self, origin: Origin, message: impl Into<String>) {
+        self.notes.push(Note {
+            origin,
+            message: message.into(),
+        });
+    }
+
+    /// Runs `command`: it becomes the deployment's command, and the variables it sets itself
+    /// (`--settings`, `VAR=x` prefixes) override the deployment's, at the command's line.
+    pub fn run(&mut self, command: Command, env: Vec<(String, EnvValue)>) {
+        for (name, value) in env {
+            self.set(&name, value, command.origin.clone());
+        }
+        self.command = Some(command);
+    }
+}

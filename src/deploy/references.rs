@@ -151,7 +151,7 @@ fn is_module_path(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::deploy::EnvAssignment;
-    use crate::deploy::compose::compose_env;
+    use crate::deploy::compose_text::compose_env;
 
     fn env(key: &str, value: &str, line: usize) -> EnvAssignment {
         EnvAssignment {

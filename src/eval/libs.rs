@@ -836,31 +836,6 @@ fn ini_settings(text: &str) -> std::collections::HashMap<String, String> {
     values
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dotenv_formats() {
-        let parsed =
-            environ_dotenv("export DEBUG=on\nKEY='a b'\nQ=\"x\\ny\\$\"\n# comment\nbad line\n");
-        assert_eq!(
-            parsed,
-            [
-                ("DEBUG".into(), "on".into()),
-                ("KEY".into(), "a b".into()),
-                ("Q".into(), "x\\ny$".into())
-            ]
-        );
-        let ini = ini_settings("[other]\nX=1\n[settings]\nDebug = True\nHOSTS: a,b\n");
-        assert_eq!(ini.get("DEBUG").map(String::as_str), Some("True"));
-        assert_eq!(ini.get("HOSTS").map(String::as_str), Some("a,b"));
-        assert!(!ini.contains_key("X"));
-        assert_eq!(python_int(" -1_0 "), Some(-10));
-        assert_eq!(python_int("1__0"), None);
-    }
-}
-
 impl Run<'_> {
     /// django-split-settings' `include(*patterns)`: each matching file (sorted) runs in this
     /// module's namespace, in order; a pattern inside `optional(...)` may match nothing.
@@ -949,5 +924,30 @@ impl Run<'_> {
             }
         }
         Value::new(Kind::None, span)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dotenv_formats() {
+        let parsed =
+            environ_dotenv("export DEBUG=on\nKEY='a b'\nQ=\"x\\ny\\$\"\n# comment\nbad line\n");
+        assert_eq!(
+            parsed,
+            [
+                ("DEBUG".into(), "on".into()),
+                ("KEY".into(), "a b".into()),
+                ("Q".into(), "x\\ny$".into())
+            ]
+        );
+        let ini = ini_settings("[other]\nX=1\n[settings]\nDebug = True\nHOSTS: a,b\n");
+        assert_eq!(ini.get("DEBUG").map(String::as_str), Some("True"));
+        assert_eq!(ini.get("HOSTS").map(String::as_str), Some("a,b"));
+        assert!(!ini.contains_key("X"));
+        assert_eq!(python_int(" -1_0 "), Some(-10));
+        assert_eq!(python_int("1__0"), None);
     }
 }

@@ -1,0 +1,213 @@
+//! Django's entry points (`wsgi.py`, `asgi.py`, `manage.py`): the settings module and
+//! django-configurations class they default to with `os.environ.setdefault(...)`
+//! ([`Role::Fallback`]: used only when the deployment sets nothing) or force with
+//! `os.environ['DJANGO_SETTINGS_MODULE'] = ...` (a [`Role::Runs`] deployment of the entry point,
+//! with a note: used whenever the entry point runs, whatever the deployment sets); and the
+//! folders they add to `sys.path`.
+
+use std::path::{Path, PathBuf};
+
+use tree_sitter::Node;
+
+use super::model::{
+    CONFIGURATION, Deployment, EnvValue, Origin, Role, SETTINGS_MODULE, SourceKind,
+};
+use super::python::{self, arguments, line, string_value, text};
+
+struct Assignment {
+    variable: &'static str,
+    value: EnvValue,
+    line: usize,
+    role: Role,
+}
+
+fn variable(name: &str) -> Option<&'static str> {
+    match name {
+        SETTINGS_MODULE => Some(SETTINGS_MODULE),
+        CONFIGURATION => Some(CONFIGURATION),
+        _ => None,
+    }
+}
+
+fn value_of(node: Node, source: &str) -> EnvValue {
+    match string_value(node, source) {
+        Some(value) => EnvValue::Literal(value),
+        None => EnvValue::Unknown(format!("computed: `{}`", text(node, source))),
+    }
+}
+
+fn is_environ(node: Node, source: &str) -> bool {
+    matches!(text(node, source), "os.environ" | "environ")
+}
+
+fn assignments(source: &str) -> Vec<Assignment> {
+    let mut parser = crate::parse::python_parser();
+    let Some(tree) = parser.parse(source, None) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for node in python::nodes(tree.root_node()) {
+        match node.kind() {
+            "call" => {
+                let Some(function) = node.child_by_field_name("function") else {
+                    continue;
+                };
+                if function.kind() != "attribute" {
+                    continue;
+                }
+                let method = function
+                    .child_by_field_name("attribute")
+                    .map(|a| text(a, source));
+                let object = function.child_by_field_name("object");
+                if method != Some("setdefault") || !object.is_some_and(|o| is_environ(o, source)) {
+                    continue;
+                }
+                let args = arguments(node);
+                let (Some(name), Some(value)) = (args.first(), args.get(1)) else {
+                    continue;
+                };
+                if let Some(variable) = string_value(*name, source).as_deref().and_then(variable) {
+                    found.push(Assignment {
+                        variable,
+                        value: value_of(*value, source),
+                        line: line(*value),
+                        role: Role::Fallback,
+                    });
+                }
+            }
+            "assignment" => {
+                let (Some(left), Some(right)) = (
+                    node.child_by_field_name("left"),
+                    node.child_by_field_name("right"),
+                ) else {
+                    continue;
+                };
+                if left.kind() != "subscript"
+                    || !left
+                        .child_by_field_name("value")
+                        .is_some_and(|v| is_environ(v, source))
+                {
+                    continue;
+                }
+                let key = left
+                    .child_by_field_name("subscript")
+                    .and_then(|k| string_value(k, source));
+                if let Some(variable) = key.as_deref().and_then(variable) {
+                    found.push(Assignment {
+                        variable,
+                        value: value_of(right, source),
+                        line: line(right),
+                        role: Role::Runs,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The entry point's deployments: one per settings module it defaults to or forces; a lone
+/// `DJANGO_CONFIGURATION` of the same role joins the lone settings module.
+pub fn deployments(path: &Path, source: &str) -> Vec<Deployment> {
+    let found = assignments(source);
+    let mut result: Vec<Deployment> = Vec::new();
+    for role in [Role::Fallback, Role::Runs] {
+        let of_role: Vec<&Assignment> = found.iter().filter(|a| a.role == role).collect();
+        let modules = of_role
+            .iter()
+            .filter(|a| a.variable == SETTINGS_MODULE)
+            .count();
+        let classes = of_role
+            .iter()
+            .filter(|a| a.variable == CONFIGURATION)
+            .count();
+        let together = modules == 1 && classes == 1;
+        let mut joined: Option<Deployment> = None;
+        for assignment in of_role {
+            let origin = Origin::new(path, assignment.line);
+            let target = if together {
+                joined.get_or_insert_with(|| {
+                    Deployment::new(SourceKind::EntryPoint, origin.clone(), None, role)
+                })
+            } else {
+                result.push(Deployment::new(
+                    SourceKind::EntryPoint,
+                    origin.clone(),
+                    None,
+                    role,
+                ));
+                result.last_mut().expect("just pushed")
+            };
+            if target.origin.line > origin.line {
+                target.origin = origin.clone();
+            }
+            if role == Role::Runs {
+                target.note(
+                    origin.clone(),
+                    format!("{} is forced here: whatever runs this entry point gets this value, whatever its deployment sets", assignment.variable),
+                );
+            }
+            target.set(assignment.variable, assignment.value.clone(), origin);
+        }
+        result.extend(joined);
+    }
+    result
+}
+
+/// The folders `manage.py`/`wsgi.py` add to `sys.path` with `sys.path.insert(0, ...)` or
+/// `sys.path.append(...)`, when the path is built from `__file__` or a literal (`BASE_DIR` and
+/// similar module-level names are followed). Paths are lexically normalised.
+// For the import roots (issue 8), which the lead computes.
+#[allow(dead_code)]
+pub fn sys_path_additions(path: &Path, source: &str) -> Vec<PathBuf> {
+    let mut parser = crate::parse::python_parser();
+    let Some(tree) = parser.parse(source, None) else {
+        return Vec::new();
+    };
+    let mut names: Vec<(String, PathBuf)> = Vec::new();
+    let mut found = Vec::new();
+    for node in python::nodes(tree.root_node()) {
+        match node.kind() {
+            "assignment" => {
+                let (Some(left), Some(right)) = (
+                    node.child_by_field_name("left"),
+                    node.child_by_field_name("right"),
+                ) else {
+                    continue;
+                };
+                if left.kind() == "identifier"
+                    && let Some(value) = python::path_value(right, source, path, &names, 0)
+                {
+                    names.push((text(left, source).to_string(), value));
+                }
+            }
+            "call" => {
+                let Some(function) = node.child_by_field_name("function") else {
+                    continue;
+                };
+                let name = text(function, source);
+                let args = arguments(node);
+                let target = match name {
+                    "sys.path.insert" => args.get(1),
+                    "sys.path.append" => args.first(),
+                    _ => None,
+                };
+                if let Some(value) =
+                    target.and_then(|t| python::path_value(*t, source, path, &names, 0))
+                {
+                    let value = super::normalize(&value);
+                    if !found.contains(&value) {
+                        found.push(value);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+#[path = "entrypoint_tests.rs"]
+mod tests;

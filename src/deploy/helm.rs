@@ -1,0 +1,327 @@
+//! Helm charts: each values file (`values.yaml`, and overlays such as `values-production.yaml`
+//! merged over it, which name their environment) applied to the chart's templates. Templates
+//! are not YAML until rendered, so they are read line by line: container `env` entries
+//! (`value:` literal, or `{{ .Values.x }}` looked up in the values, with `| default`), env
+//! blocks filled by `range ... .Values.x` or `toYaml .Values.x`, and `command`/`args`. Any other
+//! template expression is an unknown value.
+
+use std::path::{Path, PathBuf};
+
+use super::command;
+use super::model::{Deployment, EnvValue, Origin, Role, SourceKind};
+use super::tree::{Node, Value};
+use super::yaml;
+
+/// The environment an overlay's file name gives: `values-production.yaml` → `production`;
+/// `values.yaml` → None.
+pub fn overlay_name(file_name: &str) -> Option<String> {
+    let stem = file_name
+        .strip_suffix(".yaml")
+        .or_else(|| file_name.strip_suffix(".yml"))?;
+    let rest = stem.strip_prefix("values")?;
+    let rest = rest.trim_start_matches(['-', '.', '_']);
+    (!rest.is_empty()).then(|| rest.to_string())
+}
+
+/// Values files are the chart's `values*.yaml`.
+pub fn is_values_file(file_name: &str) -> bool {
+    file_name.starts_with("values") && (file_name.ends_with(".yaml") || file_name.ends_with(".yml"))
+}
+
+struct Values<'a> {
+    /// The overlay first, then the chart's values.yaml.
+    layers: Vec<(&'a Node, &'a Path)>,
+}
+
+impl Values<'_> {
+    fn lookup(&self, path: &[&str]) -> Option<(&Node, &Path)> {
+        self.layers
+            .iter()
+            .find_map(|(root, file)| Some((root.path(path)?, *file)))
+    }
+
+    /// A map's entries across layers (the overlay's win), or a list's items from the top layer.
+    fn collection(&self, path: &[&str]) -> Vec<(String, &Node, &Path)> {
+        let mut result: Vec<(String, &Node, &Path)> = Vec::new();
+        for (root, file) in &self.layers {
+            let Some(node) = root.path(path) else {
+                continue;
+            };
+            match &node.value {
+                Value::Map(entries) => {
+                    for entry in entries {
+                        if !result.iter().any(|(k, ..)| *k == entry.key) {
+                            result.push((entry.key.clone(), &entry.value, file));
+                        }
+                    }
+                }
+                Value::Seq(items) if result.is_empty() => {
+                    for item in items {
+                        if let Some(name) = item.get("name").and_then(Node::text)
+                            && let Some(value) = item.get("value")
+                        {
+                            result.push((name.to_string(), value, file));
+                        }
+                    }
+                    return result;
+                }
+                _ => {}
+            }
+        }
+        result
+    }
+}
+
+/// The deployments of one chart: for each values file (the chart's own, then each overlay over
+/// it), one per template that defines containers.
+pub fn deployments(
+    values_files: &[(PathBuf, String)],
+    templates: &[(PathBuf, String)],
+) -> Vec<Deployment> {
+    let parsed: Vec<(PathBuf, Option<String>, Node)> = values_files
+        .iter()
+        .filter_map(|(path, text)| {
+            let name = path.file_name()?.to_str()?;
+            Some((
+                path.clone(),
+                overlay_name(name),
+                yaml::parse_one(text).ok()?,
+            ))
+        })
+        .collect();
+    let base = parsed.iter().find(|(_, overlay, _)| overlay.is_none());
+    let mut found = Vec::new();
+    for (path, overlay, root) in &parsed {
+        let mut layers = vec![(root, path.as_path())];
+        if let (Some(_), Some((base_path, _, base_root))) = (overlay, base) {
+            layers.push((base_root, base_path.as_path()));
+        }
+        let values = Values { layers };
+        for (template, text) in templates {
+            if !text.contains("containers:") {
+                continue;
+            }
+            let stem = template
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let env_name = overlay.clone().unwrap_or_else(|| "default".into());
+            found.push(template_deployment(
+                template,
+                text,
+                &values,
+                format!("{env_name}/{stem}"),
+            ));
+        }
+    }
+    found
+}
+
+fn template_deployment(path: &Path, text: &str, values: &Values, name: String) -> Deployment {
+    let lines: Vec<(usize, usize, &str)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.len() - l.trim_start().len(), l.trim()))
+        .collect();
+    let start = lines
+        .iter()
+        .find(|(_, _, t)| *t == "containers:")
+        .map_or(1, |l| l.0);
+    let mut deployment = Deployment::new(
+        SourceKind::Helm,
+        Origin::new(path, start),
+        Some(name),
+        Role::Runs,
+    );
+    let mut at = 0;
+    while at < lines.len() {
+        let (line, indent, content) = lines[at];
+        at += 1;
+        match content {
+            "env:" => {
+                let end = block_end(&lines, at, indent);
+                read_env(&mut deployment, path, &lines[at..end], values);
+                at = end;
+            }
+            _ if content.starts_with("command:") || content.starts_with("args:") => {
+                let end = block_end(&lines, at, indent);
+                let inline = content
+                    .split_once(':')
+                    .map(|(_, v)| v.trim())
+                    .unwrap_or_default();
+                let mut argv: Vec<String> = if inline.starts_with('[') {
+                    yaml::parse_one(inline)
+                        .map(|n| n.strings())
+                        .unwrap_or_default()
+                } else {
+                    lines[at..end]
+                        .iter()
+                        .filter_map(|(_, _, t)| t.strip_prefix("- "))
+                        .map(|t| {
+                            resolve_text(unquote(t.trim()), values)
+                                .0
+                                .literal()
+                                .unwrap_or("$TEMPLATE")
+                                .to_string()
+                        })
+                        .collect()
+                };
+                let previous = deployment.command.take();
+                if content.starts_with("args:")
+                    && let Some(previous) = &previous
+                {
+                    let mut joined: Vec<String> =
+                        previous.text.split(' ').map(str::to_string).collect();
+                    joined.append(&mut argv);
+                    argv = joined;
+                }
+                if !argv.is_empty() {
+                    let analysis = command::analyze_argv(&argv);
+                    deployment.run(
+                        analysis.command(&argv.join(" "), Origin::new(path, line)),
+                        analysis.env,
+                    );
+                } else {
+                    deployment.command = previous;
+                }
+                at = end;
+            }
+            _ => {}
+        }
+    }
+    deployment
+}
+
+/// The index after a block opened at `indent`: lines more indented, `- ` items at the same
+/// indent, and template control lines.
+fn block_end(lines: &[(usize, usize, &str)], from: usize, indent: usize) -> usize {
+    let mut end = from;
+    while end < lines.len() {
+        let (_, i, t) = lines[end];
+        let inside = t.is_empty()
+            || t.starts_with("{{")
+            || t.starts_with('#')
+            || i > indent
+            || (i == indent && t.starts_with("- "));
+        if !inside {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+fn read_env(
+    deployment: &mut Deployment,
+    path: &Path,
+    lines: &[(usize, usize, &str)],
+    values: &Values,
+) {
+    let mut current: Option<(String, usize)> = None;
+    for &(line, _, content) in lines {
+        if content.starts_with("{{") {
+            if let Some(values_path) = values_reference(content, &["range", "toYaml", "include"]) {
+                let keys: Vec<&str> = values_path.split('.').collect();
+                for (key, node, file) in values.collection(&keys) {
+                    let value = node.text().map_or(
+                        EnvValue::Unknown("not a string in the values".into()),
+                        |t| EnvValue::Literal(t.to_string()),
+                    );
+                    deployment.set(&key, value, Origin::new(file, node.line));
+                }
+            }
+            continue;
+        }
+        let item = content.strip_prefix("- ").unwrap_or(content);
+        if let Some(name) = item.strip_prefix("name:") {
+            current = Some((unquote(name.trim()).to_string(), line));
+            continue;
+        }
+        let Some((name, name_line)) = &current else {
+            continue;
+        };
+        if let Some(value) = item.strip_prefix("value:") {
+            let (value, origin) = resolve_text(unquote(value.trim()), values);
+            let origin = origin.unwrap_or_else(|| Origin::new(path, *name_line));
+            deployment.set(name, value, origin);
+            current = None;
+        } else if item.starts_with("valueFrom:") {
+            deployment.set(
+                name,
+                EnvValue::Unknown("from the pod's valueFrom".into()),
+                Origin::new(path, *name_line),
+            );
+            current = None;
+        }
+    }
+}
+
+fn unquote(text: &str) -> &str {
+    for quote in ['"', '\''] {
+        if let Some(inner) = text.strip_prefix(quote).and_then(|t| t.strip_suffix(quote)) {
+            let expression = inner.starts_with("{{") && inner.ends_with("}}");
+            if !inner.contains(quote) || expression {
+                return inner;
+            }
+        }
+    }
+    text
+}
+
+/// A template value: literal text, or `{{ .Values.a.b }}` (with `| quote`, `| default "x"`)
+/// found in the values (with the values line as origin), else unknown.
+fn resolve_text(text: &str, values: &Values) -> (EnvValue, Option<Origin>) {
+    if !text.contains("{{") {
+        return (EnvValue::Literal(text.to_string()), None);
+    }
+    let trimmed = text.trim();
+    let whole =
+        trimmed.starts_with("{{") && trimmed.ends_with("}}") && trimmed.matches("{{").count() == 1;
+    if whole {
+        let inner = trimmed
+            .trim_start_matches("{{")
+            .trim_end_matches("}}")
+            .trim_matches(['-', ' ']);
+        if let Some(path) = values_reference(inner, &[]) {
+            let keys: Vec<&str> = path.split('.').collect();
+            if let Some((node, file)) = values.lookup(&keys)
+                && let Some(value) = node.text()
+            {
+                return (
+                    EnvValue::Literal(value.to_string()),
+                    Some(Origin::new(file, node.line)),
+                );
+            }
+            if let Some(default) = inner.split("default").nth(1).and_then(|d| {
+                let d = d.split_whitespace().next()?;
+                Some(unquote(d).to_string())
+            }) && !default.starts_with('.')
+            {
+                return (EnvValue::Literal(default), None);
+            }
+        }
+    }
+    (
+        EnvValue::Unknown(format!("the Helm template expression `{trimmed}`")),
+        None,
+    )
+}
+
+/// The `.Values.a.b` path a template expression uses, when it uses one (and, with `verbs`, one
+/// of those verbs).
+fn values_reference(expression: &str, verbs: &[&str]) -> Option<String> {
+    if !verbs.is_empty() && !verbs.iter().any(|v| expression.contains(v)) {
+        return None;
+    }
+    let at = expression.find(".Values.")?;
+    let path: String = expression[at + ".Values.".len()..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+        .collect();
+    let path = path.trim_end_matches('.').to_string();
+    (!path.is_empty()).then_some(path)
+}
+
+#[cfg(test)]
+#[path = "helm_tests.rs"]
+mod tests;

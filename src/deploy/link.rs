@@ -1,0 +1,336 @@
+//! Linking across files: a compose service and the Dockerfile stage it builds, an image and the
+//! entrypoint script it copies in, an `env_file` and its variables.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use super::command::{self, Analysis};
+use super::compose::{self, Service};
+use super::dockerfile::{self, Stage};
+use super::dotenv;
+use super::model::{DeployFile, Deployment, Origin, Process, Role, SourceKind};
+use super::normalize;
+use super::script;
+
+pub struct Linker<'a> {
+    files: &'a [DeployFile],
+    read: &'a dyn Fn(&Path) -> Option<String>,
+    /// Scripts read as a Docker entrypoint or command: not deployments of their own.
+    pub followed: RefCell<BTreeSet<PathBuf>>,
+}
+
+/// How far up from a Dockerfile's folder a build context is looked for, when no compose file
+/// says it (`compose/production/django/Dockerfile` built from the repository's top).
+const CONTEXT_LEVELS: usize = 4;
+
+impl<'a> Linker<'a> {
+    pub fn new(files: &'a [DeployFile], read: &'a dyn Fn(&Path) -> Option<String>) -> Linker<'a> {
+        Linker {
+            files,
+            read,
+            followed: RefCell::new(BTreeSet::new()),
+        }
+    }
+
+    /// A file's text: one discovery read, else from disk.
+    pub fn text(&self, path: &Path) -> Option<String> {
+        let path = normalize(path);
+        self.files
+            .iter()
+            .find(|f| normalize(&f.path) == path)
+            .map(|f| f.text.clone())
+            .or_else(|| (self.read)(&path))
+    }
+
+    /// The deployment of an image built from `path` to its last stage (a Dockerfile on its own).
+    pub fn dockerfile(&self, path: &Path, text: &str) -> Vec<Deployment> {
+        let parsed = dockerfile::parse(text, &BTreeMap::new());
+        let mut found = dockerfile::build_deployments(path, &parsed);
+        if let Some((_, stage)) = parsed.stage(None) {
+            let mut deployment = dockerfile::stage_deployment(path, stage);
+            self.follow_script(&mut deployment, stage, None, path);
+            found.push(deployment);
+        }
+        found
+    }
+
+    /// What an image built from the Dockerfile at `path` (to `target`, else its last stage)
+    /// runs: its environment and command, entrypoint scripts followed. None when the file is
+    /// not in the repository.
+    pub fn image(
+        &self,
+        path: &Path,
+        build_args: &BTreeMap<String, String>,
+        target: Option<&str>,
+    ) -> Option<Deployment> {
+        let text = self.text(path)?;
+        let parsed = dockerfile::parse(&text, build_args);
+        let (_, stage) = parsed.stage(target)?;
+        let mut deployment = dockerfile::stage_deployment(path, stage);
+        self.follow_script(&mut deployment, stage, None, path);
+        Some(deployment)
+    }
+
+    /// A compose service's deployment: the image it builds (environment and command), then its
+    /// `env_file`s, then its `environment`, then its `entrypoint`/`command`.
+    pub fn service(&self, compose_path: &Path, service: &Service) -> Deployment {
+        let origin = Origin::new(compose_path, service.line);
+        let mut deployment = Deployment::new(
+            SourceKind::Compose,
+            origin,
+            Some(service.name.clone()),
+            Role::Runs,
+        );
+        let mut stage: Option<Stage> = None;
+        if let Some(build) = &service.build {
+            match self.text(&build.dockerfile) {
+                Some(text) => {
+                    let parsed = dockerfile::parse(&text, &build.args);
+                    match parsed.stage(build.target.as_deref()) {
+                        Some((_, found)) => {
+                            let image = dockerfile::stage_deployment(&build.dockerfile, found);
+                            deployment.env = image.env;
+                            deployment.command = image.command;
+                            stage = Some(found.clone());
+                        }
+                        None => deployment.note(
+                            Origin::new(compose_path, build.line),
+                            format!(
+                                "the build target `{}` is not a stage of {}",
+                                build.target.as_deref().unwrap_or_default(),
+                                build.dockerfile.display()
+                            ),
+                        ),
+                    }
+                }
+                None => deployment.note(
+                    Origin::new(compose_path, build.line),
+                    format!(
+                        "builds {}, which is not in the repository: the image's environment and command are unknown",
+                        build.dockerfile.display()
+                    ),
+                ),
+            }
+        }
+        for env_file in &service.env_files {
+            match self.text(&env_file.path) {
+                Some(text) => {
+                    for entry in dotenv::parse(&text) {
+                        deployment.set(
+                            &entry.key,
+                            entry.value,
+                            Origin::new(&env_file.path, entry.line),
+                        );
+                    }
+                }
+                None if env_file.required => deployment.note(
+                    Origin::new(&env_file.file, env_file.line),
+                    format!(
+                        "env_file {} is not in the repository: the variables it sets are unknown",
+                        env_file.path.display()
+                    ),
+                ),
+                None => {}
+            }
+        }
+        for (name, value, file, line) in &service.env {
+            deployment.set(name, value.clone(), Origin::new(file, *line));
+        }
+        self.service_command(&mut deployment, service, stage.as_ref());
+        if deployment.command.is_none()
+            && let Some(image) = &service.image
+            && let Some(program) = compose::not_django_image(image)
+        {
+            deployment.command = Some(super::model::Command {
+                text: image.clone(),
+                origin: deployment.origin.clone(),
+                process: Process::NotDjango(program),
+                app_module: None,
+            });
+        }
+        deployment
+    }
+
+    fn service_command(
+        &self,
+        deployment: &mut Deployment,
+        service: &Service,
+        stage: Option<&Stage>,
+    ) {
+        if service.entrypoint.is_none() && service.command.is_none() {
+            if let (Some(stage), Some(build)) = (stage, &service.build) {
+                self.follow_script(deployment, stage, Some(&build.context), &build.dockerfile);
+            }
+            return;
+        }
+        // Compose's entrypoint replaces the image's and drops its CMD; a command alone keeps
+        // the image's entrypoint.
+        let image_entrypoint = stage
+            .and_then(|s| s.entrypoint.as_ref())
+            .filter(|_| service.entrypoint.is_none())
+            .map(|e| match &e.form {
+                dockerfile::ExecForm::Exec(argv) => argv.clone(),
+                dockerfile::ExecForm::Shell(text) => {
+                    vec!["/bin/sh".into(), "-c".into(), text.clone()]
+                }
+            })
+            .unwrap_or_default();
+        let mut argv = image_entrypoint;
+        let mut named_by = None;
+        for words in [&service.entrypoint, &service.command]
+            .into_iter()
+            .flatten()
+        {
+            argv.extend(words.argv.iter().cloned());
+            named_by = Some(words);
+        }
+        let Some(words) = named_by else { return };
+        let analysis = command::analyze_argv(&argv);
+        let origin = Origin::new(&words.file, words.line);
+        let text = argv.join(" ");
+        deployment.run(analysis.command(&text, origin), analysis.env.clone());
+        if let (Some(script), Some(stage), Some(build)) = (&analysis.script, stage, &service.build)
+        {
+            let cmd = service.command.as_ref().map(|w| {
+                let a = command::analyze_argv(&w.argv);
+                (w.argv.join(" "), Origin::new(&w.file, w.line), a)
+            });
+            self.apply_script(
+                deployment,
+                script,
+                stage,
+                Some(&build.context),
+                &build.dockerfile,
+                cmd,
+            );
+        }
+    }
+
+    /// When an image's command is a script in the repository, what the script exports and runs.
+    fn follow_script(
+        &self,
+        deployment: &mut Deployment,
+        stage: &Stage,
+        context: Option<&Path>,
+        dockerfile: &Path,
+    ) {
+        let Some((_, _, analysis)) = stage.command() else {
+            return;
+        };
+        let Some(script) = &analysis.script else {
+            return;
+        };
+        let cmd = stage
+            .cmd_analysis()
+            .map(|(text, line, a)| (text, Origin::new(dockerfile, line), a));
+        self.apply_script(deployment, script, stage, context, dockerfile, cmd);
+    }
+
+    fn apply_script(
+        &self,
+        deployment: &mut Deployment,
+        script_path: &str,
+        stage: &Stage,
+        context: Option<&Path>,
+        dockerfile: &Path,
+        cmd: Option<(String, Origin, Analysis)>,
+    ) {
+        let Some((path, text)) = self.find_script(script_path, stage, context, dockerfile) else {
+            deployment.note(
+                deployment.command.as_ref().map_or(deployment.origin.clone(), |c| c.origin.clone()),
+                format!("runs {script_path}, which djsafe could not find in the repository: what it runs is unknown"),
+            );
+            return;
+        };
+        self.followed.borrow_mut().insert(path.clone());
+        let script = script::read(&text);
+        for (name, value, line) in script.exports {
+            deployment.set(&name, value, Origin::new(&path, line));
+        }
+        match script.main {
+            Some((text, line, analysis))
+                if script::runs_django(&analysis)
+                    && !matches!(analysis.process, Process::Management(_) | Process::Build(_)) =>
+            {
+                deployment.run(
+                    analysis.command(&text, Origin::new(&path, line)),
+                    analysis.env,
+                );
+            }
+            _ if script.runs_arguments => {
+                if let Some((text, origin, analysis)) = cmd
+                    && !analysis.runs_arguments
+                {
+                    let next = analysis.script.clone();
+                    deployment.run(analysis.command(&text, origin), analysis.env);
+                    // `CMD ["/start"]` after an entrypoint: another script, read the same way.
+                    if let Some(next) = next
+                        && next != script_path
+                    {
+                        self.apply_script(deployment, &next, stage, context, dockerfile, None);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The repository file an image's `script` path (`/entrypoint.sh`, `./start.sh`) comes from:
+    /// through the stage's `COPY` steps from the build context (the compose one, else the
+    /// Dockerfile's folder or one above it), else a file of that name next to the Dockerfile.
+    fn find_script(
+        &self,
+        script: &str,
+        stage: &Stage,
+        context: Option<&Path>,
+        dockerfile: &Path,
+    ) -> Option<(PathBuf, String)> {
+        let in_image = dockerfile::join_image_path(stage.workdir.as_deref(), script);
+        let dockerfile_dir = dockerfile.parent().unwrap_or(Path::new(""));
+        let contexts: Vec<PathBuf> = match context {
+            Some(context) => vec![context.to_path_buf()],
+            None => dockerfile_dir
+                .ancestors()
+                .take(CONTEXT_LEVELS + 1)
+                .map(Path::to_path_buf)
+                .collect(),
+        };
+        let mut relative_sources: Vec<String> = Vec::new();
+        for copy in stage.copies.iter().rev() {
+            let dest = copy.dest.trim_end_matches('/');
+            let into_folder = copy.dest.ends_with('/') || copy.sources.len() > 1;
+            for source in &copy.sources {
+                let source = source.trim_start_matches("./").trim_end_matches('/');
+                let base = source.rsplit('/').next().unwrap_or(source);
+                if !into_folder && dest == in_image {
+                    relative_sources.push(source.to_string());
+                } else if let Some(rest) = in_image.strip_prefix(&format!("{dest}/")) {
+                    if source.is_empty() || source == "." {
+                        relative_sources.push(rest.to_string());
+                    } else if into_folder && rest == base {
+                        relative_sources.push(source.to_string());
+                    } else if !into_folder || !source.contains('.') {
+                        // A folder copied to `dest`: the script is inside it.
+                        relative_sources.push(format!("{source}/{rest}"));
+                    }
+                }
+            }
+        }
+        let name = in_image.rsplit('/').next().unwrap_or_default();
+        let mut candidates: Vec<PathBuf> = Vec::new();
+        for context in &contexts {
+            candidates.extend(relative_sources.iter().map(|s| context.join(s)));
+        }
+        candidates.push(dockerfile_dir.join(name));
+        candidates.push(dockerfile_dir.join(script.trim_start_matches('/')));
+        candidates
+            .into_iter()
+            .map(|c| normalize(&c))
+            .find_map(|c| Some((c.clone(), self.text(&c)?)))
+    }
+}
+
+#[cfg(test)]
+#[path = "link_tests.rs"]
+mod tests;

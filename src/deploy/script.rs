@@ -1,0 +1,215 @@
+//! Shell scripts (`*.sh`, `bin/*`, Docker entrypoints): the variables they export and the
+//! process they end up running (`exec gunicorn ...`, `python manage.py runserver`, or the
+//! arguments they were given with `exec "$@"`). A script is a deployment of its own only when it
+//! runs a Django process.
+
+use std::path::Path;
+
+use super::command::{self, Analysis};
+use super::model::{Deployment, EnvValue, Origin, Process, Role, SourceKind};
+use super::shell;
+
+/// What a script does, with lines.
+#[derive(Clone, Debug, Default)]
+pub struct Script {
+    /// `export NAME=value` and `NAME=value` lines, in order.
+    pub exports: Vec<(String, EnvValue, usize)>,
+    /// The command that stays running (a server outlives the `migrate` before it), with its text
+    /// and line.
+    pub main: Option<(String, usize, Analysis)>,
+    /// It hands over to its arguments (`exec "$@"`).
+    pub runs_arguments: bool,
+}
+
+/// Reads a shell script.
+pub fn read(text: &str) -> Script {
+    let mut script = Script::default();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut best_rank = 0;
+    for simple in shell::commands(text) {
+        let words = &simple.words;
+        let first = words.first().map(|w| w.text.as_str());
+        if first == Some("export") || first == Some("readonly") || first == Some("declare") {
+            for word in &words[1..] {
+                if let Some((name, value)) = command::assignment(word) {
+                    script.exports.push((name, value, simple.line));
+                }
+            }
+            continue;
+        }
+        if words.iter().all(|w| command::assignment(w).is_some()) {
+            for word in words {
+                if let Some((name, value)) = command::assignment(word) {
+                    script.exports.push((name, value, simple.line));
+                }
+            }
+            continue;
+        }
+        let analysis = command::analyze_words(words);
+        if analysis.runs_arguments {
+            script.runs_arguments = true;
+            continue;
+        }
+        let rank = command::rank(&analysis);
+        if rank > best_rank {
+            best_rank = rank;
+            let text = lines
+                .get(simple.line - 1)
+                .map(|l| l.trim().to_string())
+                .unwrap_or_default();
+            script.main = Some((text, simple.line, analysis));
+        }
+    }
+    script
+}
+
+/// Whether a script's main command runs Django (a server, runserver, tests, a worker, a
+/// management or build command).
+pub fn runs_django(analysis: &Analysis) -> bool {
+    !matches!(analysis.process, Process::NotDjango(_) | Process::Unknown)
+}
+
+/// The deployment a script describes, if it runs a Django process.
+pub fn deployment(path: &Path, text: &str) -> Option<Deployment> {
+    let script = read(text);
+    let (command_text, line, analysis) = script.main.clone()?;
+    if !runs_django(&analysis) {
+        return None;
+    }
+    let role = match analysis.process {
+        Process::Tests => Role::Test,
+        Process::Build(_) => Role::Build,
+        _ => Role::Runs,
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let mut deployment = Deployment::new(SourceKind::Shell, Origin::new(path, line), name, role);
+    for (name, value, line) in &script.exports {
+        deployment.set(name, value.clone(), Origin::new(path, *line));
+    }
+    deployment.run(
+        analysis.command(&command_text, Origin::new(path, line)),
+        analysis.env,
+    );
+    Some(deployment)
+}
+
+/// Whether a text starts with a shell's `#!` line (a `bin/` file without an extension).
+pub fn has_shell_shebang(text: &str) -> bool {
+    let Some(first) = text.lines().next() else {
+        return false;
+    };
+    let Some(interpreter) = first.strip_prefix("#!") else {
+        return false;
+    };
+    let mut words = interpreter.split_whitespace();
+    let program = words.next().unwrap_or_default();
+    let program = if program.ends_with("/env") {
+        words.find(|w| !w.starts_with('-')).unwrap_or_default()
+    } else {
+        program
+    };
+    matches!(
+        program.rsplit('/').next().unwrap_or_default(),
+        "sh" | "bash" | "dash" | "ash" | "zsh" | "ksh"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ENTRYPOINT: &str = r#"#!/bin/bash
+set -o errexit
+set -o pipefail
+
+if [ -z "${POSTGRES_USER}" ]; then
+    base_postgres_image_default_user='postgres'
+    export POSTGRES_USER="${base_postgres_image_default_user}"
+fi
+export DATABASE_URL="postgres://${POSTGRES_USER}:${POSTGRES_PASSWORD}@${POSTGRES_HOST}:${POSTGRES_PORT}/${POSTGRES_DB}"
+export DJANGO_SETTINGS_MODULE=config.settings.production
+
+python manage.py migrate --noinput
+python manage.py collectstatic --noinput
+
+exec "$@"
+"#;
+
+    #[test]
+    fn an_entrypoint_that_hands_over_to_cmd() {
+        let script = read(ENTRYPOINT);
+        assert!(script.runs_arguments);
+        let exports: Vec<(&str, Option<&str>, usize)> = script
+            .exports
+            .iter()
+            .map(|(n, v, l)| (n.as_str(), v.literal(), *l))
+            .collect();
+        assert_eq!(
+            exports,
+            vec![
+                ("base_postgres_image_default_user", Some("postgres"), 6),
+                ("POSTGRES_USER", None, 7),
+                ("DATABASE_URL", None, 9),
+                (
+                    "DJANGO_SETTINGS_MODULE",
+                    Some("config.settings.production"),
+                    10
+                ),
+            ]
+        );
+        let (_, line, main) = script.main.unwrap();
+        assert_eq!(
+            (line, main.process),
+            (12, Process::Management("migrate".into()))
+        );
+    }
+
+    #[test]
+    fn a_start_script_is_a_deployment() {
+        let text = "#!/bin/sh\nset -e\nexport DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-shop.settings.prod}\npython manage.py migrate\nexec gunicorn shop.wsgi:application \\\n  --bind 0.0.0.0:8000 --workers 3\n";
+        let d = deployment(Path::new("bin/start.sh"), text).unwrap();
+        let command = d.command.as_ref().unwrap();
+        assert_eq!(command.process, Process::Server("gunicorn".into()));
+        assert_eq!(command.app_module.as_deref(), Some("shop.wsgi"));
+        assert_eq!(command.origin.line, 5);
+        assert_eq!(d.role, Role::Runs);
+        assert_eq!(
+            d.settings_module().map(|(m, o)| (m, o.line)),
+            Some(("shop.settings.prod", 3))
+        );
+    }
+
+    #[test]
+    fn scripts_that_run_no_django_are_not_deployments() {
+        assert!(
+            deployment(
+                Path::new("deploy.sh"),
+                "#!/bin/bash\nrsync -av . server:/srv\nssh server 'systemctl restart app'\n"
+            )
+            .is_none()
+        );
+        assert!(deployment(Path::new("build.sh"), "npm ci\nnpm run build\n").is_none());
+        let tests = deployment(
+            Path::new("runtests.sh"),
+            "#!/bin/sh\npython manage.py test --settings=shop.settings.test \"$@\"\n",
+        )
+        .unwrap();
+        assert_eq!(tests.role, Role::Test);
+        assert_eq!(tests.settings_module().unwrap().0, "shop.settings.test");
+    }
+
+    #[test]
+    fn shebangs() {
+        for (text, shell) in [
+            ("#!/bin/sh\n", true),
+            ("#!/usr/bin/env bash\nset -e", true),
+            ("#!/usr/bin/env -S bash -e\n", true),
+            ("#!/usr/bin/env python\n", false),
+            ("#!/usr/bin/python3\n", false),
+            ("echo hi\n", false),
+            ("", false),
+        ] {
+            assert_eq!(has_shell_shebang(text), shell, "{text}");
+        }
+    }
+}

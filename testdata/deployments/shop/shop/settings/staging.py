@@ -1,0 +1,3 @@
+from .production import *
+
+ALLOWED_HOSTS = ["staging.shop.example.com"]
