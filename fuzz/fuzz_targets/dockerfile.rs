@@ -6,7 +6,11 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    std::hint::black_box(djsafe::deploy::dockerfile_env(&text));
+    let dockerfile = djsafe::deploy::dockerfile::parse(&text, &Default::default());
+    std::hint::black_box(djsafe::deploy::dockerfile::build_deployments(
+        std::path::Path::new("/project/Dockerfile"),
+        &dockerfile,
+    ));
     std::hint::black_box(djsafe::deploy::settings_module_references(&text));
     std::hint::black_box(djsafe::deploy::configuration_references(&text));
     let file = djsafe::deploy::DeployFile {
