@@ -154,11 +154,7 @@ impl<'p> Run<'p> {
         let conditions = std::mem::replace(&mut self.call_conditions, outer_conditions);
         self.call_conditions = super::value::union(&self.call_conditions, &conditions);
         self.call_forks = outer_forks;
-        let call = format!(
-            "the call to `{}` at {}",
-            function.name,
-            self.line_of(caller, span)
-        );
+        let call = format!("the call to `{}` at {}", function.name, self.line_at(span));
         self.apply_global_writes(caller, writes, &call);
         // A function that writes `globals()` and was not followed to its end may have bound or
         // rebound any name: what its module has is then unknown, not what it was before.
@@ -315,9 +311,9 @@ pub struct GlobalWrite {
 }
 
 impl<'p> Run<'p> {
-    /// `file:line` of a span in the frame's file.
-    fn line_of(&self, frame: &Frame, span: Span) -> String {
-        let file = self.project.sources.get(frame.file);
+    /// `file:line` of a span.
+    pub(super) fn line_at(&self, span: Span) -> String {
+        let file = self.project.sources.get(span.file);
         format!("{}:{}", file.display, file.position(span.start).line)
     }
 

@@ -909,6 +909,22 @@ impl Run<'_> {
                     );
                     continue;
                 };
+                // A file that includes itself (directly or through others) recurses until
+                // Python's recursion limit: djsafe stops at the cycle instead of running it
+                // again, which with two such includes per file would double at every level.
+                if self.stack.contains(&module) {
+                    let reason = format!(
+                        "`include({pattern:?})` at {}, which includes a file already being run (an include cycle: CPython raises RecursionError)",
+                        self.line_at(span)
+                    );
+                    self.diagnose(
+                        crate::diagnostic::DiagnosticKind::ImportCycle,
+                        span,
+                        reason.clone(),
+                    );
+                    frame.ns.opaque = Some(reason.into());
+                    continue;
+                }
                 // The included file runs in this namespace; spans and imports are its own.
                 // What it binds depends on the variables that chose the file.
                 let (module_before, file_before, control_before) =
@@ -917,7 +933,9 @@ impl Run<'_> {
                 frame.file = self.project.modules[module].file;
                 frame.control = super::value::union(&frame.control, &argument.env);
                 self.imported_by.entry(frame.file).or_insert(span);
+                self.stack.push(module);
                 let _ = self.block(frame, self.project.modules[module].tree.root_node());
+                self.stack.pop();
                 frame.module = module_before;
                 frame.file = file_before;
                 frame.control = control_before;

@@ -93,3 +93,20 @@ fn doubling_values_stay_bounded() {
         );
     }
 }
+
+/// A settings file that includes itself twice with django-split-settings used to run 2^n times
+/// (found by the `settings_package` fuzz target): the include cycle is diagnosed instead.
+#[test]
+fn a_file_that_includes_itself_is_a_cycle_not_a_hang() {
+    let source = "from split_settings.tools import include, optional\ninclude('settings.py', optional('missing.py'))\ninclude('settings.py')\nX = 1\n";
+    let (_, evaluation) = super::tests::run_files(&[("settings.py", source)], &[]);
+    assert!(
+        evaluation
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("include cycle")),
+        "{:?}",
+        evaluation.diagnostics
+    );
+    assert_eq!(evaluation.namespace.bindings["X"].value.to_string(), "1");
+}

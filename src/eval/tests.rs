@@ -9,7 +9,7 @@ use crate::resolve::Project;
 
 /// Writes `files` (path, source) into a temp folder, imports the first as the entry module with
 /// `env` set, and returns the evaluation with the project it came from.
-fn run_files(files: &[(&str, &str)], env: &[(&str, &str)]) -> (Project, Evaluation) {
+pub(super) fn run_files(files: &[(&str, &str)], env: &[(&str, &str)]) -> (Project, Evaluation) {
     let dir = tempfile::tempdir().unwrap();
     for (path, source) in files {
         let full = dir.path().join(path);
