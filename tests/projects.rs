@@ -123,6 +123,7 @@ mod soundness {
         "soundness",
         every_soundness_fixture_has_a_test,
         aliasing => "aliasing",
+        helper_write_in_branch => "helper-write-in-branch",
         module_runs_once => "module-runs-once",
         python_semantics => "python-semantics",
         unknown_alias => "unknown-alias",

@@ -428,7 +428,20 @@ impl<'p> Run<'p> {
             };
             if write.module == caller.module && caller.globals.is_none() {
                 self.bind(caller, &write.name, value, write.site);
-            } else if let Some(namespace) = self
+                continue;
+            }
+            // Another module's namespace is outside the branch djsafe is running both sides
+            // of, so no join covers it: a write made on one side only is a maybe.
+            let value = if self.forks > 0 && !value.is_unknown() {
+                Value::unknown(
+                    format!("may be set by `globals()[...]` in {reason}, under a condition djsafe cannot decide"),
+                    write.site,
+                )
+                .with_env(&value.env)
+            } else {
+                value
+            };
+            if let Some(namespace) = self
                 .modules
                 .get_mut(&write.module)
                 .filter(|_| write.module != caller.module)
