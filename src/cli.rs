@@ -31,6 +31,21 @@ pub enum Command {
     /// Show every setting a settings module ends up with: values, the environment variables
     /// they read, and where they were set.
     Explain(ExplainArgs),
+    /// List every way the repository runs Django (Dockerfiles, compose services, Procfiles,
+    /// manifests, entry points, test configuration): what each runs and with what profile.
+    Deployments(DeploymentsArgs),
+}
+
+#[derive(Args)]
+pub struct DeploymentsArgs {
+    /// The repository or project folder.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    #[arg(long, value_enum, default_value = "text")]
+    pub output_format: ListFormat,
+    /// Skip files and folders matching this glob (repeatable), as `check --exclude` does.
+    #[arg(long = "exclude", value_name = "GLOB")]
+    pub exclude: Vec<String>,
 }
 
 #[derive(Args)]
@@ -73,6 +88,29 @@ pub struct CheckArgs {
     /// Skip these rules (comma-separated ids or names).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
+    /// Run these rules too, on top of --select or the configured ones (e.g. unused-noqa).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+    /// Skip these rules too, on top of --ignore or the configured ones.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_ignore: Vec<String>,
+    /// Do not report RULE for files matching PATTERN (comma-separated PATTERN:RULE pairs);
+    /// replaces the configured per-file-ignores.
+    #[arg(long, value_delimiter = ',', value_name = "PATTERN:RULE")]
+    pub per_file_ignores: Vec<String>,
+    /// Add `# noqa: DJSxxx` to every line with a finding (`# djsafe: noqa-file DJSxxx` for
+    /// settings a module never assigns), then exit.
+    #[arg(long, conflicts_with_all = ["fix", "diff", "statistics"])]
+    pub add_noqa: bool,
+    /// Apply the fixes djsafe offers (all of them are unsafe: add --unsafe-fixes).
+    #[arg(long)]
+    pub fix: bool,
+    /// Include fixes that change what the settings do (every djsafe fix does).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of writing them; exit 1 when there is one.
+    #[arg(long, conflicts_with = "statistics")]
+    pub diff: bool,
     /// Exit with 0 even when there are findings (errors still exit with 2).
     #[arg(long)]
     pub exit_zero: bool,

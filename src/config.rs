@@ -11,9 +11,15 @@ use crate::profile::Profile;
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
-    /// Rules to run (ids or names); all when absent.
+    /// Rules to run (ids or names); the default set when absent.
     pub select: Option<Vec<String>>,
+    /// Rules to run on top of `select` (or the default set), e.g. the opt-in `unused-noqa`.
+    pub extend_select: Vec<String>,
     pub ignore: Vec<String>,
+    /// Rules to skip on top of `ignore` (the command line's `--ignore` replaces `ignore`, not these).
+    pub extend_ignore: Vec<String>,
+    /// Glob → rules not reported for the files it matches (relative to this file's folder).
+    pub per_file_ignores: BTreeMap<String, Vec<String>>,
     /// Environment variables set in every scenario, like `--env`.
     pub env: BTreeMap<String, String>,
     /// Profiles by dotted module name, overriding discovery.

@@ -24,6 +24,10 @@ pub struct Finding {
     pub chain: Vec<Span>,
     /// Further facts worth showing, e.g. what a deployment sets.
     pub notes: Vec<String>,
+    /// The setting the finding is about, `None` for a requirement line (see `fingerprint`).
+    pub setting: Option<String>,
+    /// The automatic fix djsafe offers, if any.
+    pub fix: Option<crate::fix::Fix>,
 }
 
 /// An environment a settings module is linted in, besides every variable unset.

@@ -6,7 +6,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use djsafe::{cli, config, exclude, explain, lint, report, rule_docs, rules};
+use djsafe::{
+    add_noqa, cli, config, exclude, explain, fix, lint, report, rule_docs, rules, selection,
+    suppress,
+};
 
 use cli::{CheckArgs, Cli, ColorChoice, Command, OutputFormat};
 
@@ -52,6 +55,7 @@ fn run(cli: Cli) -> ExitCode {
             .and_then(|out| write_stdout(&out))
             .map(|()| ExitCode::SUCCESS)
         }
+        Command::Deployments(args) => deployments(args),
         Command::Rule { rule } => match rules::registry::find(&rule) {
             Some(meta) => write_stdout(&rule_docs::explain(meta)).map(|()| ExitCode::SUCCESS),
             None => Err(format!("unknown rule `{rule}` (see `djsafe rules`)")),
@@ -86,16 +90,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     } else {
         exclude::Excludes::new(&args.exclude, &cwd)
     };
-    let select = if args.select.is_empty() {
-        config.select.clone().unwrap_or_default()
-    } else {
-        args.select.clone()
-    };
-    let ignore = if args.ignore.is_empty() {
-        config.ignore.clone()
-    } else {
-        args.ignore.clone()
-    };
+    let selection = selection::resolve(&args, &config, &config_dir, &cwd)?;
     let mut env = config.env.clone();
     env.extend(args.env.iter().cloned());
     let options = lint::Options {
@@ -103,7 +98,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
         settings: args.settings.clone(),
         profile: args.profile,
         env,
-        rules: lint::enabled_rules(&select, &ignore)?,
+        rules: selection.rules.clone(),
         profiles: config.profiles,
         report_development: config.report_development,
         strict_staging: config.strict_staging,
@@ -113,7 +108,31 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     if args.statistics && !matches!(args.output_format, OutputFormat::Text | OutputFormat::Json) {
         return Err("--statistics works with --output-format text or json".into());
     }
-    let outcome = lint::lint(&options)?;
+    let lint = || -> Result<lint::Outcome, String> {
+        let mut outcome = lint::lint(&options)?;
+        suppress::apply(&mut outcome, &selection.per_file_ignores);
+        Ok(outcome)
+    };
+    let mut outcome = lint()?;
+    if args.add_noqa {
+        eprint!("{}", add_noqa::add_noqa(&outcome));
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.diff {
+        let (diff, summary) = fix::command::diff(&outcome, args.unsafe_fixes, &cwd);
+        write_stdout(&diff)?;
+        eprint!("{summary}");
+        return Ok(if diff.is_empty() || args.exit_zero {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(EXIT_FINDINGS)
+        });
+    }
+    if args.fix {
+        let (fixed, summary) = fix::command::fix(outcome, args.unsafe_fixes, lint)?;
+        eprint!("{summary}");
+        outcome = fixed;
+    }
     let rendered = match args.output_format {
         OutputFormat::Text if args.statistics => report::statistics::render_text(&outcome),
         OutputFormat::Json if args.statistics => report::statistics::render_json(&outcome),
@@ -135,6 +154,19 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::from(EXIT_FINDINGS)
     })
+}
+
+fn deployments(args: cli::DeploymentsArgs) -> Result<ExitCode, String> {
+    let cwd = std::env::current_dir()
+        .and_then(|d| d.canonicalize())
+        .map_err(|e| format!("cannot read the working directory: {e}"))?;
+    let excludes = exclude::Excludes::new(&args.exclude, &cwd);
+    let rows = lint::deployments::list(std::slice::from_ref(&args.path), &excludes)?;
+    let out = match args.output_format {
+        cli::ListFormat::Text => lint::deployments::render_text(&rows),
+        cli::ListFormat::Json => lint::deployments::render_json(&rows),
+    };
+    write_stdout(&out).map(|()| ExitCode::SUCCESS)
 }
 
 /// `--color` wins; in `auto`, NO_COLOR turns colour off, FORCE_COLOR on, otherwise a terminal decides.

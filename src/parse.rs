@@ -103,6 +103,45 @@ fn unclosed_bracket(error: Node) -> Option<Node> {
         .last()
 }
 
+/// Whether `new` parses as Python wherever `old` did: an edit djsafe makes (a fix, a `# noqa`)
+/// must not break a file that parsed.
+pub fn no_new_errors(old: &str, new: &str) -> bool {
+    let mut parser = python_parser();
+    let mut has_errors = |text: &str| {
+        parse_python(&mut parser, text).is_none_or(|(tree, _)| tree.root_node().has_error())
+    };
+    has_errors(old) || !has_errors(new)
+}
+
+/// Calls `visit` on `root` and every node below it, in source order, `limit` nodes at most
+/// (without recursion, so deep code cannot exhaust the stack). `false` when it stopped at the
+/// limit.
+pub fn walk<'t>(root: Node<'t>, limit: usize, visit: &mut dyn FnMut(Node<'t>)) -> bool {
+    let mut cursor = root.walk();
+    let mut seen = 0;
+    loop {
+        visit(cursor.node());
+        seen += 1;
+        if seen >= limit {
+            return false;
+        }
+        if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.node() == root {
+                return true;
+            }
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return true;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -90,6 +90,7 @@ pub fn profile_from_name(name: &str) -> Option<Profile> {
         "build",
         "docs",
         "collectstatic",
+        "vagrant",
     ]) {
         Some(Profile::Development)
     } else {
@@ -127,9 +128,18 @@ pub fn of_deployment(
             Profile::Development,
             format!("runs `{step}` at build time ({at})"),
         ),
+        // A server reloading on code changes is a developer's.
+        Some(Process::Server(server)) if reloads(deployment) => classified(
+            Profile::Development,
+            format!("serves the project with {server} --reload ({at})"),
+        ),
         Some(Process::Server(server)) => match named {
-            // A server in a file named for development or staging is still deployed somewhere.
-            Some((Profile::Development | Profile::Staging, word)) => classified(
+            // A server in a service or file named for development is a developer's container.
+            Some((Profile::Development, word)) => classified(
+                Profile::Development,
+                format!("serves the project with {server} ({at}), named for `{word}`"),
+            ),
+            Some((Profile::Staging, word)) => classified(
                 Profile::Staging,
                 format!("serves the project with {server} ({at}), named for `{word}`"),
             ),
@@ -139,15 +149,32 @@ pub fn of_deployment(
             ),
         },
         _ => match named {
-            Some((profile, word)) => classified(profile, format!("named by {at} (`{word}`)")),
+            Some((profile, word)) => classified(profile, format!("deployed by {at} (`{word}`)")),
             // A bare compose file is as often a developer's setup as a deployment.
             None if deployment.kind == SourceKind::Compose => classified(
                 Profile::Staging,
                 format!("a compose service ({at}) not named for production"),
             ),
-            None => classified(Profile::Production, format!("named by {at}")),
+            None => classified(Profile::Production, format!("deployed by {at}")),
         },
     }
+}
+
+/// Whether the names of a deployment's file, folders or service say production or staging.
+pub fn names_a_deployed_environment(deployment: &Deployment, repository: &std::path::Path) -> bool {
+    matches!(
+        name_profile(deployment, repository),
+        Some((Profile::Production | Profile::Staging, _))
+    )
+}
+
+/// Whether the deployment's server restarts on code changes (`--reload`, `--py-autoreload`).
+fn reloads(deployment: &Deployment) -> bool {
+    deployment.command.as_ref().is_some_and(|c| {
+        c.text
+            .split_whitespace()
+            .any(|w| w == "--reload" || w.starts_with("--py-autoreload") || w == "--autoreload")
+    })
 }
 
 /// The profile the names of a deployment's file, folders and service suggest, with the word.

@@ -42,6 +42,8 @@ pub struct Project {
     scanned: std::collections::HashSet<usize>,
     /// The modules each file `include()`s (django-split-settings), which run in its namespace.
     included: HashMap<FileId, Vec<usize>>,
+    /// Files that are not Python modules (deployment and dependency files), loaded once each.
+    text_files: HashMap<PathBuf, FileId>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -56,6 +58,7 @@ impl Project {
             display_root,
             scanned: Default::default(),
             included: HashMap::new(),
+            text_files: HashMap::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -125,12 +128,16 @@ impl Project {
     /// can point into it. `None` when it cannot be read; a file that is not UTF-8 is read with
     /// the invalid bytes replaced.
     pub fn load_text_file(&mut self, path: &Path) -> Option<FileId> {
+        if let Some(&id) = self.text_files.get(path) {
+            return Some(id);
+        }
         let (text, _) = read_text(path, &self.display_root).ok()?;
         let display = display_path(path, &self.display_root);
-        Some(
-            self.sources
-                .add(SourceFile::new(path.to_path_buf(), display, text)),
-        )
+        let id = self
+            .sources
+            .add(SourceFile::new(path.to_path_buf(), display, text));
+        self.text_files.insert(path.to_path_buf(), id);
+        Some(id)
     }
 
     fn load_one(&mut self, parser: &mut tree_sitter::Parser, path: &Path) -> Option<usize> {

@@ -10,7 +10,8 @@ struct Listed<'a> {
     id: &'a str,
     name: &'a str,
     severity: Severity,
-    django_check: Option<&'a str>,
+    /// Every Django check id the rule mirrors (`[]` when none).
+    django_check: &'a [String],
     summary: &'a str,
 }
 
@@ -24,7 +25,7 @@ pub fn list(format: ListFormat) -> String {
                     id: &r.id,
                     name: &r.name,
                     severity: r.severity,
-                    django_check: r.django_check.as_deref(),
+                    django_check: &r.django_check,
                     summary: &r.summary,
                 })
                 .collect();
@@ -32,14 +33,24 @@ pub fn list(format: ListFormat) -> String {
         }
         ListFormat::Text => {
             let name_width = rules.iter().map(|r| r.name.len()).max().unwrap_or(4).max(4);
+            let checks = |r: &RuleMeta| match r.django_check.as_slice() {
+                [] => "-".to_string(),
+                ids => ids.join(","),
+            };
+            let check_width = rules
+                .iter()
+                .map(|r| checks(r).len())
+                .max()
+                .unwrap_or(0)
+                .max(12);
             let mut out = format!(
-                "{:6}  {:name_width$}  {:8}  {:13}  {}\n",
+                "{:6}  {:name_width$}  {:8}  {:check_width$}  {}\n",
                 "ID", "NAME", "SEVERITY", "DJANGO CHECK", "SUMMARY"
             );
             for r in rules {
-                let check = r.django_check.as_deref().unwrap_or("-");
+                let check = checks(r);
                 out.push_str(&format!(
-                    "{:6}  {:name_width$}  {:8}  {:13}  {}\n",
+                    "{:6}  {:name_width$}  {:8}  {:check_width$}  {}\n",
                     r.id,
                     r.name,
                     r.severity.to_string(),
@@ -58,9 +69,23 @@ pub fn explain(rule: &RuleMeta) -> String {
         "Severity in production: {}. Staging findings are one level lower.\n",
         rule.severity
     ));
-    if let Some(check) = &rule.django_check {
-        out.push_str(&format!(
+    match rule.django_check.as_slice() {
+        [] => {}
+        [check] => out.push_str(&format!(
             "Mirrors Django's `check --deploy` id `{check}`.\n"
+        )),
+        [rest @ .., last] => {
+            let rest: Vec<String> = rest.iter().map(|c| format!("`{c}`")).collect();
+            out.push_str(&format!(
+                "Mirrors Django's `check --deploy` ids {} and `{last}`.\n",
+                rest.join(", ")
+            ));
+        }
+    }
+    if rule.opt_in {
+        out.push_str(&format!(
+            "Off by default: run it with `--extend-select {}` (or `extend-select` in the configuration).\n",
+            rule.name
         ));
     }
     if !rule.cwe.is_empty() {

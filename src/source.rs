@@ -101,6 +101,11 @@ impl SourceMap {
         &self.files[id.0 as usize]
     }
 
+    /// Every file, in the order they were added.
+    pub fn ids(&self) -> impl Iterator<Item = FileId> + use<> {
+        (0..self.files.len() as u32).map(FileId)
+    }
+
     pub fn start(&self, span: Span) -> Position {
         self.get(span.file).position(span.start)
     }

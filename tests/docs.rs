@@ -14,18 +14,22 @@ fn generated() -> String {
     );
     out.push_str("| id | name | severity | Django check | summary |\n|---|---|---|---|---|\n");
     for rule in &rules {
-        let check = rule["django_check"]
-            .as_str()
-            .map_or("-".to_string(), |c| format!("`{c}`"));
+        let checks: Vec<String> = rule["django_check"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| format!("`{}`", c.as_str().unwrap()))
+            .collect();
+        let check = if checks.is_empty() {
+            "-".to_string()
+        } else {
+            checks.join(", ")
+        };
+        let id = rule["id"].as_str().unwrap();
+        let name = rule["name"].as_str().unwrap();
+        let anchor = format!("{name}-{}", id.to_lowercase());
         out.push_str(&format!(
             "| [{id}](#{anchor}) | {name} | {severity} | {check} | {summary} |\n",
-            id = rule["id"].as_str().unwrap(),
-            anchor = format!(
-                "{}-{}",
-                rule["name"].as_str().unwrap(),
-                rule["id"].as_str().unwrap().to_lowercase()
-            ),
-            name = rule["name"].as_str().unwrap(),
             severity = rule["severity"].as_str().unwrap(),
             summary = rule["summary"].as_str().unwrap().replace('|', "\\|"),
         ));

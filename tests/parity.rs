@@ -1,9 +1,10 @@
 //! Parity with Django: for every rule fixture (testdata/rules/<ID>/<case>/settings.py), real
 //! Django 5.2 runs its own deployment checks on the settings CPython produces, and the set of
 //! check ids it reports must equal the set djsafe reports through the rules that mirror them
-//! (each rule's `django_check`). Checks Django 5.2 does not have (mail.E001 is new in 6.1) are
-//! left out; W010/W011 and W013/W014 count as the W012 and W015 their rule reports. Fixtures
-//! that pin an older Django release are left out too (see `pins_older_django`).
+//! (each rule's `django_check`; a rule that mirrors a family, such as DJS023 for W010/W011/W012,
+//! names the one that applies in the finding's notes). Checks Django 5.2 does not have
+//! (mail.E001 is new in 6.1) are left out, and so are fixtures that pin an older Django release
+//! (see `pins_older_django`).
 
 mod common;
 
@@ -24,7 +25,11 @@ const COMPARED: &[&str] = &[
     "security.W006",
     "security.W008",
     "security.W009",
+    "security.W010",
+    "security.W011",
     "security.W012",
+    "security.W013",
+    "security.W014",
     "security.W015",
     "security.W016",
     "security.W018",
@@ -39,29 +44,45 @@ const COMPARED: &[&str] = &[
     "async.E001",
 ];
 
-/// The id a rule reports for a Django id: the session cookie rules cover W010-W012 and
-/// W013-W015 and name the combined one.
-fn family(id: &str) -> &str {
-    match id {
-        "security.W010" | "security.W011" => "security.W012",
-        "security.W013" | "security.W014" => "security.W015",
-        other => other,
-    }
-}
-
-/// Rule id → the Django check it mirrors.
-fn mirrored_checks() -> BTreeMap<String, String> {
+/// Rule id → the Django checks it mirrors.
+fn mirrored_checks() -> BTreeMap<String, Vec<String>> {
     let rules: Vec<Value> =
         serde_json::from_str(&djsafe(&["rules", "--output-format", "json"]).stdout).unwrap();
     rules
         .iter()
-        .filter_map(|r| {
-            Some((
-                r["id"].as_str()?.to_string(),
-                r["django_check"].as_str()?.to_string(),
-            ))
+        .map(|r| {
+            let checks: Vec<String> = r["django_check"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_str().unwrap().to_string())
+                .collect();
+            (r["id"].as_str().unwrap().to_string(), checks)
         })
+        .filter(|(_, checks)| !checks.is_empty())
         .collect()
+}
+
+/// The Django check a finding stands for: its rule's only one, or the one of its rule's family
+/// that the finding's notes name (`... (Django's security.W010)`).
+fn check_of(finding: &Value, mirrored: &BTreeMap<String, Vec<String>>) -> Option<String> {
+    let checks = mirrored.get(finding["rule"].as_str()?)?;
+    if let [only] = checks.as_slice() {
+        return Some(only.clone());
+    }
+    let notes: Vec<&str> = finding["notes"]
+        .as_array()?
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let named: Vec<&String> = checks
+        .iter()
+        .filter(|c| notes.iter().any(|n| n.contains(&format!("Django's {c}"))))
+        .collect();
+    match named.as_slice() {
+        [one] => Some(one.to_string()),
+        _ => panic!("{finding:#}: the notes must name exactly one of {checks:?}"),
+    }
 }
 
 /// The variables a fixture's Dockerfile sets with `ENV KEY=VALUE` (continuation lines joined):
@@ -90,7 +111,7 @@ fn django_ids(
         if let Some(ids) = answer["ids"].as_array() {
             let ids = ids
                 .iter()
-                .map(|i| family(i.as_str().unwrap()).to_string())
+                .map(|i| i.as_str().unwrap().to_string())
                 .collect();
             return Some((ids, env));
         }
@@ -111,7 +132,7 @@ fn django_ids(
 fn djsafe_ids(
     dir: &Path,
     env: &BTreeMap<String, String>,
-    mirrored: &BTreeMap<String, String>,
+    mirrored: &BTreeMap<String, Vec<String>>,
 ) -> BTreeSet<String> {
     let mut args = vec![
         "check".to_string(),
@@ -130,7 +151,7 @@ fn djsafe_ids(
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(|f| mirrored.get(f["rule"].as_str()?).cloned())
+        .filter_map(|f| check_of(f, mirrored))
         .collect()
 }
 

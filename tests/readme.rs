@@ -134,3 +134,136 @@ fn version_is_the_package_version() {
         format!("djsafe {}\n", env!("CARGO_PKG_VERSION"))
     );
 }
+
+/// The `djsafe ...` command lines of a README block, as argument lists.
+fn command_lines(block: &str) -> Vec<Vec<&str>> {
+    block
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("djsafe "))
+        .map(|args| args.split_whitespace().collect())
+        .collect()
+}
+
+#[test]
+fn adoption_steps_run_as_written_on_a_legacy_project() {
+    let block = readme_block("# Adopting djsafe, step by step");
+    let readme = include_str!("../README.md");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    common::fixtures::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/adoption/legacy"),
+        dir,
+    );
+    let steps = command_lines(&block);
+    assert_eq!(steps.len(), 5, "{block}");
+    let runs: Vec<Run> = steps.iter().map(|args| djsafe_in(dir, args)).collect();
+    // --statistics and --diff find something; after --fix, findings remain until --add-noqa.
+    let codes: Vec<i32> = runs.iter().map(|r| r.code).collect();
+    assert_eq!(
+        codes,
+        [1, 1, 1, 0, 0],
+        "{:#?}",
+        runs.iter().map(|r| &r.stderr).collect::<Vec<_>>()
+    );
+    assert!(runs[1].stdout.starts_with("--- a/"), "{}", runs[1].stdout);
+    // What the README says the steps print is what they print.
+    for run in [&runs[2], &runs[3]] {
+        let printed = run.stderr.trim();
+        assert!(
+            readme.contains(&format!("`{printed}`")),
+            "the README should quote `{printed}`"
+        );
+    }
+    assert!(
+        runs[4].stdout.contains("No problems found"),
+        "{}",
+        runs[4].stdout
+    );
+    // The project still imports in CPython once its deployment sets the key.
+    let mut python = common::python::Server::start("tests/differential/import_settings.py");
+    for module in ["payroll.settings.production", "payroll.settings.staging"] {
+        let answer = python.request(&serde_json::json!({
+            "root": dir, "module": module, "env": {"PAYROLL_SECRET_KEY": "k".repeat(50)}
+        }));
+        assert_eq!(
+            answer["settings"]["DEBUG"],
+            if module.ends_with("staging") {
+                "True"
+            } else {
+                "False"
+            },
+            "{answer}"
+        );
+    }
+}
+
+/// The header a settings module needs for a README fix example's way of reading the environment.
+fn header_for(reads_with: &str) -> &'static str {
+    match reads_with {
+        "django-environ" => "import environ\n\nenv = environ.Env()\n",
+        "python-decouple" => "from decouple import Csv, config\n",
+        _ => "import os\n",
+    }
+}
+
+#[test]
+fn fix_examples_are_what_the_fixes_write() {
+    let readme = include_str!("../README.md");
+    let table = readme
+        .split("| reads with | before | after |")
+        .nth(1)
+        .expect("the README has the fixes table");
+    let rows: Vec<Vec<&str>> = table
+        .lines()
+        .skip(2)
+        .take_while(|line| line.starts_with('|'))
+        .map(|line| {
+            line.trim_matches('|')
+                .split(" | ")
+                .map(|cell| cell.trim().trim_matches('`'))
+                .collect()
+        })
+        .collect();
+    assert!(rows.len() >= 10, "{rows:?}");
+    for row in rows {
+        let [reads_with, before, after] = row[..] else {
+            panic!("{row:?}")
+        };
+        let tmp = tempfile::tempdir().unwrap();
+        let settings = tmp.path().join("settings.py");
+        // USE_TZ makes it Django's settings even when the example assigns only DEBUG.
+        std::fs::write(
+            &settings,
+            format!("{}\n{before}\nUSE_TZ = True\n", header_for(reads_with)),
+        )
+        .unwrap();
+        let run = djsafe_in(tmp.path(), &["check", ".", "--fix", "--unsafe-fixes"]);
+        assert!(
+            run.stderr.contains("Fixed 1 problem."),
+            "{before}: {}",
+            run.stderr
+        );
+        let fixed = std::fs::read_to_string(&settings).unwrap();
+        assert!(
+            fixed.lines().any(|line| line == after) && !fixed.contains(before),
+            "{before}\n  should become\n{after}\n  but the module is\n{fixed}"
+        );
+    }
+}
+
+#[test]
+fn configuration_example_is_a_valid_configuration() {
+    let config = readme_block("[tool.djsafe]");
+    for key in ["per-file-ignores", "extend-select", "extend-ignore"] {
+        assert!(config.contains(key), "the example shows `{key}`");
+    }
+    let repository = dblood_repository();
+    std::fs::write(repository.path().join("pyproject.toml"), &config).unwrap();
+    let run = djsafe_in(repository.path(), &["check", "."]);
+    assert!(
+        run.code == 0 || run.code == 1,
+        "exit {}: {}",
+        run.code,
+        run.stderr
+    );
+}

@@ -37,7 +37,20 @@ const FIXTURES: &[&str] = &[
     "secure-settings",
     // Findings in requirements files, and a pinned Django release in the run's properties.
     "pinned-django",
+    // Unused suppressions (DJS048), and a legacy project's findings in a Dockerfile and a
+    // hash-pinned requirement, each result with its partialFingerprints.
+    "adoption/stale-noqa",
+    "adoption/legacy",
 ];
+
+/// A fixture's folder: under testdata/projects, or under testdata when the name has a `/`.
+fn fixture_path(project: &str) -> String {
+    if project.contains('/') {
+        format!("testdata/{project}")
+    } else {
+        format!("testdata/projects/{project}")
+    }
+}
 
 fn sarif(args: &[&str]) -> (i32, String) {
     let mut full = vec!["check"];
@@ -52,9 +65,9 @@ fn sarif(args: &[&str]) -> (i32, String) {
     (run.code, run.stdout)
 }
 
-/// A fixture's log with the default rules.
+/// A fixture's log with every rule: the default ones and the opt-in `unused-noqa`.
 fn fixture_sarif(project: &str) -> String {
-    sarif(&[&format!("testdata/projects/{project}")]).1
+    sarif(&[&fixture_path(project), "--extend-select", "unused-noqa"]).1
 }
 
 /// A fixture's log with the `BASE` rules.
@@ -87,7 +100,7 @@ fn write_logs(dir: &Path) -> Vec<PathBuf> {
     FIXTURES
         .iter()
         .map(|project| {
-            let path = dir.join(format!("{project}.sarif"));
+            let path = dir.join(format!("{}.sarif", project.replace('/', "-")));
             std::fs::write(&path, fixture_sarif(project)).unwrap();
             path
         })
@@ -185,6 +198,12 @@ fn logs_have_what_github_needs() {
             keys.push((result["ruleId"].clone(), location.clone()));
             let message = result["message"]["text"].as_str().unwrap();
             assert!(message.contains(". "), "{project}: a title sentence first");
+            // GitHub tracks the alert across commits by its fingerprint.
+            let print = result["partialFingerprints"]["djsafe/v1"].as_str().unwrap();
+            assert!(
+                print.len() == 16 && print.bytes().all(|b| b.is_ascii_hexdigit()),
+                "{project}: {print}"
+            );
             for related in result["relatedLocations"].as_array().into_iter().flatten() {
                 let link = format!("]({})", related["id"]);
                 assert!(message.contains(&link), "{project}: {link} in {message}");
@@ -327,7 +346,13 @@ fn the_rule_list_and_indices_follow_select_and_ignore() {
     }
 
     // Every rule of the catalogue, less the ignored one, in catalogue order.
-    let (_, log) = sarif(&["testdata/projects/staging-deployed", "--ignore", "DJS001"]);
+    let (_, log) = sarif(&[
+        "testdata/projects/staging-deployed",
+        "--ignore",
+        "DJS001",
+        "--extend-select",
+        "unused-noqa",
+    ]);
     let (ids, results) = rules_and_indices(&parse(&log));
     let expected: Vec<String> = rule_ids().into_iter().filter(|id| id != "DJS001").collect();
     assert_eq!(ids, expected);

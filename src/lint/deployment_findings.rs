@@ -87,6 +87,8 @@ fn development_fallbacks(
             environment: None,
             chain: Vec::new(),
             notes: Vec::new(),
+            setting: Some("DJANGO_SETTINGS_MODULE".into()),
+            fix: None,
         });
     }
     findings
@@ -150,6 +152,8 @@ fn secrets(
                 environment: Some(Environment::Deployment(label)),
                 chain: Vec::new(),
                 notes: Vec::new(),
+                setting: Some(name.to_string()),
+                fix: None,
             });
         }
     }

@@ -1,8 +1,9 @@
 //! The pipeline: discover, load (parse and resolve), plan what is linted and as what (keeping
 //! what the passed files concern), evaluate and run the rules on each unit under each of its
-//! environments, drop suppressed findings.
+//! environments. (`suppress` then drops the suppressed findings.)
 
 mod deployment_findings;
+pub mod deployments;
 mod plan;
 mod shape;
 
@@ -20,9 +21,8 @@ use crate::profile::{self, Profile};
 use crate::resolve::Project;
 use crate::rules::context::{Context, DeploymentEnv, VariantEnv, VariantVar};
 use crate::rules::registry::{RuleMeta, Severity};
-use crate::rules::{self, django_versions, registry};
+use crate::rules::{self, django_versions};
 use crate::source::{FileId, Span};
-use crate::suppress;
 use crate::targets::Targets;
 
 /// Django's defaults for the settings the rules read, as Python source (the newest release's;
@@ -195,11 +195,16 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         ));
     }
 
-    findings.retain(|f| {
-        let file = project.sources.get(f.span.file);
-        let line = file.line_text(file.position(f.span.start).line);
-        !suppress::suppresses(line, &f.rule.id, &f.rule.name)
-    });
+    let deployment_files: HashSet<&Path> = discovery
+        .deployments
+        .iter()
+        .flat_map(|d| {
+            std::iter::once(d.origin.file.as_path())
+                .chain(d.env.values().map(|v| v.origin.file.as_path()))
+        })
+        .collect();
+    let findings = one_per_deployment_line(findings, &project, &modules, &deployment_files);
+    let mut findings = findings;
     findings.sort_by(|a, b| {
         let key = |f: &Finding| {
             (
@@ -235,6 +240,46 @@ struct Variant {
     profile: Profile,
     reason: String,
     env: VariantEnv,
+}
+
+/// A line of a deployment file (not a settings module) is one problem whichever settings module
+/// or deployment check found it: a literal SECRET_KEY in a Dockerfile that several modules read
+/// is reported once, preferring the finding made while linting a module (it says which setting
+/// reads it), then the most severe.
+fn one_per_deployment_line(
+    findings: Vec<Finding>,
+    project: &Project,
+    modules: &[LintedModule],
+    deployment_files: &HashSet<&Path>,
+) -> Vec<Finding> {
+    let outside_deployment_files =
+        |f: &Finding| !deployment_files.contains(project.sources.get(f.span.file).path.as_path());
+    let linted = |f: &Finding| modules.iter().any(|m| m.module == f.module);
+    let mut best: BTreeMap<(Span, String), usize> = BTreeMap::new();
+    for (index, finding) in findings.iter().enumerate() {
+        if outside_deployment_files(finding) {
+            continue;
+        }
+        let key = (finding.span, finding.rule.id.clone());
+        let better = match best.get(&key) {
+            None => true,
+            Some(&kept) => {
+                let rank = |f: &Finding| (linted(f), f.severity);
+                rank(finding) > rank(&findings[kept])
+            }
+        };
+        if better {
+            best.insert(key, index);
+        }
+    }
+    findings
+        .into_iter()
+        .enumerate()
+        .filter(|(index, f)| {
+            outside_deployment_files(f) || best.get(&(f.span, f.rule.id.clone())) == Some(index)
+        })
+        .map(|(_, f)| f)
+        .collect()
 }
 
 /// One settings module (or class) to run the rules on, under each of its environments.
@@ -279,7 +324,17 @@ fn lint_one(
 ) -> (Vec<Finding>, Vec<Diagnostic>) {
     let options = shared.options;
     let unset = variant_context(shared, defaults, work, &work.variants[0]);
-    let probed = probed_variants(options, &work.name, &unset, &work.variants);
+    // The environments a module's code names matter where it is deployed (or may be): not for a
+    // developer's settings, nor for a module no deployment of its project runs.
+    let deployed = work
+        .variants
+        .iter()
+        .any(|v| v.profile != Profile::Development);
+    let probed = if deployed {
+        probed_variants(options, &work.name, &unset, &work.variants)
+    } else {
+        Vec::new()
+    };
     let mut found: BTreeMap<(Span, String), Finding> = BTreeMap::new();
     let mut diagnostics = Vec::new();
     for variant in work.variants.iter().chain(&probed) {
@@ -307,6 +362,8 @@ fn lint_one(
                 scenario: draft.scenario,
                 environment: variant.environment.clone(),
                 notes: draft.notes,
+                setting: draft.setting,
+                fix: draft.fix,
             };
             let key = (finding.span, rule.id.clone());
             match found.get(&key) {
@@ -578,28 +635,4 @@ fn deployments_of(unit: &plan::Unit, display_root: &Path) -> Vec<DeploymentEnv> 
         result.push(DeploymentEnv { file, vars });
     }
     result
-}
-
-/// The rules enabled by `select` (all when empty) minus `ignore`, by id or name.
-pub fn enabled_rules(
-    select: &[String],
-    ignore: &[String],
-) -> Result<Vec<&'static RuleMeta>, String> {
-    let lookup = |key: &String| {
-        let key = key.trim();
-        registry::find(key).ok_or_else(|| format!("unknown rule `{key}` (see `djsafe rules`)"))
-    };
-    let selected: Vec<&RuleMeta> = if select.is_empty() {
-        registry::all().iter().collect()
-    } else {
-        select.iter().map(lookup).collect::<Result<_, _>>()?
-    };
-    let ignored: Vec<&RuleMeta> = ignore.iter().map(lookup).collect::<Result<_, _>>()?;
-    let mut rules: Vec<&RuleMeta> = selected
-        .into_iter()
-        .filter(|r| !ignored.iter().any(|i| i.id == r.id))
-        .collect();
-    rules.sort_by(|a, b| a.id.cmp(&b.id));
-    rules.dedup_by(|a, b| a.id == b.id);
-    Ok(rules)
 }

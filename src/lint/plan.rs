@@ -62,6 +62,10 @@ pub struct Resolved<'d> {
     pub via: Option<Origin>,
     /// `None` for what runs no Django.
     pub profile: Option<Classified>,
+    /// The development module the entry point it starts falls back to, which a deployment that
+    /// is not development cannot mean to run: it must set `DJANGO_SETTINGS_MODULE` outside the
+    /// repository (a platform's configuration).
+    pub set_elsewhere: Option<usize>,
 }
 
 /// A server entry point (`wsgi.py`, `asgi.py`) falling back to development settings while the
@@ -131,6 +135,34 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
             .max_by_key(|root| root.components().count())
             .unwrap_or(&display_root);
         entry.profile = profile::of_deployment(deployment, &at(named_at), repository);
+        // Settings named for development that a deployment names outright are a developer's
+        // setup, unless the deployment's own names say it is production or staging.
+        if let (Some(module), Some(classified)) = (entry.module, &mut entry.profile)
+            && entry.via.is_none()
+            && classified.profile != Profile::Development
+            && !profile::names_a_deployed_environment(deployment, repository)
+        {
+            let name = unit_name(project, module, entry.class.as_deref());
+            let last = name.rsplit(['.', ':']).next().unwrap_or(&name);
+            if profile::profile_from_name(last) == Some(Profile::Development) {
+                classified.profile = Profile::Development;
+                classified.reason = format!(
+                    "{}, but the settings it names are named for development (`{last}`)",
+                    classified.reason
+                );
+            }
+        }
+        if let (Some(_), Some(module), Some(classified)) =
+            (&entry.via, entry.module, &entry.profile)
+        {
+            let name = unit_name(project, module, entry.class.as_deref());
+            let development_default =
+                profile::profile_from_name(name.rsplit(['.', ':']).next().unwrap_or(&name))
+                    == Some(Profile::Development);
+            if development_default && classified.profile != Profile::Development {
+                entry.set_elsewhere = entry.module.take();
+            }
+        }
         resolved.push(entry);
     }
     // What each entry point falls back to: its module, and the class its file sets by default.
@@ -162,7 +194,10 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
                 .as_ref()
                 .is_some_and(|p| p.profile != Profile::Development)
         })
-        .filter_map(|r| project.root_of(r.module?).map(Path::to_path_buf))
+        .filter_map(|r| {
+            let module = r.module.or(r.set_elsewhere)?;
+            project.root_of(module).map(Path::to_path_buf)
+        })
         .collect();
     let deployed = |project: &Project, module: usize| {
         project
@@ -558,6 +593,7 @@ fn resolve_deployment<'d>(
         class: deployment.configuration().map(|(c, _)| c.to_string()),
         via: None,
         profile: None,
+        set_elsewhere: None,
     };
     if let Some((name, _)) = deployment.settings_module() {
         resolved.module_name = Some(name.to_string());

@@ -6,8 +6,9 @@
 
 use serde::Serialize;
 
-use super::{fnv1a_64, kind_name, scenario_phrase};
+use super::{kind_name, scenario_phrase};
 use crate::diagnostic::DiagnosticKind;
+use crate::fingerprint::{fingerprints, fnv1a_64};
 use crate::lint::Outcome;
 use crate::rules::registry::Severity;
 
@@ -19,7 +20,7 @@ struct Issue {
     description: String,
     categories: [&'static str; 1],
     severity: &'static str,
-    /// Stable across runs and line moves: rule, file, the flagged line's text, module.
+    /// The finding's fingerprint (see `crate::fingerprint`): stable across runs and line moves.
     fingerprint: String,
     location: Location,
 }
@@ -41,7 +42,8 @@ pub fn render(outcome: &Outcome) -> String {
     let mut issues: Vec<Issue> = outcome
         .findings
         .iter()
-        .map(|f| {
+        .zip(fingerprints(outcome))
+        .map(|(f, fingerprint)| {
             let file = sources.get(f.span.file);
             let begin = file.position(f.span.start).line;
             let end = file.position(f.span.end).line;
@@ -63,12 +65,7 @@ pub fn render(outcome: &Outcome) -> String {
                     Severity::Warning => "major",
                     Severity::Note => "info",
                 },
-                fingerprint: fnv1a_64(&[
-                    &f.rule.id,
-                    &file.display,
-                    file.line_text(begin).trim(),
-                    &f.module,
-                ]),
+                fingerprint,
                 location: Location {
                     path: file.display.clone(),
                     lines: Lines { begin, end },

@@ -45,6 +45,28 @@ struct Finding<'a> {
     deployment: Option<&'a str>,
     chain: Vec<ChainLink>,
     notes: &'a [String],
+    /// The setting the finding is about; null for a requirement line.
+    setting: Option<&'a str>,
+    /// Stable across line moves (see `crate::fingerprint`).
+    fingerprint: String,
+    fix: Option<Fix<'a>>,
+}
+
+#[derive(Serialize)]
+struct Fix<'a> {
+    applicability: crate::fix::Applicability,
+    message: &'a str,
+    edits: Vec<Edit<'a>>,
+}
+
+#[derive(Serialize)]
+struct Edit<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    content: &'a str,
 }
 
 #[derive(Serialize)]
@@ -74,7 +96,8 @@ pub fn render(outcome: &Outcome) -> String {
         findings: outcome
             .findings
             .iter()
-            .map(|f| {
+            .zip(crate::fingerprint::fingerprints(outcome))
+            .map(|(f, fingerprint)| {
                 let start = sources.start(f.span);
                 let end = sources.end(f.span);
                 Finding {
@@ -93,6 +116,29 @@ pub fn render(outcome: &Outcome) -> String {
                     deployment: f.environment.as_ref().map(|e| e.label()),
                     chain: chain_links(sources, f),
                     notes: &f.notes,
+                    setting: f.setting.as_deref(),
+                    fingerprint,
+                    fix: f.fix.as_ref().map(|fix| Fix {
+                        applicability: fix.applicability,
+                        message: &fix.message,
+                        edits: fix
+                            .edits
+                            .iter()
+                            .map(|e| {
+                                let file = sources.get(e.file);
+                                let start = file.position(e.start);
+                                let end = file.position(e.end);
+                                Edit {
+                                    file: &file.display,
+                                    line: start.line,
+                                    column: start.column,
+                                    end_line: end.line,
+                                    end_column: end.column,
+                                    content: &e.content,
+                                }
+                            })
+                            .collect(),
+                    }),
                 }
             })
             .collect(),

@@ -4,6 +4,7 @@
 pub mod github;
 pub mod gitlab;
 pub mod json;
+mod markdown;
 pub mod sarif;
 pub mod statistics;
 pub mod text;
@@ -92,36 +93,5 @@ pub fn scenario_phrase(scenario: &str) -> String {
     match scenario {
         "always" => "in every environment".to_string(),
         scenario => format!("when {scenario}"),
-    }
-}
-
-/// FNV-1a, 64 bits, as 16 hex digits: a small stable hash for fingerprints. It is fixed by its
-/// definition, so fingerprints stay the same across djsafe versions, platforms and runs.
-pub fn fnv1a_64(parts: &[&str]) -> String {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut hash = OFFSET;
-    for (i, part) in parts.iter().enumerate() {
-        // A separator byte that cannot occur in text, so ("ab", "c") and ("a", "bc") differ.
-        let separator: &[u8] = if i == 0 { &[] } else { &[0] };
-        for byte in separator.iter().chain(part.as_bytes()) {
-            hash ^= u64::from(*byte);
-            hash = hash.wrapping_mul(PRIME);
-        }
-    }
-    format!("{hash:016x}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fnv1a_matches_the_reference_vectors() {
-        // From the FNV reference test suite.
-        assert_eq!(fnv1a_64(&[""]), "cbf29ce484222325");
-        assert_eq!(fnv1a_64(&["a"]), "af63dc4c8601ec8c");
-        assert_eq!(fnv1a_64(&["foobar"]), "85944171f73967e8");
-        assert_ne!(fnv1a_64(&["ab", "c"]), fnv1a_64(&["a", "bc"]));
     }
 }

@@ -11,9 +11,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::markdown::{markdown_to_text, truncate};
 use super::{DjangoRelease, kind_name, scenario_phrase};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location as DiagnosticLocation};
 use crate::finding::Finding;
+use crate::fingerprint::fingerprints;
 use crate::lint::Outcome;
 use crate::profile::Profile;
 use crate::rules::registry::RuleMeta;
@@ -103,8 +105,9 @@ struct RuleProperties {
     security_severity: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     cwe: Vec<String>,
-    #[serde(rename = "django-check", skip_serializing_if = "Option::is_none")]
-    django_check: Option<String>,
+    /// Every Django check id the rule mirrors.
+    #[serde(rename = "django-check", skip_serializing_if = "Vec::is_empty")]
+    django_check: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -138,6 +141,9 @@ struct SarifResult {
     locations: Vec<Location>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
+    /// `{"djsafe/v1": fingerprint}`: the fingerprint of the result's first module at its level
+    /// (see `crate::fingerprint`); each module's own is in `properties.modules`.
+    partial_fingerprints: BTreeMap<&'static str, String>,
     properties: ResultProperties,
 }
 
@@ -195,6 +201,8 @@ struct ModuleProperties {
     profile: Profile,
     severity: String,
     scenario: String,
+    /// The finding's fingerprint for this module, as the JSON and GitLab reports give it.
+    fingerprint: String,
 }
 
 pub fn render(outcome: &Outcome) -> String {
@@ -220,10 +228,19 @@ pub fn render(outcome: &Outcome) -> String {
                     .collect(),
             }],
             column_kind: "utf16CodeUnits",
-            results: group_findings(&outcome.findings)
-                .into_iter()
-                .map(|group| result(outcome, &group))
-                .collect(),
+            results: {
+                let prints = fingerprints(outcome);
+                group_findings(&outcome.findings)
+                    .into_iter()
+                    .map(|group| {
+                        let members: Vec<(&Finding, &str)> = group
+                            .into_iter()
+                            .map(|i| (&outcome.findings[i], prints[i].as_str()))
+                            .collect();
+                        result(outcome, &members)
+                    })
+                    .collect()
+            },
             properties: RunProperties {
                 django: DjangoRelease::of(outcome),
             },
@@ -270,18 +287,18 @@ fn rule(meta: &RuleMeta) -> Rule {
     }
 }
 
-/// Findings of one rule at one span, in report order: the same line reached from several
-/// modules (production and staging both importing `base.py`) is one alert, not several.
-fn group_findings(findings: &[Finding]) -> Vec<Vec<&Finding>> {
-    let mut groups: Vec<Vec<&Finding>> = Vec::new();
+/// Findings (by index) of one rule at one span, in report order: the same line reached from
+/// several modules (production and staging both importing `base.py`) is one alert, not several.
+fn group_findings(findings: &[Finding]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut index: BTreeMap<(&str, Span), usize> = BTreeMap::new();
-    for finding in findings {
+    for (i, finding) in findings.iter().enumerate() {
         let key = (finding.rule.id.as_str(), finding.span);
         match index.get(&key) {
-            Some(&i) => groups[i].push(finding),
+            Some(&g) => groups[g].push(i),
             None => {
                 index.insert(key, groups.len());
-                groups.push(vec![finding]);
+                groups.push(vec![i]);
             }
         }
     }
@@ -295,13 +312,20 @@ enum Related {
     Deployment { file: String, line: usize },
 }
 
-fn result(outcome: &Outcome, group: &[&Finding]) -> SarifResult {
+fn result(outcome: &Outcome, members: &[(&Finding, &str)]) -> SarifResult {
+    let group: Vec<&Finding> = members.iter().map(|(f, _)| *f).collect();
     let sources = &outcome.project.sources;
     // The first finding with the highest severity decides level, profile and scenario.
-    let primary = group
+    let (primary, primary_print) = members
         .iter()
         .copied()
-        .reduce(|best, f| if f.severity > best.severity { f } else { best })
+        .reduce(|best, f| {
+            if f.0.severity > best.0.severity {
+                f
+            } else {
+                best
+            }
+        })
         .expect("a group holds at least one finding");
     let rule_index = outcome
         .rules
@@ -323,7 +347,7 @@ fn result(outcome: &Outcome, group: &[&Finding]) -> SarifResult {
         "{}.",
         escape_brackets(primary.message.trim_end_matches('.'))
     );
-    for finding in group {
+    for finding in &group {
         message.push_str(&format!(
             " In {} ({}) {}",
             finding.module,
@@ -347,7 +371,7 @@ fn result(outcome: &Outcome, group: &[&Finding]) -> SarifResult {
         message.push('.');
     }
     let mut notes: Vec<String> = Vec::new();
-    for finding in group {
+    for finding in &group {
         for note in &finding.notes {
             if notes.contains(note) {
                 continue;
@@ -400,16 +424,21 @@ fn result(outcome: &Outcome, group: &[&Finding]) -> SarifResult {
                 message: Some(Text { text }),
             })
             .collect(),
+        partial_fingerprints: BTreeMap::from([(
+            crate::fingerprint::SARIF_KEY,
+            primary_print.to_string(),
+        )]),
         properties: ResultProperties {
             profile: primary.profile,
             scenario: primary.scenario.clone(),
-            modules: group
+            modules: members
                 .iter()
-                .map(|f| ModuleProperties {
+                .map(|(f, print)| ModuleProperties {
                     module: f.module.clone(),
                     profile: f.profile,
                     severity: f.severity.to_string(),
                     scenario: f.scenario.clone(),
+                    fingerprint: print.to_string(),
                 })
                 .collect(),
             notes,
@@ -512,62 +541,6 @@ fn escape_brackets(text: &str) -> String {
     }
 }
 
-/// At most `max` characters, cut on a character boundary, with `…` when cut.
-fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut cut: String = text.chars().take(max - 1).collect();
-    cut.push('…');
-    cut
-}
-
-/// The rule docs as plain text for `help.text`: headings lose their `#`, code fences go,
-/// links become `text (url)` and inline code loses its backticks.
-fn markdown_to_text(markdown: &str) -> String {
-    let mut lines = Vec::new();
-    for line in markdown.trim().lines() {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") {
-            continue;
-        }
-        let line = match trimmed.strip_prefix('#') {
-            Some(_) => trimmed.trim_start_matches('#').trim_start(),
-            None => line,
-        };
-        lines.push(unlink(line).replace('`', ""));
-    }
-    lines.join("\n")
-}
-
-/// `[text](url)` → `text (url)`.
-fn unlink(line: &str) -> String {
-    let mut out = String::new();
-    let mut rest = line;
-    while let Some(open) = rest.find('[') {
-        let after = &rest[open + 1..];
-        let link = after.find("](").and_then(|close| {
-            let url_start = close + 2;
-            after[url_start..]
-                .find(')')
-                .map(|end| (&after[..close], &after[url_start..url_start + end]))
-        });
-        match link {
-            Some((text, url)) => {
-                out.push_str(&rest[..open]);
-                out.push_str(&format!("{text} ({url})"));
-                rest = &after[text.len() + 2 + url.len() + 1..];
-            }
-            None => {
-                out.push_str(&rest[..=open]);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -577,26 +550,6 @@ mod tests {
         assert_eq!(relative_uri("./a/settings.py"), "a/settings.py");
         assert_eq!(relative_uri("my app/café.py"), "my%20app/caf%C3%A9.py");
         assert_eq!(relative_uri("Dockerfile"), "Dockerfile");
-    }
-
-    #[test]
-    fn long_descriptions_are_cut_on_a_character_boundary() {
-        let long = "é".repeat(2000);
-        let cut = truncate(&long, MAX_DESCRIPTION);
-        assert_eq!(cut.chars().count(), MAX_DESCRIPTION);
-        assert!(cut.ends_with('…'));
-        assert_eq!(truncate("short", MAX_DESCRIPTION), "short");
-    }
-
-    #[test]
-    fn markdown_becomes_plain_text() {
-        let text = markdown_to_text(
-            "## What it does\nChecks `DEBUG`.\n```python\nDEBUG = True\n```\n- [Django](https://d.example/x) and [b]\n",
-        );
-        assert_eq!(
-            text,
-            "What it does\nChecks DEBUG.\nDEBUG = True\n- Django (https://d.example/x) and [b]"
-        );
     }
 
     #[test]

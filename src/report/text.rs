@@ -94,7 +94,7 @@ fn summary(outcome: &Outcome) -> String {
             format!("{n} {word}s")
         }
     };
-    match outcome.findings.len() {
+    let mut out = match outcome.findings.len() {
         0 => format!(
             "No problems found in {}.\n",
             plural(modules, "settings module")
@@ -104,7 +104,20 @@ fn summary(outcome: &Outcome) -> String {
             plural(n, "problem"),
             plural(modules, "settings module")
         ),
+    };
+    // As ruff: say that fixes exist, and that they are the unsafe kind.
+    let fixable = outcome.findings.iter().filter(|f| f.fix.is_some()).count();
+    if fixable > 0 {
+        let (n, es) = if fixable == 1 {
+            (1, "")
+        } else {
+            (fixable, "es")
+        };
+        out.push_str(&format!(
+            "{n} unsafe fix{es} available with `--fix --unsafe-fixes` (`--diff --unsafe-fixes` shows them).\n"
+        ));
     }
+    out
 }
 
 fn kind_name(diagnostic: &Diagnostic) -> String {
@@ -116,11 +129,17 @@ fn kind_name(diagnostic: &Diagnostic) -> String {
 
 fn finding_report(sources: &SourceMap, finding: &Finding) -> Report {
     let mut help = finding.rule.fix.clone();
+    if let Some(fix) = &finding.fix {
+        help.push_str(&format!("\nunsafe fix: {}", fix.message));
+    }
     for line in chain_and_notes(sources, finding, "\n     → ") {
         help.push('\n');
         help.push_str(&line);
     }
     let label = match finding.scenario.as_str() {
+        _ if crate::rules::AFTER_SUPPRESSION.contains(&finding.rule.id.as_str()) => {
+            "silences nothing".to_string()
+        }
         "always" => "in every environment".to_string(),
         "default" => "the setting is left at Django's default".to_string(),
         scenario if scenario.contains(" unset") || scenario.contains('=') => {

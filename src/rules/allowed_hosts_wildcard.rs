@@ -10,6 +10,8 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     let wildcard = wildcard(ctx, &value)?;
     if let Some((span, set)) = ctx.decided_by_deployment(&wildcard.env) {
         return Some(Draft {
+            setting: Some("ALLOWED_HOSTS".into()),
+            fix: None,
             span,
             message: format!(
                 "ALLOWED_HOSTS is {value} in the deployment {}: it sets {set}; the '*' wildcard accepts any Host header",
@@ -28,6 +30,8 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         )
     };
     Some(Draft {
+        setting: Some("ALLOWED_HOSTS".into()),
+        fix: crate::fix::allowed_hosts_wildcard(ctx, wildcard.origin),
         span: wildcard.origin,
         message: format!("{how}: the '*' wildcard accepts any Host header"),
         scenario: ctx.scenario(&wildcard.env),

@@ -21,6 +21,8 @@ fn set_by_deployment(ctx: &Context) -> Option<Draft> {
     let vars = [std::rc::Rc::from(VARIABLE)].into_iter().collect();
     let (span, said) = ctx.decided_by_deployment(&vars)?;
     Some(Draft {
+        setting: Some(VARIABLE.into()),
+        fix: None,
         span,
         message: format!(
             "the deployment {} sets {said}: Django no longer stops synchronous ORM and other thread-unsafe calls from running inside the event loop",
@@ -63,6 +65,8 @@ fn set_by_settings(ctx: &Context) -> Option<Draft> {
     }
     notes.extend(ctx.deployment_notes(&value.env));
     Some(Draft {
+        setting: Some(VARIABLE.into()),
+        fix: None,
         span: write.span,
         message: format!(
             "the settings set {VARIABLE} to {value}: Django no longer stops synchronous ORM and other thread-unsafe calls from running inside the event loop"

@@ -25,13 +25,16 @@ pub fn when_unset(ctx: &Context, value: &Value) -> String {
     }
 }
 
-/// A finding at the expression that produced `value`, in the scenario where it holds.
-pub fn at_value(ctx: &Context, value: &Value, message: String) -> Draft {
+/// A finding about `setting` at the expression that produced `value`, in the scenario where it
+/// holds.
+pub fn at_value(ctx: &Context, setting: &str, value: &Value, message: String) -> Draft {
     Draft {
         span: value.origin,
         message,
         scenario: ctx.scenario(&value.env),
         notes: ctx.deployment_notes(&value.env),
+        setting: Some(setting.to_string()),
+        fix: None,
     }
 }
 
@@ -136,6 +139,8 @@ pub fn at_requirement(
         message,
         scenario: "always".into(),
         notes: vec![why],
+        setting: None,
+        fix: None,
     }
 }
 

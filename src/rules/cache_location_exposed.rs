@@ -102,6 +102,8 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     }
     notes.extend(ctx.deployment_notes(&env));
     Some(Draft {
+        setting: Some("CACHES".into()),
+        fix: None,
         span: site,
         message: format!(
             "the {} file-based cache's LOCATION {} {}: the web server may serve the cache files, and uploads or collectstatic can overwrite files that Django unpickles",

@@ -86,6 +86,11 @@ pub struct Draft {
     pub message: String,
     pub scenario: String,
     pub notes: Vec<String>,
+    /// The setting the finding is about (`DEBUG`, `CACHES`), `None` for a requirement line: part
+    /// of the finding's fingerprint.
+    pub setting: Option<String>,
+    /// How to fix the finding automatically, when djsafe can (`check --fix --unsafe-fixes`).
+    pub fix: Option<crate::fix::Fix>,
 }
 
 impl<'a> Context<'a> {

@@ -40,7 +40,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
             "CORS_ORIGIN_ALLOW_ALL is the name django-cors-headers used before 3.5; CORS_ALLOW_ALL_ORIGINS replaces it".to_string(),
         );
     }
-    let mut draft = at_value(ctx, &value, message);
+    let mut draft = at_value(ctx, name, &value, message);
     draft.notes.extend(draft_notes);
     Some(draft)
 }

@@ -27,6 +27,7 @@ use super::context::{Context, Draft};
 /// One problem with one entry, with a rank: lower is worse.
 struct Problem {
     rank: u8,
+    setting: &'static str,
     entry: Value,
     message: String,
 }
@@ -39,6 +40,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
                 let message = format!("{name} contains {entry}{}: {why}", when_unset(ctx, &entry));
                 problems.push(Problem {
                     rank,
+                    setting: name,
                     entry,
                     message,
                 });
@@ -59,6 +61,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
                 );
                 problems.push(Problem {
                     rank,
+                    setting: name,
                     entry,
                     message,
                 });
@@ -79,7 +82,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
             describe(ctx, "CORS_ALLOW_CREDENTIALS", &credentials)
         ));
     }
-    let mut draft = at_value(ctx, &first.entry, message);
+    let mut draft = at_value(ctx, first.setting, &first.entry, message);
     for other in others {
         draft.notes.push(format!(
             "also at {}: {}",

@@ -105,7 +105,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     }
     problems.sort_by_key(|(rank, entry, _)| (*rank, entry.origin.file, entry.origin.start));
     let ((_, entry, message), others) = problems.split_first()?;
-    let mut draft = at_value(ctx, entry, message.clone());
+    let mut draft = at_value(ctx, "CSRF_TRUSTED_ORIGINS", entry, message.clone());
     for (_, other, message) in others {
         draft.notes.push(format!(
             "also at {}: {message}",

@@ -11,6 +11,8 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         && let Some((span, set)) = ctx.decided_by_deployment(&value.env)
     {
         return Some(Draft {
+            setting: Some("DEBUG".into()),
+            fix: None,
             span,
             message: format!(
                 "DEBUG is True in the deployment {}: it sets {set}",
@@ -22,6 +24,8 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     }
     match value.truthy() {
         Some(true) if value.env.is_empty() => Some(Draft {
+            setting: Some("DEBUG".into()),
+            fix: None,
             span: value.origin,
             message: format!("DEBUG is {value} in a deployed settings module"),
             scenario: "always".into(),
@@ -78,6 +82,8 @@ fn on_when_unset(ctx: &Context, value: &Value) -> Draft {
         }
     }
     Draft {
+        setting: Some("DEBUG".into()),
+        fix: crate::fix::debug_enabled(ctx, value.origin, &ctx.unset_of(vars)),
         span: value.origin,
         message,
         scenario: ctx.scenario(vars),
@@ -92,6 +98,12 @@ fn fail_open(ctx: &Context, value: &Value) -> Option<Draft> {
         let first = on.first()?;
         let turned_on = ctx.setting_with(var, first, "DEBUG")?;
         Some(Draft {
+            setting: Some("DEBUG".into()),
+            fix: crate::fix::debug_enabled(
+                ctx,
+                turned_on.origin,
+                &std::collections::BTreeSet::from([var.clone()]),
+            ),
             span: turned_on.origin,
             message: format!(
                 "DEBUG is True when `{var}` is {}: spellings that mean off turn debug on (the comparison fails open)",

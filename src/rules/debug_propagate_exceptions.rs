@@ -12,6 +12,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     let value = truthy_setting(ctx, "DEBUG_PROPAGATE_EXCEPTIONS")?;
     Some(at_value(
         ctx,
+        "DEBUG_PROPAGATE_EXCEPTIONS",
         &value,
         format!(
             "{}: unhandled exceptions skip Django's 500 handler and error logging (no `django.request` error, no mail to ADMINS) and reach the server, which may show the traceback to the client",

@@ -64,6 +64,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     let ((setting, entry, what), others) = found.split_first()?;
     let mut draft = at_value(
         ctx,
+        setting,
         entry,
         format!(
             "{setting} includes the development-only {entry}{} in a deployed settings module: {what}",

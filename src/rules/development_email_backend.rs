@@ -53,6 +53,8 @@ fn development(ctx: &Context, setting: &str, backend: &Value) -> Option<Draft> {
     };
     let (_, effect) = DEVELOPMENT_BACKENDS.iter().find(|(p, _)| *p == path)?;
     Some(Draft {
+        setting: Some(setting.to_string()),
+        fix: None,
         span: backend.origin,
         message: format!(
             "{setting} is the development backend {}: it {effect}, instead of delivering mail",

@@ -61,6 +61,8 @@ pub fn at_setting(ctx: &Context, name: &str, setting: &Effective, message: Strin
         message,
         scenario,
         notes,
+        setting: Some(name.to_string()),
+        fix: None,
     }
 }
 

@@ -21,6 +21,8 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         variables(&first.env)
     );
     Some(Draft {
+        setting: None,
+        fix: None,
         span: first.span,
         message,
         scenario: "always".into(),

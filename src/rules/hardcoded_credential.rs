@@ -27,6 +27,8 @@ const MAX_DEPTH: usize = 6;
 
 struct Site {
     rank: u8,
+    /// The setting the credential is in (`DATABASES`), for the fingerprint.
+    setting: String,
     value: Value,
     message: String,
 }
@@ -49,12 +51,12 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     };
     for name in names {
         let value = &baseline.namespace.bindings[name].value;
+        walker.root = name.to_string();
         if name == "SECRET_KEY_FALLBACKS" {
             walker.fallbacks(value);
             continue;
         }
         let credential = is_credential_name(name);
-        walker.root = name.to_string();
         walker.watched = is_connection_setting(name);
         let matters = credential || walker.watched;
         walker.walk(name, value, credential, matters, 0);
@@ -65,7 +67,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         (s.rank, file, s.value.origin.start)
     });
     let (first, others) = sites.split_first()?;
-    let mut draft = at_value(ctx, &first.value, first.message.clone());
+    let mut draft = at_value(ctx, &first.setting, &first.value, first.message.clone());
     for other in others {
         draft.notes.push(format!(
             "also at {}: {}",
@@ -189,6 +191,7 @@ impl Walker<'_, '_> {
     fn push(&mut self, rank: u8, value: &Value, message: String) {
         self.sites.push(Site {
             rank,
+            setting: self.root.clone(),
             value: value.clone(),
             message,
         });

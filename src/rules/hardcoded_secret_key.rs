@@ -39,7 +39,13 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     message.push_str(
         ": anyone with the source can forge sessions, password reset links and signed data",
     );
+    let fix = match decided {
+        Some(_) => None,
+        None => crate::fix::hardcoded_secret_key(ctx, value.origin, !value.env.is_empty()),
+    };
     Some(Draft {
+        setting: Some("SECRET_KEY".into()),
+        fix,
         span: decided.map_or(value.origin, |(span, _)| span),
         message,
         scenario: ctx.scenario(&value.env),

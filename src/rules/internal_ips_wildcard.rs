@@ -20,6 +20,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     let (entry, others) = found.split_first()?;
     let mut draft = at_value(
         ctx,
+        "INTERNAL_IPS",
         entry,
         format!(
             "INTERNAL_IPS contains {entry}{}, an entry meant to make every client internal, and internal clients see debugging information (the `debug` context processor's SQL queries, django-debug-toolbar): Django and django-debug-toolbar test `REMOTE_ADDR in INTERNAL_IPS`, which the entry never matches, but code that reads INTERNAL_IPS as patterns or networks trusts everyone",

@@ -26,5 +26,5 @@ pub fn check(ctx: &Context) -> Option<Draft> {
             "; with the signed_cookies SESSION_ENGINE the session is the cookie itself, so the SECRET_KEY alone is enough",
         );
     }
-    Some(at_value(ctx, &value, message))
+    Some(at_value(ctx, "SESSION_SERIALIZER", &value, message))
 }

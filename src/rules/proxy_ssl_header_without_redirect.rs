@@ -38,7 +38,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     );
     // Point at what to change: the redirect when the module turns it off, else the header.
     if redirect.assigned {
-        let mut draft = at_value(ctx, &redirect.value, message);
+        let mut draft = at_value(ctx, "SECURE_SSL_REDIRECT", &redirect.value, message);
         draft.notes.push(format!(
             "SECURE_PROXY_SSL_HEADER is set at {}",
             location(ctx, header.origin)
@@ -46,6 +46,6 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         draft.scenario = ctx.scenario(&crate::eval::value::union(&redirect.value.env, &header.env));
         Some(draft)
     } else {
-        Some(at_value(ctx, &header, message))
+        Some(at_value(ctx, "SECURE_PROXY_SSL_HEADER", &header, message))
     }
 }

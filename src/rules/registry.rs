@@ -34,7 +34,12 @@ pub struct RuleMeta {
     pub precision: String,
     pub cwe: Vec<String>,
     pub tags: Vec<String>,
-    pub django_check: Option<String>,
+    /// The ids of Django's checks the rule mirrors (`security.W010`...), empty when none.
+    #[serde(default)]
+    pub django_check: Vec<String>,
+    /// Off unless selected (`--extend-select`), like ruff's RUF100.
+    #[serde(default)]
+    pub opt_in: bool,
     pub help_uri: String,
     /// One line telling how to fix a finding.
     pub fix: String,
@@ -211,6 +216,10 @@ pub const RULE_FILES: &[(&str, &str)] = &[
     (
         "DJS047-development-packages-in-production.toml",
         include_str!("../../rules/DJS047-development-packages-in-production.toml"),
+    ),
+    (
+        "DJS048-unused-noqa.toml",
+        include_str!("../../rules/DJS048-unused-noqa.toml"),
     ),
     (
         "DJS049-server-default-is-development.toml",

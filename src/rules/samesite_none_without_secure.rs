@@ -47,6 +47,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     };
     let mut draft = at_value(
         ctx,
+        samesite_name,
         samesite,
         format!(
             "{} but {secure_state}: the {cookie} cookie is sent on cross-site requests, also over plain HTTP, and current browsers reject a SameSite=None cookie without Secure altogether",

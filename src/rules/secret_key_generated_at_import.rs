@@ -29,6 +29,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     };
     Some(at_value(
         ctx,
+        "SECRET_KEY",
         &value,
         format!(
             "{how}: every worker process gets a different key, so sessions, password reset links and signed cookies made by one are rejected by the others and all are invalidated on every restart"

@@ -37,6 +37,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     let ((i, debug), others) = found.split_first()?;
     let mut draft = at_value(
         ctx,
+        "TEMPLATES",
         debug,
         format!(
             "TEMPLATES[{i}]['OPTIONS']['debug'] is {debug}{}: template errors carry the template's source and context, which error reports (and the technical 500 page, should DEBUG be on) show",

@@ -45,6 +45,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     let (_, why) = WEAK.iter().find(|(path, _)| first.as_str() == Some(path))?;
     Some(at_value(
         ctx,
+        "PASSWORD_HASHERS",
         &first,
         format!(
             "the first PASSWORD_HASHERS entry{} is {first}: every new or changed password is stored as {why}, so a leaked user table is cracked quickly",

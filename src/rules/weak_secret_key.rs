@@ -27,6 +27,8 @@ pub fn check(ctx: &Context) -> Option<Draft> {
             )
         };
         return Some(Draft {
+            setting: Some("SECRET_KEY".into()),
+            fix: None,
             span: decided.map_or(value.origin, |(span, _)| span),
             message: format!("{subject} ({}): {CONSEQUENCE}", weaknesses.join("; ")),
             scenario: ctx.scenario(&value.env),

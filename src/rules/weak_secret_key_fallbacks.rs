@@ -48,6 +48,8 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         ("entries", "are")
     };
     Some(Draft {
+        setting: Some("SECRET_KEY_FALLBACKS".into()),
+        fix: None,
         span,
         message: format!(
             "SECRET_KEY_FALLBACKS {noun} {} {verb} weak: Django still accepts what was signed with a fallback key, so a guessable one lets an attacker forge sessions, password reset links and signed data",

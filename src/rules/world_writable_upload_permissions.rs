@@ -30,6 +30,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     let ((name, what, mode, value), others) = found.split_first()?;
     let mut draft = at_value(
         ctx,
+        name,
         value,
         format!(
             "{name} is {mode:#o}{}: {what} are writable by every user on the host, so any local account or compromised service can replace files the site serves",

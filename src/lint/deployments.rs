@@ -1,0 +1,225 @@
+//! `djsafe deployments`: every way the repository runs Django, what each runs and with what
+//! profile, as the lint decides it. What `djsafe check` lints follows from this list.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::deploy::{Process, Role, SourceKind};
+use crate::discover::display_path;
+use crate::exclude::Excludes;
+use crate::profile::Profile;
+
+use super::plan;
+
+/// One deployment, as `djsafe deployments` shows it.
+#[derive(Serialize)]
+pub struct Row {
+    /// The file that describes it, relative and `/`-separated.
+    pub source: String,
+    pub line: usize,
+    pub kind: SourceKind,
+    /// The compose service, Procfile process, Kubernetes container... when the format names one.
+    pub name: Option<String>,
+    pub role: Role,
+    pub command: Option<String>,
+    /// The settings module it runs, when djsafe can tell.
+    pub module: Option<String>,
+    /// The django-configurations class, if any.
+    pub class: Option<String>,
+    /// `None` for an entry point default no deployment decides.
+    pub profile: Option<Profile>,
+    pub profile_reason: String,
+    /// The environment it sets: a value, or null when it is set to something the repository
+    /// does not show.
+    pub env: BTreeMap<String, Option<String>>,
+}
+
+/// The deployments of the repositories `paths` name, in file order.
+pub fn list(paths: &[PathBuf], excludes: &Excludes) -> Result<Vec<Row>, String> {
+    let (_targets, discovery, mut project, display_root) =
+        super::open_project(paths, excludes, false)?;
+    let plan = plan::plan(&mut project, &discovery);
+    let mut rows = Vec::new();
+    for resolved in &plan.resolved {
+        let deployment = resolved.deployment;
+        let runs_django = !deployment
+            .command
+            .as_ref()
+            .is_some_and(|c| matches!(c.process, Process::NotDjango(_)));
+        if !runs_django {
+            continue;
+        }
+        let module = resolved.module_name.clone();
+        let (profile, mut reason) = match &resolved.profile {
+            Some(classified) => (Some(classified.profile), classified.reason.clone()),
+            None => (None, String::new()),
+        };
+        if let Some(default) = resolved.set_elsewhere {
+            reason.push_str(&format!(
+                "; it must set DJANGO_SETTINGS_MODULE outside the repository: its entry point's default, `{}`, is development settings",
+                project.modules[default].name
+            ));
+        } else if let Some(via) = &resolved.via {
+            reason.push_str(&format!(
+                "; its settings are the default of {}:{}",
+                display_path(&via.file, &display_root),
+                via.line
+            ));
+        }
+        rows.push(row(
+            deployment,
+            &display_root,
+            if resolved.set_elsewhere.is_some() {
+                None
+            } else {
+                module
+            },
+            resolved.class.clone(),
+            profile,
+            reason,
+        ));
+    }
+    // Entry point defaults: what runs when nothing sets the variable.
+    for deployment in discovery
+        .deployments
+        .iter()
+        .filter(|d| d.role == Role::Fallback)
+    {
+        let module = deployment.settings_module().map(|(m, _)| m.to_string());
+        let class = deployment.configuration().map(|(c, _)| c.to_string());
+        let unit = plan.units.iter().find(|u| {
+            Some(project.modules[u.settings.module].name.as_str()) == module.as_deref()
+                && (class.is_none() || u.settings.class == class)
+        });
+        let (profile, reason) = match unit {
+            Some(unit) => {
+                let unset = &unit.variants[0];
+                (Some(unset.profile), unset.reason.clone())
+            }
+            None => (
+                None,
+                "a default no deployment uses, for settings djsafe does not lint on their own"
+                    .into(),
+            ),
+        };
+        rows.push(row(
+            deployment,
+            &display_root,
+            module,
+            class,
+            profile,
+            reason,
+        ));
+    }
+    rows.sort_by(|a, b| (&a.source, a.line, &a.name).cmp(&(&b.source, b.line, &b.name)));
+    Ok(rows)
+}
+
+fn row(
+    deployment: &crate::deploy::Deployment,
+    display_root: &std::path::Path,
+    module: Option<String>,
+    class: Option<String>,
+    profile: Option<Profile>,
+    profile_reason: String,
+) -> Row {
+    Row {
+        source: display_path(&deployment.origin.file, display_root),
+        line: deployment.origin.line,
+        kind: deployment.kind,
+        name: deployment.name.clone(),
+        role: deployment.role,
+        command: deployment.command.as_ref().map(|c| c.text.clone()),
+        module,
+        class,
+        profile,
+        profile_reason,
+        env: deployment
+            .env
+            .iter()
+            .map(|(name, var)| (name.clone(), var.value.literal().map(str::to_string)))
+            .collect(),
+    }
+}
+
+/// `{"version": 1, "deployments": [...]}`.
+pub fn render_json(rows: &[Row]) -> String {
+    #[derive(Serialize)]
+    struct Report<'a> {
+        version: u32,
+        deployments: &'a [Row],
+    }
+    let mut out = serde_json::to_string_pretty(&Report {
+        version: 1,
+        deployments: rows,
+    })
+    .expect("the report serializes: strings and numbers");
+    out.push('\n');
+    out
+}
+
+/// One block per deployment: where, what it runs, its profile and why, its environment.
+pub fn render_text(rows: &[Row]) -> String {
+    if rows.is_empty() {
+        return "No deployments found: no Dockerfile, compose file, Procfile, manifest or entry point that names Django settings.\n".into();
+    }
+    let mut out = String::new();
+    for row in rows {
+        let name = row
+            .name
+            .as_ref()
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
+        let kind = serde_json::to_value(row.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let role = serde_json::to_value(row.role)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{}:{}{name}  [{kind}, {role}]\n",
+            row.source, row.line
+        ));
+        if let Some(command) = &row.command {
+            out.push_str(&format!("  runs:     {command}\n"));
+        }
+        let settings = match (&row.module, &row.class) {
+            (Some(module), Some(class)) => format!("{module}:{class}"),
+            (Some(module), None) => module.clone(),
+            (None, _) => "(not known from the repository)".into(),
+        };
+        out.push_str(&format!("  settings: {settings}\n"));
+        match row.profile {
+            Some(profile) => {
+                out.push_str(&format!("  profile:  {profile} ({})\n", row.profile_reason))
+            }
+            None => out.push_str(&format!("  profile:  - ({})\n", row.profile_reason)),
+        }
+        if !row.env.is_empty() {
+            let vars: Vec<String> = row
+                .env
+                .iter()
+                .map(|(k, v)| match v {
+                    Some(v) => format!("{k}={}", crate::eval::value::python_repr(v)),
+                    None => format!("{k}=<set outside the repository>"),
+                })
+                .collect();
+            out.push_str(&format!("  env:      {}\n", vars.join(", ")));
+        }
+        out.push('\n');
+    }
+    let deployed = rows
+        .iter()
+        .filter(|r| r.role == Role::Runs && r.profile.is_some_and(|p| p != Profile::Development))
+        .count();
+    out.push_str(&format!(
+        "{} deployment{}, {deployed} of them deployed (production or staging).\n",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    ));
+    out
+}

@@ -1,0 +1,12 @@
+from .base import *  # noqa: F401,F403
+
+DEBUG = env.bool('FLEET_DEBUG', default=True)
+SECRET_KEY = env.str('FLEET_SECRET_KEY', default='fleet-dev-secret-7b3e9c1a5d2f4e6a8c0b1d3f5a7c9e1b')
+ALLOWED_HOSTS = env.list('FLEET_ALLOWED_HOSTS', default=['*'])
+
+SECURE_SSL_REDIRECT = True
+SECURE_HSTS_SECONDS = 31536000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
