@@ -38,7 +38,7 @@ pub fn lint_project(files: &[(String, Vec<u8>)]) {
         settings: Vec::new(),
         profile: None,
         env: BTreeMap::new(),
-        rules: lint::enabled_rules(&[], &[]).expect("every rule is known"),
+        rules: djsafe::selection::enabled_rules(&[], &[], &[]).expect("every rule is known"),
         profiles: BTreeMap::new(),
         report_development: true,
         strict_staging: false,
