@@ -294,3 +294,54 @@ fn collect_attributes(class: &Class, out: &mut Vec<(Rc<str>, Binding)>) {
         }
     }
 }
+
+/// The django-configurations settings classes a module's namespace holds, by the names Django
+/// would look them up with (`DJANGO_CONFIGURATION`): classes defined there or imported from
+/// another module (`from .common import Common`, re-exported from `__init__.py`, star-imported),
+/// deriving from `configurations.Configuration` directly or through other classes; each with
+/// whether another of them extends it.
+pub fn configuration_classes(namespace: &crate::eval::Namespace) -> Vec<(String, bool)> {
+    let mut classes: Vec<(String, Rc<Class>)> = namespace
+        .bindings
+        .iter()
+        .filter_map(|(name, binding)| match &binding.value.kind {
+            Kind::Class(class) if is_configuration(class, 0) => {
+                Some((name.to_string(), class.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    classes.sort_by(|a, b| a.0.cmp(&b.0));
+    classes
+        .iter()
+        .map(|(name, class)| {
+            let extended = classes
+                .iter()
+                .any(|(_, other)| !Rc::ptr_eq(other, class) && extends(other, class, 0));
+            (name.clone(), extended)
+        })
+        .collect()
+}
+
+/// Class hierarchies deeper than this are not followed (a cycle cannot be written in Python,
+/// but a bound keeps any input finite).
+const MAX_BASES_DEPTH: usize = 32;
+
+fn is_configuration(class: &Class, depth: usize) -> bool {
+    depth < MAX_BASES_DEPTH
+        && class.bases.iter().any(|base| match &base.kind {
+            Kind::External(path) => {
+                path.starts_with("configurations.") && path.ends_with(".Configuration")
+            }
+            Kind::Class(base) => is_configuration(base, depth + 1),
+            _ => false,
+        })
+}
+
+fn extends(class: &Class, ancestor: &Rc<Class>, depth: usize) -> bool {
+    depth < MAX_BASES_DEPTH
+        && class.bases.iter().any(|base| match &base.kind {
+            Kind::Class(base) => Rc::ptr_eq(base, ancestor) || extends(base, ancestor, depth + 1),
+            _ => false,
+        })
+}

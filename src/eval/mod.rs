@@ -6,6 +6,7 @@
 pub mod builtins;
 mod call;
 mod classes;
+pub use classes::configuration_classes;
 mod expr;
 mod format;
 mod library_values;

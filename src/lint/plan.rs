@@ -322,7 +322,7 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         .map(|u| u.settings.module)
         .collect();
     for module in configuration_modules {
-        for (class, _) in project.configuration_classes(module) {
+        for (class, _) in configuration_classes(project, module) {
             let taken = plan_units.iter().any(|u| {
                 u.settings.module == module && u.settings.class.as_deref() == Some(&class)
             });
@@ -741,6 +741,28 @@ fn unit_name(project: &Project, module: usize, class: Option<&str>) -> String {
     }
 }
 
+/// The django-configurations classes a module holds (defined there, imported or re-exported),
+/// each with whether another extends it. Only modules whose import closure mentions
+/// `Configuration` are evaluated to find them.
+fn configuration_classes(project: &Project, module: usize) -> Vec<(String, bool)> {
+    let mentions = project.import_closure(module).into_iter().any(|m| {
+        project
+            .sources
+            .get(project.modules[m].file)
+            .text
+            .contains("Configuration")
+    });
+    if !mentions {
+        return Vec::new();
+    }
+    let evaluation = crate::eval::evaluate(
+        project,
+        &Settings::module(module),
+        &crate::eval::Scenario::default(),
+    );
+    crate::eval::configuration_classes(&evaluation.namespace)
+}
+
 /// `Dockerfile:3`, `docker-compose.prod.yml:4 (web)`.
 pub fn deployment_label(deployment: &Deployment, display_root: &Path) -> String {
     let at = format!(
@@ -763,7 +785,7 @@ fn configuration_units<'d>(
     name: &str,
     unset: &Variant<'d>,
 ) -> Vec<Unit<'d>> {
-    let classes = project.configuration_classes(module);
+    let classes = configuration_classes(project, module);
     if classes.is_empty() {
         return vec![unit(
             module,
@@ -797,6 +819,6 @@ impl Project {
     }
 
     pub fn defines_settings(&self, module: usize) -> bool {
-        self.shape(module).defines_settings() || !self.configuration_classes(module).is_empty()
+        self.shape(module).defines_settings() || !configuration_classes(self, module).is_empty()
     }
 }
