@@ -177,24 +177,17 @@ fn secret_key(ctx: &Context) -> Cell {
     }
 }
 
-/// Where the deployment sets the key, when its environment decides it (sets every variable it
-/// depends on): the line setting the variable whose value is the key, else the first.
+/// Where the deployment sets the key: the line setting a variable the key is read from, to the
+/// key itself. (A deployment that only picks a branch, `APP_ENV=development` selecting a module
+/// with a literal key, does not set the key: the literal is in the settings.)
 fn set_by_deployment(ctx: &Context, value: &Value) -> Option<String> {
-    if value.env.is_empty() || !ctx.unset_of(&value.env).is_empty() {
-        return None;
-    }
-    let set: Vec<_> = value
+    let key = value.as_str()?;
+    value
         .env
         .iter()
         .filter_map(|var| ctx.set_by_variant(var))
-        .filter(|set| set.file.is_some())
-        .collect();
-    let key = value.as_str();
-    let chosen = set
-        .iter()
-        .find(|s| key.is_some() && s.value.as_deref() == key)
-        .or(set.first())?;
-    Some(format!("{}:{}", chosen.file.as_deref()?, chosen.line))
+        .find(|set| set.value.as_deref() == Some(key))
+        .and_then(|set| Some(format!("{}:{}", set.file.as_deref()?, set.line)))
 }
 
 /// `file:line` of a span, as reports show it.

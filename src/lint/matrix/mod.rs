@@ -57,6 +57,9 @@ pub struct Column {
     /// value (`DJANGO_ENV='production'`).
     pub environment: String,
     pub kind: ColumnKind,
+    /// The file and line that describe the deployment, for a deployment's column.
+    pub source: Option<String>,
+    pub line: Option<usize>,
     /// What the deployment runs, for a deployment's column.
     pub command: Option<String>,
     pub profile: Profile,
@@ -170,16 +173,23 @@ pub fn build(options: &Options, per_file_ignores: &PerFileIgnores) -> Result<Mat
             });
             continue;
         }
-        let mut deployments: Vec<(Variant, Option<String>)> = runs
+        let mut deployments: Vec<DeploymentColumn> = runs
             .iter()
-            .map(|resolved| {
-                let variant =
-                    deployment_variant(options, unit, resolved, &deployment_sources, &display_root);
-                let command = resolved.deployment.command.as_ref().map(|c| c.text.clone());
-                (variant, command)
+            .map(|resolved| DeploymentColumn {
+                variant: deployment_variant(
+                    options,
+                    unit,
+                    resolved,
+                    &deployment_sources,
+                    &display_root,
+                ),
+                source: display_path(&resolved.deployment.origin.file, &display_root),
+                line: resolved.deployment.origin.line,
+                name: resolved.deployment.name.clone(),
+                command: resolved.deployment.command.as_ref().map(|c| c.text.clone()),
             })
             .collect();
-        deployments.sort_by(|a, b| a.0.label.cmp(&b.0.label));
+        deployments.sort_by(|a, b| (&a.source, a.line, &a.name).cmp(&(&b.source, b.line, &b.name)));
         work.push(MatrixWork {
             work: Work {
                 settings: unit.settings.clone(),
@@ -260,10 +270,19 @@ pub fn build(options: &Options, per_file_ignores: &PerFileIgnores) -> Result<Mat
     })
 }
 
-/// A unit to show, with the deployments that run it (and what they run).
+/// A unit to show, with the deployments that run it.
 struct MatrixWork {
     work: Work,
-    deployments: Vec<(Variant, Option<String>)>,
+    deployments: Vec<DeploymentColumn>,
+}
+
+/// A deployment's environment, where the deployment is described and what it runs.
+struct DeploymentColumn {
+    variant: Variant,
+    source: String,
+    line: usize,
+    name: Option<String>,
+    command: Option<String>,
 }
 
 /// A unit's columns: each with its cells (one per row of [`rows::ROWS`]) and its findings.
@@ -285,17 +304,17 @@ fn evaluate_part(shared: &Shared, part: &[MatrixWork]) -> Vec<Evaluated> {
             let work = &unit.work;
             let unset = super::variant_context(shared, &defaults, work, &work.variants[0]);
             let probed = super::probed_of(shared.options, work, &unset);
-            let mut environments: Vec<(&Variant, ColumnKind, Option<&str>)> =
+            let mut environments: Vec<(&Variant, ColumnKind, Option<&DeploymentColumn>)> =
                 vec![(&work.variants[0], ColumnKind::Unset, None)];
             environments.extend(
                 unit.deployments
                     .iter()
-                    .map(|(v, command)| (v, ColumnKind::Deployment, command.as_deref())),
+                    .map(|d| (&d.variant, ColumnKind::Deployment, Some(d))),
             );
             environments.extend(probed.iter().map(|v| (v, ColumnKind::Probed, None)));
             let columns = environments
                 .into_iter()
-                .map(|(variant, kind, command)| {
+                .map(|(variant, kind, deployment)| {
                     let same_as_unset = kind == ColumnKind::Unset
                         || (variant.env.is_empty() && variant.profile == work.variants[0].profile);
                     let owned = (!same_as_unset)
@@ -314,7 +333,9 @@ fn evaluate_part(shared: &Shared, part: &[MatrixWork]) -> Vec<Evaluated> {
                         settings: work.name.clone(),
                         environment: variant.label.clone(),
                         kind,
-                        command: command.map(str::to_string),
+                        source: deployment.map(|d| d.source.clone()),
+                        line: deployment.map(|d| d.line),
+                        command: deployment.and_then(|d| d.command.clone()),
                         profile: variant.profile,
                         profile_reason: variant.reason.clone(),
                         checked,

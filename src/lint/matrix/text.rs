@@ -11,7 +11,7 @@ use super::{Cell, ColumnKind, Matrix, OTHER_ROW};
 /// The widest a table line gets.
 const WIDTH: usize = 100;
 /// The widest a cell's text gets before it wraps.
-const WIDEST: usize = 22;
+const WIDEST: usize = 30;
 /// The narrowest a cell's text is made to fit more columns side by side.
 const NARROWEST: usize = 14;
 /// The most lines a cell takes; the rest is cut with `…` (the JSON output has it all).
@@ -382,8 +382,9 @@ fn wrap(text: &str, max: usize, lines: usize) -> Vec<String> {
             word = word.trim_start().to_string();
         }
         while width(&word) > max {
-            let head: String = word.chars().take(max).collect();
-            let tail: String = word.chars().skip(max).collect();
+            let cut = break_point(&word, max);
+            let head: String = word.chars().take(cut).collect();
+            let tail: String = word.chars().skip(cut).collect();
             out.push(head);
             word = tail;
         }
@@ -399,6 +400,20 @@ fn wrap(text: &str, max: usize, lines: usize) -> Vec<String> {
         *last = format!("{kept}…");
     }
     out
+}
+
+/// Where to cut a word longer than `max`: after the last `.`, `_`, `/`, `-` or `:` in its first
+/// `max` characters when that keeps at least half of them (`'guestbook.fly.` + `dev']`), else at
+/// `max`.
+fn break_point(word: &str, max: usize) -> usize {
+    word.chars()
+        .take(max)
+        .enumerate()
+        .filter(|(_, c)| matches!(c, '.' | '_' | '/' | '-' | ':'))
+        .map(|(index, _)| index + 1)
+        .filter(|&cut| cut >= max / 2 && cut < max)
+        .last()
+        .unwrap_or(max)
 }
 
 #[cfg(test)]
@@ -417,6 +432,14 @@ mod tests {
             ["['a.example.com',", "'b.example.com']"]
         );
         assert_eq!(wrap("abcdefghij", 4, 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(
+            wrap("['guestbook.fly.dev']", 20, 4),
+            ["['guestbook.fly.", "dev']"]
+        );
+        assert_eq!(
+            wrap("$DJANGO_ALLOWED_HOSTS", 19, 4),
+            ["$DJANGO_ALLOWED_", "HOSTS"]
+        );
         assert_eq!(wrap("abcdefghijklmnopq", 4, 2), ["abcd", "efg…"]);
         assert_eq!(wrap("", 4, 2), [""]);
     }
