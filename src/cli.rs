@@ -65,6 +65,10 @@ pub struct ExplainArgs {
     pub env: Vec<(String, String)>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ListFormat,
+    /// Only the values under the given environment: skip trying each variable a setting reads
+    /// with each probe spelling (what the differential tests need, many times faster).
+    #[arg(long)]
+    pub no_probes: bool,
 }
 
 #[derive(Args)]

@@ -96,7 +96,28 @@ pub fn discover(
             );
         }
     }
-    found.import_roots = import_roots(&manage_dirs, &found.candidates);
+    // Folders entry points put on `sys.path`, and `src/` layouts next to a project file.
+    let mut primary: Vec<PathBuf> = manage_dirs.clone();
+    for file in deploy_files
+        .iter()
+        .filter(|f| f.kind == deploy::SourceKind::EntryPoint)
+    {
+        primary.extend(
+            deploy::entrypoint::sys_path_additions(&file.path, &file.text)
+                .into_iter()
+                .filter(|dir| dir.is_dir()),
+        );
+    }
+    for root in roots {
+        let src = root.join("src");
+        let packaged = ["pyproject.toml", "setup.cfg", "setup.py"]
+            .iter()
+            .any(|f| root.join(f).is_file());
+        if packaged && src.is_dir() {
+            primary.push(src);
+        }
+    }
+    found.import_roots = import_roots(&primary, &found.candidates);
     let read = |path: &Path| read_text(path, display_root).ok().map(|(text, _)| text);
     found.deployments = deploy::collect(&deploy_files, &read);
     found
@@ -309,12 +330,30 @@ fn is_excluded(path: &Path, is_dir: bool, excludes: &Excludes) -> bool {
     builtin || excludes.matches(path)
 }
 
-/// Folders holding `manage.py` are where Django puts the project on `sys.path`; otherwise a
-/// module's root is the folder above its outermost package (the first folder without
-/// `__init__.py`).
-fn import_roots(manage_dirs: &[PathBuf], candidates: &[PathBuf]) -> Vec<PathBuf> {
-    let mut roots: Vec<PathBuf> = manage_dirs.to_vec();
+/// The folders absolute imports resolve against, in the order module names are given: first
+/// those the project puts on `sys.path` (folders holding `manage.py`, what entry points insert,
+/// `src/` layouts), deepest first so the most specific wins; then, for a settings module under
+/// none of them, the folder above its outermost package (the first folder without
+/// `__init__.py`). Folders without `__init__.py` under a `sys.path` folder are namespace
+/// packages: `config/settings/prod.py` under the folder of `manage.py` is
+/// `config.settings.prod`.
+fn import_roots(primary: &[PathBuf], candidates: &[PathBuf]) -> Vec<PathBuf> {
+    let deepest_first = |roots: &mut Vec<PathBuf>| {
+        roots.sort_by(|a, b| {
+            b.components()
+                .count()
+                .cmp(&a.components().count())
+                .then(a.cmp(b))
+        });
+        roots.dedup();
+    };
+    let mut roots: Vec<PathBuf> = primary.to_vec();
+    deepest_first(&mut roots);
+    let mut fallback = Vec::new();
     for candidate in candidates {
+        if roots.iter().any(|root| candidate.starts_with(root)) {
+            continue;
+        }
         let mut dir = candidate.parent();
         while let Some(d) = dir {
             if !d.join("__init__.py").exists() {
@@ -323,17 +362,11 @@ fn import_roots(manage_dirs: &[PathBuf], candidates: &[PathBuf]) -> Vec<PathBuf>
             dir = d.parent();
         }
         if let Some(root) = dir {
-            roots.push(root.to_path_buf());
+            fallback.push(root.to_path_buf());
         }
     }
-    // Deeper roots first, so the most specific one wins when both could resolve a name.
-    roots.sort_by(|a, b| {
-        b.components()
-            .count()
-            .cmp(&a.components().count())
-            .then(a.cmp(b))
-    });
-    roots.dedup();
+    deepest_first(&mut fallback);
+    roots.extend(fallback.into_iter().filter(|r| !primary.contains(r)));
     roots
 }
 

@@ -153,9 +153,25 @@ pub const NAMES: &[&str] = &[
     "YEAR_MONTH_FORMAT",
 ];
 
+/// Whether Django's settings loader keeps a module attribute: `name.isupper()` in Python, so a
+/// cased character and no lower-case one (`_SECRET` and `DB2_HOST` are settings, `Debug` is not).
+pub fn is_setting_name(name: &str) -> bool {
+    name.chars().any(|c| c.is_uppercase()) && !name.chars().any(|c| c.is_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn setting_names_are_what_str_isupper_accepts() {
+        for name in ["DEBUG", "_SECRET", "__X", "DB2_HOST", "É"] {
+            assert!(is_setting_name(name), "{name}");
+        }
+        for name in ["Debug", "debug", "_", "__all__", "123", "_É_é"] {
+            assert!(!is_setting_name(name), "{name}");
+        }
+    }
 
     #[test]
     fn names_are_sorted_for_binary_search() {

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::django_settings::is_setting_name;
 use crate::eval::value::Value;
 use crate::eval::{Evaluation, Scenario, Settings, evaluate};
 use crate::exclude::Excludes;
@@ -60,6 +61,7 @@ pub fn explain(
     module: &str,
     env: BTreeMap<String, String>,
     json: bool,
+    with_probes: bool,
 ) -> Result<String, String> {
     let (_, _, mut project, _) = lint::open_project(&[path], &Excludes::default(), false)?;
     // `module:Class` names a django-configurations class in the module.
@@ -84,7 +86,10 @@ pub fn explain(
     let mut probe_runs = ProbeRuns::new();
     let settings: Vec<Setting> = names
         .into_iter()
-        .map(|name| describe(&project, &settings, &env, &baseline, &mut probe_runs, name))
+        .map(|name| {
+            let probes = with_probes.then_some(&mut probe_runs);
+            describe(&project, &settings, &env, &baseline, probes, name)
+        })
         .collect();
     let mut diagnostics: Vec<String> = project
         .diagnostics
@@ -131,13 +136,6 @@ pub fn explain(
     })
 }
 
-/// Django reads only upper-case module attributes as settings.
-fn is_setting_name(name: &str) -> bool {
-    name.chars().any(|c| c.is_ascii_uppercase())
-        && !name.chars().any(|c| c.is_ascii_lowercase())
-        && !name.starts_with('_')
-}
-
 /// Evaluations with one variable set to a probe value, shared by the settings that read it.
 type ProbeRuns = HashMap<(String, &'static str), Evaluation>;
 
@@ -146,13 +144,16 @@ fn describe(
     settings: &Settings,
     env: &BTreeMap<String, String>,
     baseline: &Evaluation,
-    probe_runs: &mut ProbeRuns,
+    probe_runs: Option<&mut ProbeRuns>,
     name: &str,
 ) -> Setting {
     let binding = &baseline.namespace.bindings[name];
     let value = &binding.value;
-    let reads: Vec<String> = value.env.iter().map(|v| v.to_string()).collect();
+    let reads: Vec<String> = value.deps().iter().map(|v| v.to_string()).collect();
     let mut probes = BTreeMap::new();
+    let Some(probe_runs) = probe_runs else {
+        return setting(project, baseline, name, value, reads, BTreeMap::new());
+    };
     for var in reads.iter().filter(|var| !env.contains_key(*var)) {
         let results = PROBES
             .iter()
@@ -172,6 +173,17 @@ fn describe(
             .collect();
         probes.insert(var.clone(), results);
     }
+    setting(project, baseline, name, value, reads, probes)
+}
+
+fn setting(
+    project: &Project,
+    baseline: &Evaluation,
+    name: &str,
+    value: &Value,
+    reads: Vec<String>,
+    probes: BTreeMap<String, BTreeMap<String, String>>,
+) -> Setting {
     let spans = baseline
         .chain_to(value.origin.file)
         .into_iter()
@@ -191,7 +203,7 @@ fn describe(
         name: name.to_string(),
         value: value.to_string(),
         known: value.is_fully_known(),
-        reason: value.first_unknown().map(unknown_reason),
+        reason: value.first_unknown().as_ref().map(unknown_reason),
         reads,
         chain,
         probes,
@@ -204,7 +216,7 @@ fn unknown_reason(value: &Value) -> String {
     }
     value
         .unknown_reason()
-        .map(str::to_string)
+        .map(|r| r.to_string())
         .unwrap_or_else(|| value.to_string())
 }
 

@@ -1,37 +1,15 @@
-//! djsafe: a static security linter for Django settings.
-
-mod add_noqa;
-mod cli;
-mod config;
-mod dependencies;
-mod deploy;
-mod diagnostic;
-mod discover;
-mod django_settings;
-mod eval;
-mod exclude;
-mod explain;
-mod finding;
-mod fingerprint;
-mod fix;
-mod glob;
-mod lint;
-mod parse;
-mod profile;
-mod report;
-mod requirements;
-mod resolve;
-mod rule_docs;
-mod rules;
-mod selection;
-mod source;
-mod suppress;
-mod targets;
+//! djsafe: a static security linter for Django settings (the command line; the linter is the
+//! library in src/lib.rs).
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+
+use djsafe::{
+    add_noqa, cli, config, exclude, explain, fix, lint, report, rule_docs, rules, selection,
+    suppress,
+};
 
 use cli::{CheckArgs, Cli, ColorChoice, Command, OutputFormat};
 
@@ -72,6 +50,7 @@ fn run(cli: Cli) -> ExitCode {
                 &args.module,
                 env,
                 args.format == cli::ListFormat::Json,
+                !args.no_probes,
             )
             .and_then(|out| write_stdout(&out))
             .map(|()| ExitCode::SUCCESS)

@@ -185,19 +185,32 @@ fn name_profile(
     let mut names: Vec<String> = Vec::new();
     names.extend(deployment.name.clone());
     let file = &deployment.origin.file;
-    let relative = file.strip_prefix(repository).unwrap_or(file);
-    // `k8s/production/web.yaml`, `deploy/staging/app.yaml`: the folders in the repository name
-    // the environment too.
-    names.extend(
-        relative
-            .components()
-            .rev()
-            .take(3)
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    names
+    names.extend(file.file_name().map(|n| n.to_string_lossy().into_owned()));
+    if let Some(found) = names
         .into_iter()
         .find_map(|name| profile_from_name(&name).map(|p| (p, name)))
+    {
+        return Some(found);
+    }
+    // `k8s/production/web.yaml`, `deploy/staging/app.yaml`: a folder of the repository named
+    // for an environment, whole (a project folder called `docs-0037` or `devops` says nothing).
+    let relative = file.strip_prefix(repository).unwrap_or(file);
+    relative
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.components().rev().take(2))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .find_map(|folder| {
+            let profile = match folder.to_ascii_lowercase().as_str() {
+                "production" | "prod" | "live" => Profile::Production,
+                "staging" | "stage" | "preprod" | "uat" | "qa" => Profile::Staging,
+                "development" | "dev" | "local" | "vagrant" | "test" | "tests" | "ci" => {
+                    Profile::Development
+                }
+                _ => return None,
+            };
+            Some((profile, folder))
+        })
 }
 
 /// Classifies a module that no deployment decides by its name: `production`, `dev`, a test

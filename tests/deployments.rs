@@ -41,10 +41,6 @@ const PENDING: &[(&str, &str)] = &[
         "a manifest's literal credential is also reported at the settings line as a fallback",
     ),
     (
-        "namespace-package",
-        "modules of namespace packages are named `prod`, not `config.settings.prod`",
-    ),
-    (
         "platform-sh-platform-variables",
         "Platform.sh's deployments lack the PLATFORM_* variables Platform.sh sets",
     ),
@@ -222,6 +218,7 @@ fixtures! {
     heroku_yml => "heroku-yml",
     init_selector_by_env => "init-selector-by-env",
     kubernetes => "kubernetes",
+    namespace_package => "namespace-package",
     platform_sh => "platform-sh",
     probed_comparisons => "probed-comparisons",
     procfile_app_json => "procfile-app-json",

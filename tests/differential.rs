@@ -9,106 +9,10 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use common::differential::{Tally, compare, djsafe_explain};
 use common::djsafe;
 use common::python::{Server, production_value};
 use serde_json::Value;
-
-/// What importing `module` in CPython gave: `Ok(settings)` or `Err((message, missing required variable))`.
-fn cpython(
-    server: &mut Server,
-    root: &Path,
-    module: &str,
-    env: &BTreeMap<String, String>,
-) -> Result<BTreeMap<String, String>, (String, Option<String>)> {
-    let result = server.request(&serde_json::json!({"root": root, "module": module, "env": env}));
-    match result.get("settings") {
-        Some(settings) => Ok(serde_json::from_value(settings.clone()).unwrap()),
-        None => Err((
-            result["error"].as_str().unwrap_or_default().to_string(),
-            result["missing"].as_str().map(str::to_string),
-        )),
-    }
-}
-
-fn djsafe_explain(root: &Path, module: &str, env: &BTreeMap<String, String>) -> Value {
-    let root = root.to_str().unwrap();
-    let mut args = vec![
-        "explain".to_string(),
-        module.to_string(),
-        "--path".into(),
-        root.into(),
-        "--format".into(),
-        "json".into(),
-    ];
-    for (k, v) in env {
-        args.push("--env".into());
-        args.push(format!("{k}={v}"));
-    }
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let run = djsafe(&args);
-    assert_eq!(run.code, 0, "explain failed: {}", run.stderr);
-    serde_json::from_str(&run.stdout).expect("explain prints JSON")
-}
-
-#[derive(Default)]
-struct Tally {
-    compared: usize,
-    resolved: usize,
-    mismatches: Vec<String>,
-}
-
-fn compare(
-    python: &mut Server,
-    root: &Path,
-    module: &str,
-    scenario: &str,
-    mut env: BTreeMap<String, String>,
-    tally: &mut Tally,
-) -> bool {
-    // Variables the settings require (`os.environ['X']`) must be set for the import to succeed.
-    let python = loop {
-        match cpython(python, root, module, &env) {
-            Ok(settings) => break settings,
-            Err((_, Some(missing))) if !env.contains_key(&missing) => {
-                env.insert(missing.clone(), production_value(&missing));
-            }
-            // A module that does not import under CPython (a deliberate syntax error, a cycle,
-            // a hostile spelling that makes the settings raise) has nothing to compare.
-            Err(_) => return false,
-        }
-    };
-    let explained = djsafe_explain(root, module, &env);
-    let ours: BTreeMap<String, &Value> = explained["settings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| (s["name"].as_str().unwrap().to_string(), s))
-        .collect();
-    for (name, theirs) in &python {
-        tally.compared += 1;
-        let Some(setting) = ours.get(name) else {
-            // Names djsafe knows may come from code it cannot see are unknown, not missing.
-            if !explained["opaque"].is_null() {
-                continue;
-            }
-            tally.mismatches.push(format!(
-                "{module} [{scenario}] {name}: CPython has {theirs}, djsafe has no such setting"
-            ));
-            continue;
-        };
-        if setting["known"] == Value::Bool(false) {
-            continue;
-        }
-        tally.resolved += 1;
-        if setting["value"].as_str() != Some(theirs.as_str()) {
-            tally.mismatches.push(format!(
-                "{module} [{scenario}] {name}: CPython {theirs}, djsafe {}",
-                setting["value"]
-            ));
-        }
-    }
-    true
-}
 
 /// Settings modules of a fixture project, as `djsafe check` discovers them.
 fn modules_of(project: &Path) -> Vec<String> {
@@ -154,12 +58,52 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     dirs
 }
 
+/// Settings that import a local module the repository does not contain fail in CPython with
+/// ModuleNotFoundError naming it, and djsafe says so, naming the same module.
+#[test]
+fn a_missing_local_module_fails_in_cpython_as_djsafe_says() {
+    let mut python = Server::start("tests/differential/import_settings.py");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata/projects/local-settings-unconditional");
+    let answer =
+        common::differential::cpython(&mut python, &root, "tracker.settings", &BTreeMap::new());
+    let Err((error, _)) = answer else {
+        panic!("CPython imported settings whose local_settings module does not exist");
+    };
+    assert!(
+        error.starts_with("ModuleNotFoundError") && error.contains("tracker.local_settings"),
+        "{error}"
+    );
+    let explained = djsafe_explain(&root, "tracker.settings", &BTreeMap::new());
+    let diagnostics = explained["diagnostics"].to_string();
+    assert!(
+        diagnostics.contains("cannot resolve module `.local_settings`")
+            && diagnostics.contains("raises ModuleNotFoundError"),
+        "{diagnostics}"
+    );
+    // What the star import may override is unknown; what comes after it is known.
+    let known: BTreeMap<String, bool> = explained["settings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().to_string(),
+                s["known"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert!(!known["DEBUG"]);
+    assert!(!known["SECRET_KEY"]);
+    assert!(known["STATIC_ROOT"]);
+}
+
 #[test]
 fn settings_match_cpython_in_every_scenario() {
     let mut tally = Tally::default();
     let mut python = Server::start("tests/differential/import_settings.py");
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
-    let mut projects: Vec<PathBuf> = ["projects", "idioms"]
+    let mut projects: Vec<PathBuf> = ["projects", "idioms", "soundness"]
         .iter()
         .filter_map(|group| std::fs::read_dir(base.join(group)).ok())
         .flatten()
@@ -221,7 +165,7 @@ fn settings_match_cpython_in_every_scenario() {
             if !imported
                 && project
                     .parent()
-                    .is_some_and(|group| group.ends_with("idioms"))
+                    .is_some_and(|group| group.ends_with("idioms") || group.ends_with("soundness"))
             {
                 tally.mismatches.push(format!(
                     "{module}: CPython could not import it in any scenario"

@@ -1,5 +1,6 @@
-//! Every fixture project under testdata/projects (constructs) and testdata/idioms (real-world
-//! settings idioms), linted as a user would: the exact text and JSON output are snapshots, and
+//! Every fixture project under testdata/projects (constructs), testdata/idioms (real-world
+//! settings idioms) and testdata/soundness (values djsafe got wrong, each found by comparing
+//! with CPython), linted as a user would: the exact text and JSON output are snapshots, and
 //! the exit code follows the findings.
 
 mod common;
@@ -64,6 +65,7 @@ fixtures! {
     getenv_variants => "getenv-variants",
     import_cycle => "import-cycle",
     list_mutations => "list-mutations",
+    local_settings_unconditional => "local-settings-unconditional",
     lone_settings => "lone-settings",
     missing_module => "missing-module",
     non_utf8 => "non-utf8",
@@ -85,6 +87,8 @@ mod idioms {
     fixtures! {
         "idioms",
         every_idiom_fixture_has_a_test,
+        credential_lookalikes => "credential-lookalikes",
+        credential_url_defaults => "credential-url-defaults",
         decouple_basic => "decouple-basic",
         decouple_choices => "decouple-choices",
         dj_database_url => "dj-database-url",
@@ -92,18 +96,36 @@ mod idioms {
         django_environ_basic => "django-environ-basic",
         django_environ_methods => "django-environ-methods",
         for_loop => "for-loop",
+        generated_secret_fallback => "generated-secret-fallback",
         format_and_comprehensions => "format-and-comprehensions",
+        globals_helpers => "globals-helpers",
         helper_envbool => "helper-envbool",
         helper_literal_eval => "helper-literal-eval",
         helper_strtobool => "helper-strtobool",
         heroku => "heroku",
         if_on_debug => "if-on-debug",
+        library_values => "library-values",
         match_statement => "match-statement",
         optional_local_missing => "optional-local-missing",
+        optional_absolute_override => "optional-absolute-override",
         optional_local_settings => "optional-local-settings",
         paths => "paths",
         split_settings => "split-settings",
         stdlib_conversions => "stdlib-conversions",
         unknown_constructs => "unknown-constructs",
+    }
+}
+
+mod soundness {
+    use super::lint;
+
+    fixtures! {
+        "soundness",
+        every_soundness_fixture_has_a_test,
+        aliasing => "aliasing",
+        helper_write_in_branch => "helper-write-in-branch",
+        module_runs_once => "module-runs-once",
+        python_semantics => "python-semantics",
+        unknown_alias => "unknown-alias",
     }
 }

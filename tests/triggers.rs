@@ -163,7 +163,7 @@ fn an_excluded_passed_file_is_linted_unless_force_exclude() {
     let legacy = "legacy/settings.py";
     let (run, report) = check_json(&fixture(), &[legacy]);
     assert_eq!(run.code, 1);
-    assert_eq!(modules(&report), ["settings"]);
+    assert_eq!(modules(&report), ["legacy.settings"]);
     let (run, report) = check_json(&fixture(), &[legacy, COMMON, "--force-exclude"]);
     assert_eq!(run.code, 0);
     assert_eq!(modules(&report), BOTH);
@@ -178,9 +178,9 @@ fn an_excluded_passed_file_is_linted_unless_force_exclude() {
 fn an_excluded_folder_given_beside_its_project_is_linted_once() {
     let (run, report) = check_json(&fixture(), &["legacy", "shop/views.py"]);
     assert_eq!(run.code, 1);
-    assert_eq!(modules(&report), ["settings"]);
+    assert_eq!(modules(&report), ["legacy.settings"]);
     let (_, report) = check_json(&fixture(), &[".", "legacy"]);
-    assert_eq!(modules(&report), ["settings", BOTH[0], BOTH[1]]);
+    assert_eq!(modules(&report), ["legacy.settings", BOTH[0], BOTH[1]]);
 }
 
 #[test]
@@ -190,10 +190,10 @@ fn force_exclude_matches_the_folders_above_a_passed_file() {
     assert_eq!(report["modules"], Value::Array(vec![]));
     // Folders djsafe always skips count too.
     let (_tmp, project) = copy_with(&[]);
-    write(&project, "build/settings.py", "DEBUG = True\n");
-    let (run, _) = check_json(&project, &["build/settings.py"]);
+    write(&project, "dist/settings.py", "DEBUG = True\n");
+    let (run, _) = check_json(&project, &["dist/settings.py"]);
     assert_eq!(run.code, 1);
-    let (run, report) = check_json(&project, &["build/settings.py", "--force-exclude"]);
+    let (run, report) = check_json(&project, &["dist/settings.py", "--force-exclude"]);
     assert_eq!(run.code, 0);
     assert_eq!(report["modules"], Value::Array(vec![]));
 }
@@ -212,13 +212,13 @@ fn configured_excludes_skip_folders_in_discovery() {
     assert_eq!(modules(&report), BOTH);
     let (run, report) = check_json(repo(), &[FIXTURE, "--isolated"]);
     assert_eq!(run.code, 1);
-    assert_eq!(modules(&report), ["settings", BOTH[0], BOTH[1]]);
+    assert_eq!(modules(&report), ["legacy.settings", BOTH[0], BOTH[1]]);
 }
 
 #[test]
 fn command_line_excludes_replace_the_configured_ones() {
     let (_, report) = check_json(&fixture(), &["--exclude", "shop/settings/staging.py"]);
-    assert_eq!(modules(&report), ["settings", BOTH[0]]);
+    assert_eq!(modules(&report), ["legacy.settings", BOTH[0]]);
     let (_, report) = check_json(
         &fixture(),
         &["--exclude", "legacy", "--exclude", "*staging*"],

@@ -55,7 +55,13 @@ pub fn analyze_shell(text: &str) -> Analysis {
 }
 
 /// An exec-form command (`["gunicorn", "app.wsgi"]`): no shell, so no operators or quoting.
+/// An argument list with shell operators (compose `command: manage.py migrate && manage.py
+/// runserver`, which compose does not run through a shell) says what its author meant to run,
+/// so it is read as the chain it was written as.
 pub fn analyze_argv(argv: &[String]) -> Analysis {
+    if argv.iter().any(|w| matches!(w.as_str(), "&&" | "||" | ";")) {
+        return analyze_chain(&argv.join(" "), 0);
+    }
     let words: Vec<Word> = argv
         .iter()
         .map(|text| Word {

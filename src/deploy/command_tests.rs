@@ -298,3 +298,30 @@ fn garbage_does_not_panic() {
         let _ = analyze_shell(text);
     }
 }
+
+#[test]
+fn a_chain_ending_in_the_development_server_is_development() {
+    for text in [
+        "python3 manage.py migrate && python3 manage.py runserver",
+        "sh -c \"python manage.py migrate && python manage.py runserver 0.0.0.0:8000\"",
+    ] {
+        assert_eq!(process_and_app(text).0, Process::DevServer, "{text}");
+    }
+}
+
+#[test]
+fn an_argument_list_with_shell_operators_is_read_as_its_chain() {
+    let argv: Vec<String> = [
+        "python3",
+        "manage.py",
+        "migrate",
+        "&&",
+        "python3",
+        "manage.py",
+        "runserver",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    assert_eq!(analyze_argv(&argv).process, Process::DevServer);
+}

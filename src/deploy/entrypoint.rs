@@ -158,8 +158,6 @@ pub fn deployments(path: &Path, source: &str) -> Vec<Deployment> {
 /// The folders `manage.py`/`wsgi.py` add to `sys.path` with `sys.path.insert(0, ...)` or
 /// `sys.path.append(...)`, when the path is built from `__file__` or a literal (`BASE_DIR` and
 /// similar module-level names are followed). Paths are lexically normalised.
-// For the import roots (issue 8), which the lead computes.
-#[allow(dead_code)]
 pub fn sys_path_additions(path: &Path, source: &str) -> Vec<PathBuf> {
     let mut parser = crate::parse::python_parser();
     let Some(tree) = parser.parse(source, None) else {

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::value::{EnvDeps, Kind, Value, union};
+use super::value::{EnvDeps, Kind, MAX_STR_BYTES, Object, Value, union};
 use super::{EnvRead, Frame, Run};
 use crate::source::Span;
 
@@ -87,6 +87,10 @@ impl Run<'_> {
                     None => v.clone(),
                 },
             },
+            "builtins.repr" => match args.positional.first() {
+                Some(v) => to_repr(v, span),
+                None => Value::unknown("repr() without an argument raises TypeError", span),
+            },
             "builtins.str" => match args.positional.first() {
                 None => Value::str("", span),
                 Some(v) => to_str(v, span),
@@ -96,6 +100,10 @@ impl Run<'_> {
                 Some((v, Kind::Int(_))) => v.clone(),
                 Some((v, Kind::Bool(b))) => {
                     Value::new(Kind::Int(i64::from(*b)), span).with_env(&v.env)
+                }
+                // `int(7200.0)` truncates toward zero.
+                Some((v, Kind::Float(f))) if f.is_finite() && f.abs() < 9.0e18 => {
+                    Value::new(Kind::Int(f.trunc() as i64), span).with_env(&v.env)
                 }
                 Some((v, Kind::Str(s))) => match s.trim().replace('_', "").parse::<i64>() {
                     Ok(i) => Value::new(Kind::Int(i), span).with_env(&v.env),
@@ -142,7 +150,7 @@ impl Run<'_> {
                         span,
                     );
                 }
-                Value::new(Kind::List(Rc::new(items)), span)
+                Value::new(Kind::List(Object::new(items)), span)
             }
             "builtins.float" => match args.positional.first().map(|v| (v, &v.kind)) {
                 Some((v, Kind::Float(_))) => v.clone(),
@@ -199,7 +207,7 @@ impl Run<'_> {
                 match path {
                     "builtins.min" => items[0].clone(),
                     "builtins.max" => items[items.len() - 1].clone(),
-                    _ => Value::new(Kind::List(Rc::new(items)), span),
+                    _ => Value::new(Kind::List(Object::new(items)), span),
                 }
                 .with_env(&env)
             }
@@ -256,7 +264,7 @@ impl Run<'_> {
                 for (k, v) in &args.keywords {
                     dict_insert(&mut pairs, Value::str(k, span), v.clone());
                 }
-                Value::new(Kind::Dict(Rc::new(pairs)), span)
+                Value::new(Kind::Dict(Object::new(pairs)), span)
             }
             "builtins.exec" | "builtins.eval" => {
                 let function = &path["builtins.".len()..];
@@ -291,7 +299,8 @@ impl Run<'_> {
             {
                 self.call_library(frame, path, args, span)
             }
-            _ => match super::paths::call(path, args, span)
+            _ => match super::library_values::call(path, args, span)
+                .or_else(|| super::paths::call(path, args, span))
                 .map(Ok)
                 .or_else(|| super::stdlib::call(path, args, span))
             {
@@ -300,7 +309,11 @@ impl Run<'_> {
                     self.raised = Some(exception);
                     Value::unknown(format!("{exception}: {message}"), span)
                 }
-                None => Value::unknown(format!("`{path}()` is not modelled by djsafe"), span),
+                None => {
+                    let reason = format!("`{path}()` is not modelled by djsafe");
+                    self.forget_arguments(frame, args, &reason);
+                    Value::unknown(reason, span)
+                }
             },
         }
     }
@@ -355,12 +368,22 @@ impl Run<'_> {
 }
 
 fn sequence_kind(path: &str, items: Vec<Value>) -> Kind {
-    let items = Rc::new(items);
     match path {
-        "builtins.list" => Kind::List(items),
-        "builtins.tuple" => Kind::Tuple(items),
-        _ => Kind::Set(items),
+        "builtins.list" => Kind::List(Object::new(items)),
+        "builtins.tuple" => Kind::tuple(items),
+        _ => Kind::Set(Object::new(set_items(items))),
     }
+}
+
+/// A set's items: each value once (unknown items may be equal to others, so they all stay).
+pub fn set_items(items: Vec<Value>) -> Vec<Value> {
+    let mut unique: Vec<Value> = Vec::new();
+    for item in items {
+        if item.contains_unknown() || !unique.contains(&item) {
+            unique.push(item);
+        }
+    }
+    unique
 }
 
 /// Python's `str(value)`.
@@ -376,6 +399,22 @@ pub fn to_str(value: &Value, span: Span) -> Value {
     }
 }
 
+/// Python's `repr(value)`: known only when the whole value is (`<unknown: ...>` is not a repr).
+pub fn to_repr(value: &Value, span: Span) -> Value {
+    if value.is_unknown() {
+        return value.clone();
+    }
+    let known = match &value.kind {
+        Kind::Path(_) => true,
+        _ => value.is_fully_known(),
+    };
+    if known {
+        Value::str(&value.to_string(), span).with_env(&value.env)
+    } else {
+        Value::unknown(format!("repr() of {value} is not evaluated"), span).with_env(&value.env)
+    }
+}
+
 /// Python's `str(value)` when djsafe knows it: scalars, paths, and containers with nothing
 /// unknown inside (whose `str` is their `repr`).
 pub fn python_str(value: &Value) -> Option<String> {
@@ -387,6 +426,7 @@ pub fn python_str(value: &Value) -> Option<String> {
         Kind::List(_) | Kind::Tuple(_) | Kind::Set(_) | Kind::Dict(_) if value.is_fully_known() => {
             value.to_string()
         }
+        Kind::Instance(_) => super::library_values::text(value)?,
         _ => return None,
     })
 }
@@ -394,8 +434,9 @@ pub fn python_str(value: &Value) -> Option<String> {
 /// The items `for` or `list()` would see: a sequence's items, a string's characters, a dict's keys.
 pub fn iterate(value: &Value) -> Option<Vec<Value>> {
     match &value.kind {
-        Kind::List(v) | Kind::Tuple(v) | Kind::Set(v) => Some(v.to_vec()),
-        Kind::Dict(pairs) => Some(pairs.iter().map(|(k, _)| k.clone()).collect()),
+        Kind::List(v) | Kind::Set(v) => v.get(),
+        Kind::Tuple(v) => Some(v.to_vec()),
+        Kind::Dict(pairs) => pairs.with(|pairs| pairs.iter().map(|(k, _)| k.clone()).collect()),
         Kind::Str(s) => Some(
             s.chars()
                 .map(|c| Value::str(&c.to_string(), value.origin).with_env(&value.env))
@@ -413,12 +454,23 @@ pub fn dict_insert(pairs: &mut Vec<(Value, Value)>, key: Value, value: Value) {
 }
 
 pub fn get_item(container: &Value, key: &Value, span: Span) -> Value {
-    let env = union(&container.env, &key.env);
+    let env = union(&container.deps(), &key.env);
+    if let Some(reason) = container.unknown_reason() {
+        return Value::new(Kind::Unknown(reason), span).with_env(&env);
+    }
     let found = match (&container.kind, &key.kind) {
         _ if container.is_unknown() => return container.clone().with_env(&key.env),
         _ if key.is_unknown() => return key.clone().with_env(&container.env),
-        (Kind::Dict(pairs), _) => pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()),
-        (Kind::List(items) | Kind::Tuple(items), Kind::Int(i)) => {
+        (Kind::Dict(pairs), _) => {
+            let pairs = pairs.get().unwrap_or_default();
+            if key.contains_unknown() || pairs.iter().any(|(k, _)| k.contains_unknown()) {
+                return Value::unknown(format!("{container}[{key}] is not evaluated"), span)
+                    .with_env(&env);
+            }
+            pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+        }
+        (Kind::List(_) | Kind::Tuple(_), Kind::Int(i)) => {
+            let items = container.items().unwrap_or_default();
             index(items.len(), *i).map(|i| items[i].clone())
         }
         (Kind::Str(s), Kind::Int(i)) => {
@@ -440,45 +492,9 @@ pub fn get_item(container: &Value, key: &Value, span: Span) -> Value {
     }
 }
 
-fn index(len: usize, i: i64) -> Option<usize> {
+pub(super) fn index(len: usize, i: i64) -> Option<usize> {
     let i = if i < 0 { len as i64 + i } else { i };
     (0..len as i64).contains(&i).then_some(i as usize)
-}
-
-/// `container[key] = value`, as a new container.
-pub fn set_item(container: &Value, key: &Value, value: Value, span: Span) -> Value {
-    match (&container.kind, &key.kind) {
-        (
-            Kind::Dict(pairs),
-            Kind::Str(_) | Kind::Int(_) | Kind::Bool(_) | Kind::None | Kind::Tuple(_),
-        ) => {
-            let mut pairs = pairs.to_vec();
-            dict_insert(&mut pairs, key.clone(), value);
-            Value {
-                kind: Kind::Dict(Rc::new(pairs)),
-                ..container.clone()
-            }
-        }
-        (Kind::List(items), Kind::Int(i)) => match index(items.len(), *i) {
-            Some(i) => {
-                let mut items = items.to_vec();
-                items[i] = value;
-                Value {
-                    kind: Kind::List(Rc::new(items)),
-                    ..container.clone()
-                }
-            }
-            None => Value::unknown(
-                format!("index {i} is out of range: the assignment raises"),
-                span,
-            ),
-        },
-        _ => Value::unknown(
-            format!("item assignment {container}[{key}] = ... is not followed"),
-            span,
-        )
-        .with_env(&container.env),
-    }
 }
 
 /// Methods of lists, dicts and sets that change the object they are called on.
@@ -513,100 +529,6 @@ pub fn is_mutating_method(receiver: &Value, method: &str) -> bool {
     }
 }
 
-/// The receiver after an in-place method such as `list.append`.
-pub fn mutate(receiver: &Value, method: &str, args: &Args, span: Span) -> Value {
-    let unknown = || {
-        Value::unknown(
-            format!("`.{method}(...)` with arguments djsafe cannot follow"),
-            span,
-        )
-        .with_env(&receiver.env)
-    };
-    let arg = |i: usize| args.positional.get(i);
-    let rebuilt = |kind: Kind| Value {
-        kind,
-        ..receiver.clone()
-    };
-    match (&receiver.kind, method) {
-        (Kind::List(items), _) | (Kind::Set(items), _) => {
-            let mut items = items.to_vec();
-            match method {
-                "append" | "add" => items.push(match arg(0) {
-                    Some(v) => v.clone(),
-                    None => return unknown(),
-                }),
-                "extend" | "update" => match arg(0).and_then(iterate) {
-                    Some(more) => items.extend(more),
-                    None => return unknown(),
-                },
-                "insert" => match (arg(0).map(|v| &v.kind), arg(1)) {
-                    (Some(Kind::Int(i)), Some(v)) => {
-                        let len = items.len() as i64;
-                        let at = if *i < 0 {
-                            (len + i).max(0)
-                        } else {
-                            (*i).min(len)
-                        };
-                        items.insert(at as usize, v.clone());
-                    }
-                    _ => return unknown(),
-                },
-                "remove" | "discard" => match arg(0) {
-                    Some(v) if !v.is_unknown() => items.retain(|item| item != v),
-                    _ => return unknown(),
-                },
-                "clear" => items.clear(),
-                "pop" if args.positional.is_empty() => {
-                    items.pop();
-                }
-                _ => return unknown(),
-            }
-            let items = Rc::new(items);
-            rebuilt(if matches!(receiver.kind, Kind::Set(_)) {
-                Kind::Set(items)
-            } else {
-                Kind::List(items)
-            })
-        }
-        (Kind::Dict(pairs), _) => {
-            let mut pairs = pairs.to_vec();
-            match method {
-                "update" => {
-                    match arg(0).map(|v| &v.kind) {
-                        Some(Kind::Dict(more)) => more
-                            .iter()
-                            .for_each(|(k, v)| dict_insert(&mut pairs, k.clone(), v.clone())),
-                        Some(_) => return unknown(),
-                        None => {}
-                    }
-                    for (k, v) in &args.keywords {
-                        dict_insert(&mut pairs, Value::str(k, span), v.clone());
-                    }
-                }
-                "setdefault" => match arg(0) {
-                    Some(k) if !k.is_unknown() => {
-                        if !pairs.iter().any(|(key, _)| key == k) {
-                            pairs.push((
-                                k.clone(),
-                                arg(1).cloned().unwrap_or(Value::new(Kind::None, span)),
-                            ));
-                        }
-                    }
-                    _ => return unknown(),
-                },
-                "pop" => match arg(0) {
-                    Some(k) if !k.is_unknown() => pairs.retain(|(key, _)| key != k),
-                    _ => return unknown(),
-                },
-                "clear" => pairs.clear(),
-                _ => return unknown(),
-            }
-            rebuilt(Kind::Dict(Rc::new(pairs)))
-        }
-        _ => unknown(),
-    }
-}
-
 /// Methods that return a new value: `str.split`, `str.lower`, `dict.get`...
 pub fn call_method(receiver: &Value, method: &str, args: &Args, span: Span) -> Value {
     let env = args
@@ -617,57 +539,83 @@ pub fn call_method(receiver: &Value, method: &str, args: &Args, span: Span) -> V
     if receiver.is_unknown() {
         return receiver.clone().with_env(&env);
     }
+    if let Some(reason) = receiver.unknown_reason() {
+        return Value::new(Kind::Unknown(reason), span).with_env(&union(&env, &receiver.deps()));
+    }
     if let Some(unknown) = args.positional.iter().find(|v| v.is_unknown()) {
         return unknown.clone().with_env(&env);
     }
     let str_arg = |i: usize, name: &str| args.get(i, name).and_then(Value::as_str);
+    let pairs = receiver.pairs().unwrap_or_default();
+    let keys_known = !pairs.iter().any(|(k, _)| k.contains_unknown());
     let result = match (&receiver.kind, method) {
         (Kind::Str(s), _) => string_method(s, method, args, receiver.origin, &str_arg),
-        (Kind::Dict(pairs), "get") => args.positional.first().map(|key| {
-            pairs
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_else(|| {
-                    args.positional
-                        .get(1)
-                        .cloned()
-                        .unwrap_or(Value::new(Kind::None, span))
-                })
-        }),
-        (Kind::Dict(pairs), "items") => Some(Value::new(
-            Kind::List(Rc::new(
+        (Kind::Dict(_), "get") if keys_known => args
+            .positional
+            .first()
+            .filter(|key| !key.contains_unknown())
+            .map(|key| {
                 pairs
                     .iter()
-                    .map(|(k, v)| {
-                        Value::new(Kind::Tuple(Rc::new(vec![k.clone(), v.clone()])), span)
+                    .find(|(k, _)| k == key)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_else(|| {
+                        args.positional
+                            .get(1)
+                            .cloned()
+                            .unwrap_or(Value::new(Kind::None, span))
                     })
+            }),
+        // Views are copied into lists: settings iterate over them at once.
+        (Kind::Dict(_), "items") => Some(Value::new(
+            Kind::List(Object::new(
+                pairs
+                    .iter()
+                    .map(|(k, v)| Value::new(Kind::tuple(vec![k.clone(), v.clone()]), span))
                     .collect(),
             )),
             span,
         )),
-        (Kind::Dict(pairs), "keys") => Some(Value::new(
-            Kind::List(Rc::new(pairs.iter().map(|(k, _)| k.clone()).collect())),
+        (Kind::Dict(_), "keys") => Some(Value::new(
+            Kind::List(Object::new(pairs.iter().map(|(k, _)| k.clone()).collect())),
             span,
         )),
-        (Kind::Dict(pairs), "values") => Some(Value::new(
-            Kind::List(Rc::new(pairs.iter().map(|(_, v)| v.clone()).collect())),
+        (Kind::Dict(_), "values") => Some(Value::new(
+            Kind::List(Object::new(pairs.iter().map(|(_, v)| v.clone()).collect())),
             span,
         )),
-        (Kind::List(items) | Kind::Tuple(items), "count") => args.positional.first().map(|x| {
-            Value::new(
-                Kind::Int(items.iter().filter(|i| *i == x).count() as i64),
-                span,
-            )
-        }),
-        (Kind::List(items), "copy") => Some(Value::new(Kind::List(items.clone()), receiver.origin)),
-        (Kind::Dict(pairs), "copy") => Some(Value::new(Kind::Dict(pairs.clone()), receiver.origin)),
+        (Kind::List(_) | Kind::Tuple(_), "count") => {
+            let items = receiver.items().unwrap_or_default();
+            args.positional
+                .first()
+                .filter(|x| !x.contains_unknown() && !items.iter().any(Value::contains_unknown))
+                .map(|x| {
+                    Value::new(
+                        Kind::Int(items.iter().filter(|i| *i == x).count() as i64),
+                        span,
+                    )
+                })
+        }
+        // A copy is a new object with the same items (a shallow copy, as in Python).
+        (Kind::List(items), "copy") => items
+            .get()
+            .map(|items| Value::new(Kind::List(Object::new(items)), receiver.origin)),
+        (Kind::Set(items), "copy") => items
+            .get()
+            .map(|items| Value::new(Kind::Set(Object::new(items)), receiver.origin)),
+        (Kind::Dict(_), "copy") => Some(Value::new(
+            Kind::Dict(Object::new(pairs.clone())),
+            receiver.origin,
+        )),
         _ => None,
     };
     match result {
         Some(value) => value.with_env(&env),
         None => Value::unknown(
-            format!("`.{method}()` on {receiver} is not modelled by djsafe"),
+            format!(
+                "`.{method}()` on {} is not modelled by djsafe",
+                receiver.brief()
+            ),
             span,
         )
         .with_env(&env),
@@ -686,7 +634,7 @@ fn string_method<'a>(
     let text = |t: &str| Value::str(t, origin);
     let strings = |parts: Vec<&str>| {
         Value::new(
-            Kind::List(Rc::new(parts.into_iter().map(text).collect())),
+            Kind::List(Object::new(parts.into_iter().map(text).collect())),
             origin,
         )
     };
@@ -726,7 +674,17 @@ fn string_method<'a>(
             }
         }
         "replace" => match (str_arg(0, "old"), str_arg(1, "new")) {
-            (Some(old), Some(new)) => text(&s.replace(old, new)),
+            // Only when the result stays within djsafe's string size limit.
+            (Some(old), Some(new))
+                if old.is_empty()
+                    && (s.chars().count() + 1).saturating_mul(new.len()) + s.len()
+                        <= MAX_STR_BYTES
+                    || !old.is_empty()
+                        && s.matches(old).count().saturating_mul(new.len()) + s.len()
+                            <= MAX_STR_BYTES =>
+            {
+                text(&s.replace(old, new))
+            }
             _ => return None,
         },
         "startswith" | "endswith" => {
@@ -744,7 +702,33 @@ fn string_method<'a>(
                 .iter()
                 .map(|i| i.as_str().map(str::to_string))
                 .collect();
-            text(&parts?.join(s))
+            let parts = parts?;
+            let total =
+                parts.iter().map(String::len).sum::<usize>() + s.len().saturating_mul(parts.len());
+            if total > MAX_STR_BYTES {
+                return None;
+            }
+            text(&parts.join(s))
+        }
+        // Positions count characters, as Python's do; `start`/`end` are not followed.
+        "find" | "rfind" if args.positional.len() == 1 => {
+            let needle = str_arg(0, "sub")?;
+            let found = if method == "find" {
+                s.find(needle)
+            } else {
+                s.rfind(needle)
+            };
+            let at = found.map_or(-1, |byte| s[..byte].chars().count() as i64);
+            Value::new(Kind::Int(at), origin)
+        }
+        "count" if args.positional.len() == 1 => {
+            let needle = str_arg(0, "x")?;
+            let count = if needle.is_empty() {
+                s.chars().count() + 1
+            } else {
+                s.matches(needle).count()
+            };
+            Value::new(Kind::Int(count as i64), origin)
         }
         "removeprefix" => text(s.strip_prefix(str_arg(0, "prefix")?).unwrap_or(s)),
         "removesuffix" => text(s.strip_suffix(str_arg(0, "suffix")?).unwrap_or(s)),
@@ -782,7 +766,8 @@ fn equal(a: &Value, b: &Value) -> Option<bool> {
         (Unknown(_), _) | (_, Unknown(_)) | (External(_), _) | (_, External(_)) => return None,
         (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y,
         (Bool(x), Int(y)) | (Int(y), Bool(x)) => i64::from(*x) == *y,
-        (List(x), List(y)) | (Tuple(x), Tuple(y)) => {
+        (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
+            let (x, y) = (a.items()?, b.items()?);
             if x.len() != y.len() {
                 return Some(false);
             }
@@ -794,26 +779,23 @@ fn equal(a: &Value, b: &Value) -> Option<bool> {
             true
         }
         (Set(_) | Dict(_), _) | (_, Set(_) | Dict(_)) => {
-            if contains_unknown(a) || contains_unknown(b) {
+            if a.contains_unknown() || b.contains_unknown() {
                 return None;
             }
-            a.kind == b.kind
+            match (&a.kind, &b.kind) {
+                (Set(_), Set(_)) => {
+                    let (x, y) = (a.items()?, b.items()?);
+                    x.len() == y.len() && x.iter().all(|i| y.contains(i))
+                }
+                (Dict(_), Dict(_)) => {
+                    let (x, y) = (a.pairs()?, b.pairs()?);
+                    x.len() == y.len() && x.iter().all(|pair| y.contains(pair))
+                }
+                _ => false,
+            }
         }
         (x, y) => x == y,
     })
-}
-
-fn contains_unknown(v: &Value) -> bool {
-    match &v.kind {
-        Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) | Kind::External(_) => true,
-        Kind::List(items) | Kind::Tuple(items) | Kind::Set(items) => {
-            items.iter().any(contains_unknown)
-        }
-        Kind::Dict(pairs) => pairs
-            .iter()
-            .any(|(k, v)| contains_unknown(k) || contains_unknown(v)),
-        _ => false,
-    }
 }
 
 /// One comparison of a (possibly chained) comparison expression.
@@ -825,7 +807,8 @@ pub fn compare(op: &str, left: &Value, right: &Value) -> Option<bool> {
         "in" | "not in" => {
             let found = match (&left.kind, &right.kind) {
                 (Str(needle), Str(haystack)) => Some(haystack.contains(&**needle)),
-                (_, List(items) | Tuple(items) | Set(items)) => {
+                (_, List(_) | Tuple(_) | Set(_)) => {
+                    let items = right.items()?;
                     let mut any_unknown = false;
                     let mut found = false;
                     for item in items.iter() {
@@ -843,13 +826,13 @@ pub fn compare(op: &str, left: &Value, right: &Value) -> Option<bool> {
                         Some(false)
                     }
                 }
-                (_, Dict(pairs)) => {
-                    let keys: Vec<Value> = pairs.iter().map(|(k, _)| k.clone()).collect();
+                (_, Dict(_)) => {
+                    let keys: Vec<Value> = right.pairs()?.into_iter().map(|(k, _)| k).collect();
                     return compare(
                         op,
                         left,
                         &Value {
-                            kind: List(Rc::new(keys)),
+                            kind: Tuple(Rc::new(keys)),
                             ..right.clone()
                         },
                     );
@@ -899,13 +882,15 @@ pub fn binary(op: &str, left: &Value, right: &Value, span: Span, in_place: bool)
     if right.is_unknown() {
         return right.clone().with_env(&env);
     }
-    let concat = |a: &Rc<Vec<Value>>, b: &[Value]| {
-        Rc::new(
-            a.iter()
-                .cloned()
-                .chain(b.iter().cloned())
-                .collect::<Vec<_>>(),
-        )
+    if let Some(reason) = left.unknown_reason().or_else(|| right.unknown_reason()) {
+        return Value::new(Unknown(reason), span).with_env(&union(&left.deps(), &right.deps()));
+    }
+    let concat = |a: &Value, b: &[Value]| -> Vec<Value> {
+        a.items()
+            .unwrap_or_default()
+            .into_iter()
+            .chain(b.iter().cloned())
+            .collect()
     };
     let kind = match (op, &left.kind, &right.kind) {
         ("/", Kind::Path(base), Str(part) | Kind::Path(part)) => {
@@ -921,19 +906,27 @@ pub fn binary(op: &str, left: &Value, right: &Value, span: Span, in_place: bool)
                 .with_env(&env);
             }
         },
-        ("+", Str(a), Str(b)) => Str(format!("{a}{b}").into()),
-        ("+", List(a), List(b)) => List(concat(a, b)),
+        ("+", Str(a), Str(b)) if a.len() + b.len() <= MAX_STR_BYTES => {
+            Str(format!("{a}{b}").into())
+        }
+        ("+", List(_), List(_)) => List(Object::new(concat(
+            left,
+            &right.items().unwrap_or_default(),
+        ))),
         // `list += iterable` extends with any iterable, unlike `list + list`.
-        ("+", List(a), _) if in_place => match iterate(right) {
-            Some(items) => List(concat(a, &items)),
+        ("+", List(_), _) if in_place => match iterate(right) {
+            Some(items) => List(Object::new(concat(left, &items))),
             None => return Value::unknown(format!("`+=` with {right}"), span).with_env(&env),
         },
-        ("+", Tuple(a), Tuple(b)) => Tuple(concat(a, b)),
-        ("|", Dict(a), Dict(b)) => {
-            let mut pairs = a.to_vec();
-            b.iter()
-                .for_each(|(k, v)| dict_insert(&mut pairs, k.clone(), v.clone()));
-            Dict(Rc::new(pairs))
+        ("+", Tuple(_), Tuple(_)) => Kind::tuple(concat(left, &right.items().unwrap_or_default())),
+        ("|", Dict(_), Dict(_)) => {
+            let mut pairs = left.pairs().unwrap_or_default();
+            right
+                .pairs()
+                .unwrap_or_default()
+                .into_iter()
+                .for_each(|(k, v)| dict_insert(&mut pairs, k, v));
+            Dict(Object::new(pairs))
         }
         ("+", Int(a), Int(b)) => a
             .checked_add(*b)
@@ -947,19 +940,36 @@ pub fn binary(op: &str, left: &Value, right: &Value, span: Span, in_place: bool)
             .checked_mul(*b)
             .map(Int)
             .unwrap_or(Unknown("integer overflow".into())),
-        ("//", Int(a), Int(b)) if *b != 0 => Int(a.div_euclid(*b)),
-        ("%", Int(a), Int(b)) if *b != 0 => Int(a.rem_euclid(*b)),
+        ("//", Int(a), Int(b)) if *b != 0 => floor_div_mod(*a, *b)
+            .map(|(q, _)| Int(q))
+            .unwrap_or(Unknown("integer overflow".into())),
+        ("%", Int(a), Int(b)) if *b != 0 => floor_div_mod(*a, *b)
+            .map(|(_, r)| Int(r))
+            .unwrap_or(Unknown("integer overflow".into())),
         ("/", Int(a), Int(b)) if *b != 0 => Float(*a as f64 / *b as f64),
         ("**", Int(a), Int(b)) if (0..=62).contains(b) => a
             .checked_pow(*b as u32)
             .map(Int)
             .unwrap_or(Unknown("integer overflow".into())),
-        ("*", Str(s), Int(n)) | ("*", Int(n), Str(s)) if (0..=10_000).contains(n) => {
+        ("*", Str(s), Int(n)) | ("*", Int(n), Str(s))
+            if (0..=10_000).contains(n) && s.len() * (*n as usize) <= MAX_STR_BYTES =>
+        {
             Str(s.repeat(*n as usize).into())
+        }
+        ("-", Kind::Instance(_), Int(_))
+            if super::library_values::subtract(left, right, span).is_some() =>
+        {
+            return super::library_values::subtract(left, right, span)
+                .unwrap_or_else(|| Value::unknown("", span))
+                .with_env(&env);
         }
         _ => {
             return Value::unknown(
-                format!("`{op}` on {left} and {right} is not evaluated"),
+                format!(
+                    "`{op}` on {} and {} is not evaluated",
+                    left.brief(),
+                    right.brief()
+                ),
                 span,
             )
             .with_env(&env);
@@ -968,9 +978,23 @@ pub fn binary(op: &str, left: &Value, right: &Value, span: Span, in_place: bool)
     Value::new(kind, span).with_env(&env)
 }
 
+/// Python's `a // b` and `a % b`: the quotient rounds toward negative infinity, so the remainder
+/// has the divisor's sign (`5 // -2 == -3`, `7 % -3 == -2`). `None` when it overflows.
+fn floor_div_mod(a: i64, b: i64) -> Option<(i64, i64)> {
+    let (q, r) = (a.checked_div(b)?, a.checked_rem(b)?);
+    if r != 0 && (r < 0) != (b < 0) {
+        Some((q - 1, r + b))
+    } else {
+        Some((q, r))
+    }
+}
+
 pub fn unary(op: &str, value: &Value, span: Span) -> Value {
     let kind = match (op, &value.kind) {
-        ("-", Kind::Int(i)) => Kind::Int(-i),
+        ("-", Kind::Int(i)) => match i.checked_neg() {
+            Some(negated) => Kind::Int(negated),
+            None => Kind::Unknown("integer overflow".into()),
+        },
         ("-", Kind::Float(f)) => Kind::Float(-f),
         ("+", Kind::Int(_) | Kind::Float(_)) => value.kind.clone(),
         ("~", Kind::Int(i)) => Kind::Int(!i),

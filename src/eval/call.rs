@@ -7,7 +7,7 @@ use std::rc::Rc;
 use tree_sitter::Node;
 
 use super::builtins::Args;
-use super::value::{Function, Kind, Param, Value};
+use super::value::{Function, Kind, Param, ParamKind, Value};
 use super::{Exit, Frame, Namespace, Run};
 use crate::source::Span;
 
@@ -26,6 +26,7 @@ impl<'p> Run<'p> {
         if let Some(parameters) = node.child_by_field_name("parameters") {
             let mut cursor = parameters.walk();
             let children: Vec<Node<'p>> = parameters.named_children(&mut cursor).collect();
+            let mut keyword_only = false;
             for param in children {
                 let (name_node, default) = match param.kind() {
                     "identifier" => (Some(param), None),
@@ -35,17 +36,33 @@ impl<'p> Run<'p> {
                         param.child_by_field_name("value"),
                     ),
                     "list_splat_pattern" | "dictionary_splat_pattern" => {
-                        let inner = param.named_child(0);
-                        if let Some(inner) = inner {
+                        let kind = if param.kind() == "list_splat_pattern" {
+                            keyword_only = true;
+                            ParamKind::VarPositional
+                        } else {
+                            ParamKind::VarKeyword
+                        };
+                        if let Some(inner) = param.named_child(0) {
                             params.push(Param {
                                 name: self.text(frame, inner).into(),
                                 default: None,
-                                variadic: true,
+                                kind,
                             });
                         }
                         continue;
                     }
-                    // `/` and `*` separators bind nothing.
+                    // A bare `*`: what follows is keyword-only.
+                    "keyword_separator" => {
+                        keyword_only = true;
+                        continue;
+                    }
+                    // `/`: what came before is positional-only.
+                    "positional_separator" => {
+                        for p in params.iter_mut() {
+                            p.kind = ParamKind::PositionalOnly;
+                        }
+                        continue;
+                    }
                     _ => continue,
                 };
                 let Some(name_node) = name_node else { continue };
@@ -53,7 +70,11 @@ impl<'p> Run<'p> {
                 params.push(Param {
                     name: self.text(frame, name_node).into(),
                     default,
-                    variadic: false,
+                    kind: if keyword_only {
+                        ParamKind::KeywordOnly
+                    } else {
+                        ParamKind::Positional
+                    },
                 });
             }
         }
@@ -92,7 +113,7 @@ impl<'p> Run<'p> {
         let Some(body) = self.function_body(function) else {
             return give_up("its definition could not be found".into());
         };
-        let locals = match bind_arguments(function, args) {
+        let locals = match bind_arguments(function, args, span) {
             Ok(locals) => locals,
             Err(why) => return give_up(why),
         };
@@ -119,6 +140,8 @@ impl<'p> Run<'p> {
         };
         let outer_steps = self.call_steps;
         let outer_conditions = std::mem::take(&mut self.call_conditions);
+        let outer_forks = std::mem::replace(&mut self.call_forks, self.forks);
+        let writes = self.global_writes.len();
         if self.call_depth == 0 {
             self.call_steps = 0;
         }
@@ -130,6 +153,52 @@ impl<'p> Run<'p> {
         }
         let conditions = std::mem::replace(&mut self.call_conditions, outer_conditions);
         self.call_conditions = super::value::union(&self.call_conditions, &conditions);
+        self.call_forks = outer_forks;
+        let call = format!("the call to `{}` at {}", function.name, self.line_at(span));
+        self.apply_global_writes(caller, writes, &call);
+        // A function that writes `globals()` and was not followed to its end may have bound or
+        // rebound any name: what its module has is then unknown, not what it was before.
+        if matches!(exit, Err(Exit::GaveUp(_) | Exit::Exception(_)))
+            && self
+                .project
+                .sources
+                .get(self.project.modules[function.module].file)
+                .text[function.start..function.end]
+                .contains("globals()")
+            && caller.module == function.module
+        {
+            let reason = format!("{call}, which writes `globals()` and was not followed");
+            for (name, binding) in caller.ns.bindings.iter_mut() {
+                if crate::django_settings::is_setting_name(name) {
+                    binding.value = Value::unknown(format!("may be rebound by {reason}"), span);
+                }
+            }
+            caller.ns.opaque = Some(reason.into());
+        }
+        // A call not followed to its end may have changed what it was given, and the objects
+        // its module's names hold that it changes (`INSTALLED_APPS.append(...)` in its body).
+        if matches!(exit, Err(Exit::GaveUp(_) | Exit::Exception(_))) {
+            let reason =
+                format!("may be changed by {call}, which djsafe did not follow to its end");
+            self.forget_arguments(caller, args, &reason);
+            if let Some(body) = self.function_body(function) {
+                let changed = super::stmt::changed_names(
+                    body,
+                    &self
+                        .project
+                        .sources
+                        .get(self.project.modules[function.module].file)
+                        .text,
+                );
+                let globals = self.module_names(caller, function.module);
+                let values: Vec<Value> = changed
+                    .iter()
+                    .filter_map(|name| globals.bindings.get(name.as_str()).map(|b| b.value.clone()))
+                    .collect();
+                let control = caller.control.clone();
+                self.forget_reachable(&values, &reason, &control);
+            }
+        }
         match exit {
             Ok(()) => Value::new(Kind::None, span).with_env(&conditions),
             Err(Exit::Return(value)) => value.with_env(&conditions),
@@ -152,34 +221,242 @@ impl<'p> Run<'p> {
     }
 }
 
-/// Python's argument binding for the simple cases: positional, keyword, defaults.
-fn bind_arguments(function: &Function, args: &Args) -> Result<Namespace, String> {
-    if function.params.iter().any(|p| p.variadic) {
-        return Err("it takes *args or **kwargs".into());
-    }
-    if args.positional.len() > function.params.len() {
-        return Err("it is called with too many arguments".into());
+/// Python's argument binding: positional, keyword, keyword-only and defaults, extra positional
+/// arguments into `*args` (a tuple) and extra keywords into `**kwargs` (a dict). Arguments Python
+/// would reject give up, as do positional-only parameters.
+fn bind_arguments(function: &Function, args: &Args, call: Span) -> Result<Namespace, String> {
+    let params = &function.params;
+    if params.iter().any(|p| p.kind == ParamKind::PositionalOnly) {
+        return Err("it has positional-only parameters".into());
     }
     let mut locals = Namespace::default();
-    for (i, param) in function.params.iter().enumerate() {
-        let keyword = args
-            .keywords
-            .iter()
-            .find(|(k, _)| **k == *param.name)
-            .map(|(_, v)| v);
-        let value = args
+    let mut bind = |name: &Rc<str>, value: Value| {
+        let site = value.origin;
+        locals
+            .bindings
+            .insert(name.clone(), super::Binding { value, site });
+    };
+    let positional: Vec<&Param> = params
+        .iter()
+        .filter(|p| p.kind == ParamKind::Positional)
+        .collect();
+    let var_positional = params.iter().find(|p| p.kind == ParamKind::VarPositional);
+    let var_keyword = params.iter().find(|p| p.kind == ParamKind::VarKeyword);
+    if args.positional.len() > positional.len() && var_positional.is_none() {
+        return Err("it is called with too many arguments".into());
+    }
+    let mut filled: Vec<Rc<str>> = Vec::new();
+    for (param, value) in positional.iter().zip(&args.positional) {
+        bind(&param.name, value.clone());
+        filled.push(param.name.clone());
+    }
+    if let Some(star) = var_positional {
+        let extra: Vec<Value> = args
             .positional
-            .get(i)
-            .or(keyword)
-            .or(param.default.as_ref())
-            .ok_or_else(|| format!("no value for its parameter `{}`", param.name))?;
-        locals.bindings.insert(
-            param.name.clone(),
-            super::Binding {
-                value: value.clone(),
-                site: value.origin,
-            },
+            .iter()
+            .skip(positional.len())
+            .cloned()
+            .collect();
+        bind(&star.name, Value::new(Kind::tuple(extra), call));
+    }
+    let mut extra_keywords = Vec::new();
+    for (key, value) in &args.keywords {
+        let target = params.iter().find(|p| {
+            *p.name == **key && matches!(p.kind, ParamKind::Positional | ParamKind::KeywordOnly)
+        });
+        match target {
+            Some(param) if filled.contains(&param.name) => {
+                return Err(format!("it is given `{key}` twice"));
+            }
+            Some(param) => {
+                bind(&param.name, value.clone());
+                filled.push(param.name.clone());
+            }
+            None if var_keyword.is_some() => {
+                extra_keywords.push((Value::str(key, value.origin), value.clone()));
+            }
+            None => return Err(format!("it has no parameter `{key}`")),
+        }
+    }
+    if let Some(star) = var_keyword {
+        bind(
+            &star.name,
+            Value::new(Kind::Dict(super::value::Object::new(extra_keywords)), call),
         );
     }
+    for param in params
+        .iter()
+        .filter(|p| matches!(p.kind, ParamKind::Positional | ParamKind::KeywordOnly))
+    {
+        if !filled.contains(&param.name) {
+            let default = param
+                .default
+                .clone()
+                .ok_or_else(|| format!("no value for its parameter `{}`", param.name))?;
+            bind(&param.name, default);
+        }
+    }
     Ok(locals)
+}
+
+/// `globals()[name] = value` run inside a function: it binds `name` in the function's module, which
+/// is applied when the call returns to that module's code (see [`Run::write_global`]).
+pub struct GlobalWrite {
+    module: usize,
+    name: Rc<str>,
+    value: Value,
+    site: Span,
+    /// Written under a condition djsafe could not decide: the name may or may not be rebound.
+    conditional: bool,
+}
+
+impl<'p> Run<'p> {
+    /// `file:line` of a span.
+    pub(super) fn line_at(&self, span: Span) -> String {
+        let file = self.project.sources.get(span.file);
+        format!("{}:{}", file.display, file.position(span.start).line)
+    }
+
+    /// Whether `node` is `globals()` (or `locals()`/`vars()` at module level), the module's
+    /// namespace as a dict.
+    pub(super) fn is_namespace_call(&self, frame: &Frame, node: Node<'p>) -> bool {
+        let Some(function) = node
+            .child_by_field_name("function")
+            .filter(|_| node.kind() == "call")
+        else {
+            return false;
+        };
+        let name = self.text(frame, function);
+        let empty = node
+            .child_by_field_name("arguments")
+            .is_some_and(|a| a.named_child_count() == 0);
+        let shadowed = frame.ns.bindings.contains_key(name);
+        empty
+            && !shadowed
+            && (name == "globals" || (frame.globals.is_none() && matches!(name, "locals" | "vars")))
+    }
+
+    /// Binds `name` in the module whose code runs in `frame`: directly at module level; from a
+    /// function, when the call returns.
+    pub(super) fn write_global(&mut self, frame: &mut Frame, name: &str, value: Value, site: Span) {
+        if frame.globals.is_none() {
+            self.bind(frame, name, value, site);
+            return;
+        }
+        self.global_writes.push(GlobalWrite {
+            module: frame.module,
+            name: name.into(),
+            value: value.with_env(&frame.control),
+            site,
+            conditional: self.forks > self.call_forks,
+        });
+    }
+
+    /// `globals().update(...)` / `globals().setdefault(...)` with arguments djsafe can read: the
+    /// names they bind. `None` for any other call.
+    pub(super) fn namespace_method(
+        &mut self,
+        frame: &mut Frame,
+        function: Node<'p>,
+        call: Node<'p>,
+    ) -> Option<Value> {
+        let receiver = function.child_by_field_name("object")?;
+        let method = self.text(frame, function.child_by_field_name("attribute")?);
+        if function.kind() != "attribute"
+            || !self.is_namespace_call(frame, receiver)
+            || !matches!(method, "update" | "setdefault")
+        {
+            return None;
+        }
+        let span = self.span(frame, call);
+        let arguments = call
+            .child_by_field_name("arguments")
+            .filter(|a| a.kind() == "argument_list")?;
+        let args = self.arguments(frame, arguments).ok()?;
+        let writes: Vec<(Value, Value)> = match method {
+            "update" => {
+                let mut pairs = match args.positional.as_slice() {
+                    [] => Vec::new(),
+                    [dict] => dict.pairs()?,
+                    _ => return None,
+                };
+                pairs.extend(
+                    args.keywords
+                        .iter()
+                        .map(|(k, v)| (Value::str(k, span), v.clone())),
+                );
+                pairs
+            }
+            _ => match args.positional.as_slice() {
+                [key, value]
+                    if key.as_str().is_some_and(|k| {
+                        !frame.ns.bindings.contains_key(k)
+                            && !frame
+                                .globals
+                                .as_ref()
+                                .is_some_and(|g| g.bindings.contains_key(k))
+                    }) =>
+                {
+                    vec![(key.clone(), value.clone())]
+                }
+                _ => return None,
+            },
+        };
+        if writes.iter().any(|(k, _)| k.as_str().is_none()) {
+            return None;
+        }
+        for (key, value) in writes {
+            let name = key.as_str().unwrap_or_default().to_string();
+            self.write_global(frame, &name, value, span);
+        }
+        Some(Value::new(Kind::None, span))
+    }
+
+    /// After a call returned to `caller`: the writes to the caller's module namespace it made
+    /// (when the caller runs at that module's top level), and to finished modules.
+    fn apply_global_writes(&mut self, caller: &mut Frame, mark: usize, reason: &str) {
+        let mut pending = Vec::new();
+        for write in self.global_writes.split_off(mark) {
+            let value = if write.conditional {
+                Value::unknown(
+                    format!("may be set by `globals()[...]` in {reason}, under a condition djsafe cannot decide"),
+                    write.site,
+                )
+                .with_env(&write.value.env)
+            } else {
+                write.value
+            };
+            if write.module == caller.module && caller.globals.is_none() {
+                self.bind(caller, &write.name, value, write.site);
+                continue;
+            }
+            // Another module's namespace is outside the branch djsafe is running both sides
+            // of, so no join covers it: a write made on one side only is a maybe.
+            let value = if self.forks > 0 && !value.is_unknown() {
+                Value::unknown(
+                    format!("may be set by `globals()[...]` in {reason}, under a condition djsafe cannot decide"),
+                    write.site,
+                )
+                .with_env(&value.env)
+            } else {
+                value
+            };
+            if let Some(namespace) = self
+                .modules
+                .get_mut(&write.module)
+                .filter(|_| write.module != caller.module)
+            {
+                Rc::make_mut(namespace).bindings.insert(
+                    write.name.clone(),
+                    super::Binding {
+                        value,
+                        site: write.site,
+                    },
+                );
+            } else {
+                pending.push(GlobalWrite { value, ..write });
+            }
+        }
+        self.global_writes.extend(pending);
+    }
 }

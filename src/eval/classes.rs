@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use tree_sitter::Node;
 
-use super::value::{Class, Instance, Kind, Value};
+use super::value::{Class, Instance, Kind, Object, Value};
 use super::{Binding, Frame, Namespace, Run};
 use crate::source::Span;
 
@@ -217,7 +217,7 @@ impl<'p> Run<'p> {
                     .unwrap_or("default")
                     .to_string();
                 Value::new(
-                    Kind::Dict(Rc::new(vec![(
+                    Kind::Dict(Object::new(vec![(
                         text(&alias),
                         super::libs::database_url(raw, site),
                     )])),
@@ -248,7 +248,7 @@ fn convert_default(kind: &str, default: Value, site: Span) -> Value {
         },
         "DatabaseURLValue" => match default.as_str() {
             Some(url) => Value::new(
-                Kind::Dict(Rc::new(vec![(
+                Kind::Dict(Object::new(vec![(
                     Value::str("default", site),
                     super::libs::database_url(url, default.origin),
                 )])),
@@ -261,11 +261,10 @@ fn convert_default(kind: &str, default: Value, site: Span) -> Value {
 }
 
 fn sequence(kind: &str, items: Vec<Value>) -> Kind {
-    let items = Rc::new(items);
     match kind {
-        "TupleValue" => Kind::Tuple(items),
-        "SetValue" => Kind::Set(items),
-        _ => Kind::List(items),
+        "TupleValue" => Kind::tuple(items),
+        "SetValue" => Kind::Set(Object::new(super::builtins::set_items(items))),
+        _ => Kind::List(Object::new(items)),
     }
 }
 

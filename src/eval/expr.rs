@@ -6,7 +6,7 @@ use tree_sitter::Node;
 
 use super::builtins;
 use super::strings::{parse_float, parse_int, unescape};
-use super::value::{EnvDeps, Kind, Value, union};
+use super::value::{EnvDeps, Kind, Object, Value, union};
 use super::{Frame, Run};
 
 /// Python builtins that settings modules call; everything else named like a builtin is undefined.
@@ -230,11 +230,21 @@ impl<'p> Run<'p> {
                 match child.kind() {
                     "string_content" => {
                         let content = self.text(frame, child);
+                        // `\N{NAME}` needs Unicode's name table, which djsafe does not have.
+                        if !raw && !is_bytes && content.contains("\\N{") {
+                            return Value::unknown("`\\N{...}` escapes are not evaluated", span);
+                        }
                         if raw {
                             text.push_str(content);
                         } else {
                             text.push_str(&unescape(content, is_bytes));
                         }
+                    }
+                    _ if text.len() > super::value::MAX_STR_BYTES => {
+                        return Value::unknown(
+                            "a string longer than djsafe's limit is not evaluated",
+                            span,
+                        );
                     }
                     "interpolation" => {
                         let value = self.interpolation(frame, child);
@@ -249,7 +259,15 @@ impl<'p> Run<'p> {
             }
         }
         let kind = if is_bytes {
-            Kind::Bytes(text.into_bytes().into())
+            // Each character of a bytes literal is one byte (`\xff` is 255, not UTF-8).
+            match text
+                .chars()
+                .map(|c| u8::try_from(u32::from(c)).ok())
+                .collect::<Option<Vec<u8>>>()
+            {
+                Some(bytes) => Kind::Bytes(bytes.into()),
+                None => return Value::unknown("a bytes literal with non-ASCII characters", span),
+            }
         } else {
             Kind::Str(text.into())
         };
@@ -279,9 +297,28 @@ impl<'p> Run<'p> {
             return Value::unknown("f-string format specifications are not evaluated", span)
                 .with_env(&value.env);
         }
-        match conversion {
-            Some("!r") => Value::str(&value.to_string(), span).with_env(&value.env),
+        // `f"{X=}"` writes the expression's text as written, the `=` and the spaces after it,
+        // then the value's repr (its str with `!s`).
+        let mut cursor = node.walk();
+        let children: Vec<Node<'p>> = node.children(&mut cursor).collect();
+        let self_documenting = children.iter().position(|c| c.kind() == "=").map(|at| {
+            let end = children
+                .get(at + 1)
+                .map_or(children[at].end_byte(), |next| next.start_byte());
+            let file = &self.project.sources.get(frame.file).text;
+            file[node.start_byte() + 1..end].to_string()
+        });
+        let formatted = match (conversion, &self_documenting) {
+            (Some("!r"), _) | (None, Some(_)) => builtins::to_repr(&value, span),
+            (Some("!a"), _) => Value::unknown("f-string `!a` conversions are not evaluated", span)
+                .with_env(&value.env),
             _ => builtins::to_str(&value, span),
+        };
+        match (self_documenting, &formatted.kind) {
+            (Some(text), Kind::Str(s)) => {
+                Value::str(&format!("{text}{s}"), span).with_env(&formatted.env)
+            }
+            _ => formatted,
         }
     }
 
@@ -312,11 +349,10 @@ impl<'p> Run<'p> {
                 items.push(self.expr(frame, child));
             }
         }
-        let items = Rc::new(items);
         let kind = match node.kind() {
-            "list" => Kind::List(items),
-            "set" => Kind::Set(items),
-            _ => Kind::Tuple(items),
+            "list" => Kind::List(Object::new(items)),
+            "set" => Kind::Set(Object::new(builtins::set_items(items))),
+            _ => Kind::tuple(items),
         };
         Value::new(kind, span)
     }
@@ -360,17 +396,17 @@ impl<'p> Run<'p> {
             return Value::unknown(reason, span).with_env(&env);
         }
         let kind = match node.kind() {
-            "set_comprehension" => Kind::Set(Rc::new(items)),
+            "set_comprehension" => Kind::Set(Object::new(builtins::set_items(items))),
             "dictionary_comprehension" => {
                 let mut pairs = Vec::new();
                 for item in items {
-                    if let Some([k, v]) = item.items().map(<[Value]>::to_vec).as_deref() {
+                    if let Some([k, v]) = item.items().as_deref() {
                         builtins::dict_insert(&mut pairs, k.clone(), v.clone());
                     }
                 }
-                Kind::Dict(Rc::new(pairs))
+                Kind::Dict(Object::new(pairs))
             }
-            _ => Kind::List(Rc::new(items)),
+            _ => Kind::List(Object::new(items)),
         };
         Value::new(kind, span).with_env(&env)
     }
@@ -392,10 +428,7 @@ impl<'p> Run<'p> {
                     return Err("incomplete dict comprehension".into());
                 };
                 let (key, value) = (self.expr(frame, k), self.expr(frame, v));
-                Value::new(
-                    Kind::Tuple(Rc::new(vec![key, value])),
-                    self.span(frame, body),
-                )
+                Value::new(Kind::tuple(vec![key, value]), self.span(frame, body))
             } else {
                 self.expr(frame, body)
             };
@@ -458,13 +491,13 @@ impl<'p> Run<'p> {
                         continue;
                     };
                     let value = self.expr(frame, inner);
-                    match &value.kind {
-                        Kind::Dict(more) => {
-                            for (k, v) in more.iter() {
-                                builtins::dict_insert(&mut pairs, k.clone(), v.clone());
+                    match value.pairs() {
+                        Some(more) => {
+                            for (k, v) in more {
+                                builtins::dict_insert(&mut pairs, k, v);
                             }
                         }
-                        _ => {
+                        None => {
                             return Value::unknown(
                                 format!(
                                     "unpacks `{}`, which is not a known dict",
@@ -479,7 +512,7 @@ impl<'p> Run<'p> {
                 _ => {}
             }
         }
-        Value::new(Kind::Dict(Rc::new(pairs)), span)
+        Value::new(Kind::Dict(Object::new(pairs)), span)
     }
 
     fn attribute(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
@@ -492,13 +525,18 @@ impl<'p> Run<'p> {
         };
         let object = self.expr(frame, object);
         let name = self.text(frame, attribute);
-        if let Some(property) = super::paths::property(&object, name) {
+        if let Some(property) = super::paths::property(&object, name)
+            .or_else(|| super::library_values::property(&object, name))
+        {
             return property;
         }
         match &object.kind {
             Kind::External(path) => {
-                Value::new(Kind::External(format!("{path}.{name}").into()), span)
-                    .with_env(&object.env)
+                let full = format!("{path}.{name}");
+                match super::library_values::attribute(&full, span) {
+                    Some(value) => value.with_env(&object.env),
+                    None => Value::new(Kind::External(full.into()), span).with_env(&object.env),
+                }
             }
             Kind::Class(class) => match super::classes::attribute(class, name) {
                 Some(value) => value,
@@ -623,6 +661,10 @@ impl<'p> Run<'p> {
         let Some(function) = node.child_by_field_name("function") else {
             return Value::unknown("incomplete call", span);
         };
+        // `globals().update(NAME=value)` and `globals().setdefault('NAME', value)` bind names.
+        if let Some(value) = self.namespace_method(frame, function, node) {
+            return value;
+        }
         // Code handed the module namespace (`globals().update(...)`, `configure(locals())`) may
         // define or change any setting.
         if let Some(reason) = self.namespace_escape(frame, function, node) {
@@ -667,12 +709,8 @@ impl<'p> Run<'p> {
             }
             Kind::Method(receiver, method) => {
                 if builtins::is_mutating_method(receiver, method) {
-                    if let Some(object) = function.child_by_field_name("object") {
-                        let updated = builtins::mutate(receiver, method, &args, span);
-                        let site = self.statement_span(frame, node);
-                        self.assign(frame, object, updated, site);
-                    }
-                    return Value::new(Kind::None, span);
+                    let (receiver, method) = (receiver.clone(), method.clone());
+                    return self.mutate(frame, &receiver, &method, &args, span);
                 }
                 builtins::call_method(receiver, method, &args, span)
             }
@@ -680,14 +718,22 @@ impl<'p> Run<'p> {
                 let function = function.clone();
                 self.call_function(frame, &function, &args, span)
             }
-            Kind::Class(class) => Value::unknown(
-                format!(
+            Kind::Class(class) => {
+                let reason = format!(
                     "`{}` is a class of the project; djsafe does not model its instances",
                     class.name
-                ),
-                span,
-            ),
-            Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) => callee.clone(),
+                );
+                self.forget_arguments(frame, &args, &reason);
+                Value::unknown(reason, span)
+            }
+            Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) => {
+                let reason = format!(
+                    "passed to `{}`, which djsafe cannot follow",
+                    self.text(frame, function)
+                );
+                self.forget_arguments(frame, &args, &reason);
+                callee.clone()
+            }
             _ => Value::unknown(
                 format!(
                     "`{}` is not callable as far as djsafe knows",
@@ -734,19 +780,11 @@ impl<'p> Run<'p> {
         })
     }
 
-    /// The statement containing `node`, where a mutation through a method call is recorded.
-    fn statement_span(&self, frame: &Frame, node: Node<'p>) -> crate::source::Span {
-        let mut current = node;
-        while let Some(parent) = current.parent() {
-            if parent.kind() == "block" || parent.kind() == "module" {
-                break;
-            }
-            current = parent;
-        }
-        self.span(frame, current)
-    }
-
-    fn arguments(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<builtins::Args, String> {
+    pub(super) fn arguments(
+        &mut self,
+        frame: &mut Frame,
+        node: Node<'p>,
+    ) -> Result<builtins::Args, String> {
         let mut args = builtins::Args::default();
         let children = super::code_children(node);
         for child in children {
@@ -771,14 +809,14 @@ impl<'p> Run<'p> {
                     let unpacked = if child.kind() == "list_splat" {
                         builtins::iterate(&value).map(|items| args.positional.extend(items))
                     } else {
-                        match &value.kind {
-                            Kind::Dict(pairs) => pairs
-                                .iter()
-                                .map(|(k, v)| Some((k.as_str()?.to_string(), v.clone())))
-                                .collect::<Option<Vec<_>>>()
-                                .map(|pairs| args.keywords.extend(pairs)),
-                            _ => None,
-                        }
+                        value
+                            .pairs()
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|(k, v)| Some((k.as_str()?.to_string(), v.clone())))
+                            .collect::<Option<Vec<_>>>()
+                            .filter(|_| value.pairs().is_some())
+                            .map(|pairs| args.keywords.extend(pairs))
                     };
                     if unpacked.is_none() {
                         return Err(format!(

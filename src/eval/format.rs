@@ -16,6 +16,9 @@ pub fn percent(template: &str, values: &Value) -> Option<String> {
     let mut out = String::new();
     let mut chars = template.chars().peekable();
     while let Some(c) = chars.next() {
+        if out.len() > super::value::MAX_STR_BYTES {
+            return None;
+        }
         if c != '%' {
             out.push(c);
             continue;
@@ -23,11 +26,9 @@ pub fn percent(template: &str, values: &Value) -> Option<String> {
         let value = if chars.peek() == Some(&'(') {
             chars.next();
             let key: String = chars.by_ref().take_while(|&c| c != ')').collect();
-            let Kind::Dict(pairs) = &values.kind else {
-                return None;
-            };
-            pairs
-                .iter()
+            let pairs = values.pairs()?;
+            &pairs
+                .into_iter()
                 .find(|(k, _)| k.as_str() == Some(key.as_str()))
                 .map(|(_, v)| v)?
         } else if chars.peek() == Some(&'%') {
@@ -58,6 +59,9 @@ pub fn braces(template: &str, args: &Args) -> Option<String> {
     let mut auto = 0;
     let mut chars = template.chars().peekable();
     while let Some(c) = chars.next() {
+        if out.len() > super::value::MAX_STR_BYTES {
+            return None;
+        }
         match c {
             '{' if chars.peek() == Some(&'{') => {
                 chars.next();

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use super::builtins::{Args, iterate};
-use super::value::{EnvDeps, Instance, Kind, Value};
+use super::value::{EnvDeps, Instance, Kind, Object, Value};
 use super::{Frame, Run};
 use crate::source::Span;
 
@@ -93,7 +93,7 @@ impl Run<'_> {
                 match url.as_str() {
                     Some(text) => database_url(text, url.origin).with_env(&deps),
                     None if matches!(url.kind, Kind::None) => {
-                        Value::new(Kind::Dict(Rc::default()), span).with_env(&deps)
+                        Value::new(Kind::Dict(Object::new(Vec::new())), span).with_env(&deps)
                     }
                     None => url.with_env(&deps),
                 }
@@ -121,7 +121,7 @@ impl Run<'_> {
                 .any(|(k, v)| k == name && v.truthy() == Some(false))
         };
         if enabled("allowed_hosts") {
-            let wildcard = Value::new(Kind::List(Rc::new(vec![Value::str("*", span)])), span);
+            let wildcard = Value::new(Kind::List(Object::new(vec![Value::str("*", span)])), span);
             self.bind(frame, "ALLOWED_HOSTS", wildcard, span);
         }
         if enabled("secret_key")
@@ -139,7 +139,7 @@ impl Run<'_> {
         {
             let database = database_url(&url, span).with_env(&env_of("DATABASE_URL"));
             let databases = Value::new(
-                Kind::Dict(Rc::new(vec![(Value::str("default", span), database)])),
+                Kind::Dict(Object::new(vec![(Value::str("default", span), database)])),
                 span,
             );
             self.bind(frame, "DATABASES", databases, span);
@@ -194,10 +194,12 @@ impl Run<'_> {
                 Some(value) => self.apply_cast(frame, callee, value.clone(), span),
                 None => Value::unknown("cast called without a value", span),
             },
-            class => Value::unknown(
-                format!("calling a `{class}` object is not modelled by djsafe"),
-                span,
-            ),
+            class => super::library_values::call_object(callee, args, span).unwrap_or_else(|| {
+                Value::unknown(
+                    format!("calling a `{class}` object is not modelled by djsafe"),
+                    span,
+                )
+            }),
         }
     }
 
@@ -220,6 +222,9 @@ impl Run<'_> {
         let Kind::Instance(instance) = &receiver.kind else {
             return Value::unknown(format!("`.{method}()` is not modelled by djsafe"), span);
         };
+        if let Some(value) = super::library_values::method(receiver, method, args, span) {
+            return value;
+        }
         if &*instance.class != "environ.Env" {
             return Value::unknown(
                 format!("`{}.{method}()` is not modelled by djsafe", instance.class),
@@ -233,7 +238,7 @@ impl Run<'_> {
                 match (method, args.get(1, "cast")) {
                     // `env.list('X', cast=int)` casts each item.
                     ("list" | "tuple", Some(item_cast)) => {
-                        Value::new(Kind::List(Rc::new(vec![item_cast.clone()])), span)
+                        Value::new(Kind::List(Object::new(vec![item_cast.clone()])), span)
                     }
                     _ => builtin,
                 }
@@ -304,7 +309,7 @@ impl Run<'_> {
         let full = format!("{prefix}{name}");
         // The scheme given to `Env(...)`: `DEBUG=(bool, False)` or `DEBUG=bool`.
         if let Some(scheme) = instance.keyword(&full) {
-            match scheme.items() {
+            match scheme.items().as_deref() {
                 Some([scheme_cast, scheme_default]) if matches!(scheme.kind, Kind::Tuple(_)) => {
                     cast = cast.or(Some(scheme_cast.clone()));
                     default = default.or(Some(scheme_default.clone()));
@@ -379,11 +384,11 @@ impl Run<'_> {
                 Value::new(Kind::Bool(truth), span)
             }
             Kind::External(path) if &**path == "builtins.list" => {
-                Value::new(Kind::List(Rc::new(items(&text))), span)
+                Value::new(Kind::List(Object::new(items(&text))), span)
             }
             Kind::External(path) if &**path == "builtins.tuple" => {
                 let inner = text.trim_start_matches('(').trim_end_matches(')');
-                Value::new(Kind::Tuple(Rc::new(items(inner))), span)
+                Value::new(Kind::tuple(items(inner)), span)
             }
             Kind::External(path) if &**path == "builtins.dict" => {
                 let mut pairs = Vec::new();
@@ -401,10 +406,14 @@ impl Run<'_> {
                         Value::str(v, span),
                     );
                 }
-                Value::new(Kind::Dict(Rc::new(pairs)), span)
+                Value::new(Kind::Dict(Object::new(pairs)), span)
             }
-            Kind::External(path) if &**path == "environ.db_url" => database_url(&text, span),
-            Kind::List(item_cast) | Kind::Tuple(item_cast) if item_cast.len() == 1 => {
+            // The parts point at the URL's literal (a default), where a finding belongs.
+            Kind::External(path) if &**path == "environ.db_url" => {
+                database_url(&text, value.origin)
+            }
+            Kind::List(_) | Kind::Tuple(_) if cast.items().is_some_and(|c| c.len() == 1) => {
+                let item_cast = cast.items().unwrap_or_default();
                 let inner = if matches!(cast.kind, Kind::Tuple(_)) {
                     text.trim_start_matches('(')
                         .trim_end_matches(')')
@@ -417,9 +426,9 @@ impl Run<'_> {
                     .map(|item| self.apply_cast(frame, &item_cast[0], item, span))
                     .collect();
                 let kind = if matches!(cast.kind, Kind::Tuple(_)) {
-                    Kind::Tuple(Rc::new(cast_items))
+                    Kind::tuple(cast_items)
                 } else {
-                    Kind::List(Rc::new(cast_items))
+                    Kind::List(Object::new(cast_items))
                 };
                 Value::new(kind, span)
             }
@@ -529,7 +538,7 @@ impl Run<'_> {
                 }
             })
             .collect();
-        Value::new(Kind::List(Rc::new(items)), span).with_env(&value.env)
+        Value::new(Kind::List(Object::new(items)), span).with_env(&value.env)
     }
 
     /// python-decouple's `config(option, default=..., cast=...)`: the environment first, then the
@@ -713,7 +722,7 @@ pub(super) fn database_url(url: &str, span: Span) -> Value {
         ),
         Value::unknown("further keys depend on the URL library", span),
     ));
-    Value::new(Kind::Dict(Rc::new(pairs)), span)
+    Value::new(Kind::Dict(Object::new(pairs)), span)
 }
 
 /// django-environ's `.env` format: `[export ]KEY=VALUE`, single quotes literal, double quotes
@@ -900,6 +909,22 @@ impl Run<'_> {
                     );
                     continue;
                 };
+                // A file that includes itself (directly or through others) recurses until
+                // Python's recursion limit: djsafe stops at the cycle instead of running it
+                // again, which with two such includes per file would double at every level.
+                if self.stack.contains(&module) {
+                    let reason = format!(
+                        "`include({pattern:?})` at {}, which includes a file already being run (an include cycle: CPython raises RecursionError)",
+                        self.line_at(span)
+                    );
+                    self.diagnose(
+                        crate::diagnostic::DiagnosticKind::ImportCycle,
+                        span,
+                        reason.clone(),
+                    );
+                    frame.ns.opaque = Some(reason.into());
+                    continue;
+                }
                 // The included file runs in this namespace; spans and imports are its own.
                 // What it binds depends on the variables that chose the file.
                 let (module_before, file_before, control_before) =
@@ -908,7 +933,9 @@ impl Run<'_> {
                 frame.file = self.project.modules[module].file;
                 frame.control = super::value::union(&frame.control, &argument.env);
                 self.imported_by.entry(frame.file).or_insert(span);
+                self.stack.push(module);
                 let _ = self.block(frame, self.project.modules[module].tree.root_node());
+                self.stack.pop();
                 frame.module = module_before;
                 frame.file = file_before;
                 frame.control = control_before;

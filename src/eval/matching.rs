@@ -85,13 +85,16 @@ impl<'p> Run<'p> {
             Some(false) => self.cases(frame, subject, rest),
             None => {
                 let before = frame.ns.clone();
+                let mut fork = self.fork();
                 let _ = self.block(frame, consequence);
                 let taken = std::mem::replace(&mut frame.ns, before);
+                self.other_side(&mut fork);
                 let _ = self.cases(frame, subject, rest);
                 let reason = format!(
                     "depends on the `case` at {}, which djsafe cannot decide",
                     self.line(frame, *case)
                 );
+                self.join_objects(fork, &reason, &frame.control);
                 let origin = self.span(frame, *case);
                 frame.ns = super::stmt::join(
                     taken,

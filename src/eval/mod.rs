@@ -8,8 +8,10 @@ mod call;
 mod classes;
 mod expr;
 mod format;
+mod library_values;
 mod libs;
 mod matching;
+mod mutation;
 mod paths;
 mod stdlib;
 mod stmt;
@@ -153,6 +155,10 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
         code_execution: Vec::new(),
         env_writes: Vec::new(),
         optional_imports: Vec::new(),
+        journal: Vec::new(),
+        forks: 0,
+        global_writes: Vec::new(),
+        call_forks: 0,
     };
     let namespace = run.module(settings.module);
     let namespace = match &settings.class {
@@ -213,6 +219,15 @@ struct Run<'p> {
     code_execution: Vec<builtins::CodeExecution>,
     optional_imports: Vec<OptionalImport>,
     env_writes: Vec<EnvWrite>,
+    /// Contents of objects changed inside undecided branches, to undo them (see `mutation`).
+    journal: Vec<mutation::Undo>,
+    /// How many undecided branches are running.
+    forks: usize,
+    /// `globals()[name] = value` run inside function calls, not yet applied to the namespace of
+    /// the function's module (see `call::write_global`).
+    global_writes: Vec<call::GlobalWrite>,
+    /// `forks` when the function call being evaluated started.
+    call_forks: usize,
 }
 
 /// The module being executed.
@@ -349,7 +364,9 @@ impl Run<'_> {
         };
         let literals: Vec<Rc<str>> = match &other.kind {
             value::Kind::Str(s) => vec![s.clone()],
-            value::Kind::List(items) | value::Kind::Tuple(items) | value::Kind::Set(items) => items
+            value::Kind::List(_) | value::Kind::Tuple(_) | value::Kind::Set(_) => other
+                .items()
+                .unwrap_or_default()
                 .iter()
                 .filter_map(|i| match &i.kind {
                     value::Kind::Str(s) => Some(s.clone()),
@@ -369,5 +386,7 @@ impl Run<'_> {
     }
 }
 
+#[cfg(test)]
+mod mutation_tests;
 #[cfg(test)]
 mod tests;

@@ -2,13 +2,11 @@
 //! `ast.literal_eval`, `distutils.util.strtobool`, `filter`, `os.path`. Each either returns a
 //! value or raises the exception Python would, so `try`/`except` around them takes the right path.
 
-use std::rc::Rc;
-
 use tree_sitter::Node;
 
 use super::builtins::{Args, dict_insert, iterate};
 use super::strings::{parse_float, parse_int, unescape};
-use super::value::{Kind, Value};
+use super::value::{Kind, Object, Value};
 use crate::parse::{parse_python, python_parser};
 use crate::source::Span;
 
@@ -37,7 +35,7 @@ pub fn call(path: &str, args: &Args, span: Span) -> Option<Result<Value, Raise>>
                         None => Some(None),
                     })
                     .collect();
-                kept.map(|items| Ok(Value::new(Kind::List(Rc::new(items)), span)))
+                kept.map(|items| Ok(Value::new(Kind::List(Object::new(items)), span)))
             }
             _ => None,
         },
@@ -77,15 +75,15 @@ fn from_json(value: &serde_json::Value, span: Span) -> Value {
             None => Kind::Float(n.as_f64().unwrap_or(f64::NAN)),
         },
         serde_json::Value::String(s) => Kind::Str(s.as_str().into()),
-        serde_json::Value::Array(items) => {
-            Kind::List(Rc::new(items.iter().map(|i| from_json(i, span)).collect()))
-        }
+        serde_json::Value::Array(items) => Kind::List(Object::new(
+            items.iter().map(|i| from_json(i, span)).collect(),
+        )),
         serde_json::Value::Object(map) => {
             let mut pairs = Vec::new();
             for (k, v) in map {
                 dict_insert(&mut pairs, Value::str(k, span), from_json(v, span));
             }
-            Kind::Dict(Rc::new(pairs))
+            Kind::Dict(Object::new(pairs))
         }
     };
     Value::new(kind, span)
@@ -145,9 +143,9 @@ fn literal(node: Node, text: &str, span: Span) -> Option<Value> {
             }
         }
         "parenthesized_expression" => return literal(*children().first()?, text, span),
-        "list" => Kind::List(Rc::new(items()?)),
-        "tuple" => Kind::Tuple(Rc::new(items()?)),
-        "set" => Kind::Set(Rc::new(items()?)),
+        "list" => Kind::List(Object::new(items()?)),
+        "tuple" => Kind::tuple(items()?),
+        "set" => Kind::Set(Object::new(items()?)),
         "dictionary" => {
             let mut pairs = Vec::new();
             for pair in children() {
@@ -155,7 +153,7 @@ fn literal(node: Node, text: &str, span: Span) -> Option<Value> {
                 let value = literal(pair.child_by_field_name("value")?, text, span)?;
                 dict_insert(&mut pairs, key, value);
             }
-            Kind::Dict(Rc::new(pairs))
+            Kind::Dict(Object::new(pairs))
         }
         _ => return None,
     };

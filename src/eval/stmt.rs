@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use tree_sitter::Node;
 
+use super::mutation::forget_objects_of;
 use super::value::{EnvDeps, Kind, Value, union};
 use super::{Binding, Exit, Frame, Namespace, OptionalImport, Run};
 use crate::diagnostic::DiagnosticKind;
@@ -140,6 +141,15 @@ impl<'p> Run<'p> {
                 }) {
                     if target.kind() == "identifier" {
                         frame.ns.bindings.remove(self.text(frame, target));
+                    } else if target.kind() == "subscript"
+                        && let (Some(object), Some(key)) = (
+                            target.child_by_field_name("value"),
+                            target.child_by_field_name("subscript"),
+                        )
+                    {
+                        let container = self.expr(frame, object);
+                        let key = self.expr(frame, key);
+                        self.delete_item(frame, &container, &key);
                     }
                 }
                 Ok(())
@@ -221,7 +231,7 @@ impl<'p> Run<'p> {
                     items.len() == targets.len()
                         && !targets.iter().any(|t| t.kind() == "list_splat_pattern")
                 });
-                match items.map(<[Value]>::to_vec) {
+                match items {
                     Some(items) => {
                         for (t, item) in targets.into_iter().zip(items) {
                             self.assign(frame, t, item.with_env(&value.env), site);
@@ -265,6 +275,21 @@ impl<'p> Run<'p> {
             return;
         };
         let key = self.expr(frame, key_node);
+        // `globals()[name] = value` binds a module name.
+        if self.is_namespace_call(frame, object) {
+            match key.as_str() {
+                Some(name) => self.write_global(frame, name, value, site),
+                None => {
+                    let reason = format!(
+                        "`{}` at {}, whose name djsafe cannot read",
+                        self.text(frame, target),
+                        self.line(frame, target)
+                    );
+                    frame.ns.opaque = Some(reason.into());
+                }
+            }
+            return;
+        }
         let container = self.expr(frame, object);
         if let Kind::External(path) = &container.kind {
             if &**path == "os.environ"
@@ -280,8 +305,7 @@ impl<'p> Run<'p> {
             }
             return;
         }
-        let updated = super::builtins::set_item(&container, &key, value, self.span(frame, target));
-        self.assign(frame, object, updated, site);
+        self.set_item(frame, &container, &key, value, self.span(frame, target));
     }
 
     fn augmented_assignment(&mut self, frame: &mut Frame, node: Node<'p>) {
@@ -296,6 +320,22 @@ impl<'p> Run<'p> {
         let operand = self.expr(frame, right);
         let op = self.text(frame, op).trim_end_matches('=');
         let span = self.span(frame, node);
+        // `list += items` and `dict |= other` change the object in place: every name holding
+        // it sees the change.
+        let in_place = match (&current.kind, op) {
+            (Kind::List(_), "+") => Some("extend"),
+            (Kind::Dict(_), "|") | (Kind::Set(_), "|") => Some("update"),
+            _ => None,
+        };
+        if let Some(method) = in_place {
+            let args = super::builtins::Args {
+                positional: vec![operand],
+                keywords: Vec::new(),
+            };
+            self.mutate(frame, &current, method, &args, span);
+            self.assign(frame, left, current, span);
+            return;
+        }
         let value = super::builtins::binary(op, &current, &operand, span, true);
         self.assign(frame, left, value, span);
     }
@@ -348,15 +388,18 @@ impl<'p> Run<'p> {
             Some(false) => self.arms(frame, rest),
             None => {
                 let before = frame.ns.clone();
+                let mut fork = self.fork();
                 let taken_exit = self.block(frame, *body);
                 let taken = std::mem::replace(&mut frame.ns, before);
+                self.other_side(&mut fork);
                 let other_exit = self.arms(frame, rest);
                 let reason = format!(
                     "depends on the condition `{}` at {}, which djsafe cannot decide ({})",
                     self.text(frame, *condition),
                     self.line(frame, *condition),
-                    test.unknown_reason().unwrap_or("unknown value")
+                    test.unknown_reason().as_deref().unwrap_or("unknown value")
                 );
+                self.join_objects(fork, &reason, &frame.control);
                 let origin = self.span(frame, *condition);
                 frame.ns = join(
                     taken,
@@ -499,6 +542,12 @@ impl<'p> Run<'p> {
         let site = self.span(frame, node);
         for name in names {
             let text = self.text(frame, name);
+            // The statement may change the object the name holds (`X.append` in a loop): every
+            // name holding it must see that its contents are unknown.
+            if let Some(binding) = frame.ns.bindings.get(text).cloned() {
+                let control = frame.control.clone();
+                self.forget_contents(&binding.value, reason, &control);
+            }
             self.bind(frame, text, Value::unknown(reason, site), site);
         }
         let mut star = Vec::new();
@@ -572,7 +621,7 @@ impl<'p> Run<'p> {
                 DiagnosticKind::UnresolvedImport,
                 site,
                 format!(
-                    "cannot resolve module `{shown}` from {}; names it would define are unknown",
+                    "cannot resolve module `{shown}` from {}: the repository does not contain it, so importing these settings raises ModuleNotFoundError as committed; names it would define are unknown",
                     self.project.sources.get(frame.file).display
                 ),
             );
@@ -610,7 +659,14 @@ impl<'p> Run<'p> {
                         present: true,
                     });
                 }
-                let namespace = self.import_module(frame, index, site).unwrap_or_default();
+                // `from . import signals` in a package's `__init__.py` imports its submodule:
+                // the package is the module being run (partly initialised, as in Python), not a
+                // cycle.
+                let namespace = if index == frame.module {
+                    Rc::new(frame.ns.clone())
+                } else {
+                    self.import_module(frame, index, site).unwrap_or_default()
+                };
                 if wildcard {
                     self.star_import(frame, &namespace, &module_text);
                 }
@@ -633,6 +689,24 @@ impl<'p> Run<'p> {
                 }
                 Ok(())
             }
+            // `try: from settings_local import * / except ImportError:` of a module the
+            // repository does not contain: on this checkout the import fails and the handler
+            // runs; the module stays a possible override, which the output names.
+            Some(Target::External(path))
+                if frame.handles("ModuleNotFoundError") && is_local_override(&path) =>
+            {
+                self.unresolved(frame, site, &path);
+                for (_, alias) in names {
+                    let reason = format!("imported from `{path}`, which is not in the repository");
+                    self.bind(
+                        frame,
+                        self.text(frame, alias),
+                        Value::unknown(reason, site),
+                        site,
+                    );
+                }
+                Err(Exit::Exception("ModuleNotFoundError"))
+            }
             Some(Target::External(path)) => {
                 if wildcard {
                     frame.ns.opaque = Some(
@@ -653,14 +727,21 @@ impl<'p> Run<'p> {
             Some(Target::Missing(shown)) => {
                 self.unresolved(frame, site, &shown);
                 // Inside `try: ... except ImportError:` the import fails and imports nothing.
+                // Otherwise the module is meant to exist where it is deployed and may define
+                // any name: the settings bound before it are as unknown as those it adds.
                 if wildcard && !frame.handles("ModuleNotFoundError") {
-                    frame.ns.opaque = Some(
-                        format!(
-                            "`from {shown} import *` at {}, a module that was not found",
-                            self.line(frame, node)
-                        )
-                        .into(),
+                    let reason = format!(
+                        "`from {shown} import *` at {}, a module the repository does not contain",
+                        self.line(frame, node)
                     );
+                    for (name, binding) in frame.ns.bindings.iter_mut() {
+                        if crate::django_settings::is_setting_name(name) {
+                            binding.value =
+                                Value::unknown(format!("may be overridden by {reason}"), site)
+                                    .with_env(&binding.value.env);
+                        }
+                    }
+                    frame.ns.opaque = Some(reason.into());
                 }
                 for (_, alias) in names {
                     self.bind(
@@ -711,6 +792,13 @@ impl<'p> Run<'p> {
     }
 }
 
+/// A module name conventional for a deployment's own overrides (`settings_local`,
+/// `local_settings`, `production_settings`): not a library a `try` tries to import.
+fn is_local_override(module: &str) -> bool {
+    let lower = module.to_ascii_lowercase();
+    lower.contains("settings") || lower.split(['.', '_']).any(|part| part == "local")
+}
+
 fn child_block(node: Node) -> Option<Node> {
     let mut cursor = node.walk();
     node.named_children(&mut cursor)
@@ -756,7 +844,7 @@ pub(super) fn join(
     };
     for (name, binding) in a.bindings {
         match b.bindings.remove(&name) {
-            Some(other) if other.value == binding.value => {
+            Some(other) if other.value.same(&binding.value) => {
                 let env = union(&binding.value.env, &other.value.env);
                 joined.bindings.insert(
                     name,
@@ -767,6 +855,12 @@ pub(super) fn join(
                 );
             }
             other => {
+                // The name holds one object or another: a change made through it later may
+                // change either, so neither is known any more.
+                forget_objects_of(&binding.value, reason, control);
+                if let Some(other) = &other {
+                    forget_objects_of(&other.value, reason, control);
+                }
                 let env = other
                     .map(|o| union(&o.value.env, &binding.value.env))
                     .unwrap_or(binding.value.env.clone());
@@ -784,6 +878,7 @@ pub(super) fn join(
         }
     }
     for (name, binding) in b.bindings {
+        forget_objects_of(&binding.value, reason, control);
         let value = Value::unknown(reason, origin)
             .with_env(&binding.value.env)
             .with_env(control);
@@ -852,6 +947,16 @@ fn collect_assigned_names<'t>(node: Node<'t>, text: &str, out: &mut Vec<Node<'t>
             collect_nodes(root, &mut |n| n.kind() == "identifier", out);
         }
     }
+}
+
+/// The names a function body may rebind or change the objects of, as text.
+pub(super) fn changed_names(body: Node, text: &str) -> Vec<String> {
+    let mut nodes = Vec::new();
+    collect_assigned_names(body, text, &mut nodes);
+    nodes
+        .into_iter()
+        .map(|n| text[n.byte_range()].to_string())
+        .collect()
 }
 
 fn is_binding_target(node: Node, text: &str) -> bool {

@@ -9,7 +9,7 @@ use crate::resolve::Project;
 
 /// Writes `files` (path, source) into a temp folder, imports the first as the entry module with
 /// `env` set, and returns the evaluation with the project it came from.
-fn run_files(files: &[(&str, &str)], env: &[(&str, &str)]) -> (Project, Evaluation) {
+pub(super) fn run_files(files: &[(&str, &str)], env: &[(&str, &str)]) -> (Project, Evaluation) {
     let dir = tempfile::tempdir().unwrap();
     for (path, source) in files {
         let full = dir.path().join(path);
@@ -29,7 +29,7 @@ fn run_files(files: &[(&str, &str)], env: &[(&str, &str)]) -> (Project, Evaluati
 }
 
 /// The repr of each named setting after importing `source` as `settings.py`.
-fn values(source: &str, env: &[(&str, &str)], names: &[&str]) -> Vec<String> {
+pub(super) fn values(source: &str, env: &[(&str, &str)], names: &[&str]) -> Vec<String> {
     let (_, evaluation) = run_files(&[("settings.py", source)], env);
     names
         .iter()
@@ -381,10 +381,20 @@ fn small_helper_functions_are_evaluated() {
         value("def f(n):\n    return f(n)\nX = f(1)\n", &[])
             .starts_with("<unknown: call to `f` not followed: calls nest deeper than 8")
     );
-    assert!(
-        value("def f(*args):\n    return 1\nX = f(1)\n", &[])
-            .contains("it takes *args or **kwargs")
+    // `*args` and `**kwargs` collect what the other parameters do not take, as in Python.
+    assert_eq!(
+        value(
+            "def f(a, *args, **kw):\n    return (a, args, kw)\nX = f(1, 2, 3, k=4)\n",
+            &[]
+        ),
+        "(1, (2, 3), {'k': 4})"
     );
+    assert_eq!(
+        value("def f(*, a=1):\n    return a\nX = f(a=2)\n", &[]),
+        "2"
+    );
+    assert!(value("def f(*, a=1):\n    return a\nX = f(2)\n", &[]).contains("too many arguments"));
+    assert!(value("def f(a, /):\n    return a\nX = f(2)\n", &[]).contains("positional-only"));
     assert!(
         value(
             "import sys\ndef f():\n    if sys.argv:\n        return 1\n    return 2\nX = f()\n",
@@ -689,4 +699,27 @@ fn a_variable_set_to_an_unknown_value_reads_as_whatever_the_deployment_sets() {
     let get = |name: &str| evaluation.namespace.bindings[name].value.clone();
     assert!(matches!(get("X").kind, Kind::FromEnv(_)), "{}", get("X"));
     assert_eq!(get("Y").to_string(), "True");
+}
+
+#[test]
+fn a_package_importing_its_own_submodule_is_not_a_cycle() {
+    // pkg/__init__.py: `from . import signals` binds the submodule; CPython gives NAME == ['*'].
+    let (_, evaluation) = run_files(
+        &[
+            (
+                "pkg/__init__.py",
+                "from . import signals\nNAME = ['*']\nX = signals.READY\n",
+            ),
+            ("pkg/signals.py", "READY = True\n"),
+        ],
+        &[],
+    );
+    assert!(
+        evaluation.diagnostics.is_empty(),
+        "{:?}",
+        evaluation.diagnostics
+    );
+    let get = |n: &str| evaluation.namespace.bindings[n].value.to_string();
+    assert_eq!(get("NAME"), "['*']");
+    assert_eq!(get("X"), "True");
 }

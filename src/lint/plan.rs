@@ -199,10 +199,49 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
             project.root_of(module).map(Path::to_path_buf)
         })
         .collect();
+    // Repositories whose deployments name settings that are not in them (a module a
+    // provisioning step writes, such as `conf.run.site_settings`): what they deploy is not any
+    // module djsafe sees there.
+    let deploys_elsewhere: Vec<&PathBuf> = resolved
+        .iter()
+        .filter(|r| r.deployment.role == Role::Runs && r.module.is_none())
+        .filter(|r| r.module_name.is_some() && r.set_elsewhere.is_none())
+        .filter(|r| {
+            r.profile
+                .as_ref()
+                .is_some_and(|p| p.profile != Profile::Development)
+        })
+        .filter_map(|r| {
+            discovery
+                .walk_roots
+                .iter()
+                .filter(|root| r.deployment.origin.file.starts_with(root))
+                .max_by_key(|root| root.components().count())
+        })
+        .collect();
+    // Repositories whose deployments that run Django all run it for development (a
+    // `docker-compose.dev.yml` and nothing else).
+    let development_only = |project: &Project, module: usize| {
+        let file = &project.sources.get(project.modules[module].file).path;
+        let mut runs = resolved
+            .iter()
+            .filter(|r| r.deployment.role == Role::Runs)
+            .filter(|r| r.module_name.is_some() || r.deployment.command.is_some())
+            .filter(|r| {
+                discovery.walk_roots.iter().any(|root| {
+                    r.deployment.origin.file.starts_with(root) && file.starts_with(root)
+                })
+            })
+            .filter_map(|r| r.profile.as_ref().map(|p| p.profile))
+            .peekable();
+        runs.peek().is_some() && runs.all(|p| p == Profile::Development)
+    };
     let deployed = |project: &Project, module: usize| {
-        project
+        let in_deployed_root = project
             .root_of(module)
-            .is_some_and(|root| deployed_roots.contains(root))
+            .is_some_and(|root| deployed_roots.contains(root));
+        let file = &project.sources.get(project.modules[module].file).path;
+        in_deployed_root || deploys_elsewhere.iter().any(|root| file.starts_with(root))
     };
 
     // Units for what deployments run.
@@ -387,6 +426,13 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
                     reason: "no deployment of the project runs it".into(),
                 };
             }
+        }
+        let served = fallback_of(module).is_some_and(is_server_entry_point);
+        if !served && own_profile.is_none() && development_only(project, module) {
+            classified = Classified {
+                profile: Profile::Development,
+                reason: "the repository's deployments run only development settings, and no server entry point defaults to it".into(),
+            };
         }
         if let Some(fallback) = fallback_of(module) {
             let (_, origin) = fallback

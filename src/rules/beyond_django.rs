@@ -89,7 +89,7 @@ pub fn string_items(ctx: &Context, name: &str, value: &Value) -> Vec<Value> {
     for item in items {
         match &item.kind {
             Kind::Str(_) => strings.push(item.clone().with_env(&value.env)),
-            _ if item.is_unknown() => ctx.unresolved(name, item),
+            _ if item.is_unknown() => ctx.unresolved(name, &item),
             _ => {}
         }
     }

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use crate::eval::value::{Kind, Value, python_repr};
+use crate::eval::value::{Value, python_repr};
 use crate::source::Span;
 
 use super::context::{Context, Draft};
@@ -119,12 +119,12 @@ pub fn check(ctx: &Context) -> Option<Draft> {
 /// The file-based caches of CACHES. `None` when CACHES is unknown.
 fn file_caches(ctx: &Context) -> Option<Vec<FileCache>> {
     let caches = ctx.effective("CACHES")?.value;
-    let Kind::Dict(pairs) = &caches.kind else {
+    let Some(pairs) = caches.pairs() else {
         ctx.unresolved("CACHES", &caches);
         return None;
     };
     let mut result = Vec::new();
-    for (alias, config) in pairs.iter() {
+    for (alias, config) in &pairs {
         let Some(alias) = alias.as_str() else {
             ctx.unresolved("CACHES", alias);
             continue;
@@ -141,7 +141,7 @@ fn file_caches(ctx: &Context) -> Option<Vec<FileCache>> {
             Some(FILE_BASED_CACHE) => {}
             Some(_) => continue,
             None => {
-                ctx.unresolved(&format!("{setting}['BACKEND']"), backend);
+                ctx.unresolved(&format!("{setting}['BACKEND']"), &backend);
                 continue;
             }
         }
@@ -152,9 +152,9 @@ fn file_caches(ctx: &Context) -> Option<Vec<FileCache>> {
             }
             Some(None) => PathValue::new("", config, ctx),
             Some(Some(location)) => match location.path_text() {
-                Some(s) => PathValue::new(s, location, ctx),
+                Some(s) => PathValue::new(s, &location, ctx),
                 None => {
-                    ctx.unresolved(&format!("{setting}['LOCATION']"), location);
+                    ctx.unresolved(&format!("{setting}['LOCATION']"), &location);
                     continue;
                 }
             },
@@ -195,13 +195,13 @@ fn root_paths(ctx: &Context, name: &str) -> Option<Vec<PathValue>> {
     };
     let mut paths = Vec::new();
     for item in items {
-        let path = match item.items() {
-            Some([_, path]) => path,
-            _ => item,
+        let path = match item.items().as_deref() {
+            Some([_, path]) => path.clone(),
+            _ => item.clone(),
         };
         match path.path_text() {
             Some(s) => paths.push(PathValue::new(s, &path.clone().with_env(&item.env), ctx)),
-            None => ctx.unresolved(name, path),
+            None => ctx.unresolved(name, &path),
         }
     }
     Some(paths)

@@ -190,7 +190,7 @@ impl<'a> Context<'a> {
             .namespace
             .bindings
             .get(name)
-            .map(|b| b.value.clone())
+            .map(|b| with_object_deps(&b.value))
     }
 
     /// A setting as Django sees it with every variable unset: what the module assigns, or
@@ -277,7 +277,7 @@ impl<'a> Context<'a> {
             .namespace
             .bindings
             .get(name)
-            .map(|b| b.value.clone())
+            .map(|b| with_object_deps(&b.value))
     }
 
     /// Says that a setting a rule needs could not be determined, and why.
@@ -322,6 +322,13 @@ impl<'a> Context<'a> {
         all.extend(baseline.diagnostics.iter().cloned());
         all.into_iter()
     }
+}
+
+/// A setting as rules see it: a list, dict or set also depends on the variables its changes
+/// depended on (`MIDDLEWARE.insert(...)` under `if DEBUG:`), which its object records.
+fn with_object_deps(value: &Value) -> Value {
+    let deps = value.deps();
+    value.clone().with_env(&deps)
 }
 
 /// `'a', 'b' or 'c'`, for messages.

@@ -34,12 +34,13 @@ pub fn check(ctx: &Context) -> Option<Draft> {
                 ctx.unresolved("MAILERS", &mailers);
                 return None;
             };
-            let backend = dict_entry(default?, "BACKEND");
+            let default = default?;
+            let backend = dict_entry(&default, "BACKEND");
             let Some(backend) = backend else {
-                ctx.unresolved("MAILERS['default']", default?);
+                ctx.unresolved("MAILERS['default']", &default);
                 return None;
             };
-            development(ctx, "MAILERS['default']['BACKEND']", backend?)
+            development(ctx, "MAILERS['default']['BACKEND']", &backend?)
         }
         None => development(ctx, "EMAIL_BACKEND", &ctx.setting("EMAIL_BACKEND")?),
     }

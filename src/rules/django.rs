@@ -183,12 +183,10 @@ pub fn secret_key_weaknesses(key: &Value) -> Option<Vec<String>> {
 /// `dict[key]` for a dict setting with string keys (CACHES, MAILERS): `Some(None)` when the key
 /// is absent. `None` when the value is not a known dict, or the key may hide behind an unknown
 /// key.
-pub fn dict_entry<'v>(dict: &'v Value, key: &str) -> Option<Option<&'v Value>> {
-    let Kind::Dict(pairs) = &dict.kind else {
-        return None;
-    };
+pub fn dict_entry(dict: &Value, key: &str) -> Option<Option<Value>> {
+    let pairs = dict.pairs()?;
     if let Some((_, value)) = pairs.iter().find(|(k, _)| k.as_str() == Some(key)) {
-        return Some(Some(value));
+        return Some(Some(value.clone()));
     }
     if pairs.iter().any(|(k, _)| k.is_unknown()) {
         return None;

@@ -16,6 +16,7 @@
 //! `{var}`). Dummy-looking values (`changeme`, `password`) are reported: they work wherever they
 //! are deployed.
 
+use crate::django_settings::is_setting_name;
 use crate::eval::value::{Kind, Value, python_repr};
 
 use super::beyond_django::{at_value, is_placeholder, location, when_unset};
@@ -119,7 +120,7 @@ impl Walker<'_, '_> {
                             when_unset(self.ctx, value)
                         ),
                     );
-                } else if credential && !s.is_empty() && !is_placeholder(s) {
+                } else if credential && !s.is_empty() && !is_placeholder(s) && !is_not_a_secret(s) {
                     self.push(
                         rank,
                         value,
@@ -131,8 +132,8 @@ impl Walker<'_, '_> {
                     );
                 }
             }
-            Kind::Dict(pairs) if depth < MAX_DEPTH => {
-                for (key, item) in pairs.iter() {
+            Kind::Dict(_) if depth < MAX_DEPTH && value.pairs().is_some() => {
+                for (key, item) in value.pairs().unwrap_or_default().iter() {
                     let Some(key) = key.as_str() else { continue };
                     let item = item.clone().with_env(&value.env);
                     let path = format!("{path}[{}]", python_repr(key));
@@ -141,8 +142,8 @@ impl Walker<'_, '_> {
                     self.walk(&path, &item, credential, matters, depth + 1);
                 }
             }
-            Kind::List(items) | Kind::Tuple(items) if depth < MAX_DEPTH => {
-                for (i, item) in items.iter().enumerate() {
+            Kind::List(_) | Kind::Tuple(_) if depth < MAX_DEPTH && value.items().is_some() => {
+                for (i, item) in value.items().unwrap_or_default().iter().enumerate() {
                     let item = item.clone().with_env(&value.env);
                     let matters = self.watched && depth == 0;
                     self.walk(&format!("{path}[{i}]"), &item, false, matters, depth + 1);
@@ -211,12 +212,39 @@ fn verb(value: &Value) -> &'static str {
     }
 }
 
-/// Django reads only upper-case names from a settings module.
-fn is_setting_name(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_uppercase())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+/// Values that a credential-sounding key holds in real settings but that authenticate nothing:
+/// rate limits (`ACCOUNT_RATE_LIMITS = {'change_password': '1/m/user'}`), dotted import paths
+/// (`ACCOUNT_FORMS = {'reset_password': 'app.forms.ResetForm'}`), URL paths and URL names
+/// (`'password_reset_done'`, `'account:password_change'`).
+fn is_not_a_secret(value: &str) -> bool {
+    let is_identifier = |part: &str| {
+        part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    let rate_limit = {
+        let mut parts = value.split('/');
+        let count = parts.next().unwrap_or_default();
+        let period = parts.next().unwrap_or_default();
+        !count.is_empty()
+            && count.chars().all(|c| c.is_ascii_digit())
+            && period
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len()
+                <= 1
+            && matches!(period.chars().last(), Some('s' | 'm' | 'h' | 'd'))
+    };
+    let dotted_path = value.split('.').count() >= 2 && value.split('.').all(is_identifier);
+    let url_path = value.starts_with('/') && !value.contains(char::is_whitespace);
+    const URL_WORDS: &[&str] = &[
+        "password", "reset", "change", "confirm", "done", "login", "logout", "token", "set",
+    ];
+    let name = value.rsplit(':').next().unwrap_or(value);
+    let url_name = value
+        .split(':')
+        .all(|part| is_identifier(part) && part == part.to_ascii_lowercase())
+        && name.contains('_')
+        && name.split('_').any(|w| URL_WORDS.contains(&w));
+    rate_limit || dotted_path || url_path || url_name
 }
 
 /// A name that says its value is a credential (see the module docs).
@@ -265,7 +293,9 @@ pub(crate) fn url_with_password(s: &str) -> Option<String> {
     let authority = &rest[..authority_end];
     let at = authority.rfind('@')?;
     let (user, password) = authority[..at].split_once(':')?;
-    if password.is_empty() || is_placeholder(password) {
+    // `None` is what an f-string writes for an unset variable (`{os.getenv('X')}`), not a
+    // password anyone chose.
+    if password.is_empty() || is_placeholder(password) || password == "None" {
         return None;
     }
     Some(format!("{scheme}://{user}:****@{}", &rest[at + 1..]))
@@ -274,6 +304,32 @@ pub(crate) fn url_with_password(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::{is_credential_name, url_with_password};
+
+    #[test]
+    fn values_that_authenticate_nothing() {
+        for value in [
+            "1/m/user",
+            "5/h",
+            "100/d",
+            "app.forms.ResetForm",
+            "allauth.account.forms.ResetPasswordForm",
+            "/accounts/password/reset/",
+            "password_reset_done",
+            "account:password_change",
+        ] {
+            assert!(super::is_not_a_secret(value), "{value}");
+        }
+        for value in [
+            "hunter2",
+            "s3cr3t-P4ss",
+            "correct horse battery staple",
+            "Passw0rd.2024",
+            "my_secret_pw",
+        ] {
+            assert!(!super::is_not_a_secret(value), "{value}");
+        }
+        assert_eq!(url_with_password("redis://:None@cache:6379"), None);
+    }
 
     #[test]
     fn credential_names() {

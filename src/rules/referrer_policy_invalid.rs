@@ -21,7 +21,7 @@ const VALID: &[&str] = &[
 ];
 
 /// One policy of the setting: as Python shows it and whether it is valid, or unknown.
-type Policy<'v> = Result<(String, bool), &'v Value>;
+type Policy = Result<(String, bool), Value>;
 
 pub fn check(ctx: &Context) -> Option<Draft> {
     if !contains(ctx, "MIDDLEWARE", SECURITY_MIDDLEWARE)? {
@@ -70,10 +70,10 @@ pub fn check(ctx: &Context) -> Option<Draft> {
 /// What Django's check compares with the valid policies: the stripped comma-separated parts
 /// of a string, the items of a list, tuple or set, the keys of a dict. `None` for a value that
 /// is not one of those (None, a number, an unknown value).
-fn policies(value: &Value) -> Option<Vec<Policy<'_>>> {
-    fn item(item: &Value) -> Policy<'_> {
+fn policies(value: &Value) -> Option<Vec<Policy>> {
+    fn item(item: &Value) -> Policy {
         if item.truthy().is_none() {
-            return Err(item);
+            return Err(item.clone());
         }
         let valid = item.as_str().is_some_and(|s| VALID.contains(&s));
         Ok((item.to_string(), valid))
@@ -84,10 +84,8 @@ fn policies(value: &Value) -> Option<Vec<Policy<'_>>> {
             .map(str::trim)
             .map(|part| Ok((python_repr(part), VALID.contains(&part))))
             .collect(),
-        Kind::List(items) | Kind::Tuple(items) | Kind::Set(items) => {
-            items.iter().map(item).collect()
-        }
-        Kind::Dict(pairs) => pairs.iter().map(|(key, _)| item(key)).collect(),
+        Kind::List(_) | Kind::Tuple(_) | Kind::Set(_) => value.items()?.iter().map(item).collect(),
+        Kind::Dict(_) => value.pairs()?.iter().map(|(key, _)| item(key)).collect(),
         // Iterating bytes gives numbers, never policies.
         Kind::Bytes(bytes) => bytes.iter().map(|n| Ok((n.to_string(), false))).collect(),
         _ => return None,

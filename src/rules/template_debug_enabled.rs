@@ -62,8 +62,10 @@ fn lookup(
     key: &str,
 ) -> Option<crate::eval::value::Value> {
     match &container.kind {
-        Kind::Dict(pairs) => pairs
-            .iter()
+        Kind::Dict(_) if container.pairs().is_some() => container
+            .pairs()
+            .unwrap_or_default()
+            .into_iter()
             .find(|(k, _)| k.as_str() == Some(key))
             .map(|(_, v)| v.clone().with_env(&container.env)),
         _ => {

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)] // each test crate uses a different part of this module
 
+pub mod differential;
 pub mod fixtures;
 pub mod python;
 pub mod readme;

@@ -3,10 +3,15 @@ the requests of tests/differential.rs (see tests/python/forked_server.py).
 
 For each request, ROOT goes first on sys.path (as manage.py's folder would), os.environ is exactly
 ENV, and MODULE is imported by dotted name (`module:Class` through django-configurations). The
-answer is {"settings": {NAME: repr}} for every
-upper-case attribute whose repr is deterministic, or {"error": "...", "missing": VAR-or-null}
-when the import fails (missing is the variable a KeyError names, so the caller can retry with it
-set).
+answer is {"settings": {NAME: repr}, "names": [NAME...]}: the repr of every upper-case attribute
+(what Django's settings loader keeps: `name.isupper()`, so `_SECRET` too) whose repr is
+deterministic, and the names of all of them; or {"error": "...", "missing": VAR-or-null} when the
+import fails (missing is the variable a KeyError names, so the caller can retry with it set).
+
+The configuration libraries are imported once, before serving: every forked child then finds
+them loaded, as a project's settings would after Django's own start-up, and an import request
+costs a fork instead of importing Django's modules again. Importing them reads nothing from the
+environment or the file system that a request could change.
 """
 
 import importlib
@@ -15,6 +20,12 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
 from forked_server import serve  # noqa: E402
+
+for library in ("environ", "decouple", "dj_database_url"):
+    try:
+        importlib.import_module(library)
+    except ImportError:  # a local run without the test virtual environment
+        pass
 
 
 def deterministic(value):
@@ -47,7 +58,7 @@ def import_settings(root, module, env):
         return {"error": f"KeyError: {error}", "missing": error.args[0] if error.args else None}
     except BaseException as error:  # the settings failed to import: report it, keep serving
         return {"error": f"{type(error).__name__}: {error}", "missing": None}
-    names = [name for name in dir(settings) if name.isupper() and not name.startswith("_")]
+    names = all_names = [name for name in dir(settings) if name.isupper()]
     if configuration:
         # The classes carry all of Django's defaults and django-configurations' own attributes
         # (DOTENV_LOADED): compare only what the project changed.
@@ -63,7 +74,7 @@ def import_settings(root, module, env):
         value = getattr(settings, name)
         if deterministic(value):
             values[name] = repr(value)
-    return {"settings": values}
+    return {"settings": values, "names": all_names}
 
 
 serve(import_settings)

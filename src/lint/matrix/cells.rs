@@ -65,7 +65,7 @@ fn of_value(ctx: &Context, value: &Value, assigned: bool) -> Cell {
         value: Some(value.to_string()),
         known: value.is_fully_known(),
         assigned,
-        reason: value.first_unknown().map(|part| why_unknown(ctx, part)),
+        reason: value.first_unknown().map(|part| why_unknown(ctx, &part)),
         findings: Vec::new(),
     }
 }
@@ -84,9 +84,13 @@ fn short(value: &Value) -> String {
     match &value.kind {
         Kind::FromEnv(var) => format!("${var}"),
         Kind::Random(_) => "<random>".into(),
-        Kind::List(items) => seq("[", items, "]"),
+        // A list or set whose contents djsafe lost track of (a mutation it cannot follow).
+        Kind::List(items) | Kind::Set(items) if items.get().is_none() => "?".into(),
+        Kind::List(items) => seq("[", &items.get().unwrap_or_default(), "]"),
         Kind::Tuple(items) => seq("(", items, ")"),
-        Kind::Set(items) if !items.is_empty() => seq("{", items, "}"),
+        Kind::Set(items) if items.with(|v| !v.is_empty()) == Some(true) => {
+            seq("{", &items.get().unwrap_or_default(), "}")
+        }
         Kind::Unknown(_)
         | Kind::External(_)
         | Kind::Instance(_)
@@ -171,7 +175,7 @@ fn secret_key(ctx: &Context) -> Cell {
         assigned: true,
         reason: value
             .unknown_reason()
-            .map(str::to_string)
+            .map(|reason| reason.to_string())
             .or_else(|| matches!(value.kind, Kind::External(_)).then(|| why_unknown(ctx, &value))),
         findings: Vec::new(),
     }
@@ -205,10 +209,10 @@ fn at(ctx: &Context, span: crate::source::Span) -> String {
 fn email_backend(ctx: &Context) -> Cell {
     let (mut cell, backend) = match ctx.setting("MAILERS") {
         Some(mailers) => {
-            let backend = dict_entry(&mailers, "default").and_then(|d| dict_entry(d, "BACKEND"));
+            let backend = dict_entry(&mailers, "default").and_then(|d| dict_entry(&d, "BACKEND"));
             match backend {
                 Some(backend) => {
-                    let mut cell = of_value(ctx, backend, true);
+                    let mut cell = of_value(ctx, &backend, true);
                     cell.text = format!("{} (MAILERS)", cell.text);
                     (cell, backend.as_str().map(str::to_string))
                 }
@@ -244,12 +248,13 @@ fn email_backend(ctx: &Context) -> Cell {
 }
 
 /// `dict[key]` of a known dict with string keys.
-fn dict_entry<'v>(dict: &'v Value, key: &str) -> Option<&'v Value> {
+fn dict_entry(dict: &Value, key: &str) -> Option<Value> {
     let Kind::Dict(pairs) = &dict.kind else {
         return None;
     };
     pairs
-        .iter()
+        .get()?
+        .into_iter()
         .find(|(k, _)| k.as_str() == Some(key))
         .map(|(_, v)| v)
 }

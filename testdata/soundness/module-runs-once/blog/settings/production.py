@@ -1,0 +1,5 @@
+from .common import *
+from .local import *
+
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
