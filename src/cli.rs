@@ -46,6 +46,11 @@ pub struct DeploymentsArgs {
     /// Skip files and folders matching this glob (repeatable), as `check --exclude` does.
     #[arg(long = "exclude", value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// Show a table instead: one column per environment each settings module runs in (every
+    /// variable unset, each deployment, each value its code compares a variable with), one row
+    /// per security-relevant setting, each cell its value there, marked when a rule fires.
+    #[arg(long)]
+    pub matrix: bool,
 }
 
 #[derive(Args)]

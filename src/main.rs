@@ -68,43 +68,7 @@ fn run(cli: Cli) -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode, String> {
-    let cwd = std::env::current_dir()
-        .and_then(|d| d.canonicalize())
-        .map_err(|e| format!("cannot read the working directory: {e}"))?;
-    let (config_dir, config) = if args.isolated {
-        (cwd.clone(), config::Config::default())
-    } else {
-        let start = args.paths.first().cloned().unwrap_or_else(|| ".".into());
-        let start = start
-            .canonicalize()
-            .map_err(|e| format!("{}: {e}", start.display()))?;
-        match config::load(&start)? {
-            Some((file, config)) => (file.parent().unwrap_or(&cwd).to_path_buf(), config),
-            None => (cwd.clone(), config::Config::default()),
-        }
-    };
-    // As ruff: patterns on the command line are relative to where djsafe runs, those in a
-    // configuration file to that file, and the command line replaces the file's.
-    let excludes = if args.exclude.is_empty() {
-        exclude::Excludes::new(&config.exclude, &config_dir)
-    } else {
-        exclude::Excludes::new(&args.exclude, &cwd)
-    };
-    let selection = selection::resolve(&args, &config, &config_dir, &cwd)?;
-    let mut env = config.env.clone();
-    env.extend(args.env.iter().cloned());
-    let options = lint::Options {
-        paths: args.paths.clone(),
-        settings: args.settings.clone(),
-        profile: args.profile,
-        env,
-        rules: selection.rules.clone(),
-        profiles: config.profiles,
-        report_development: config.report_development,
-        strict_staging: config.strict_staging,
-        excludes,
-        force_exclude: args.force_exclude,
-    };
+    let (options, selection, cwd) = lint_setup(&args)?;
     if args.statistics && !matches!(args.output_format, OutputFormat::Text | OutputFormat::Json) {
         return Err("--statistics works with --output-format text or json".into());
     }
@@ -156,7 +120,55 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     })
 }
 
+/// What `djsafe check` lints with: the configuration file's options (unless --isolated), the
+/// command line's on top; also the working directory.
+fn lint_setup(
+    args: &CheckArgs,
+) -> Result<(lint::Options, selection::Selection, std::path::PathBuf), String> {
+    let cwd = std::env::current_dir()
+        .and_then(|d| d.canonicalize())
+        .map_err(|e| format!("cannot read the working directory: {e}"))?;
+    let (config_dir, config) = if args.isolated {
+        (cwd.clone(), config::Config::default())
+    } else {
+        let start = args.paths.first().cloned().unwrap_or_else(|| ".".into());
+        let start = start
+            .canonicalize()
+            .map_err(|e| format!("{}: {e}", start.display()))?;
+        match config::load(&start)? {
+            Some((file, config)) => (file.parent().unwrap_or(&cwd).to_path_buf(), config),
+            None => (cwd.clone(), config::Config::default()),
+        }
+    };
+    // As ruff: patterns on the command line are relative to where djsafe runs, those in a
+    // configuration file to that file, and the command line replaces the file's.
+    let excludes = if args.exclude.is_empty() {
+        exclude::Excludes::new(&config.exclude, &config_dir)
+    } else {
+        exclude::Excludes::new(&args.exclude, &cwd)
+    };
+    let selection = selection::resolve(args, &config, &config_dir, &cwd)?;
+    let mut env = config.env.clone();
+    env.extend(args.env.iter().cloned());
+    let options = lint::Options {
+        paths: args.paths.clone(),
+        settings: args.settings.clone(),
+        profile: args.profile,
+        env,
+        rules: selection.rules.clone(),
+        profiles: config.profiles,
+        report_development: config.report_development,
+        strict_staging: config.strict_staging,
+        excludes,
+        force_exclude: args.force_exclude,
+    };
+    Ok((options, selection, cwd))
+}
+
 fn deployments(args: cli::DeploymentsArgs) -> Result<ExitCode, String> {
+    if args.matrix {
+        return matrix(&args);
+    }
     let cwd = std::env::current_dir()
         .and_then(|d| d.canonicalize())
         .map_err(|e| format!("cannot read the working directory: {e}"))?;
@@ -165,6 +177,30 @@ fn deployments(args: cli::DeploymentsArgs) -> Result<ExitCode, String> {
     let out = match args.output_format {
         cli::ListFormat::Text => lint::deployments::render_text(&rows),
         cli::ListFormat::Json => lint::deployments::render_json(&rows),
+    };
+    write_stdout(&out).map(|()| ExitCode::SUCCESS)
+}
+
+/// `djsafe deployments --matrix`: linted as `djsafe check PATH` would lint it (the configuration
+/// file's rules, profiles, variables and excludes, then `# noqa` comments and per-file ignores),
+/// every environment shown on its own.
+fn matrix(args: &cli::DeploymentsArgs) -> Result<ExitCode, String> {
+    let mut argv: Vec<std::ffi::OsString> = vec!["djsafe".into(), "check".into()];
+    for glob in &args.exclude {
+        argv.push("--exclude".into());
+        argv.push(glob.into());
+    }
+    argv.push("--".into());
+    argv.push(args.path.clone().into());
+    let parsed = Cli::try_parse_from(argv).map_err(|e| e.to_string())?;
+    let Command::Check(check_args) = parsed.command else {
+        return Err("`check` arguments parsed as another command".into());
+    };
+    let (options, selection, _) = lint_setup(&check_args)?;
+    let matrix = lint::matrix::build(&options, &selection.per_file_ignores)?;
+    let out = match args.output_format {
+        cli::ListFormat::Text => lint::matrix::text::render(&matrix),
+        cli::ListFormat::Json => lint::matrix::render_json(&matrix),
     };
     write_stdout(&out).map(|()| ExitCode::SUCCESS)
 }

@@ -4,6 +4,7 @@
 
 mod deployment_findings;
 pub mod deployments;
+pub mod matrix;
 mod plan;
 mod shape;
 
@@ -87,16 +88,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         open_project(&options.paths, &options.excludes, options.force_exclude)?;
     // Problems reading the project, reported below for the part of it that gets linted.
     let mut reading: Vec<Diagnostic> = discovery.diagnostics.clone();
-    // Deployment files join the source map, so findings can point at the line that sets a variable.
-    let deployment_sources: BTreeMap<PathBuf, FileId> = discovery
-        .deployments
-        .iter()
-        .filter(|d| d.kind != crate::deploy::SourceKind::EntryPoint)
-        .filter_map(|d| {
-            let file = &d.origin.file;
-            Some((file.clone(), project.load_text_file(file)?))
-        })
-        .collect();
+    let deployment_sources = deployment_sources(&discovery, &mut project);
     let plan = if options.settings.is_empty() {
         plan::plan(&mut project, &discovery)
     } else {
@@ -231,6 +223,21 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     })
 }
 
+/// Deployment files join the source map, so findings can point at the line that sets a
+/// variable: the deployment's own file, and those its variables come from (a compose service's
+/// `env_file`, the Dockerfile it builds).
+fn deployment_sources(discovery: &Discovery, project: &mut Project) -> BTreeMap<PathBuf, FileId> {
+    discovery
+        .deployments
+        .iter()
+        .filter(|d| d.kind != crate::deploy::SourceKind::EntryPoint)
+        .flat_map(|d| std::iter::once(&d.origin.file).chain(d.env.values().map(|v| &v.origin.file)))
+        .collect::<BTreeSet<&PathBuf>>()
+        .into_iter()
+        .filter_map(|file| Some((file.clone(), project.load_text_file(file)?)))
+        .collect()
+}
+
 /// An environment a unit is linted under, as the rules see it.
 #[derive(Clone)]
 struct Variant {
@@ -324,17 +331,7 @@ fn lint_one(
 ) -> (Vec<Finding>, Vec<Diagnostic>) {
     let options = shared.options;
     let unset = variant_context(shared, defaults, work, &work.variants[0]);
-    // The environments a module's code names matter where it is deployed (or may be): not for a
-    // developer's settings, nor for a module no deployment of its project runs.
-    let deployed = work
-        .variants
-        .iter()
-        .any(|v| v.profile != Profile::Development);
-    let probed = if deployed {
-        probed_variants(options, &work.name, &unset, &work.variants)
-    } else {
-        Vec::new()
-    };
+    let probed = probed_of(options, work, &unset);
     let mut found: BTreeMap<(Span, String), Finding> = BTreeMap::new();
     let mut diagnostics = Vec::new();
     for variant in work.variants.iter().chain(&probed) {
@@ -344,28 +341,8 @@ fn lint_one(
         let owned =
             (!variant.env.is_empty()).then(|| variant_context(shared, defaults, work, variant));
         let ctx = owned.as_ref().unwrap_or(&unset);
-        for rule in &options.rules {
-            if rules::DEPLOYMENT_RULES.contains(&rule.id.as_str()) {
-                continue;
-            }
-            let Some(draft) = rules::check_for(&rule.id).and_then(|check| check(ctx)) else {
-                continue;
-            };
-            let finding = Finding {
-                rule,
-                module: work.name.clone(),
-                profile: variant.profile,
-                severity: severity(rule, variant.profile, options.strict_staging),
-                chain: ctx.baseline().chain_to(draft.span.file),
-                span: draft.span,
-                message: draft.message,
-                scenario: draft.scenario,
-                environment: variant.environment.clone(),
-                notes: draft.notes,
-                setting: draft.setting,
-                fix: draft.fix,
-            };
-            let key = (finding.span, rule.id.clone());
+        for finding in findings_in(shared, work, variant, ctx) {
+            let key = (finding.span, finding.rule.id.clone());
             match found.get(&key) {
                 Some(kept) if kept.profile >= finding.profile => {}
                 _ => {
@@ -379,6 +356,51 @@ fn lint_one(
     }
     diagnostics.extend(unset.into_diagnostics());
     (found.into_values().collect(), diagnostics)
+}
+
+/// The environments a module's code names, where it is deployed (or may be): not for a
+/// developer's settings, nor for a module no deployment of its project runs.
+fn probed_of(options: &Options, work: &Work, unset: &Context) -> Vec<Variant> {
+    let deployed = work
+        .variants
+        .iter()
+        .any(|v| v.profile != Profile::Development);
+    if deployed {
+        probed_variants(options, &work.name, unset, &work.variants)
+    } else {
+        Vec::new()
+    }
+}
+
+/// What the enabled rules find in one unit under one of its environments (`ctx` is that
+/// environment's), every finding kept: `lint_one` keeps one per span and rule across
+/// environments, `djsafe deployments --matrix` shows each environment's.
+fn findings_in(shared: &Shared, work: &Work, variant: &Variant, ctx: &Context) -> Vec<Finding> {
+    let options = shared.options;
+    let mut found = Vec::new();
+    for rule in &options.rules {
+        if rules::DEPLOYMENT_RULES.contains(&rule.id.as_str()) {
+            continue;
+        }
+        let Some(draft) = rules::check_for(&rule.id).and_then(|check| check(ctx)) else {
+            continue;
+        };
+        found.push(Finding {
+            rule,
+            module: work.name.clone(),
+            profile: variant.profile,
+            severity: severity(rule, variant.profile, options.strict_staging),
+            chain: ctx.baseline().chain_to(draft.span.file),
+            span: draft.span,
+            message: draft.message,
+            scenario: draft.scenario,
+            environment: variant.environment.clone(),
+            notes: draft.notes,
+            setting: draft.setting,
+            fix: draft.fix,
+        });
+    }
+    found
 }
 
 fn variant_context<'a>(

@@ -1,0 +1,8 @@
+"""WSGI config for mysite."""
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings.gae")
+
+application = get_wsgi_application()

@@ -1,0 +1,32 @@
+from pathlib import Path
+
+from configurations import Configuration, values
+
+
+class Base(Configuration):
+    BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+    INSTALLED_APPS = [
+        "django.contrib.admin",
+        "django.contrib.auth",
+        "django.contrib.contenttypes",
+        "django.contrib.sessions",
+        "django.contrib.messages",
+        "django.contrib.staticfiles",
+    ]
+    MIDDLEWARE = [
+        "django.middleware.security.SecurityMiddleware",
+        "django.contrib.sessions.middleware.SessionMiddleware",
+        "django.middleware.common.CommonMiddleware",
+        "django.middleware.csrf.CsrfViewMiddleware",
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+        "django.contrib.messages.middleware.MessageMiddleware",
+        "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    ]
+    ROOT_URLCONF = "config.urls"
+    WSGI_APPLICATION = "config.wsgi.application"
+    AUTH_PASSWORD_VALIDATORS = [
+        {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    ]
+    STATIC_URL = "static/"
+    DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

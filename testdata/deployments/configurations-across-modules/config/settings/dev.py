@@ -1,0 +1,7 @@
+from .base import Base
+
+
+class Dev(Base):
+    DEBUG = True
+    SECRET_KEY = "django-insecure-dev-only"
+    ALLOWED_HOSTS = ["*"]

@@ -1,0 +1,13 @@
+from configurations import values
+
+from .base import Base
+
+
+class Production(Base):
+    DEBUG = False
+    SECRET_KEY = values.SecretValue()
+    ALLOWED_HOSTS = values.ListValue(["bookings.example.com"])
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 0
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True

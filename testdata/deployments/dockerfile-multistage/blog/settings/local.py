@@ -1,0 +1,6 @@
+from .base import *  # noqa: F403
+
+DEBUG = True
+ALLOWED_HOSTS = ["*"]
+SECRET_KEY = "django-insecure-local-only"
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

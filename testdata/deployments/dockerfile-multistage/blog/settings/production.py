@@ -1,0 +1,10 @@
+from .base import *  # noqa: F403
+
+DEBUG = False
+ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "").split()
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+
+SECURE_SSL_REDIRECT = True
+SECURE_HSTS_SECONDS = 3600
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True

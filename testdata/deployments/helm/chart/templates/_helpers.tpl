@@ -1,0 +1,3 @@
+{{- define "helpdesk.fullname" -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- end }}

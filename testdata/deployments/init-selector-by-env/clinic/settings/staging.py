@@ -1,0 +1,3 @@
+from .production import *  # noqa: F403
+
+ALLOWED_HOSTS = ["*"]

@@ -1,0 +1,7 @@
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": "conference",
+        "HOST": "db",
+    }
+}

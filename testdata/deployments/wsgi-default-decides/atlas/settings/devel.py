@@ -1,0 +1,4 @@
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = "devel"
