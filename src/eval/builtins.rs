@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::value::{EnvDeps, Kind, MAX_STR_BYTES, Object, Value, union};
+use super::value::{Args, EnvDeps, Kind, MAX_STR_BYTES, Object, Value, union};
 use super::{EnvRead, Frame, Run};
 use crate::source::Span;
 
@@ -27,24 +27,6 @@ pub struct CodeExecution {
     pub span: Span,
     pub function: Rc<str>,
     pub env: EnvDeps,
-}
-
-#[derive(Default)]
-pub struct Args {
-    pub positional: Vec<Value>,
-    pub keywords: Vec<(String, Value)>,
-}
-
-impl Args {
-    /// The argument at `index`, or the keyword `name`.
-    pub(super) fn get(&self, index: usize, name: &str) -> Option<&Value> {
-        self.positional.get(index).or_else(|| {
-            self.keywords
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v)
-        })
-    }
 }
 
 impl Run<'_> {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use tree_sitter::Node;
 
-use super::builtins::Args;
+use super::value::Args;
 use super::value::{Function, Kind, Param, ParamKind, Value};
 use super::{Exit, Frame, Namespace, Run};
 use crate::source::Span;

@@ -6,7 +6,7 @@ use tree_sitter::Node;
 
 use super::builtins;
 use super::strings::{parse_float, parse_int, unescape};
-use super::value::{EnvDeps, Kind, Object, Value, union};
+use super::value::{Args, EnvDeps, Kind, Object, Value, union};
 use super::{Frame, Run};
 
 /// Python builtins that settings modules call; everything else named like a builtin is undefined.
@@ -678,7 +678,7 @@ impl<'p> Run<'p> {
             // `f(x for x in items)`: the generator is the only argument.
             Some(generator) if generator.kind() == "generator_expression" => {
                 let items = self.comprehension(frame, generator);
-                Ok(builtins::Args {
+                Ok(Args {
                     positional: vec![items],
                     keywords: Vec::new(),
                 })
@@ -780,12 +780,8 @@ impl<'p> Run<'p> {
         })
     }
 
-    pub(super) fn arguments(
-        &mut self,
-        frame: &mut Frame,
-        node: Node<'p>,
-    ) -> Result<builtins::Args, String> {
-        let mut args = builtins::Args::default();
+    pub(super) fn arguments(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<Args, String> {
+        let mut args = Args::default();
         let children = super::code_children(node);
         for child in children {
             match child.kind() {

@@ -1,7 +1,7 @@
 //! String formatting with known parts: `'%s://%s' % (scheme, host)` and `'{}:{}'.format(a, b)`.
 //! Conversions and format specifications beyond the plain ones are not evaluated.
 
-use super::builtins::Args;
+use super::value::Args;
 use super::value::{Kind, Value};
 
 /// `template % values` for `%s`, `%r`, `%d`/`%i` and `%%`, with a tuple, a dict (`%(name)s`) or

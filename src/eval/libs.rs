@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use super::builtins::{Args, iterate};
-use super::value::{EnvDeps, Instance, Kind, Object, Value};
+use super::builtins::iterate;
+use super::value::{Args, EnvDeps, Instance, Kind, Object, Value};
 use super::{Frame, Run};
 use crate::source::Span;
 

@@ -25,6 +25,7 @@ use std::rc::Rc;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::resolve::Project;
 use crate::source::{FileId, Span};
+pub use value::{Binding, Namespace};
 use value::{EnvDeps, Value};
 
 /// The environment a settings module is imported under: the variables listed are set to these
@@ -53,21 +54,6 @@ pub(crate) enum EnvRead {
     Set(String),
     /// Set, to a value the repository does not say.
     SetUnknown,
-}
-
-/// A name bound in a module, and the statement that bound it last.
-#[derive(Clone, Debug)]
-pub struct Binding {
-    pub value: Value,
-    pub site: Span,
-}
-
-#[derive(Clone, Debug, Default)]
-pub struct Namespace {
-    pub bindings: HashMap<Rc<str>, Binding>,
-    /// Set when names may have come from somewhere djsafe cannot see (a star import from a
-    /// package, `exec`): unknown names are then `Unknown` rather than undefined.
-    pub opaque: Option<Rc<str>>,
 }
 
 /// An import inside `try: ... except ImportError:`: whether its module exists in the repository

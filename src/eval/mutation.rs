@@ -6,8 +6,8 @@
 
 use std::rc::Rc;
 
-use super::builtins::{self, Args, dict_insert, iterate};
-use super::value::{EnvDeps, Items, Kind, Pairs, Value};
+use super::builtins::{self, dict_insert, iterate};
+use super::value::{Args, EnvDeps, Items, Kind, Pairs, Value};
 use super::{Frame, Run};
 use crate::source::Span;
 

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use tree_sitter::Node;
 
 use super::mutation::forget_objects_of;
-use super::value::{EnvDeps, Kind, Value, union};
+use super::value::{Args, EnvDeps, Kind, Value, union};
 use super::{Binding, Exit, Frame, Namespace, OptionalImport, Run};
 use crate::diagnostic::DiagnosticKind;
 use crate::resolve::Target;
@@ -328,7 +328,7 @@ impl<'p> Run<'p> {
             _ => None,
         };
         if let Some(method) = in_place {
-            let args = super::builtins::Args {
+            let args = Args {
                 positional: vec![operand],
                 keywords: Vec::new(),
             };
