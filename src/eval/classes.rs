@@ -241,7 +241,7 @@ fn convert_default(kind: &str, default: Value, site: Span) -> Value {
     match kind {
         "ListValue" | "TupleValue" | "SetValue" => match default.kind {
             Kind::None => Value::new(sequence(kind, Vec::new()), site),
-            _ => match super::builtins::iterate(&default) {
+            _ => match super::ops::iterate(&default) {
                 Some(items) => Value::new(sequence(kind, items), default.origin),
                 None => default,
             },
@@ -263,7 +263,7 @@ fn convert_default(kind: &str, default: Value, site: Span) -> Value {
 fn sequence(kind: &str, items: Vec<Value>) -> Kind {
     match kind {
         "TupleValue" => Kind::tuple(items),
-        "SetValue" => Kind::Set(Object::new(super::builtins::set_items(items))),
+        "SetValue" => Kind::Set(Object::new(super::ops::set_items(items))),
         _ => Kind::List(Object::new(items)),
     }
 }

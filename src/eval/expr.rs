@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use tree_sitter::Node;
 
-use super::builtins;
+use super::ops;
 use super::strings::{parse_float, parse_int, unescape};
 use super::value::{Args, EnvDeps, Kind, Object, Value, union};
 use super::{Frame, Run};
@@ -133,7 +133,7 @@ impl<'p> Run<'p> {
                 };
                 let left = self.expr(frame, left);
                 let right = self.expr(frame, right);
-                builtins::binary(self.text(frame, op), &left, &right, span, false)
+                ops::binary(self.text(frame, op), &left, &right, span, false)
             }
             "unary_operator" => {
                 let (Some(argument), Some(op)) = (
@@ -143,7 +143,7 @@ impl<'p> Run<'p> {
                     return Value::unknown("incomplete operator expression", span);
                 };
                 let value = self.expr(frame, argument);
-                builtins::unary(self.text(frame, op), &value, span)
+                ops::unary(self.text(frame, op), &value, span)
             }
             "conditional_expression" => {
                 let parts = super::code_children(node);
@@ -309,10 +309,10 @@ impl<'p> Run<'p> {
             file[node.start_byte() + 1..end].to_string()
         });
         let formatted = match (conversion, &self_documenting) {
-            (Some("!r"), _) | (None, Some(_)) => builtins::to_repr(&value, span),
+            (Some("!r"), _) | (None, Some(_)) => ops::to_repr(&value, span),
             (Some("!a"), _) => Value::unknown("f-string `!a` conversions are not evaluated", span)
                 .with_env(&value.env),
-            _ => builtins::to_str(&value, span),
+            _ => ops::to_str(&value, span),
         };
         match (self_documenting, &formatted.kind) {
             (Some(text), Kind::Str(s)) => {
@@ -332,7 +332,7 @@ impl<'p> Run<'p> {
                     continue;
                 };
                 let value = self.expr(frame, inner);
-                match builtins::iterate(&value) {
+                match ops::iterate(&value) {
                     Some(more) => items.extend(more),
                     None => {
                         return Value::unknown(
@@ -351,7 +351,7 @@ impl<'p> Run<'p> {
         }
         let kind = match node.kind() {
             "list" => Kind::List(Object::new(items)),
-            "set" => Kind::Set(Object::new(builtins::set_items(items))),
+            "set" => Kind::Set(Object::new(ops::set_items(items))),
             _ => Kind::tuple(items),
         };
         Value::new(kind, span)
@@ -396,12 +396,12 @@ impl<'p> Run<'p> {
             return Value::unknown(reason, span).with_env(&env);
         }
         let kind = match node.kind() {
-            "set_comprehension" => Kind::Set(Object::new(builtins::set_items(items))),
+            "set_comprehension" => Kind::Set(Object::new(ops::set_items(items))),
             "dictionary_comprehension" => {
                 let mut pairs = Vec::new();
                 for item in items {
                     if let Some([k, v]) = item.items().as_deref() {
-                        builtins::dict_insert(&mut pairs, k.clone(), v.clone());
+                        ops::dict_insert(&mut pairs, k.clone(), v.clone());
                     }
                 }
                 Kind::Dict(Object::new(pairs))
@@ -458,7 +458,7 @@ impl<'p> Run<'p> {
         };
         let iterable = self.expr(frame, right);
         *env = union(env, &iterable.env);
-        let items = builtins::iterate(&iterable)
+        let items = ops::iterate(&iterable)
             .filter(|items| items.len() <= super::stmt::MAX_UNROLLED_ITERATIONS)
             .ok_or_else(|| format!("cannot list the items of `{}`", self.text(frame, right)))?;
         let site = self.span(frame, *clause);
@@ -484,7 +484,7 @@ impl<'p> Run<'p> {
                     };
                     let key = self.expr(frame, k);
                     let value = self.expr(frame, v);
-                    builtins::dict_insert(&mut pairs, key, value);
+                    ops::dict_insert(&mut pairs, key, value);
                 }
                 "dictionary_splat" => {
                     let Some(inner) = child.named_child(0) else {
@@ -494,7 +494,7 @@ impl<'p> Run<'p> {
                     match value.pairs() {
                         Some(more) => {
                             for (k, v) in more {
-                                builtins::dict_insert(&mut pairs, k, v);
+                                ops::dict_insert(&mut pairs, k, v);
                             }
                         }
                         None => {
@@ -576,7 +576,7 @@ impl<'p> Run<'p> {
         if matches!(&container.kind, Kind::External(path) if &**path == "os.environ") {
             return self.required_env(frame, &key, span);
         }
-        builtins::get_item(&container, &key, span)
+        ops::get_item(&container, &key, span)
     }
 
     fn comparison(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
@@ -617,7 +617,7 @@ impl<'p> Run<'p> {
             }
             self.record_comparison(&left, &right);
             self.record_comparison(&right, &left);
-            let outcome = builtins::compare(op, &left, &right);
+            let outcome = ops::compare(op, &left, &right);
             env = union(&env, &union(&left.env, &right.env));
             match outcome {
                 Some(true) => {}
@@ -708,11 +708,11 @@ impl<'p> Run<'p> {
                 self.call_instance(frame, &instance, &callee, &args, span)
             }
             Kind::Method(receiver, method) => {
-                if builtins::is_mutating_method(receiver, method) {
+                if ops::is_mutating_method(receiver, method) {
                     let (receiver, method) = (receiver.clone(), method.clone());
                     return self.mutate(frame, &receiver, &method, &args, span);
                 }
-                builtins::call_method(receiver, method, &args, span)
+                ops::call_method(receiver, method, &args, span)
             }
             Kind::Function(function) => {
                 let function = function.clone();
@@ -803,7 +803,7 @@ impl<'p> Run<'p> {
                     };
                     let value = self.expr(frame, inner);
                     let unpacked = if child.kind() == "list_splat" {
-                        builtins::iterate(&value).map(|items| args.positional.extend(items))
+                        ops::iterate(&value).map(|items| args.positional.extend(items))
                     } else {
                         value
                             .pairs()

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use super::builtins::iterate;
+use super::ops::iterate;
 use super::value::{Args, EnvDeps, Instance, Kind, Object, Value};
 use super::{Frame, Run};
 use crate::source::Span;
@@ -400,11 +400,7 @@ impl Run<'_> {
                             span,
                         );
                     };
-                    super::builtins::dict_insert(
-                        &mut pairs,
-                        Value::str(k, span),
-                        Value::str(v, span),
-                    );
+                    super::ops::dict_insert(&mut pairs, Value::str(k, span), Value::str(v, span));
                 }
                 Value::new(Kind::Dict(Object::new(pairs)), span)
             }
@@ -603,7 +599,7 @@ impl Run<'_> {
                     Kind::Bool(_) => value,
                     _ if value.is_unknown() => value,
                     _ => {
-                        let text = super::builtins::to_str(&value, span);
+                        let text = super::ops::to_str(&value, span);
                         match text.as_str().map(str::to_lowercase) {
                             Some(t) if t.is_empty() => Value::new(Kind::Bool(false), value.origin),
                             Some(t) if DECOUPLE_TRUE.contains(&t.as_str()) => {

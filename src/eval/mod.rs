@@ -3,16 +3,18 @@
 //! variables read from a [`Scenario`] and recorded, and anything djsafe cannot follow turned into
 //! `Unknown` with a reason.
 
-pub mod builtins;
+mod builtins;
 mod call;
 mod classes;
 pub use classes::configuration_classes;
 mod expr;
-mod format;
+mod external;
 mod library_values;
 mod libs;
 mod matching;
 mod mutation;
+mod ops;
+mod os_environ;
 mod paths;
 mod stdlib;
 mod stmt;
@@ -69,7 +71,7 @@ pub struct OptionalImport {
 pub struct Evaluation {
     pub namespace: Rc<Namespace>,
     /// `eval`/`exec` calls on values derived from environment variables.
-    pub code_execution: Vec<builtins::CodeExecution>,
+    pub code_execution: Vec<CodeExecution>,
     /// Writes to `os.environ` made while importing, in order.
     pub env_writes: Vec<EnvWrite>,
     /// Imports of modules that may be absent (`try: from .local import * except ImportError:`).
@@ -164,6 +166,14 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
     }
 }
 
+/// A call of `eval` or `exec` on a value derived from environment variables.
+#[derive(Clone, Debug)]
+pub struct CodeExecution {
+    pub span: Span,
+    pub function: Rc<str>,
+    pub env: EnvDeps,
+}
+
 /// A write to the process environment by the settings (`os.environ['X'] = ...`, or
 /// `os.environ.setdefault('X', ...)` while `X` is unset): Django reads some variables
 /// (`DJANGO_ALLOW_ASYNC_UNSAFE`) from the environment after the settings are imported.
@@ -203,7 +213,7 @@ struct Run<'p> {
     call_conditions: EnvDeps,
     imported_by: HashMap<FileId, Span>,
     diagnostics: BTreeSet<Diagnostic>,
-    code_execution: Vec<builtins::CodeExecution>,
+    code_execution: Vec<CodeExecution>,
     optional_imports: Vec<OptionalImport>,
     env_writes: Vec<EnvWrite>,
     /// Contents of objects changed inside undecided branches, to undo them (see `mutation`).

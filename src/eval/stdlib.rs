@@ -4,7 +4,7 @@
 
 use tree_sitter::Node;
 
-use super::builtins::{dict_insert, iterate};
+use super::ops::{dict_insert, iterate};
 use super::strings::{parse_float, parse_int, unescape};
 use super::value::{Args, Kind, Object, Value};
 use crate::parse::{parse_python, python_parser};

@@ -336,7 +336,7 @@ impl<'p> Run<'p> {
             self.assign(frame, left, current, span);
             return;
         }
-        let value = super::builtins::binary(op, &current, &operand, span, true);
+        let value = super::ops::binary(op, &current, &operand, span, true);
         self.assign(frame, left, value, span);
     }
 
@@ -493,8 +493,8 @@ impl<'p> Run<'p> {
             return Ok(());
         };
         let iterable = self.expr(frame, right);
-        let items = super::builtins::iterate(&iterable)
-            .filter(|items| items.len() <= MAX_UNROLLED_ITERATIONS);
+        let items =
+            super::ops::iterate(&iterable).filter(|items| items.len() <= MAX_UNROLLED_ITERATIONS);
         let Some(items) = items else {
             let reason = format!(
                 "assigned in a loop over `{}` at {}, which djsafe cannot unroll",
@@ -975,7 +975,7 @@ fn is_binding_target(node: Node, text: &str) -> bool {
             node.kind() == "attribute"
                 && parent.child_by_field_name("function") == Some(node)
                 && node.child_by_field_name("attribute").is_some_and(|method| {
-                    super::builtins::MUTATING_METHODS.contains(&&text[method.byte_range()])
+                    super::ops::MUTATING_METHODS.contains(&&text[method.byte_range()])
                 })
         }
         _ => false,
