@@ -384,6 +384,4 @@ impl Run<'_> {
 }
 
 #[cfg(test)]
-mod mutation_tests;
-#[cfg(test)]
 mod tests;
