@@ -268,17 +268,6 @@ fn sequence(kind: &str, items: Vec<Value>) -> Kind {
     }
 }
 
-/// `Class.NAME`: the class's own attribute, else its bases' (depth first, left to right).
-pub fn attribute(class: &Class, name: &str) -> Option<Value> {
-    if let Some(binding) = class.attributes.bindings.get(name) {
-        return Some(binding.value.clone());
-    }
-    class.bases.iter().find_map(|base| match &base.kind {
-        Kind::Class(base) => attribute(base, name),
-        _ => None,
-    })
-}
-
 /// A class's attributes, then its bases' (depth first, left to right), each name once.
 fn collect_attributes(class: &Class, out: &mut Vec<(Rc<str>, Binding)>) {
     let mut names: Vec<&Rc<str>> = class.attributes.bindings.keys().collect();

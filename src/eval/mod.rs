@@ -2,6 +2,29 @@
 //! statements in order over abstract values, star imports copied between namespaces, environment
 //! variables read from a [`Scenario`] and recorded, and anything djsafe cannot follow turned into
 //! `Unknown` with a reason.
+//!
+//! Layers, each using only the ones above it (the evaluator `Run` is one type whose methods are
+//! spread over the files, so for its methods the rule is about which ones a file calls):
+//! 1. `value`: the abstract values, namespaces and call arguments; `strings`: Python's literal
+//!    syntax. Neither uses anything else in eval.
+//! 2. Pure functions of values, with no evaluator state: `paths` (`pathlib`, `os.path`), then
+//!    `library_values` (values of library objects), then `ops` (operators, comparisons,
+//!    `str()`/`repr()`, `%` and `.format()`, container access, methods of the builtin types), then
+//!    `stdlib` (`json.loads`, `ast.literal_eval`...).
+//! 3. The modelled functions that need the evaluator's state: `os_environ`, `builtins` and the
+//!    configuration libraries in `libs`. They do not know each other, and use only the services
+//!    of this file (environment reads, `bind`, `module`, `diagnose`, `line_at`, `Frame::handles`).
+//! 4. `external`, the dispatcher: the one place that knows every table of modelled functions
+//!    (layers 2 and 3) and the order they are tried in; it also uses `mutation` to forget what an
+//!    unmodelled call may change.
+//! 5. The evaluator: this file's `Run` and `Frame`, `stmt`, `expr`, `call` (project functions),
+//!    `classes`, `matching`, `mutation`. These call one another, as an interpreter's statements,
+//!    expressions and calls nest, and call down into `external` and layers 1-3.
+//!
+//! Two edges go back up, because the Python they model does: a cast handed to a library
+//! (`env('X', cast=int)`, `config('X', cast=my_helper)`) is a call, so `libs` calls the dispatcher
+//! or a project function for it; and django-split-settings' `include()` runs the included file's
+//! statements.
 
 mod builtins;
 mod call;
@@ -329,6 +352,22 @@ impl Run<'_> {
             self.imported_by.entry(file).or_insert(import_span);
         }
         Some(self.module(index))
+    }
+
+    /// Binds `name` in the frame's namespace; the value depends on the variables the current
+    /// branch depends on.
+    fn bind(&mut self, frame: &mut Frame, name: &str, value: Value, site: Span) {
+        let value = value.with_env(&frame.control);
+        frame
+            .ns
+            .bindings
+            .insert(name.into(), Binding { value, site });
+    }
+
+    /// `file:line` of a span.
+    fn line_at(&self, span: Span) -> String {
+        let file = self.project.sources.get(span.file);
+        format!("{}:{}", file.display, file.position(span.start).line)
     }
 
     fn diagnose(&mut self, kind: DiagnosticKind, span: Span, message: String) {

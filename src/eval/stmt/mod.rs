@@ -6,7 +6,7 @@
 use tree_sitter::Node;
 
 use super::value::{Kind, Value};
-use super::{Binding, Exit, Frame, Run};
+use super::{Exit, Frame, Run};
 use crate::source::Span;
 
 mod assign;
@@ -193,13 +193,5 @@ impl<'p> Run<'p> {
                 site,
             );
         }
-    }
-
-    pub(super) fn bind(&mut self, frame: &mut Frame, name: &str, value: Value, site: Span) {
-        let value = value.with_env(&frame.control);
-        frame
-            .ns
-            .bindings
-            .insert(name.into(), Binding { value, site });
     }
 }

@@ -245,6 +245,19 @@ impl PartialEq for Class {
     }
 }
 
+impl Class {
+    /// `Class.NAME`: the class's own attribute, else its bases' (depth first, left to right).
+    pub fn attribute(&self, name: &str) -> Option<Value> {
+        if let Some(binding) = self.attributes.bindings.get(name) {
+            return Some(binding.value.clone());
+        }
+        self.bases.iter().find_map(|base| match &base.kind {
+            Kind::Class(base) => base.attribute(name),
+            _ => None,
+        })
+    }
+}
+
 /// A `def` of the project: where its body is, and its parameters with their defaults.
 #[derive(Debug)]
 pub struct Function {
