@@ -162,6 +162,7 @@ fixtures! {
     app_engine => "app-engine",
     app_engine_platform_variables => "app-engine-platform-variables",
     compose_dev_and_prod => "compose-dev-and-prod",
+    compose_development_companions => "compose-development-companions",
     compose_services => "compose-services",
     compose_worker_profile => "compose-worker-profile",
     computed_include => "computed-include",

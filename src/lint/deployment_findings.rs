@@ -129,6 +129,12 @@ fn secrets(
             if !targets.selects(&[var.origin.file.as_path()]) {
                 continue;
             }
+            // A value from a file kept for development (`env.d/development/common`,
+            // `.env.dev`) is a developer's, whichever service reads it.
+            if !options.report_development && named_for_development(&var.origin.file, &display_root)
+            {
+                continue;
+            }
             let Some(span) = line_span(project, &var.origin) else {
                 continue;
             };
@@ -236,6 +242,30 @@ pub(super) fn dotenv_secrets(
         }
     }
     findings
+}
+
+/// Whether a file's name, or a folder of its path below the repository, is named for
+/// development (`env.d/development/common`, `docker/dev/.env`, `.env.local`).
+fn named_for_development(file: &std::path::Path, root: &std::path::Path) -> bool {
+    let relative = file.strip_prefix(root).unwrap_or(file);
+    let folder_says = relative
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.components())
+        .any(|c| {
+            matches!(
+                c.as_os_str()
+                    .to_string_lossy()
+                    .to_ascii_lowercase()
+                    .as_str(),
+                "development" | "dev" | "local" | "test" | "tests" | "ci"
+            )
+        });
+    let name_says = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| crate::profile::profile_from_name(n) == Some(Profile::Development));
+    folder_says || name_says
 }
 
 /// The profile a deployment's secrets are reported with: its own, or for a service that runs no
