@@ -15,6 +15,7 @@ pub mod explain;
 pub mod finding;
 pub mod fingerprint;
 pub mod fix;
+pub mod fsindex;
 pub mod glob;
 pub mod lint;
 pub mod parse;

@@ -2,13 +2,16 @@
 //! (packages, `__init__.py`, modules outside the project), parsing each file once, and recording
 //! what every import statement refers to so the evaluator never touches the file system.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use tree_sitter::{Node, Tree};
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::discover::{display_path, read_text};
+use crate::fsindex::{FsIndex, Kind};
 use crate::parse::{parse_python, python_parser};
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 
@@ -37,6 +40,16 @@ pub struct Project {
     /// The target of each imported dotted name, keyed by the span of the name in the import.
     targets: HashMap<Span, Target>,
     roots: Vec<PathBuf>,
+    /// The position of each import root in `roots` (its first), to find a file's root from the
+    /// file's folders instead of trying every root.
+    root_rank: HashMap<PathBuf, usize>,
+    /// For each name at the top of some import root (a folder or a `.py` file), the roots that
+    /// hold it, in order: an absolute import looks only there.
+    top_level: OnceLock<HashMap<OsString, Vec<usize>>>,
+    /// The folder listings discovery made; every "does this file exist?" is answered there.
+    index: Arc<FsIndex>,
+    /// The project modules each file's imports name, as resolved.
+    imports: HashMap<FileId, Vec<usize>>,
     display_root: PathBuf,
     /// Modules whose imports have been resolved.
     scanned: std::collections::HashSet<usize>,
@@ -49,12 +62,25 @@ pub struct Project {
 
 impl Project {
     pub fn new(roots: Vec<PathBuf>, display_root: PathBuf) -> Self {
+        Self::with_index(roots, display_root, Arc::default())
+    }
+
+    /// A project whose files are looked up in `index` (discovery's listings).
+    pub fn with_index(roots: Vec<PathBuf>, display_root: PathBuf, index: Arc<FsIndex>) -> Self {
+        let mut root_rank = HashMap::new();
+        for (rank, root) in roots.iter().enumerate() {
+            root_rank.entry(root.clone()).or_insert(rank);
+        }
         Project {
             sources: SourceMap::default(),
             modules: Vec::new(),
             by_file: HashMap::new(),
             targets: HashMap::new(),
             roots,
+            root_rank,
+            top_level: OnceLock::new(),
+            index,
+            imports: HashMap::new(),
             display_root,
             scanned: Default::default(),
             included: HashMap::new(),
@@ -76,10 +102,64 @@ impl Project {
         &self.display_root
     }
 
+    /// The folder listings files are looked up in.
+    pub fn index(&self) -> &FsIndex {
+        &self.index
+    }
+
     /// Finds the file of an absolute dotted module name under the import roots.
     pub fn find_module_file(&self, name: &str) -> Option<PathBuf> {
         let parts: Vec<&str> = name.split('.').collect();
-        self.roots.iter().find_map(|root| module_file(root, &parts))
+        self.roots_holding(parts.first().copied())
+            .find_map(|root| module_file(&self.index, root, &parts))
+    }
+
+    /// The import roots that may hold a module whose dotted name starts with `top`, in order:
+    /// those with a folder or a `.py` file of that name.
+    fn roots_holding<'a>(
+        &'a self,
+        top: Option<&str>,
+    ) -> Box<dyn Iterator<Item = &'a PathBuf> + 'a> {
+        let Some(top) = top.filter(|t| !t.is_empty()) else {
+            return Box::new(self.roots.iter());
+        };
+        let top_level = self.top_level.get_or_init(|| {
+            let mut map: HashMap<OsString, Vec<usize>> = HashMap::new();
+            for (rank, root) in self.roots.iter().enumerate() {
+                let Some(listing) = self.index.listing(root) else {
+                    continue;
+                };
+                for entry in &listing.entries {
+                    let name = match entry.kind {
+                        Kind::Dir => entry.name.clone(),
+                        Kind::File => match entry.name.to_str().and_then(|n| n.strip_suffix(".py"))
+                        {
+                            Some(stem) => OsString::from(stem),
+                            None => continue,
+                        },
+                        Kind::Special | Kind::Broken => continue,
+                    };
+                    let ranks = map.entry(name).or_default();
+                    if ranks.last() != Some(&rank) {
+                        ranks.push(rank);
+                    }
+                }
+            }
+            map
+        });
+        let ranks = top_level
+            .get(std::ffi::OsStr::new(top))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        Box::new(ranks.iter().map(|&rank| &self.roots[rank]))
+    }
+
+    /// The first import root (in `roots` order) that contains `path`.
+    fn root_rank_of(&self, path: &Path) -> Option<usize> {
+        path.ancestors()
+            .skip(1)
+            .filter_map(|dir| self.root_rank.get(dir).copied())
+            .min()
     }
 
     /// Loads `path` and everything it imports, transitively. Returns the module's index, or
@@ -96,6 +176,7 @@ impl Project {
             for (span, target) in self.imports_of(&mut parser, index) {
                 if let Target::Project(imported) = target {
                     queue.push_back(imported);
+                    self.imports.entry(span.file).or_default().push(imported);
                 }
                 self.targets.insert(span, target);
             }
@@ -141,7 +222,7 @@ impl Project {
     }
 
     fn load_one(&mut self, parser: &mut tree_sitter::Parser, path: &Path) -> Option<usize> {
-        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        let path = self.index.canonical(path);
         if let Some(&index) = self.by_file.get(&path) {
             return Some(index);
         }
@@ -194,9 +275,8 @@ impl Project {
     /// The dotted name of a file, relative to the first import root that contains it.
     fn module_name(&self, path: &Path) -> String {
         let relative = self
-            .roots
-            .iter()
-            .find_map(|root| path.strip_prefix(root).ok())
+            .root_rank_of(path)
+            .and_then(|rank| path.strip_prefix(&self.roots[rank]).ok())
             .unwrap_or_else(|| Path::new(path.file_name().unwrap_or_default()));
         let mut parts: Vec<String> = relative
             .components()
@@ -231,7 +311,7 @@ impl Project {
         // files in the including module's namespace: load them like imports.
         for pattern in included {
             let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-            for matched in crate::glob::expand(&base, &pattern) {
+            for matched in crate::glob::expand(&self.index, &base, &pattern) {
                 if let Some(module) = self.load_one(parser, &matched)
                     && module != index
                 {
@@ -252,7 +332,7 @@ impl Project {
                 for ((start, end), name) in &request.from_names {
                     let submodule = package_file
                         .parent()
-                        .and_then(|dir| module_file(dir, &[name.as_str()]));
+                        .and_then(|dir| module_file(&self.index, dir, &[name.as_str()]));
                     if let Some(sub_index) = submodule.and_then(|p| self.load_one(parser, &p)) {
                         found.push((
                             Span {
@@ -286,14 +366,16 @@ impl Project {
             for _ in 1..level {
                 base = base.and_then(|b| b.parent().map(Path::to_path_buf));
             }
-            base.and_then(|base| module_file(&base, &parts))
+            base.and_then(|base| module_file(&self.index, &base, &parts))
         } else {
-            match self.roots.iter().find_map(|root| module_file(root, &parts)) {
+            let found = self
+                .roots_holding(parts.first().copied())
+                .find_map(|root| module_file(&self.index, root, &parts));
+            match found {
                 Some(path) => Some(path),
                 None if self
-                    .roots
-                    .iter()
-                    .any(|root| top_level_exists(root, parts.first().copied())) =>
+                    .roots_holding(parts.first().copied())
+                    .any(|root| top_level_exists(&self.index, root, parts.first().copied())) =>
                 {
                     None
                 }
@@ -312,25 +394,27 @@ impl Project {
 }
 
 /// `dir/a/b.py` or `dir/a/b/__init__.py`; with no parts, the package in `dir` itself.
-fn module_file(dir: &Path, parts: &[&str]) -> Option<PathBuf> {
+fn module_file(index: &FsIndex, dir: &Path, parts: &[&str]) -> Option<PathBuf> {
     let mut base = dir.to_path_buf();
     for part in parts {
         base.push(part);
     }
     if parts.is_empty() {
         let init = base.join("__init__.py");
-        return init.is_file().then_some(init);
+        return index.is_file(&init).then_some(init);
     }
     let file = base.with_extension("py");
-    if file.is_file() {
+    if index.is_file(&file) {
         return Some(file);
     }
     let init = base.join("__init__.py");
-    init.is_file().then_some(init)
+    index.is_file(&init).then_some(init)
 }
 
-fn top_level_exists(root: &Path, top: Option<&str>) -> bool {
-    top.is_some_and(|top| root.join(top).is_dir() || root.join(format!("{top}.py")).is_file())
+fn top_level_exists(index: &FsIndex, root: &Path, top: Option<&str>) -> bool {
+    top.is_some_and(|top| {
+        index.is_dir(&root.join(top)) || index.is_file(&root.join(format!("{top}.py")))
+    })
 }
 
 struct ImportRequest {
@@ -580,34 +664,22 @@ impl Project {
     /// The import root a module is named under.
     pub fn root_of(&self, module: usize) -> Option<&Path> {
         let path = &self.sources.get(self.modules[module].file).path;
-        self.roots
-            .iter()
-            .find(|root| path.starts_with(root))
-            .map(PathBuf::as_path)
+        self.root_rank_of(path)
+            .map(|rank| self.roots[rank].as_path())
     }
 
     /// The module and every project module it imports, transitively: the files djsafe reads to
     /// evaluate it, so a change to any of them can change its findings.
     pub fn import_closure(&self, module: usize) -> Vec<usize> {
-        let mut imports: HashMap<FileId, Vec<usize>> = HashMap::new();
-        for (span, target) in &self.targets {
-            if let Target::Project(index) = target {
-                imports.entry(span.file).or_default().push(*index);
-            }
-        }
-        for (file, modules) in &self.included {
-            imports.entry(*file).or_default().extend(modules);
-        }
         let mut closure = vec![module];
+        let mut seen = HashSet::from([module]);
         let mut next = 0;
         while let Some(&current) = closure.get(next) {
             next += 1;
-            for &imported in imports
-                .get(&self.modules[current].file)
-                .into_iter()
-                .flatten()
-            {
-                if !closure.contains(&imported) {
+            let file = self.modules[current].file;
+            let imported = self.imports.get(&file).into_iter().flatten();
+            for &imported in imported.chain(self.included.get(&file).into_iter().flatten()) {
+                if seen.insert(imported) {
                     closure.push(imported);
                 }
             }

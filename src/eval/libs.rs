@@ -578,7 +578,7 @@ impl Run<'_> {
         }
         let value = match self.getenv(&option) {
             Some(raw) => Value::str(&raw, span),
-            None => match decouple_repository(&search_from)
+            None => match decouple_repository(self.project.index(), &search_from)
                 .and_then(|(file, values)| values.get(&option).map(|v| (file, v.clone())))
             {
                 Some((_, raw)) => Value::str(&raw, span),
@@ -768,18 +768,19 @@ fn environ_dotenv(text: &str) -> Vec<(String, String)> {
 /// python-decouple's repository: the first folder from `start` upwards (stopping before the
 /// file system root) with `settings.ini` (its `[settings]` section) or `.env`.
 fn decouple_repository(
+    index: &crate::fsindex::FsIndex,
     start: &Path,
 ) -> Option<(PathBuf, std::collections::HashMap<String, String>)> {
     let mut dir = Some(start);
     while let Some(d) = dir {
         d.parent()?;
         let ini = d.join("settings.ini");
-        if ini.is_file() {
+        if index.is_file(&ini) {
             let text = std::fs::read_to_string(&ini).ok()?;
             return Some((ini, ini_settings(&text)));
         }
         let dotenv = d.join(".env");
-        if dotenv.is_file() {
+        if index.is_file(&dotenv) {
             let text = std::fs::read_to_string(&dotenv).ok()?;
             return Some((dotenv, decouple_dotenv(&text)));
         }
@@ -854,7 +855,11 @@ impl Run<'_> {
         let Some(extension) = name.rsplit_once('.').map(|(_, e)| e) else {
             return;
         };
-        let siblings = crate::glob::expand(base, &format!("{folder}*.{extension}"));
+        let siblings = crate::glob::expand(
+            self.project.index(),
+            base,
+            &format!("{folder}*.{extension}"),
+        );
         let stems = siblings.iter().filter_map(|file| {
             let stem = file.file_stem()?.to_str()?;
             (stem != "__init__").then(|| Rc::from(stem))
@@ -893,7 +898,7 @@ impl Run<'_> {
                     continue;
                 }
             };
-            let files = crate::glob::expand(&base, &pattern);
+            let files = crate::glob::expand(self.project.index(), &base, &pattern);
             self.record_included_alternatives(&base, &pattern, argument);
             if files.is_empty() && !optional {
                 self.raised = Some("OSError");
@@ -902,7 +907,7 @@ impl Run<'_> {
                 continue;
             }
             for file in files {
-                let canonical = file.canonicalize().unwrap_or(file);
+                let canonical = self.project.index().canonical(&file);
                 let Some(module) = self.project.module_by_path(&canonical) else {
                     frame.ns.opaque = Some(
                         format!("`include({pattern:?})`, whose file djsafe did not load").into(),

@@ -79,7 +79,11 @@ pub fn open_project(
     };
     let targets = Targets::new(&paths, excludes, force_exclude);
     let discovery = discover::discover(targets.roots(), targets.files(), excludes, &display_root);
-    let project = Project::new(discovery.import_roots.clone(), display_root.clone());
+    let project = Project::with_index(
+        discovery.import_roots.clone(),
+        display_root.clone(),
+        discovery.index.clone(),
+    );
     Ok((targets, discovery, project, display_root))
 }
 
