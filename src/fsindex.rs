@@ -47,6 +47,7 @@ impl Listing {
 
     /// Reads a folder: one `getdents` for the names and kinds, a `stat` only for symbolic links.
     pub fn read(dir: &Path, real: Option<PathBuf>) -> std::io::Result<Listing> {
+        crate::stats::count(&crate::stats::LISTED);
         let mut entries = Vec::new();
         for entry in std::fs::read_dir(dir)? {
             let Ok(entry) = entry else { continue };

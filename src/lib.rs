@@ -27,5 +27,6 @@ pub mod rule_docs;
 pub mod rules;
 pub mod selection;
 pub mod source;
+pub mod stats;
 pub mod suppress;
 pub mod targets;

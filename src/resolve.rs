@@ -19,7 +19,11 @@ pub struct Module {
     /// Dotted name, as Django would import it.
     pub name: String,
     pub file: FileId,
-    pub tree: Tree,
+    /// The syntax tree, parsed when first asked for (see [`Project::tree`]) and dropped with
+    /// [`Project::release_trees`]: trees take tens of times the memory of their source.
+    tree: OnceLock<Tree>,
+    /// What the module's code says about it, read when it is loaded.
+    pub(crate) shape: crate::lint::shape::Shape,
     pub is_package: bool,
 }
 
@@ -86,6 +90,36 @@ impl Project {
             included: HashMap::new(),
             text_files: HashMap::new(),
             diagnostics: Vec::new(),
+        }
+    }
+
+    /// A module's syntax tree, parsed again when it was released.
+    pub fn tree(&self, module: usize) -> &Tree {
+        let module = &self.modules[module];
+        module.tree.get_or_init(|| {
+            thread_local! {
+                static PARSER: std::cell::RefCell<tree_sitter::Parser> =
+                    std::cell::RefCell::new(python_parser());
+            }
+            let text = &self.sources.get(module.file).text;
+            PARSER
+                .with(|parser| parse_python(&mut parser.borrow_mut(), text))
+                .map(|(tree, _)| tree)
+                .unwrap_or_else(|| {
+                    // It parsed when it was loaded; tree-sitter only fails on cancellation.
+                    let mut parser = python_parser();
+                    parser
+                        .parse("", None)
+                        .expect("tree-sitter parses an empty file")
+                })
+        })
+    }
+
+    /// Drops every syntax tree (they are parsed again on demand): between batches of settings
+    /// modules, so memory stays that of the batch being linted.
+    pub fn release_trees(&mut self) {
+        for module in &mut self.modules {
+            module.tree = OnceLock::new();
         }
     }
 
@@ -191,6 +225,7 @@ impl Project {
         let mut parser = python_parser();
         let (tree, _) =
             parse_python(&mut parser, text).expect("tree-sitter parses djsafe's own Python source");
+        let shape = crate::lint::shape::shape(tree.root_node(), text);
         let file = self.sources.add(SourceFile::new(
             PathBuf::from(display),
             display.to_string(),
@@ -199,7 +234,8 @@ impl Project {
         self.modules.push(Module {
             name: display.to_string(),
             file,
-            tree,
+            tree: OnceLock::from(tree),
+            shape,
             is_package: false,
         });
         self.modules.len() - 1
@@ -248,6 +284,7 @@ impl Project {
         };
         let name = self.module_name(&path);
         let is_package = path.file_name().is_some_and(|n| n == "__init__.py");
+        let shape = crate::lint::shape::shape(tree.root_node(), &text);
         let file = self
             .sources
             .add(SourceFile::new(path.clone(), display, text));
@@ -265,7 +302,8 @@ impl Project {
         self.modules.push(Module {
             name,
             file,
-            tree,
+            tree: OnceLock::from(tree),
+            shape,
             is_package,
         });
         self.by_file.insert(path, self.modules.len() - 1);
@@ -301,11 +339,14 @@ impl Project {
         let path = self.sources.get(file).path.clone();
         let (mut requests, mut included) = (Vec::new(), Vec::new());
         scan_module(
-            self.modules[index].tree.root_node(),
+            self.tree(index).root_node(),
             &self.sources.get(file).text,
             &mut requests,
             &mut included,
         );
+        // Everything loading needs from the tree is read: it is parsed again if evaluation
+        // needs it.
+        self.modules[index].tree = OnceLock::new();
         let mut found = Vec::new();
         // django-split-settings' `include('components/*.py', optional('local.py'))` runs those
         // files in the including module's namespace: load them like imports.

@@ -939,7 +939,7 @@ impl Run<'_> {
                 frame.control = super::value::union(&frame.control, &argument.env);
                 self.imported_by.entry(frame.file).or_insert(span);
                 self.stack.push(module);
-                let _ = self.block(frame, self.project.modules[module].tree.root_node());
+                let _ = self.block(frame, self.project.tree(module).root_node());
                 self.stack.pop();
                 frame.module = module_before;
                 frame.file = file_before;

@@ -134,6 +134,7 @@ impl Settings {
 }
 
 pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> Evaluation {
+    crate::stats::count(&crate::stats::EVALUATIONS);
     let mut run = Run {
         project,
         env: scenario
@@ -298,7 +299,7 @@ impl Run<'_> {
         // Evaluation goes on after an uncaught exception: Python would stop, but the statements
         // after it still describe what the author meant to deploy, and losing their findings
         // would hide problems. The exception itself was already reported.
-        let _ = self.block(&mut frame, module.tree.root_node());
+        let _ = self.block(&mut frame, self.project.tree(index).root_node());
         self.stack.pop();
         let ns = Rc::new(frame.ns);
         self.modules.insert(index, ns.clone());

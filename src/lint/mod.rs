@@ -6,7 +6,7 @@ mod deployment_findings;
 pub mod deployments;
 pub mod matrix;
 mod plan;
-mod shape;
+pub(crate) mod shape;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
@@ -104,15 +104,19 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         django_versions::defaults_source(DJANGO_DEFAULTS, dependencies.django.release);
     let defaults_module = project.load_text("<django global_settings>", &defaults_source);
     let fallback_findings = deployment_findings::check(&mut project, &plan, options, &targets);
-    let mut linted_files: HashSet<&Path> = HashSet::new();
-    let mut units: Vec<&plan::Unit> = Vec::new();
-    for unit in &plan.units {
-        let closure: Vec<&Path> = project
+    let closure_files = |project: &Project, unit: &plan::Unit| -> Vec<PathBuf> {
+        project
             .import_closure(unit.settings.module)
             .into_iter()
-            .map(|m| project.sources.get(project.modules[m].file).path.as_path())
-            .collect();
-        if targets.selects(&closure) {
+            .map(|m| project.sources.get(project.modules[m].file).path.clone())
+            .collect()
+    };
+    let mut linted_files: HashSet<PathBuf> = HashSet::new();
+    let mut units: Vec<&plan::Unit> = Vec::new();
+    for unit in &plan.units {
+        let closure = closure_files(&project, unit);
+        let borrowed: Vec<&Path> = closure.iter().map(PathBuf::as_path).collect();
+        if targets.selects(&borrowed) {
             linted_files.extend(closure);
             units.push(unit);
         }
@@ -151,17 +155,24 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
             variants,
         });
     }
-    let shared = Shared {
-        project: &project,
-        defaults_module,
-        dependencies: &dependencies,
-        options,
-    };
     let mut findings = fallback_findings;
-    for (found, problems) in parallel_chunks(&work, |part| lint_part(&shared, part)) {
-        findings.extend(found);
-        diagnostics.extend(problems);
+    // In batches, the syntax trees parsed for one batch dropped before the next: memory stays
+    // that of a batch however large the repository (issue 11).
+    for batch in work.chunks(LINT_BATCH) {
+        project.release_trees();
+        let shared = Shared {
+            project: &project,
+            defaults_module,
+            dependencies: &dependencies,
+            options,
+        };
+        for (found, problems) in parallel_chunks(batch, |part| lint_part(&shared, part)) {
+            findings.extend(found);
+            diagnostics.extend(problems);
+        }
     }
+    project.release_trees();
+    let linted_files: HashSet<&Path> = linted_files.iter().map(PathBuf::as_path).collect();
     diagnostics.extend(
         reading
             .iter()
@@ -507,6 +518,9 @@ fn probed_variants(
     }
     probed
 }
+
+/// Settings modules linted between two releases of the syntax trees.
+const LINT_BATCH: usize = 64;
 
 /// Stack of a worker thread: evaluation recurses over nested code (bounded, see `eval`).
 const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
