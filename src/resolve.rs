@@ -54,6 +54,8 @@ pub struct Project {
     index: Arc<FsIndex>,
     /// The project modules each file's imports name, as resolved.
     imports: HashMap<FileId, Vec<usize>>,
+    /// The modules whose tree is parsed, to release.
+    parsed: std::sync::Mutex<Vec<usize>>,
     display_root: PathBuf,
     /// Modules whose imports have been resolved.
     scanned: std::collections::HashSet<usize>,
@@ -85,6 +87,7 @@ impl Project {
             top_level: OnceLock::new(),
             index,
             imports: HashMap::new(),
+            parsed: Default::default(),
             display_root,
             scanned: Default::default(),
             included: HashMap::new(),
@@ -94,9 +97,13 @@ impl Project {
     }
 
     /// A module's syntax tree, parsed again when it was released.
-    pub fn tree(&self, module: usize) -> &Tree {
-        let module = &self.modules[module];
+    pub fn tree(&self, index: usize) -> &Tree {
+        let module = &self.modules[index];
         module.tree.get_or_init(|| {
+            self.parsed
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(index);
             thread_local! {
                 static PARSER: std::cell::RefCell<tree_sitter::Parser> =
                     std::cell::RefCell::new(python_parser());
@@ -118,8 +125,9 @@ impl Project {
     /// Drops every syntax tree (they are parsed again on demand): between batches of settings
     /// modules, so memory stays that of the batch being linted.
     pub fn release_trees(&mut self) {
-        for module in &mut self.modules {
-            module.tree = OnceLock::new();
+        let parsed = std::mem::take(self.parsed.get_mut().unwrap_or_else(|e| e.into_inner()));
+        for index in parsed {
+            self.modules[index].tree = OnceLock::new();
         }
     }
 
@@ -238,6 +246,10 @@ impl Project {
             shape,
             is_package: false,
         });
+        self.parsed
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(self.modules.len() - 1);
         self.modules.len() - 1
     }
 

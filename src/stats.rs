@@ -32,3 +32,24 @@ pub fn report() {
         eprintln!("djsafe stats: {}", summary());
     }
 }
+
+/// With `DJSAFE_STATS` set, prints the peak resident memory so far after a phase of the run.
+pub fn phase(name: &str) {
+    if std::env::var_os("DJSAFE_STATS").is_some_and(|v| !v.is_empty()) {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let peak = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .map(str::trim)
+            .unwrap_or("?");
+        let now = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .map(str::trim)
+            .unwrap_or("?");
+        eprintln!(
+            "djsafe stats: after {name}: peak {peak}, now {now}, {}",
+            summary()
+        );
+    }
+}

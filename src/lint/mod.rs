@@ -90,6 +90,7 @@ pub fn open_project(
 pub fn lint(options: &Options) -> Result<Outcome, String> {
     let (targets, discovery, mut project, display_root) =
         open_project(&options.paths, &options.excludes, options.force_exclude)?;
+    crate::stats::phase("discovery");
     // Problems reading the project, reported below for the part of it that gets linted.
     let mut reading: Vec<Diagnostic> = discovery.diagnostics.clone();
     let deployment_sources = deployment_sources(&discovery, &mut project);
@@ -98,6 +99,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     } else {
         named_plan(&mut project, &options.settings, options.profile)?
     };
+    crate::stats::phase("plan");
     reading.extend(plan.diagnostics.iter().cloned());
     let dependencies = dependencies::load(&mut project, &discovery.dependency_files);
     let defaults_source =
@@ -172,6 +174,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         }
     }
     project.release_trees();
+    crate::stats::phase("lint");
     let linted_files: HashSet<&Path> = linted_files.iter().map(PathBuf::as_path).collect();
     diagnostics.extend(
         reading

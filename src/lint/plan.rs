@@ -285,7 +285,9 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
     let mut plan_units: Vec<Unit<'d>> = Vec::new();
     for ((module, class), variants) in units {
         let name = unit_name(project, module, class.as_deref());
-        if !project.defines_settings(module) {
+        let defines_settings = project.defines_settings(module);
+        project.release_trees();
+        if !defines_settings {
             let origin = variants
                 .iter()
                 .filter_map(|v| v.deployment)
@@ -451,6 +453,8 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
             reason: classified.reason,
         };
         plan_units.extend(configuration_units(project, module, &name, &unset));
+        // Evaluating django-configurations classes parsed trees that the lint parses again.
+        project.release_trees();
     }
     // A server entry point whose default is development settings, in a project whose
     // deployments run other settings.
