@@ -651,7 +651,7 @@ impl Run<'_> {
             .any(|(k, v)| k == "overwrite" && v.truthy() == Some(true));
         if let Ok(text) = std::fs::read_to_string(&path) {
             for (key, value) in environ_dotenv(&text) {
-                if overwrite || self.env.get(&key).cloned().flatten().is_none() {
+                if overwrite || self.getenv(&key).is_none() {
                     self.env.insert(key, Some(value));
                 }
             }

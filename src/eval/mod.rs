@@ -98,6 +98,10 @@ pub struct Evaluation {
     /// The environment variables the settings read (`os.getenv`, `os.environ`, `in os.environ`,
     /// the configuration libraries).
     pub read: BTreeSet<Rc<str>>,
+    /// Every variable whose value the evaluation looked up, for any reason (`read`, and the
+    /// checks of `os.environ.setdefault` and friends): the evaluation depends on the scenario
+    /// through these alone, so another scenario that agrees on them evaluates the same.
+    pub consulted: BTreeSet<String>,
 }
 
 impl Evaluation {
@@ -145,6 +149,7 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
         unknown_env: scenario.unknown.clone(),
         compared: BTreeMap::new(),
         read: BTreeSet::new(),
+        consulted: Default::default(),
         modules: HashMap::new(),
         stack: Vec::new(),
         call_steps: 0,
@@ -176,6 +181,7 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
         env_writes: run.env_writes,
         compared: run.compared,
         read: run.read,
+        consulted: run.consulted.into_inner(),
     }
 }
 
@@ -203,6 +209,8 @@ struct Run<'p> {
     compared: BTreeMap<Rc<str>, BTreeSet<Rc<str>>>,
     /// See [`Evaluation::read`].
     read: BTreeSet<Rc<str>>,
+    /// See [`Evaluation::consulted`].
+    consulted: std::cell::RefCell<BTreeSet<String>>,
     modules: HashMap<usize, Rc<Namespace>>,
     stack: Vec<usize>,
     /// Statements run inside the function call being evaluated, and how deep calls are nested.
@@ -344,10 +352,18 @@ impl Run<'_> {
     /// variable set to a value the repository does not say reads as unset here, so callers that
     /// must tell use [`Run::env_read`].
     fn getenv(&self, name: &str) -> Option<String> {
+        self.consult(name);
         self.env.get(name).cloned().flatten()
     }
 
+    fn consult(&self, name: &str) {
+        if !self.consulted.borrow().contains(name) {
+            self.consulted.borrow_mut().insert(name.to_string());
+        }
+    }
+
     fn env_read(&mut self, name: &str) -> EnvRead {
+        self.consult(name);
         if !self.read.contains(name) {
             self.read.insert(name.into());
         }

@@ -20,7 +20,7 @@ use crate::exclude::Excludes;
 use crate::finding::{Environment, Finding, LintedModule};
 use crate::profile::{self, Profile};
 use crate::resolve::Project;
-use crate::rules::context::{Context, DeploymentEnv, VariantEnv, VariantVar};
+use crate::rules::context::{Context, DeploymentEnv, Evaluations, VariantEnv, VariantVar};
 use crate::rules::registry::{RuleMeta, Severity};
 use crate::rules::{self, django_versions};
 use crate::source::{FileId, Span};
@@ -348,7 +348,8 @@ fn lint_one(
     work: &Work,
 ) -> (Vec<Finding>, Vec<Diagnostic>) {
     let options = shared.options;
-    let unset = variant_context(shared, defaults, work, &work.variants[0]);
+    let evaluations = Evaluations::default();
+    let unset = variant_context(shared, defaults, work, &work.variants[0], &evaluations);
     let probed = probed_of(options, work, &unset);
     let mut found: BTreeMap<(Span, String), Finding> = BTreeMap::new();
     let mut diagnostics = Vec::new();
@@ -356,8 +357,8 @@ fn lint_one(
         if variant.profile == Profile::Development && !options.report_development {
             continue;
         }
-        let owned =
-            (!variant.env.is_empty()).then(|| variant_context(shared, defaults, work, variant));
+        let owned = (!variant.env.is_empty())
+            .then(|| variant_context(shared, defaults, work, variant, &evaluations));
         let ctx = owned.as_ref().unwrap_or(&unset);
         for finding in findings_in(shared, work, variant, ctx) {
             let key = (finding.span, finding.rule.id.clone());
@@ -426,6 +427,7 @@ fn variant_context<'a>(
     defaults: &'a eval::Namespace,
     work: &'a Work,
     variant: &'a Variant,
+    evaluations: &'a Evaluations,
 ) -> Context<'a> {
     Context::new(
         shared.project,
@@ -437,6 +439,7 @@ fn variant_context<'a>(
     )
     .with_variant(&variant.label, &variant.env)
     .with_dependencies(shared.dependencies)
+    .with_evaluations(evaluations)
 }
 
 /// Environments the module's own code names: each literal it compares a variable with that names
