@@ -98,13 +98,15 @@ pub fn profile_from_name(name: &str) -> Option<Profile> {
     }
 }
 
-/// The profile of a deployment (one that runs, builds or tests the project), from what it runs
-/// and then its file's and service's names; `None` for what runs no Django at all. `at` is the
-/// display location of the deployment (`Dockerfile:3`).
+/// The profile of a deployment (one that runs, builds or tests the project), from what it runs,
+/// then its file's and service's names, then the name of the settings it runs (`settings`:
+/// `shop.settings.production`, `config.settings:Production`); `None` for what runs no Django at
+/// all. `at` is the display location of the deployment (`Dockerfile:3`).
 pub fn of_deployment(
     deployment: &Deployment,
     at: &str,
     repository: &std::path::Path,
+    settings: Option<&str>,
 ) -> Option<Classified> {
     let classified = |profile, reason: String| Some(Classified { profile, reason });
     match deployment.role {
@@ -148,16 +150,41 @@ pub fn of_deployment(
                 format!("serves the project with {server} ({at})"),
             ),
         },
-        _ => match named {
-            Some((profile, word)) => classified(profile, format!("deployed by {at} (`{word}`)")),
+        _ => match (named, settings_named(settings)) {
+            (Some((profile, word)), _) => {
+                classified(profile, format!("deployed by {at} (`{word}`)"))
+            }
+            // A worker or a one-off command runs what its settings are named for.
+            (None, Some((profile, last))) => classified(
+                profile,
+                format!("deployed by {at}, settings named for `{last}`"),
+            ),
             // A bare compose file is as often a developer's setup as a deployment.
-            None if deployment.kind == SourceKind::Compose => classified(
+            (None, None) if deployment.kind == SourceKind::Compose => classified(
                 Profile::Staging,
                 format!("a compose service ({at}) not named for production"),
             ),
-            None => classified(Profile::Production, format!("deployed by {at}")),
+            (None, None) => classified(Profile::Production, format!("deployed by {at}")),
         },
     }
+}
+
+/// The profile the last part of a settings name suggests (`production`, `Production`).
+fn settings_named(settings: Option<&str>) -> Option<(Profile, &str)> {
+    let last = settings?.rsplit(['.', ':']).next()?;
+    profile_from_name(last).map(|profile| (profile, last))
+}
+
+/// Whether a deployment is a service of a compose file whose names say nothing, running
+/// neither a server nor a development command: what such a file runs next to it tells more.
+pub fn is_unnamed_compose_companion(deployment: &Deployment, repository: &std::path::Path) -> bool {
+    deployment.kind == SourceKind::Compose
+        && deployment.role == Role::Runs
+        && name_profile(deployment, repository).is_none()
+        && matches!(
+            deployment.command.as_ref().map(|c| &c.process),
+            Some(Process::Worker(_) | Process::Management(_) | Process::Unknown) | None
+        )
 }
 
 /// Whether the names of a deployment's file, folders or service say production or staging.

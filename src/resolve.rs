@@ -715,6 +715,15 @@ impl Project {
     }
 
     /// The import root a module is named under.
+    /// The innermost import root holding `path`.
+    pub fn deepest_root_of(&self, path: &Path) -> Option<&Path> {
+        self.roots
+            .iter()
+            .filter(|root| path.starts_with(root))
+            .max_by_key(|root| root.components().count())
+            .map(PathBuf::as_path)
+    }
+
     pub fn root_of(&self, module: usize) -> Option<&Path> {
         let path = &self.sources.get(self.modules[module].file).path;
         self.root_rank_of(path)

@@ -15,52 +15,10 @@ use serde_json::Value;
 /// Fixtures that show djsafe doing something wrong today: no snapshot blesses it. Each README
 /// says what djsafe does and what it should do; when that is fixed, the fixture moves to the
 /// tested list below.
-const PENDING: &[(&str, &str)] = &[
-    (
-        "app-engine-platform-variables",
-        "App Engine's deployment lacks GAE_APPLICATION, which App Engine sets",
-    ),
-    (
-        "compose-worker-profile",
-        "a worker next to a production web service is staging; a CMD-less Dockerfile is a deployment",
-    ),
-    (
-        "configurations-across-modules",
-        "django-configurations classes whose base is imported from another module are not seen",
-    ),
-    (
-        "flask-only-procfile",
-        "a Procfile serving a Flask app is listed as a production Django deployment",
-    ),
-    (
-        "flask-settings-in-django-repo",
-        "a Flask service's settings.py next to a Django site is linted",
-    ),
-    (
-        "kubernetes-literal-credential",
-        "a manifest's literal credential is also reported at the settings line as a fallback",
-    ),
-    (
-        "platform-sh-platform-variables",
-        "Platform.sh's deployments lack the PLATFORM_* variables Platform.sh sets",
-    ),
-    (
-        "render-platform-variables",
-        "Render's service lacks RENDER and RENDER_EXTERNAL_HOSTNAME, which Render sets",
-    ),
-    (
-        "secrets-in-dotenv",
-        "a committed .env's credentials are reported at the settings line, or not at all",
-    ),
-    (
-        "selector-literal-key-in-branch",
-        "DJS003 points at the deployment line that picks a branch, not at the literal",
-    ),
-    (
-        "shop",
-        "the compose worker is staging next to a production web service (see compose-worker-profile)",
-    ),
-];
+const PENDING: &[(&str, &str)] = &[(
+    "secrets-in-dotenv",
+    "a committed .env's credentials are reported at the settings line, or not at all",
+)];
 
 fn snapshot(fixture: &str) {
     let path = format!("testdata/deployments/{fixture}");
@@ -205,27 +163,37 @@ macro_rules! fixtures {
 
 fixtures! {
     app_engine => "app-engine",
+    app_engine_platform_variables => "app-engine-platform-variables",
     compose_dev_and_prod => "compose-dev-and-prod",
     compose_services => "compose-services",
+    compose_worker_profile => "compose-worker-profile",
     computed_include => "computed-include",
+    configurations_across_modules => "configurations-across-modules",
     dockerfile_entrypoint_script => "dockerfile-entrypoint-script",
     dockerfile_multistage => "dockerfile-multistage",
     empty_settings_package => "empty-settings-package",
+    flask_only_procfile => "flask-only-procfile",
     flask_settings => "flask-settings",
+    flask_settings_in_django_repo => "flask-settings-in-django-repo",
     fly_toml => "fly-toml",
     gunicorn_conf => "gunicorn-conf",
     helm => "helm",
     heroku_yml => "heroku-yml",
     init_selector_by_env => "init-selector-by-env",
     kubernetes => "kubernetes",
+    kubernetes_literal_credential => "kubernetes-literal-credential",
     namespace_package => "namespace-package",
     platform_sh => "platform-sh",
+    platform_sh_platform_variables => "platform-sh-platform-variables",
     probed_comparisons => "probed-comparisons",
     procfile_app_json => "procfile-app-json",
+    render_platform_variables => "render-platform-variables",
     render_yaml => "render-yaml",
     runserver_vs_gunicorn => "runserver-vs-gunicorn",
     secrets_in_files => "secrets-in-files",
+    selector_literal_key_in_branch => "selector-literal-key-in-branch",
     shell_script => "shell-script",
+    shop => "shop",
     split_settings_fragments => "split-settings-fragments",
     supervisor => "supervisor",
     systemd => "systemd",

@@ -39,6 +39,20 @@ pub fn deployments(path: &Path, text: &str) -> Result<Vec<Deployment>, String> {
         );
         deployment.set(&entry.key, value, Origin::new(path, entry.key_line));
     }
+    // `env: flex` runs the flexible environment, which sets fewer variables.
+    let flexible = root
+        .get("env")
+        .and_then(Node::text)
+        .is_some_and(|env| env == "flex" || env == "flexible");
+    super::platforms::add_platform_env(
+        &mut deployment,
+        "App Engine",
+        if flexible {
+            super::platforms::APP_ENGINE_FLEXIBLE
+        } else {
+            super::platforms::APP_ENGINE_STANDARD
+        },
+    );
     if let Some(entrypoint) = root.get("entrypoint").filter(|n| n.text().is_some()) {
         run_shell(
             &mut deployment,

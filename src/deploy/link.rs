@@ -18,6 +18,9 @@ pub struct Linker<'a> {
     read: &'a dyn Fn(&Path) -> Option<String>,
     /// Scripts read as a Docker entrypoint or command: not deployments of their own.
     pub followed: RefCell<BTreeSet<PathBuf>>,
+    /// Dockerfiles another file builds (a compose service's `build:`, fly.toml, heroku.yml):
+    /// one without a command of its own only makes the image they run.
+    pub built: RefCell<BTreeSet<PathBuf>>,
 }
 
 /// How far up from a Dockerfile's folder a build context is looked for, when no compose file
@@ -30,6 +33,7 @@ impl<'a> Linker<'a> {
             files,
             read,
             followed: RefCell::new(BTreeSet::new()),
+            built: RefCell::new(BTreeSet::new()),
         }
     }
 
@@ -65,6 +69,7 @@ impl<'a> Linker<'a> {
         target: Option<&str>,
     ) -> Option<Deployment> {
         let text = self.text(path)?;
+        self.built.borrow_mut().insert(normalize(path));
         let parsed = dockerfile::parse(&text, build_args);
         let (_, stage) = parsed.stage(target)?;
         let mut deployment = dockerfile::stage_deployment(path, stage);
@@ -86,6 +91,7 @@ impl<'a> Linker<'a> {
         if let Some(build) = &service.build {
             match self.text(&build.dockerfile) {
                 Some(text) => {
+                    self.built.borrow_mut().insert(normalize(&build.dockerfile));
                     let parsed = dockerfile::parse(&text, &build.args);
                     match parsed.stage(build.target.as_deref()) {
                         Some((_, found)) => {

@@ -101,6 +101,8 @@ pub fn collect(files: &[DeployFile], read: ReadFile) -> Vec<Deployment> {
                             for (name, var) in env {
                                 process.set_default(name, var);
                             }
+                            // app.json says the Procfile is Heroku's.
+                            platforms::add_platform_env(process, "Heroku", platforms::HEROKU);
                         }
                     }
                 }
@@ -151,6 +153,25 @@ pub fn collect(files: &[DeployFile], read: ReadFile) -> Vec<Deployment> {
             found.push(heroku::app_json_deployment(&json.path, env));
         }
     }
+    for deployment in &mut found {
+        let (platform, vars) = match deployment.kind {
+            SourceKind::RenderYaml => ("Render", platforms::RENDER),
+            SourceKind::PlatformSh => ("Platform.sh", platforms::PLATFORM_SH),
+            SourceKind::FlyToml => ("Fly.io", platforms::FLY),
+            SourceKind::HerokuYml => ("Heroku", platforms::HEROKU),
+            _ => continue,
+        };
+        platforms::add_platform_env(deployment, platform, vars);
+    }
+    // A Dockerfile with no command that another file builds is the image that file runs, which
+    // that file's deployment already describes.
+    let built = linker.built.borrow();
+    found.retain(|d| {
+        !(d.kind == SourceKind::Dockerfile
+            && d.role == Role::Runs
+            && d.command.is_none()
+            && built.contains(&normalize(&d.origin.file)))
+    });
     let followed = linker.followed.borrow();
     for file in of_kind(SourceKind::Shell) {
         if !followed.contains(&normalize(&file.path)) {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use tree_sitter::Node;
 
-use super::builtins::Args;
+use super::value::Args;
 use super::value::{Function, Kind, Param, ParamKind, Value};
 use super::{Exit, Frame, Namespace, Run};
 use crate::source::Span;
@@ -311,12 +311,6 @@ pub struct GlobalWrite {
 }
 
 impl<'p> Run<'p> {
-    /// `file:line` of a span.
-    pub(super) fn line_at(&self, span: Span) -> String {
-        let file = self.project.sources.get(span.file);
-        format!("{}:{}", file.display, file.position(span.start).line)
-    }
-
     /// Whether `node` is `globals()` (or `locals()`/`vars()` at module level), the module's
     /// namespace as a dict.
     pub(super) fn is_namespace_call(&self, frame: &Frame, node: Node<'p>) -> bool {

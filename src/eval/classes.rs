@@ -241,7 +241,7 @@ fn convert_default(kind: &str, default: Value, site: Span) -> Value {
     match kind {
         "ListValue" | "TupleValue" | "SetValue" => match default.kind {
             Kind::None => Value::new(sequence(kind, Vec::new()), site),
-            _ => match super::builtins::iterate(&default) {
+            _ => match super::ops::iterate(&default) {
                 Some(items) => Value::new(sequence(kind, items), default.origin),
                 None => default,
             },
@@ -263,20 +263,9 @@ fn convert_default(kind: &str, default: Value, site: Span) -> Value {
 fn sequence(kind: &str, items: Vec<Value>) -> Kind {
     match kind {
         "TupleValue" => Kind::tuple(items),
-        "SetValue" => Kind::Set(Object::new(super::builtins::set_items(items))),
+        "SetValue" => Kind::Set(Object::new(super::ops::set_items(items))),
         _ => Kind::List(Object::new(items)),
     }
-}
-
-/// `Class.NAME`: the class's own attribute, else its bases' (depth first, left to right).
-pub fn attribute(class: &Class, name: &str) -> Option<Value> {
-    if let Some(binding) = class.attributes.bindings.get(name) {
-        return Some(binding.value.clone());
-    }
-    class.bases.iter().find_map(|base| match &base.kind {
-        Kind::Class(base) => attribute(base, name),
-        _ => None,
-    })
 }
 
 /// A class's attributes, then its bases' (depth first, left to right), each name once.

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use super::builtins::Args;
+use super::value::Args;
 use super::value::{Instance, Kind, Object, Value};
 use crate::source::Span;
 

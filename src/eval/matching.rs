@@ -154,7 +154,7 @@ impl<'p> Run<'p> {
                     self.expr(frame, inner)
                 };
                 self.record_comparison(subject, &value);
-                match super::builtins::compare("==", subject, &value) {
+                match super::ops::compare("==", subject, &value) {
                     Some(true) => Match::Yes(Vec::new()),
                     Some(false) => Match::No,
                     None => Match::Unknown(format!("cannot compare {subject} with {value}")),

@@ -2,17 +2,42 @@
 //! statements in order over abstract values, star imports copied between namespaces, environment
 //! variables read from a [`Scenario`] and recorded, and anything djsafe cannot follow turned into
 //! `Unknown` with a reason.
+//!
+//! Layers, each using only the ones above it (the evaluator `Run` is one type whose methods are
+//! spread over the files, so for its methods the rule is about which ones a file calls):
+//! 1. `value`: the abstract values, namespaces and call arguments; `strings`: Python's literal
+//!    syntax. Neither uses anything else in eval.
+//! 2. Pure functions of values, with no evaluator state: `paths` (`pathlib`, `os.path`), then
+//!    `library_values` (values of library objects), then `ops` (operators, comparisons,
+//!    `str()`/`repr()`, `%` and `.format()`, container access, methods of the builtin types), then
+//!    `stdlib` (`json.loads`, `ast.literal_eval`...).
+//! 3. The modelled functions that need the evaluator's state: `os_environ`, `builtins` and the
+//!    configuration libraries in `libs`. They do not know each other, and use only the services
+//!    of this file (environment reads, `bind`, `module`, `diagnose`, `line_at`, `Frame::handles`).
+//! 4. `external`, the dispatcher: the one place that knows every table of modelled functions
+//!    (layers 2 and 3) and the order they are tried in; it also uses `mutation` to forget what an
+//!    unmodelled call may change.
+//! 5. The evaluator: this file's `Run` and `Frame`, `stmt`, `expr`, `call` (project functions),
+//!    `classes`, `matching`, `mutation`. These call one another, as an interpreter's statements,
+//!    expressions and calls nest, and call down into `external` and layers 1-3.
+//!
+//! Two edges go back up, because the Python they model does: a cast handed to a library
+//! (`env('X', cast=int)`, `config('X', cast=my_helper)`) is a call, so `libs` calls the dispatcher
+//! or a project function for it; and django-split-settings' `include()` runs the included file's
+//! statements.
 
-pub mod builtins;
+mod builtins;
 mod call;
 mod classes;
 pub use classes::configuration_classes;
 mod expr;
-mod format;
+mod external;
 mod library_values;
 mod libs;
 mod matching;
 mod mutation;
+mod ops;
+mod os_environ;
 mod paths;
 mod stdlib;
 mod stmt;
@@ -25,6 +50,7 @@ use std::rc::Rc;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::resolve::Project;
 use crate::source::{FileId, Span};
+pub use value::{Binding, Namespace};
 use value::{EnvDeps, Value};
 
 /// The environment a settings module is imported under: the variables listed are set to these
@@ -55,21 +81,6 @@ pub(crate) enum EnvRead {
     SetUnknown,
 }
 
-/// A name bound in a module, and the statement that bound it last.
-#[derive(Clone, Debug)]
-pub struct Binding {
-    pub value: Value,
-    pub site: Span,
-}
-
-#[derive(Clone, Debug, Default)]
-pub struct Namespace {
-    pub bindings: HashMap<Rc<str>, Binding>,
-    /// Set when names may have come from somewhere djsafe cannot see (a star import from a
-    /// package, `exec`): unknown names are then `Unknown` rather than undefined.
-    pub opaque: Option<Rc<str>>,
-}
-
 /// An import inside `try: ... except ImportError:`: whether its module exists in the repository
 /// (so the import runs) or not (so the `except` branch does).
 #[derive(Clone, Debug)]
@@ -83,7 +94,7 @@ pub struct OptionalImport {
 pub struct Evaluation {
     pub namespace: Rc<Namespace>,
     /// `eval`/`exec` calls on values derived from environment variables.
-    pub code_execution: Vec<builtins::CodeExecution>,
+    pub code_execution: Vec<CodeExecution>,
     /// Writes to `os.environ` made while importing, in order.
     pub env_writes: Vec<EnvWrite>,
     /// Imports of modules that may be absent (`try: from .local import * except ImportError:`).
@@ -185,6 +196,14 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
     }
 }
 
+/// A call of `eval` or `exec` on a value derived from environment variables.
+#[derive(Clone, Debug)]
+pub struct CodeExecution {
+    pub span: Span,
+    pub function: Rc<str>,
+    pub env: EnvDeps,
+}
+
 /// A write to the process environment by the settings (`os.environ['X'] = ...`, or
 /// `os.environ.setdefault('X', ...)` while `X` is unset): Django reads some variables
 /// (`DJANGO_ALLOW_ASYNC_UNSAFE`) from the environment after the settings are imported.
@@ -226,7 +245,7 @@ struct Run<'p> {
     call_conditions: EnvDeps,
     imported_by: HashMap<FileId, Span>,
     diagnostics: BTreeSet<Diagnostic>,
-    code_execution: Vec<builtins::CodeExecution>,
+    code_execution: Vec<CodeExecution>,
     optional_imports: Vec<OptionalImport>,
     env_writes: Vec<EnvWrite>,
     /// Contents of objects changed inside undecided branches, to undo them (see `mutation`).
@@ -344,6 +363,22 @@ impl Run<'_> {
         Some(self.module(index))
     }
 
+    /// Binds `name` in the frame's namespace; the value depends on the variables the current
+    /// branch depends on.
+    fn bind(&mut self, frame: &mut Frame, name: &str, value: Value, site: Span) {
+        let value = value.with_env(&frame.control);
+        frame
+            .ns
+            .bindings
+            .insert(name.into(), Binding { value, site });
+    }
+
+    /// `file:line` of a span.
+    fn line_at(&self, span: Span) -> String {
+        let file = self.project.sources.get(span.file);
+        format!("{}:{}", file.display, file.position(span.start).line)
+    }
+
     fn diagnose(&mut self, kind: DiagnosticKind, span: Span, message: String) {
         self.diagnostics.insert(Diagnostic::at(kind, span, message));
     }
@@ -404,7 +439,5 @@ impl Run<'_> {
     }
 }
 
-#[cfg(test)]
-mod mutation_tests;
 #[cfg(test)]
 mod tests;

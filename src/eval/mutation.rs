@@ -6,8 +6,8 @@
 
 use std::rc::Rc;
 
-use super::builtins::{self, Args, dict_insert, iterate};
-use super::value::{EnvDeps, Items, Kind, Pairs, Value};
+use super::ops::{self, dict_insert, iterate};
+use super::value::{Args, EnvDeps, Items, Kind, Pairs, Value};
 use super::{Frame, Run};
 use crate::source::Span;
 
@@ -245,7 +245,7 @@ impl Run<'_> {
                 None => Ok(()),
             },
             (Kind::List(items), Kind::Int(i)) => match items.get() {
-                Some(mut contents) => match builtins::index(contents.len(), *i) {
+                Some(mut contents) => match ops::index(contents.len(), *i) {
                     Some(at) => {
                         contents[at] = value;
                         items.set_state(Ok(contents));
@@ -284,7 +284,7 @@ impl Run<'_> {
                 None => Ok(()),
             },
             (Kind::List(items), Kind::Int(i)) => match items.get() {
-                Some(mut contents) => match builtins::index(contents.len(), *i) {
+                Some(mut contents) => match ops::index(contents.len(), *i) {
                     Some(at) => {
                         contents.remove(at);
                         items.set_state(Ok(contents));

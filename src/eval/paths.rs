@@ -1,7 +1,7 @@
 //! `pathlib.Path` and `os.path` on the paths settings build from `__file__` (BASE_DIR): string
 //! operations, as on a POSIX system; `resolve()` normalizes `..` without following links.
 
-use super::builtins::Args;
+use super::value::Args;
 use super::value::{Kind, Value};
 use crate::source::Span;
 

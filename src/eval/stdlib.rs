@@ -4,9 +4,9 @@
 
 use tree_sitter::Node;
 
-use super::builtins::{Args, dict_insert, iterate};
+use super::ops::{dict_insert, iterate};
 use super::strings::{parse_float, parse_int, unescape};
-use super::value::{Kind, Object, Value};
+use super::value::{Args, Kind, Object, Value};
 use crate::parse::{parse_python, python_parser};
 use crate::source::Span;
 

@@ -1,12 +1,12 @@
 //! `djsafe deployments`: every way the repository runs Django, what each runs and with what
 //! profile, as the lint decides it. What `djsafe check` lints follows from this list.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::deploy::{Process, Role, SourceKind};
+use crate::deploy::{Role, SourceKind};
 use crate::discover::display_path;
 use crate::exclude::Excludes;
 use crate::profile::Profile;
@@ -34,6 +34,14 @@ pub struct Row {
     /// The environment it sets: a value, or null when it is set to something the repository
     /// does not show.
     pub env: BTreeMap<String, Option<String>>,
+    /// The hosting platform that sets variables of its own in every process it runs (App Engine,
+    /// Render, Platform.sh, Fly.io, Heroku): those are in `env` too, and the text listing names
+    /// them once instead of listing each.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+    /// The variables of `env` the platform sets (not the repository).
+    #[serde(skip)]
+    pub platform_vars: BTreeSet<String>,
 }
 
 /// The deployments of the repositories `paths` name, in file order.
@@ -44,11 +52,8 @@ pub fn list(paths: &[PathBuf], excludes: &Excludes) -> Result<Vec<Row>, String> 
     let mut rows = Vec::new();
     for resolved in &plan.resolved {
         let deployment = resolved.deployment;
-        let runs_django = !deployment
-            .command
-            .as_ref()
-            .is_some_and(|c| matches!(c.process, Process::NotDjango(_)));
-        if !runs_django {
+        // No profile: it runs no Django (a database service, a Flask application).
+        if resolved.profile.is_none() {
             continue;
         }
         let module = resolved.module_name.clone();
@@ -141,8 +146,18 @@ fn row(
             .iter()
             .map(|(name, var)| (name.clone(), var.value.literal().map(str::to_string)))
             .collect(),
+        platform: deployment.env.values().find_map(|var| match &var.value {
+            crate::deploy::EnvValue::Unknown(reason) => {
+                reason.strip_prefix(PLATFORM_SETS).map(str::to_string)
+            }
+            crate::deploy::EnvValue::Literal(_) => None,
+        }),
+        platform_vars: crate::deploy::platforms::set_by_platform(deployment),
     }
 }
+
+/// How [`crate::deploy::platforms::add_platform_env`] says a platform sets a variable.
+const PLATFORM_SETS: &str = "set by ";
 
 /// `{"version": 1, "deployments": [...]}`.
 pub fn render_json(rows: &[Row]) -> String {
@@ -199,15 +214,22 @@ pub fn render_text(rows: &[Row]) -> String {
             }
             None => out.push_str(&format!("  profile:  - ({})\n", row.profile_reason)),
         }
-        if !row.env.is_empty() {
-            let vars: Vec<String> = row
-                .env
-                .iter()
+        let listed: Vec<(&String, &Option<String>)> = row
+            .env
+            .iter()
+            .filter(|(k, _)| !row.platform_vars.contains(*k))
+            .collect();
+        if !listed.is_empty() || row.platform.is_some() {
+            let mut vars: Vec<String> = listed
+                .into_iter()
                 .map(|(k, v)| match v {
                     Some(v) => format!("{k}={}", crate::eval::value::python_repr(v)),
                     None => format!("{k}=<set outside the repository>"),
                 })
                 .collect();
+            if let Some(platform) = &row.platform {
+                vars.push(format!("and what {platform} sets"));
+            }
             out.push_str(&format!("  env:      {}\n", vars.join(", ")));
         }
         out.push('\n');

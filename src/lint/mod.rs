@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use crate::dependencies::Dependencies;
 use crate::dependencies::{self, DjangoDefaults};
+use crate::deploy::Process;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::discover::{self, Discovery, display_path};
 use crate::eval::{self, Scenario};
@@ -265,6 +266,9 @@ struct Variant {
     profile: Profile,
     reason: String,
     env: VariantEnv,
+    /// Whether the process answers HTTP requests: false for a deployment running a worker or a
+    /// management command, where rules about requests do not apply.
+    serves_http: bool,
 }
 
 /// A line of a deployment file (not a settings module) is one problem whichever settings module
@@ -398,7 +402,8 @@ fn findings_in(shared: &Shared, work: &Work, variant: &Variant, ctx: &Context) -
     let options = shared.options;
     let mut found = Vec::new();
     for rule in &options.rules {
-        if rules::DEPLOYMENT_RULES.contains(&rule.id.as_str()) {
+        if rules::DEPLOYMENT_RULES.contains(&rule.id.as_str()) || rule.http && !variant.serves_http
+        {
             continue;
         }
         let Some(draft) = rules::check_for(&rule.id).and_then(|check| check(ctx)) else {
@@ -488,6 +493,7 @@ fn probed_variants(
                 ),
                 label,
                 profile,
+                serves_http: true,
             });
         }
     }
@@ -520,6 +526,7 @@ fn probed_variants(
                 .get(unit)
                 .copied()
                 .unwrap_or(Profile::Production),
+            serves_http: true,
         });
     }
     probed
@@ -650,7 +657,14 @@ fn variant(
             (name.clone(), var)
         })
         .collect();
+    let serves_http = !variant.deployment.is_some_and(|d| {
+        matches!(
+            d.command.as_ref().map(|c| &c.process),
+            Some(Process::Worker(_) | Process::Management(_))
+        )
+    });
     Variant {
+        serves_http,
         label: variant.label.clone(),
         environment: variant
             .deployment

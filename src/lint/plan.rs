@@ -88,6 +88,54 @@ pub struct Plan<'d> {
 const SETTINGS_VARIABLES: [&str; 2] =
     [crate::deploy::SETTINGS_MODULE, crate::deploy::CONFIGURATION];
 
+/// A worker or command in a compose file whose names say nothing runs where the file's server
+/// runs: next to a service serving the same settings in production, it is production too.
+fn companions_of_servers(resolved: &mut [Resolved], discovery: &Discovery, display_root: &Path) {
+    let servers: Vec<(PathBuf, usize, String)> = resolved
+        .iter()
+        .filter(|r| r.deployment.kind == SourceKind::Compose)
+        .filter(|r| {
+            matches!(
+                r.deployment.command.as_ref().map(|c| &c.process),
+                Some(Process::Server(_))
+            )
+        })
+        .filter(|r| r.profile.as_ref().map(|p| p.profile) == Some(Profile::Production))
+        .filter_map(|r| {
+            let label = format!(
+                "{}:{}",
+                display_path(&r.deployment.origin.file, display_root),
+                r.deployment.origin.line
+            );
+            Some((r.deployment.origin.file.clone(), r.module?, label))
+        })
+        .collect();
+    for entry in resolved.iter_mut() {
+        let Some(classified) = &mut entry.profile else {
+            continue;
+        };
+        let repository = discovery
+            .walk_roots
+            .iter()
+            .filter(|root| entry.deployment.origin.file.starts_with(root))
+            .max_by_key(|root| root.components().count())
+            .map_or(display_root, PathBuf::as_path);
+        if classified.profile != Profile::Staging
+            || !profile::is_unnamed_compose_companion(entry.deployment, repository)
+        {
+            continue;
+        }
+        if let Some((_, _, server)) = servers.iter().find(|(file, module, _)| {
+            *file == entry.deployment.origin.file && Some(*module) == entry.module
+        }) {
+            classified.profile = Profile::Production;
+            classified.reason = format!(
+                "runs next to {server} in the same compose file, which serves the same settings in production"
+            );
+        }
+    }
+}
+
 pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
     let display_root = project.display_root().to_path_buf();
     let at = |origin: &Origin| {
@@ -135,7 +183,15 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
             .filter(|root| deployment.origin.file.starts_with(root))
             .max_by_key(|root| root.components().count())
             .unwrap_or(&display_root);
-        entry.profile = profile::of_deployment(deployment, &at(named_at), repository);
+        let settings = entry.module_name.as_ref().map(|name| match &entry.class {
+            Some(class) => format!("{name}:{class}"),
+            None => name.clone(),
+        });
+        entry.profile =
+            profile::of_deployment(deployment, &at(named_at), repository, settings.as_deref());
+        if entry.module_name.is_none() && serves_another_framework(project, deployment) {
+            entry.profile = None;
+        }
         // Settings named for development that a deployment names outright are a developer's
         // setup, unless the deployment's own names say it is production or staging.
         if let (Some(module), Some(classified)) = (entry.module, &mut entry.profile)
@@ -166,6 +222,7 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         }
         resolved.push(entry);
     }
+    companions_of_servers(&mut resolved, discovery, &display_root);
     // What each entry point falls back to: its module, and the class its file sets by default.
     let fallback_modules: Vec<(&Deployment, usize, Option<String>)> = fallbacks
         .iter()
@@ -381,19 +438,25 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
     };
     let imported = project.imported_by();
     let aggregators: BTreeSet<usize> = plan_units.iter().map(|u| u.settings.module).collect();
-    // The repositories whose entry points or deployments run Django: there a `settings.py` that
-    // sets only `DEBUG` is Django's; elsewhere it may be Flask's.
-    let runs_django: Vec<&Path> = discovery
-        .walk_roots
-        .iter()
-        .filter(|root| {
-            discovery
-                .deployments
-                .iter()
-                .any(|d| d.settings_module().is_some() && d.origin.file.starts_with(root))
-        })
-        .map(PathBuf::as_path)
-        .collect();
+    // The import roots where Django runs: those holding an entry point or deployment that names
+    // settings, and those holding the settings a deployment names. There a `settings.py` that
+    // sets only `DEBUG` is Django's; elsewhere (a Flask service next to the Django site, with its
+    // own Dockerfile and requirements) it may be another framework's.
+    let mut runs_django: BTreeSet<PathBuf> = BTreeSet::new();
+    for deployment in &discovery.deployments {
+        let Some((name, _)) = deployment.settings_module() else {
+            continue;
+        };
+        runs_django.extend(deepest_root(project, &deployment.origin.file));
+        if let Some(module) = load(project, name) {
+            let file = project
+                .sources
+                .get(project.modules[module].file)
+                .path
+                .clone();
+            runs_django.extend(deepest_root(project, &file));
+        }
+    }
     for module in candidates {
         if plan_units.iter().any(|u| u.settings.module == module) {
             continue;
@@ -402,7 +465,8 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         let importable = name.split('.').all(is_identifier);
         let shape = project.shape(module);
         let file = &project.sources.get(project.modules[module].file).path;
-        let django = if runs_django.iter().any(|root| file.starts_with(root)) {
+        let django = if deepest_root(project, file).is_some_and(|root| runs_django.contains(&root))
+        {
             shape.is_django_in_a_django_project()
         } else {
             shape.is_django()
@@ -421,7 +485,7 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
             continue;
         }
         let mut classified = profile::classify(&name);
-        if deployed(project, module) && !own_profile.is_some_and(|p| p != Profile::Development) {
+        if deployed(project, module) && own_profile.is_none_or(|p| p == Profile::Development) {
             // The project's deployments say what runs, and this is not it.
             if classified.profile != Profile::Development {
                 classified = Classified {
@@ -732,6 +796,28 @@ fn common_prefix(a: &Path, b: &Path) -> usize {
         .zip(b.components())
         .take_while(|(x, y)| x == y)
         .count()
+}
+
+/// Whether a server deployment that names no settings serves an application of another web
+/// framework (`gunicorn "app:create_app()"` where `app` imports Flask and not Django): it runs no
+/// Django.
+fn serves_another_framework(project: &mut Project, deployment: &Deployment) -> bool {
+    let Some(command) = &deployment.command else {
+        return false;
+    };
+    let (Process::Server(_), Some(app)) = (&command.process, command.app_module.as_deref()) else {
+        return false;
+    };
+    let Some(module) = load(project, app) else {
+        return false;
+    };
+    let shape = project.shape(module);
+    shape.imports_other_framework && !shape.imports_django
+}
+
+/// The innermost import root holding `path`.
+fn deepest_root(project: &Project, path: &Path) -> Option<PathBuf> {
+    project.deepest_root_of(path).map(Path::to_path_buf)
 }
 
 fn load(project: &mut Project, name: &str) -> Option<usize> {

@@ -41,6 +41,8 @@ pub struct Shape {
     pub configuration_classes: bool,
     /// Imports `django`, `configurations` or `split_settings`.
     pub imports_django: bool,
+    /// Imports another web framework (`flask`, `fastapi`...): an application of that framework.
+    pub imports_other_framework: bool,
     /// Imports `django.conf`'s `settings`: an app reading the project's settings (its own
     /// `settings.py` of defaults), which a settings module never does.
     pub reads_django_settings: bool,
@@ -235,7 +237,26 @@ fn imported(module: &str, shape: &mut Shape) {
     if matches!(top, "django" | "configurations" | "split_settings") {
         shape.imports_django = true;
     }
+    if OTHER_FRAMEWORKS.contains(&top) {
+        shape.imports_other_framework = true;
+    }
 }
+
+/// Python web frameworks other than Django, by the package their applications import.
+const OTHER_FRAMEWORKS: &[&str] = &[
+    "flask",
+    "quart",
+    "fastapi",
+    "starlette",
+    "litestar",
+    "sanic",
+    "aiohttp",
+    "bottle",
+    "falcon",
+    "pyramid",
+    "tornado",
+    "cherrypy",
+];
 
 #[cfg(test)]
 mod tests {

@@ -104,6 +104,9 @@ impl Walker<'_, '_> {
         match &value.kind {
             // Read from a variable `--env` sets: the deployment's value, not the source's.
             Kind::Str(_) if from_forced_env(self.ctx, value) => {}
+            // Read from a variable a deployment file sets to it: reported at that file's line
+            // (deployment_findings), not here.
+            Kind::Str(s) if self.ctx.supplied_by_deployment(&value.env, s).is_some() => {}
             Kind::Str(s) => {
                 if let Some(masked) = url_with_password(s) {
                     let what = if self.root.contains("SENTRY") || s.contains("sentry") {

@@ -19,7 +19,7 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         }
         _ => return None,
     };
-    let decided = ctx.decided_by_deployment(&value.env);
+    let decided = ctx.supplied_by_deployment(&value.env, &key);
     let mut message = if let Some((_, set)) = &decided {
         format!(
             "SECRET_KEY is a literal committed in the deployment {}: it sets {set}",

@@ -40,6 +40,11 @@ pub struct RuleMeta {
     /// Off unless selected (`--extend-select`), like ruff's RUF100.
     #[serde(default)]
     pub opt_in: bool,
+    /// About how the site answers HTTP requests (hosts, HTTPS, headers, cookies, CORS): not
+    /// checked in the environment of a process that serves none (a celery worker, a management
+    /// command), where the value never meets a request.
+    #[serde(default)]
+    pub http: bool,
     pub help_uri: String,
     /// One line telling how to fix a finding.
     pub fix: String,

@@ -92,6 +92,28 @@ impl Context<'_> {
         Some((anchor?, said.join(", ")))
     }
 
+    /// When the text of a value derived from `deps` comes from a deployment file (a variable of
+    /// `deps` that the environment sets, in a file, to a value containing `text`), the line that
+    /// sets it and what it sets. A variable that only picked the branch where the literal is
+    /// (`APP_ENV='staging'` choosing `staging.py`'s key) supplies nothing: the literal is in the
+    /// settings.
+    pub fn supplied_by_deployment(
+        &self,
+        deps: &BTreeSet<Rc<str>>,
+        text: &str,
+    ) -> Option<(Span, String)> {
+        if text.is_empty() {
+            return None;
+        }
+        deps.iter().find_map(|var| {
+            let set = self.variant.get(&**var)?;
+            let file = set.file.as_ref()?;
+            let value = set.value.as_ref().filter(|v| v.contains(text))?;
+            let said = format!("`{var}`={} at {file}:{}", python_repr(value), set.line);
+            Some((self.line_span(set)?, said))
+        })
+    }
+
     /// How findings name the environment they hold in (`docker-compose.prod.yml:4 (web)`).
     pub fn variant_label(&self) -> &str {
         self.variant_label

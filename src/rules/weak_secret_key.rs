@@ -12,7 +12,12 @@ pub fn check(ctx: &Context) -> Option<Draft> {
     // Never assigned: Django's default is '', which Django refuses to use (fail-closed).
     let value = ctx.setting("SECRET_KEY")?;
     if let Some(weaknesses) = weaknesses(&value) {
-        let decided = ctx.decided_by_deployment(&value.env);
+        let text = match &value.kind {
+            Kind::Str(s) => s.to_string(),
+            Kind::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+            _ => String::new(),
+        };
+        let decided = ctx.supplied_by_deployment(&value.env, &text);
         let subject = if let Some((_, set)) = &decided {
             format!(
                 "SECRET_KEY is weak in the deployment {}, which sets {set}",

@@ -1,8 +1,8 @@
 //! String formatting with known parts: `'%s://%s' % (scheme, host)` and `'{}:{}'.format(a, b)`.
 //! Conversions and format specifications beyond the plain ones are not evaluated.
 
-use super::builtins::Args;
-use super::value::{Kind, Value};
+use super::python_str;
+use crate::eval::value::{Args, Kind, Value};
 
 /// `template % values` for `%s`, `%r`, `%d`/`%i` and `%%`, with a tuple, a dict (`%(name)s`) or
 /// a single value.
@@ -16,7 +16,7 @@ pub fn percent(template: &str, values: &Value) -> Option<String> {
     let mut out = String::new();
     let mut chars = template.chars().peekable();
     while let Some(c) = chars.next() {
-        if out.len() > super::value::MAX_STR_BYTES {
+        if out.len() > crate::eval::value::MAX_STR_BYTES {
             return None;
         }
         if c != '%' {
@@ -39,7 +39,7 @@ pub fn percent(template: &str, values: &Value) -> Option<String> {
             next.next()?
         };
         match chars.next()? {
-            's' => out.push_str(&super::builtins::python_str(value)?),
+            's' => out.push_str(&python_str(value)?),
             'r' if value.is_fully_known() => out.push_str(&value.to_string()),
             'd' | 'i' => match value.kind {
                 Kind::Int(i) => out.push_str(&i.to_string()),
@@ -59,7 +59,7 @@ pub fn braces(template: &str, args: &Args) -> Option<String> {
     let mut auto = 0;
     let mut chars = template.chars().peekable();
     while let Some(c) = chars.next() {
-        if out.len() > super::value::MAX_STR_BYTES {
+        if out.len() > crate::eval::value::MAX_STR_BYTES {
             return None;
         }
         match c {
@@ -86,7 +86,7 @@ pub fn braces(template: &str, args: &Args) -> Option<String> {
                 } else {
                     return None;
                 };
-                out.push_str(&super::builtins::python_str(value)?);
+                out.push_str(&python_str(value)?);
             }
             '}' => return None,
             c => out.push(c),

@@ -1,7 +1,7 @@
 //! Lists, dicts and sets as shared objects (see `mutation`): each test states the value CPython
 //! gives.
 
-use super::tests::values;
+use super::*;
 
 #[test]
 fn aliases_share_one_object() {
@@ -99,7 +99,7 @@ fn doubling_values_stay_bounded() {
 #[test]
 fn a_file_that_includes_itself_is_a_cycle_not_a_hang() {
     let source = "from split_settings.tools import include, optional\ninclude('settings.py', optional('missing.py'))\ninclude('settings.py')\nX = 1\n";
-    let (_, evaluation) = super::tests::run_files(&[("settings.py", source)], &[]);
+    let (_, evaluation) = run_files(&[("settings.py", source)], &[]);
     assert!(
         evaluation
             .diagnostics

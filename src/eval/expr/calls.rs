@@ -1,0 +1,186 @@
+//! Call expressions: the arguments evaluated, then the callee dispatched by what it is (a
+//! project function, a class, a library object, a method, a function outside the project).
+
+use tree_sitter::Node;
+
+use crate::eval::ops;
+use crate::eval::value::{Args, Kind, Value};
+use crate::eval::{Frame, Run};
+
+impl<'p> Run<'p> {
+    pub(super) fn call(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let span = self.span(frame, node);
+        let Some(function) = node.child_by_field_name("function") else {
+            return Value::unknown("incomplete call", span);
+        };
+        // `globals().update(NAME=value)` and `globals().setdefault('NAME', value)` bind names.
+        if let Some(value) = self.namespace_method(frame, function, node) {
+            return value;
+        }
+        // Code handed the module namespace (`globals().update(...)`, `configure(locals())`) may
+        // define or change any setting.
+        if let Some(reason) = self.namespace_escape(frame, function, node) {
+            frame.ns.opaque = Some(reason.into());
+        }
+        let callee = self.expr(frame, function);
+        let args = match node.child_by_field_name("arguments") {
+            Some(arguments) if arguments.kind() == "argument_list" => {
+                self.arguments(frame, arguments)
+            }
+            // `f(x for x in items)`: the generator is the only argument.
+            Some(generator) if generator.kind() == "generator_expression" => {
+                let items = self.comprehension(frame, generator);
+                Ok(Args {
+                    positional: vec![items],
+                    keywords: Vec::new(),
+                })
+            }
+            _ => Err(format!(
+                "`{}` is called with a generator expression",
+                self.text(frame, function)
+            )),
+        };
+        let args = match args {
+            Ok(args) => args,
+            Err(reason) => return Value::unknown(reason, span).with_env(&callee.env),
+        };
+        match &callee.kind {
+            Kind::External(path) => {
+                let path = path.clone();
+                self.call_external(frame, &path, &args, span)
+            }
+            Kind::Method(receiver, method)
+                if matches!(receiver.kind, Kind::Instance(_) | Kind::Path(_)) =>
+            {
+                let (receiver, method) = (receiver.clone(), method.clone());
+                self.call_object_method(frame, &receiver, &method, &args, span)
+            }
+            Kind::Instance(instance) => {
+                let instance = instance.clone();
+                self.call_instance(frame, &instance, &callee, &args, span)
+            }
+            Kind::Method(receiver, method) => {
+                if ops::is_mutating_method(receiver, method) {
+                    let (receiver, method) = (receiver.clone(), method.clone());
+                    return self.mutate(frame, &receiver, &method, &args, span);
+                }
+                ops::call_method(receiver, method, &args, span)
+            }
+            Kind::Function(function) => {
+                let function = function.clone();
+                self.call_function(frame, &function, &args, span)
+            }
+            Kind::Class(class) => {
+                let reason = format!(
+                    "`{}` is a class of the project; djsafe does not model its instances",
+                    class.name
+                );
+                self.forget_arguments(frame, &args, &reason);
+                Value::unknown(reason, span)
+            }
+            Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) => {
+                let reason = format!(
+                    "passed to `{}`, which djsafe cannot follow",
+                    self.text(frame, function)
+                );
+                self.forget_arguments(frame, &args, &reason);
+                callee.clone()
+            }
+            _ => Value::unknown(
+                format!(
+                    "`{}` is not callable as far as djsafe knows",
+                    self.text(frame, function)
+                ),
+                span,
+            ),
+        }
+    }
+
+    /// Why a call may change the module namespace behind djsafe's back, if it may.
+    pub(super) fn namespace_escape(
+        &self,
+        frame: &Frame,
+        function: Node<'p>,
+        call: Node<'p>,
+    ) -> Option<String> {
+        let is_namespace = |n: Node| {
+            n.kind() == "call"
+                && matches!(
+                    n.child_by_field_name("function")
+                        .map(|f| self.text(frame, f)),
+                    Some("globals" | "locals" | "vars")
+                )
+        };
+        let receiver = function.child_by_field_name("object");
+        if receiver.is_some_and(is_namespace) {
+            return Some(format!(
+                "`{}` at {}",
+                self.text(frame, call),
+                self.line(frame, call)
+            ));
+        }
+        let arguments = call.child_by_field_name("arguments")?;
+        let mut cursor = arguments.walk();
+        let passes_namespace = arguments.named_children(&mut cursor).any(is_namespace);
+        let callee = self.text(frame, function);
+        (passes_namespace && callee != "django_heroku.settings").then(|| {
+            format!(
+                "`{}` at {}, which is given the module namespace",
+                self.text(frame, call),
+                self.line(frame, call)
+            )
+        })
+    }
+
+    pub(in crate::eval) fn arguments(
+        &mut self,
+        frame: &mut Frame,
+        node: Node<'p>,
+    ) -> Result<Args, String> {
+        let mut args = Args::default();
+        let children = crate::eval::code_children(node);
+        for child in children {
+            match child.kind() {
+                "keyword_argument" => {
+                    let (Some(name), Some(value)) = (
+                        child.child_by_field_name("name"),
+                        child.child_by_field_name("value"),
+                    ) else {
+                        continue;
+                    };
+                    let value = self.expr(frame, value);
+                    args.keywords
+                        .push((self.text(frame, name).to_string(), value));
+                }
+                // `f(*items, **options)` with known items and a dict of string keys.
+                "list_splat" | "dictionary_splat" => {
+                    let Some(inner) = child.named_child(0) else {
+                        continue;
+                    };
+                    let value = self.expr(frame, inner);
+                    let unpacked = if child.kind() == "list_splat" {
+                        ops::iterate(&value).map(|items| args.positional.extend(items))
+                    } else {
+                        value
+                            .pairs()
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|(k, v)| Some((k.as_str()?.to_string(), v.clone())))
+                            .collect::<Option<Vec<_>>>()
+                            .filter(|_| value.pairs().is_some())
+                            .map(|pairs| args.keywords.extend(pairs))
+                    };
+                    if unpacked.is_none() {
+                        return Err(format!(
+                            "call with `{}`, whose items djsafe cannot list",
+                            self.text(frame, child)
+                        ));
+                    }
+                }
+                "comment" | "line_continuation" => {}
+                _ => args.positional.push(self.expr(frame, child)),
+            }
+        }
+        Ok(args)
+    }
+}

@@ -1,0 +1,123 @@
+//! List, set, dict and generator comprehensions over sequences djsafe can list.
+
+use std::rc::Rc;
+
+use tree_sitter::Node;
+
+use crate::eval::ops;
+use crate::eval::value::{Kind, Object, Value, union};
+use crate::eval::{Frame, Run};
+
+impl<'p> Run<'p> {
+    /// `[body for x in items if cond]` and its set, dict and generator forms (a generator is
+    /// evaluated to a list: settings consume it right away). The loop names do not leak.
+    pub(super) fn comprehension(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let span = self.span(frame, node);
+        let Some(body) = node.child_by_field_name("body") else {
+            return Value::unknown("incomplete comprehension", span);
+        };
+        let mut cursor = node.walk();
+        let clauses: Vec<Node<'p>> = node
+            .named_children(&mut cursor)
+            .filter(|c| matches!(c.kind(), "for_in_clause" | "if_clause"))
+            .collect();
+        let mut targets = Vec::new();
+        for clause in clauses.iter().filter(|c| c.kind() == "for_in_clause") {
+            if let Some(left) = clause.child_by_field_name("left") {
+                crate::eval::stmt::collect_identifiers(left, &mut targets);
+            }
+        }
+        let saved: Vec<(Rc<str>, Option<crate::eval::Binding>)> = targets
+            .iter()
+            .map(|t| {
+                let name: Rc<str> = self.text(frame, *t).into();
+                let before = frame.ns.bindings.get(&name).cloned();
+                (name, before)
+            })
+            .collect();
+        let mut items = Vec::new();
+        let mut env = crate::eval::value::EnvDeps::default();
+        let outcome = self.comprehension_clauses(frame, &clauses, body, &mut items, &mut env);
+        for (name, before) in saved {
+            match before {
+                Some(binding) => frame.ns.bindings.insert(name, binding),
+                None => frame.ns.bindings.remove(&name),
+            };
+        }
+        if let Err(reason) = outcome {
+            return Value::unknown(reason, span).with_env(&env);
+        }
+        let kind = match node.kind() {
+            "set_comprehension" => Kind::Set(Object::new(ops::set_items(items))),
+            "dictionary_comprehension" => {
+                let mut pairs = Vec::new();
+                for item in items {
+                    if let Some([k, v]) = item.items().as_deref() {
+                        ops::dict_insert(&mut pairs, k.clone(), v.clone());
+                    }
+                }
+                Kind::Dict(Object::new(pairs))
+            }
+            _ => Kind::List(Object::new(items)),
+        };
+        Value::new(kind, span).with_env(&env)
+    }
+
+    pub(super) fn comprehension_clauses(
+        &mut self,
+        frame: &mut Frame,
+        clauses: &[Node<'p>],
+        body: Node<'p>,
+        out: &mut Vec<Value>,
+        env: &mut crate::eval::value::EnvDeps,
+    ) -> Result<(), String> {
+        let Some((clause, rest)) = clauses.split_first() else {
+            let item = if body.kind() == "pair" {
+                let (Some(k), Some(v)) = (
+                    body.child_by_field_name("key"),
+                    body.child_by_field_name("value"),
+                ) else {
+                    return Err("incomplete dict comprehension".into());
+                };
+                let (key, value) = (self.expr(frame, k), self.expr(frame, v));
+                Value::new(Kind::tuple(vec![key, value]), self.span(frame, body))
+            } else {
+                self.expr(frame, body)
+            };
+            out.push(item);
+            return Ok(());
+        };
+        if clause.kind() == "if_clause" {
+            let Some(condition) = clause.named_child(0) else {
+                return Ok(());
+            };
+            let test = self.expr(frame, condition);
+            *env = union(env, &test.env);
+            return match test.truthy() {
+                Some(true) => self.comprehension_clauses(frame, rest, body, out, env),
+                Some(false) => Ok(()),
+                None => Err(format!(
+                    "the filter `{}` cannot be decided",
+                    self.text(frame, condition)
+                )),
+            };
+        }
+        let (Some(left), Some(right)) = (
+            clause.child_by_field_name("left"),
+            clause.child_by_field_name("right"),
+        ) else {
+            return Err("incomplete comprehension".into());
+        };
+        let iterable = self.expr(frame, right);
+        *env = union(env, &iterable.env);
+        let items = ops::iterate(&iterable)
+            .filter(|items| items.len() <= crate::eval::stmt::MAX_UNROLLED_ITERATIONS)
+            .ok_or_else(|| format!("cannot list the items of `{}`", self.text(frame, right)))?;
+        let site = self.span(frame, *clause);
+        for item in items {
+            self.assign(frame, left, item.with_env(&iterable.env), site);
+            self.comprehension_clauses(frame, rest, body, out, env)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,274 @@
+//! Expressions: each kind of node evaluated to a value, with a depth limit. Names, attributes,
+//! subscripts and operators are here; literals, comprehensions, comparisons and calls have a file
+//! each.
+
+use std::rc::Rc;
+
+use tree_sitter::Node;
+
+use super::ops;
+use super::strings::{parse_float, parse_int};
+use super::value::{Kind, Value};
+use super::{Frame, Run};
+
+mod calls;
+mod comparisons;
+mod comprehensions;
+mod literals;
+
+/// Python builtins that settings modules call; everything else named like a builtin is undefined.
+const BUILTINS: &[&str] = &[
+    "bool",
+    "int",
+    "str",
+    "float",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "frozenset",
+    "len",
+    "print",
+    "open",
+    "sorted",
+    "min",
+    "max",
+    "any",
+    "all",
+    "isinstance",
+    "getattr",
+    "range",
+    "filter",
+    "map",
+    "zip",
+    "enumerate",
+    "eval",
+    "exec",
+    "globals",
+    "locals",
+    "repr",
+    "reversed",
+    "sum",
+    "type",
+    "hasattr",
+    "abs",
+    "round",
+    "ImportError",
+    "Exception",
+    "KeyError",
+    "ValueError",
+];
+
+/// How deep expressions are evaluated (CPython's parser stops at 200 nested parentheses).
+const MAX_EXPRESSION_DEPTH: usize = 200;
+
+impl<'p> Run<'p> {
+    pub(super) fn expr(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let span = self.span(frame, node);
+        // CPython's parser refuses expressions nested this deep; djsafe's recursion stops here.
+        if self.expr_depth >= MAX_EXPRESSION_DEPTH {
+            return Value::unknown(
+                format!("expression nested deeper than {MAX_EXPRESSION_DEPTH} levels"),
+                span,
+            );
+        }
+        self.expr_depth += 1;
+        let value = self.expr_kind(frame, node, span);
+        self.expr_depth -= 1;
+        value
+    }
+
+    fn expr_kind(&mut self, frame: &mut Frame, node: Node<'p>, span: crate::source::Span) -> Value {
+        match node.kind() {
+            "integer" => match parse_int(self.text(frame, node)) {
+                Some(i) => Value::new(Kind::Int(i), span),
+                None => Value::unknown("integer too large for djsafe", span),
+            },
+            "float" => match parse_float(self.text(frame, node)) {
+                Some(f) => Value::new(Kind::Float(f), span),
+                None => Value::unknown("float literal djsafe cannot read", span),
+            },
+            "true" => Value::new(Kind::Bool(true), span),
+            "false" => Value::new(Kind::Bool(false), span),
+            "none" => Value::new(Kind::None, span),
+            "string" | "concatenated_string" => self.string(frame, node),
+            "identifier" => self.name(frame, node),
+            "parenthesized_expression" => match super::code_children(node).first().copied() {
+                Some(inner) => self.expr(frame, inner),
+                None => Value::new(Kind::Tuple(Rc::default()), span),
+            },
+            "list" | "tuple" | "set" | "expression_list" => self.sequence(frame, node),
+            "dictionary" => self.dictionary(frame, node),
+            "named_expression" => {
+                // `(name := value)` binds the name and is the value.
+                let (Some(name), Some(value)) = (
+                    node.child_by_field_name("name"),
+                    node.child_by_field_name("value"),
+                ) else {
+                    return Value::unknown("incomplete `:=` expression", span);
+                };
+                let value = self.expr(frame, value);
+                self.bind(frame, self.text(frame, name), value.clone(), span);
+                value
+            }
+            "list_comprehension"
+            | "set_comprehension"
+            | "dictionary_comprehension"
+            | "generator_expression" => self.comprehension(frame, node),
+            "attribute" => self.attribute(frame, node),
+            "call" => self.call(frame, node),
+            "subscript" => self.subscript(frame, node),
+            "comparison_operator" => self.comparison(frame, node),
+            "not_operator" => match node.child_by_field_name("argument") {
+                Some(argument) => {
+                    let value = self.expr(frame, argument);
+                    match value.truthy() {
+                        Some(b) => Value::new(Kind::Bool(!b), span).with_env(&value.env),
+                        None => value,
+                    }
+                }
+                None => Value::unknown("incomplete `not` expression", span),
+            },
+            "boolean_operator" => self.boolean(frame, node),
+            "binary_operator" => {
+                let (Some(left), Some(right), Some(op)) = (
+                    node.child_by_field_name("left"),
+                    node.child_by_field_name("right"),
+                    node.child_by_field_name("operator"),
+                ) else {
+                    return Value::unknown("incomplete operator expression", span);
+                };
+                let left = self.expr(frame, left);
+                let right = self.expr(frame, right);
+                ops::binary(self.text(frame, op), &left, &right, span, false)
+            }
+            "unary_operator" => {
+                let (Some(argument), Some(op)) = (
+                    node.child_by_field_name("argument"),
+                    node.child_by_field_name("operator"),
+                ) else {
+                    return Value::unknown("incomplete operator expression", span);
+                };
+                let value = self.expr(frame, argument);
+                ops::unary(self.text(frame, op), &value, span)
+            }
+            "conditional_expression" => {
+                let parts = super::code_children(node);
+                let [then, condition, otherwise] = parts[..] else {
+                    return Value::unknown("incomplete conditional expression", span);
+                };
+                let test = self.expr(frame, condition);
+                match test.truthy() {
+                    Some(true) => self.expr(frame, then).with_env(&test.env),
+                    Some(false) => self.expr(frame, otherwise).with_env(&test.env),
+                    None => test,
+                }
+            }
+            kind => Value::unknown(
+                format!(
+                    "djsafe does not evaluate {} expressions yet",
+                    kind.replace('_', " ")
+                ),
+                span,
+            ),
+        }
+    }
+
+    fn name(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let name = self.text(frame, node);
+        let span = self.span(frame, node);
+        if let Some(binding) = frame.ns.bindings.get(name) {
+            return binding.value.clone();
+        }
+        let globals = frame.globals.clone();
+        if let Some(binding) = globals.as_ref().and_then(|g| g.bindings.get(name)) {
+            return binding.value.clone();
+        }
+        match name {
+            "__name__" => return Value::str(&self.project.modules[frame.module].name, span),
+            // The file as it is in the repository: paths derived from it (BASE_DIR) resolve
+            // inside the checkout, where djsafe reads `.env` and `settings.ini` files.
+            "__file__" => {
+                let path = &self.project.sources.get(frame.file).path;
+                return Value::str(&path.to_string_lossy(), span);
+            }
+            _ => {}
+        }
+        if let Some(opaque) = frame
+            .ns
+            .opaque
+            .as_ref()
+            .or(globals.as_ref().and_then(|g| g.opaque.as_ref()))
+        {
+            return Value::unknown(format!("`{name}` may be defined by {opaque}"), span);
+        }
+        if BUILTINS.contains(&name) {
+            return Value::new(Kind::External(format!("builtins.{name}").into()), span);
+        }
+        Value::unknown(format!("name `{name}` is not defined at this point"), span)
+    }
+
+    fn attribute(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let span = self.span(frame, node);
+        let (Some(object), Some(attribute)) = (
+            node.child_by_field_name("object"),
+            node.child_by_field_name("attribute"),
+        ) else {
+            return Value::unknown("incomplete attribute access", span);
+        };
+        let object = self.expr(frame, object);
+        let name = self.text(frame, attribute);
+        if let Some(property) = super::paths::property(&object, name)
+            .or_else(|| super::library_values::property(&object, name))
+        {
+            return property;
+        }
+        match &object.kind {
+            Kind::External(path) => {
+                let full = format!("{path}.{name}");
+                match super::library_values::attribute(&full, span) {
+                    Some(value) => value.with_env(&object.env),
+                    None => Value::new(Kind::External(full.into()), span).with_env(&object.env),
+                }
+            }
+            Kind::Class(class) => match class.attribute(name) {
+                Some(value) => value,
+                None => Value::unknown(
+                    format!("`{}` has no attribute `{name}` djsafe can see", class.name),
+                    span,
+                ),
+            },
+            Kind::Module(index) => {
+                let namespace = self.module(*index);
+                match namespace.bindings.get(name) {
+                    Some(binding) => binding.value.clone(),
+                    None => Value::unknown(
+                        format!(
+                            "`{name}` is not defined in `{}`",
+                            self.project.modules[*index].name
+                        ),
+                        span,
+                    ),
+                }
+            }
+            Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) => object,
+            _ => Value::new(Kind::Method(Rc::new(object), name.into()), span),
+        }
+    }
+
+    fn subscript(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
+        let span = self.span(frame, node);
+        let (Some(object), Some(key)) = (
+            node.child_by_field_name("value"),
+            node.child_by_field_name("subscript"),
+        ) else {
+            return Value::unknown("incomplete subscript", span);
+        };
+        let container = self.expr(frame, object);
+        let key = self.expr(frame, key);
+        if matches!(&container.kind, Kind::External(path) if &**path == "os.environ") {
+            return self.required_env(frame, &key, span);
+        }
+        ops::get_item(&container, &key, span)
+    }
+}

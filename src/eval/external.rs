@@ -1,0 +1,73 @@
+//! Calls of functions the project does not define, by dotted path (`os.getenv`,
+//! `builtins.int`, `environ.Env.bool`...). This is the one place that knows every table of
+//! modelled functions and the order they are tried in; the tables themselves (builtins, the
+//! environment, the configuration libraries, library values, paths, the standard library) do
+//! not know about each other.
+
+use super::value::{Args, Kind, Value};
+use super::{Frame, Run, library_values, libs, paths, stdlib};
+use crate::source::Span;
+
+/// Functions that return a new random value on every call, hence in every worker process.
+const RANDOM_SOURCES: &[&str] = &[
+    "django.core.management.utils.get_random_secret_key",
+    "django.utils.crypto.get_random_string",
+    "secrets.token_hex",
+    "secrets.token_urlsafe",
+    "secrets.token_bytes",
+    "os.urandom",
+    "uuid.uuid4",
+];
+
+/// Path prefixes of the configuration libraries whose functions read the environment or run
+/// other settings files ([`Run::call_library`]).
+const CONFIGURATION_LIBRARIES: &[&str] = &[
+    "environ.Env.",
+    "decouple.",
+    "split_settings.",
+    "dj_database_url.",
+    "django_heroku.",
+];
+
+impl Run<'_> {
+    pub(super) fn call_external(
+        &mut self,
+        frame: &mut Frame,
+        path: &str,
+        args: &Args,
+        span: Span,
+    ) -> Value {
+        if let Some(value) = self.call_os_environ(frame, path, args, span) {
+            return value;
+        }
+        if let Some(value) = self.call_builtin(frame, path, args, span) {
+            return value;
+        }
+        match path {
+            _ if RANDOM_SOURCES.contains(&path) => Value::new(Kind::Random(path.into()), span),
+            _ if libs::is_constructor(path) => libs::construct(path, args, span),
+            _ if CONFIGURATION_LIBRARIES
+                .iter()
+                .any(|library| path.starts_with(library)) =>
+            {
+                self.call_library(frame, path, args, span)
+            }
+            _ => match library_values::call(path, args, span)
+                .or_else(|| paths::call(path, args, span))
+                .map(Ok)
+                .or_else(|| stdlib::call(path, args, span))
+            {
+                Some(Ok(value)) => value,
+                Some(Err((exception, message))) => {
+                    self.raised = Some(exception);
+                    Value::unknown(format!("{exception}: {message}"), span)
+                }
+                None => {
+                    let reason = format!("`{path}()` is not modelled by djsafe");
+                    self.forget_arguments(frame, args, &reason);
+                    Value::unknown(reason, span)
+                }
+            },
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! Assignments: `=` (chained, unpacking, subscript and attribute targets) and `+=`, and the
+//! bindings they make in the frame's namespace.
+
+use tree_sitter::Node;
+
+use crate::eval::value::{Args, Kind, Value};
+use crate::eval::{Frame, Run};
+use crate::source::Span;
+
+impl<'p> Run<'p> {
+    pub(super) fn assignment(&mut self, frame: &mut Frame, node: Node<'p>) {
+        // `a = b = value` nests: collect the targets, evaluate the innermost value once.
+        let site = self.span(frame, node);
+        let mut targets = Vec::new();
+        let mut current = node;
+        loop {
+            if let Some(left) = current.child_by_field_name("left") {
+                targets.push(left);
+            }
+            match current.child_by_field_name("right") {
+                Some(right) if right.kind() == "assignment" => current = right,
+                Some(right) => {
+                    let value = self.expr(frame, right);
+                    for target in targets {
+                        self.assign(frame, target, value.clone(), site);
+                    }
+                    return;
+                }
+                // An annotation without a value binds nothing.
+                None => return,
+            }
+        }
+    }
+
+    pub(in crate::eval) fn assign(
+        &mut self,
+        frame: &mut Frame,
+        target: Node<'p>,
+        value: Value,
+        site: Span,
+    ) {
+        match target.kind() {
+            "identifier" => self.bind(frame, self.text(frame, target), value, site),
+            "pattern_list" | "tuple_pattern" | "list_pattern" | "tuple" | "list"
+            | "expression_list" => {
+                let targets = crate::eval::code_children(target);
+                let items = value.items().filter(|items| {
+                    items.len() == targets.len()
+                        && !targets.iter().any(|t| t.kind() == "list_splat_pattern")
+                });
+                match items {
+                    Some(items) => {
+                        for (t, item) in targets.into_iter().zip(items) {
+                            self.assign(frame, t, item.with_env(&value.env), site);
+                        }
+                    }
+                    None => {
+                        let reason = format!(
+                            "unpacked from `{}`, which djsafe cannot split into items",
+                            self.text(
+                                frame,
+                                target
+                                    .parent()
+                                    .and_then(|p| p.child_by_field_name("right"))
+                                    .unwrap_or(target)
+                            )
+                        );
+                        for t in targets {
+                            let unknown =
+                                Value::unknown(reason.clone(), value.origin).with_env(&value.env);
+                            self.assign(frame, t, unknown, site);
+                        }
+                    }
+                }
+            }
+            "parenthesized_expression" => {
+                if let Some(inner) = target.named_child(0) {
+                    self.assign(frame, inner, value, site);
+                }
+            }
+            "subscript" => self.assign_subscript(frame, target, value, site),
+            // Attributes of objects (`sys.path`, `logging.x`) are not settings.
+            _ => {}
+        }
+    }
+
+    pub(super) fn assign_subscript(
+        &mut self,
+        frame: &mut Frame,
+        target: Node<'p>,
+        value: Value,
+        site: Span,
+    ) {
+        let Some(object) = target.child_by_field_name("value") else {
+            return;
+        };
+        let Some(key_node) = target.child_by_field_name("subscript") else {
+            return;
+        };
+        let key = self.expr(frame, key_node);
+        // `globals()[name] = value` binds a module name.
+        if self.is_namespace_call(frame, object) {
+            match key.as_str() {
+                Some(name) => self.write_global(frame, name, value, site),
+                None => {
+                    let reason = format!(
+                        "`{}` at {}, whose name djsafe cannot read",
+                        self.text(frame, target),
+                        self.line(frame, target)
+                    );
+                    frame.ns.opaque = Some(reason.into());
+                }
+            }
+            return;
+        }
+        let container = self.expr(frame, object);
+        if let Kind::External(path) = &container.kind {
+            if &**path == "os.environ"
+                && let Some(name) = key.as_str()
+            {
+                self.env
+                    .insert(name.to_string(), value.as_str().map(str::to_string));
+                self.env_writes.push(crate::eval::EnvWrite {
+                    var: name.into(),
+                    value: value.with_env(&frame.control),
+                    span: site,
+                });
+            }
+            return;
+        }
+        self.set_item(frame, &container, &key, value, self.span(frame, target));
+    }
+
+    pub(super) fn augmented_assignment(&mut self, frame: &mut Frame, node: Node<'p>) {
+        let (Some(left), Some(right), Some(op)) = (
+            node.child_by_field_name("left"),
+            node.child_by_field_name("right"),
+            node.child_by_field_name("operator"),
+        ) else {
+            return;
+        };
+        let current = self.expr(frame, left);
+        let operand = self.expr(frame, right);
+        let op = self.text(frame, op).trim_end_matches('=');
+        let span = self.span(frame, node);
+        // `list += items` and `dict |= other` change the object in place: every name holding
+        // it sees the change.
+        let in_place = match (&current.kind, op) {
+            (Kind::List(_), "+") => Some("extend"),
+            (Kind::Dict(_), "|") | (Kind::Set(_), "|") => Some("update"),
+            _ => None,
+        };
+        if let Some(method) = in_place {
+            let args = Args {
+                positional: vec![operand],
+                keywords: Vec::new(),
+            };
+            self.mutate(frame, &current, method, &args, span);
+            self.assign(frame, left, current, span);
+            return;
+        }
+        let value = crate::eval::ops::binary(op, &current, &operand, span, true);
+        self.assign(frame, left, value, span);
+    }
+}

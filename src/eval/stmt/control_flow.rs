@@ -1,0 +1,325 @@
+//! Control flow: `if` on conditions djsafe cannot decide runs both branches and joins their
+//! namespaces; `try`/`except` follows the exceptions djsafe tracks; `for` over a known sequence is
+//! unrolled; `with` binds its targets as unknown.
+
+use tree_sitter::Node;
+
+use super::MAX_UNROLLED_ITERATIONS;
+use super::targets::{collect_assigned_names, collect_nodes};
+use crate::eval::mutation::forget_objects_of;
+use crate::eval::value::{EnvDeps, Value, union};
+use crate::eval::{Binding, Exit, Frame, Namespace, Run};
+use crate::source::Span;
+
+impl<'p> Run<'p> {
+    pub(super) fn if_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
+        let mut arms = Vec::new();
+        if let Some(body) = node.child_by_field_name("consequence") {
+            arms.push((node.child_by_field_name("condition"), body));
+        }
+        let mut cursor = node.walk();
+        for alternative in node.children_by_field_name("alternative", &mut cursor) {
+            match alternative.kind() {
+                "elif_clause" => {
+                    if let Some(body) = alternative.child_by_field_name("consequence") {
+                        arms.push((alternative.child_by_field_name("condition"), body));
+                    }
+                }
+                _ => {
+                    if let Some(body) = alternative.child_by_field_name("body") {
+                        arms.push((None, body));
+                    }
+                }
+            }
+        }
+        self.arms(frame, &arms)
+    }
+
+    /// The first arm whose condition holds runs. When a condition is unknown, both the arm and
+    /// the rest of the chain run on copies of the namespace, and names they disagree on become
+    /// `Unknown`.
+    pub(super) fn arms(
+        &mut self,
+        frame: &mut Frame,
+        arms: &[(Option<Node<'p>>, Node<'p>)],
+    ) -> Result<(), Exit> {
+        let Some(((condition, body), rest)) = arms.split_first() else {
+            return Ok(());
+        };
+        let Some(condition) = condition else {
+            return self.block(frame, *body);
+        };
+        let test = self.expr(frame, *condition);
+        if self.call_depth > 0 {
+            self.call_conditions = union(&self.call_conditions, &test.env);
+        }
+        let saved = frame.control.clone();
+        frame.control = union(&frame.control, &test.env);
+        let result = match test.truthy() {
+            Some(true) => self.block(frame, *body),
+            Some(false) => self.arms(frame, rest),
+            None => {
+                let before = frame.ns.clone();
+                let mut fork = self.fork();
+                let taken_exit = self.block(frame, *body);
+                let taken = std::mem::replace(&mut frame.ns, before);
+                self.other_side(&mut fork);
+                let other_exit = self.arms(frame, rest);
+                let reason = format!(
+                    "depends on the condition `{}` at {}, which djsafe cannot decide ({})",
+                    self.text(frame, *condition),
+                    self.line(frame, *condition),
+                    test.unknown_reason().as_deref().unwrap_or("unknown value")
+                );
+                self.join_objects(fork, &reason, &frame.control);
+                let origin = self.span(frame, *condition);
+                frame.ns = join(
+                    taken,
+                    std::mem::take(&mut frame.ns),
+                    &reason,
+                    origin,
+                    &frame.control,
+                );
+                // A function that returns on only one of the paths returns something unknown.
+                match (taken_exit, other_exit) {
+                    (Err(Exit::Return(_)), _) | (_, Err(Exit::Return(_))) => Err(Exit::Return(
+                        Value::unknown(reason, origin).with_env(&frame.control),
+                    )),
+                    (Err(Exit::GaveUp(why)), _) | (_, Err(Exit::GaveUp(why))) => {
+                        Err(Exit::GaveUp(why))
+                    }
+                    _ => Ok(()),
+                }
+            }
+        };
+        frame.control = saved;
+        result
+    }
+
+    pub(super) fn try_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
+        let Some(body) = node.child_by_field_name("body") else {
+            return Ok(());
+        };
+        let mut cursor = node.walk();
+        let clauses: Vec<Node<'p>> = node.named_children(&mut cursor).collect();
+        let handlers: Vec<Node<'p>> = clauses
+            .iter()
+            .copied()
+            .filter(|c| c.kind() == "except_clause")
+            .collect();
+        frame.handled.push(
+            handlers
+                .iter()
+                .map(|h| self.handled_types(frame, *h))
+                .collect(),
+        );
+        let outcome = self.block(frame, body);
+        frame.handled.pop();
+        let result = match outcome {
+            Ok(()) => match clauses
+                .iter()
+                .find(|c| c.kind() == "else_clause")
+                .and_then(|c| c.child_by_field_name("body"))
+            {
+                Some(else_body) => self.block(frame, else_body),
+                None => Ok(()),
+            },
+            Err(Exit::Exception(name)) => {
+                let handler = handlers
+                    .iter()
+                    .find(|h| catches(&self.handled_types(frame, **h), name));
+                match handler.and_then(|h| child_block(*h)) {
+                    Some(block) => self.block(frame, block),
+                    None => Err(Exit::Exception(name)),
+                }
+            }
+            Err(other) => Err(other),
+        };
+        if let Some(block) = clauses
+            .iter()
+            .find(|c| c.kind() == "finally_clause")
+            .and_then(|c| child_block(*c))
+        {
+            self.block(frame, block)?;
+        }
+        result
+    }
+
+    /// The exception types an `except` clause names, as written (`""` for a bare `except:`).
+    pub(super) fn handled_types(&self, frame: &Frame, clause: Node<'p>) -> String {
+        let mut cursor = clause.walk();
+        let value = clause
+            .named_children(&mut cursor)
+            .find(|n| n.kind() != "block" && n.kind() != "comment");
+        value
+            .map(|v| self.text(frame, v).to_string())
+            .unwrap_or_default()
+    }
+
+    pub(super) fn for_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
+        let (Some(left), Some(right), Some(body)) = (
+            node.child_by_field_name("left"),
+            node.child_by_field_name("right"),
+            node.child_by_field_name("body"),
+        ) else {
+            return Ok(());
+        };
+        let iterable = self.expr(frame, right);
+        let items = crate::eval::ops::iterate(&iterable)
+            .filter(|items| items.len() <= MAX_UNROLLED_ITERATIONS);
+        let Some(items) = items else {
+            let reason = format!(
+                "assigned in a loop over `{}` at {}, which djsafe cannot unroll",
+                self.text(frame, right),
+                self.line(frame, node)
+            );
+            self.invalidate(frame, node, &reason);
+            return Ok(());
+        };
+        let site = self.span(frame, node);
+        for item in items {
+            self.assign(frame, left, item.with_env(&iterable.env), site);
+            self.block(frame, body)?;
+        }
+        if let Some(alternative) = node
+            .child_by_field_name("alternative")
+            .and_then(|a| a.child_by_field_name("body"))
+        {
+            self.block(frame, alternative)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn invalidate_with_targets(&mut self, frame: &mut Frame, node: Node<'p>) {
+        let mut targets = Vec::new();
+        collect_nodes(node, &mut |n| n.kind() == "as_pattern_target", &mut targets);
+        let site = self.span(frame, node);
+        for target in targets {
+            let reason = format!("bound by `with` at {}", self.line(frame, node));
+            if let Some(name) = target.named_child(0).filter(|n| n.kind() == "identifier") {
+                self.bind(
+                    frame,
+                    self.text(frame, name),
+                    Value::unknown(reason, site),
+                    site,
+                );
+            }
+        }
+    }
+
+    /// Every name a statement we do not evaluate may assign becomes `Unknown`.
+    pub(super) fn invalidate(&mut self, frame: &mut Frame, node: Node<'p>, reason: &str) {
+        let mut names = Vec::new();
+        collect_assigned_names(node, &self.project.sources.get(frame.file).text, &mut names);
+        let site = self.span(frame, node);
+        for name in names {
+            let text = self.text(frame, name);
+            // The statement may change the object the name holds (`X.append` in a loop): every
+            // name holding it must see that its contents are unknown.
+            if let Some(binding) = frame.ns.bindings.get(text).cloned() {
+                let control = frame.control.clone();
+                self.forget_contents(&binding.value, reason, &control);
+            }
+            self.bind(frame, text, Value::unknown(reason, site), site);
+        }
+        let mut star = Vec::new();
+        collect_nodes(node, &mut |n| n.kind() == "wildcard_import", &mut star);
+        if !star.is_empty() {
+            frame.ns.opaque = Some(reason.into());
+        }
+    }
+}
+
+pub(super) fn child_block(node: Node) -> Option<Node> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor)
+        .find(|n| n.kind() == "block")
+}
+
+/// The exceptions djsafe raises, with the classes an `except` may name to catch them.
+pub(super) fn ancestors(exception: &str) -> &'static [&'static str] {
+    match exception {
+        "ModuleNotFoundError" => &["ModuleNotFoundError", "ImportError"],
+        "KeyError" => &["KeyError", "LookupError"],
+        "ValueError" => &["ValueError"],
+        "SyntaxError" => &["SyntaxError"],
+        _ => &[],
+    }
+}
+
+/// Whether an `except` clause naming `types` catches `exception`.
+pub(in crate::eval) fn catches(types: &str, exception: &str) -> bool {
+    if types.is_empty() {
+        return true;
+    }
+    let names: Vec<&str> = types
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .collect();
+    ancestors(exception)
+        .iter()
+        .chain(["Exception", "BaseException"].iter())
+        .any(|a| names.contains(a))
+}
+
+/// Merges the namespaces of two paths through an unknown condition.
+pub(in crate::eval) fn join(
+    a: Namespace,
+    mut b: Namespace,
+    reason: &str,
+    origin: Span,
+    control: &EnvDeps,
+) -> Namespace {
+    let mut joined = Namespace {
+        bindings: Default::default(),
+        opaque: a.opaque.clone().or(b.opaque.clone()),
+    };
+    for (name, binding) in a.bindings {
+        match b.bindings.remove(&name) {
+            Some(other) if other.value.same(&binding.value) => {
+                let env = union(&binding.value.env, &other.value.env);
+                joined.bindings.insert(
+                    name,
+                    Binding {
+                        value: binding.value.with_env(&env),
+                        site: binding.site,
+                    },
+                );
+            }
+            other => {
+                // The name holds one object or another: a change made through it later may
+                // change either, so neither is known any more.
+                forget_objects_of(&binding.value, reason, control);
+                if let Some(other) = &other {
+                    forget_objects_of(&other.value, reason, control);
+                }
+                let env = other
+                    .map(|o| union(&o.value.env, &binding.value.env))
+                    .unwrap_or(binding.value.env.clone());
+                let value = Value::unknown(reason, origin)
+                    .with_env(&env)
+                    .with_env(control);
+                joined.bindings.insert(
+                    name,
+                    Binding {
+                        value,
+                        site: binding.site,
+                    },
+                );
+            }
+        }
+    }
+    for (name, binding) in b.bindings {
+        forget_objects_of(&binding.value, reason, control);
+        let value = Value::unknown(reason, origin)
+            .with_env(&binding.value.env)
+            .with_env(control);
+        joined.bindings.insert(
+            name,
+            Binding {
+                value,
+                site: binding.site,
+            },
+        );
+    }
+    joined
+}

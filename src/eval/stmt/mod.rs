@@ -1,0 +1,197 @@
+//! Statements: a block runs statement by statement (with the step budget of the function call
+//! being evaluated), each kind of statement dispatched to the file for it: assignments in
+//! `assign`, `if`/`try`/`for` and `with` targets in `control_flow`, imports in `imports`, `match` in
+//! `eval::matching`; `def` and `class` bind here.
+
+use tree_sitter::Node;
+
+use super::value::{Kind, Value};
+use super::{Exit, Frame, Run};
+use crate::source::Span;
+
+mod assign;
+mod control_flow;
+mod imports;
+mod targets;
+
+pub(super) use control_flow::{catches, join};
+pub(super) use targets::{changed_names, collect_identifiers};
+
+/// `for` loops over known sequences are unrolled up to this many iterations.
+pub(super) const MAX_UNROLLED_ITERATIONS: usize = 64;
+
+impl<'p> Run<'p> {
+    pub(super) fn span(&self, frame: &Frame, node: Node) -> Span {
+        Span {
+            file: frame.file,
+            start: node.start_byte(),
+            end: node.end_byte(),
+        }
+    }
+
+    pub(super) fn text(&self, frame: &Frame, node: Node) -> &'p str {
+        &self.project.sources.get(frame.file).text[node.byte_range()]
+    }
+
+    pub(super) fn line(&self, frame: &Frame, node: Node) -> String {
+        let file = self.project.sources.get(frame.file);
+        format!("{}:{}", file.display, file.position(node.start_byte()).line)
+    }
+
+    /// Runs the statements of a module or block, stopping at the first exception.
+    pub(super) fn block(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
+        let mut cursor = node.walk();
+        let statements: Vec<Node<'p>> = node.named_children(&mut cursor).collect();
+        for statement in statements {
+            let result = self.statement(frame, statement);
+            // At module level, go on after an exception (see `Run::module`).
+            if result.is_err() && node.parent().is_some() {
+                return result;
+            }
+        }
+        Ok(())
+    }
+
+    fn statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
+        let result = self.statement_kind(frame, node);
+        match self.raised.take() {
+            Some(exception) if result.is_ok() => Err(Exit::Exception(exception)),
+            _ => result,
+        }
+    }
+
+    fn statement_kind(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
+        if self.call_depth > 0 {
+            self.call_steps += 1;
+            if self.call_steps > super::call::MAX_CALL_STEPS {
+                return Err(Exit::GaveUp(format!(
+                    "the call runs more than {} statements",
+                    super::call::MAX_CALL_STEPS
+                )));
+            }
+        }
+        match node.kind() {
+            "expression_statement" => {
+                let mut cursor = node.walk();
+                let children: Vec<Node<'p>> = node.named_children(&mut cursor).collect();
+                for child in children {
+                    match child.kind() {
+                        "assignment" => self.assignment(frame, child),
+                        "augmented_assignment" => self.augmented_assignment(frame, child),
+                        _ => {
+                            self.expr(frame, child);
+                        }
+                    }
+                }
+                Ok(())
+            }
+            "import_statement" => self.import(frame, node),
+            "import_from_statement" => self.import_from(frame, node),
+            "if_statement" => self.if_statement(frame, node),
+            "try_statement" => self.try_statement(frame, node),
+            "for_statement" => self.for_statement(frame, node),
+            "with_statement" => {
+                self.invalidate_with_targets(frame, node);
+                match node.child_by_field_name("body") {
+                    Some(body) => self.block(frame, body),
+                    None => Ok(()),
+                }
+            }
+            "while_statement" if self.call_depth > 0 => {
+                Err(Exit::GaveUp("it has a `while` loop".into()))
+            }
+            "match_statement" => self.match_statement(frame, node),
+            "while_statement" => {
+                let reason = format!(
+                    "assigned inside a `{}` statement at {}, which djsafe does not evaluate",
+                    &node.kind()[..node.kind().len() - "_statement".len()],
+                    self.line(frame, node)
+                );
+                self.invalidate(frame, node, &reason);
+                Ok(())
+            }
+            "function_definition" | "class_definition" => {
+                self.define(frame, node);
+                Ok(())
+            }
+            "decorated_definition" => {
+                if let Some(definition) = node.child_by_field_name("definition") {
+                    self.define(frame, definition);
+                }
+                Ok(())
+            }
+            "return_statement" => {
+                let value = match node.named_child(0) {
+                    Some(expression) => self.expr(frame, expression),
+                    None => Value::new(Kind::None, self.span(frame, node)),
+                };
+                Err(Exit::Return(value))
+            }
+            "raise_statement" => Err(Exit::Exception("Exception")),
+            "global_statement" | "nonlocal_statement" if self.call_depth > 0 => {
+                Err(Exit::GaveUp(format!(
+                    "the function rebinds module names (`{}`)",
+                    self.text(frame, node)
+                )))
+            }
+            "delete_statement" => {
+                let mut cursor = node.walk();
+                let targets: Vec<Node> = node.named_children(&mut cursor).collect();
+                for target in targets.iter().flat_map(|t| {
+                    if t.kind() == "expression_list" {
+                        let mut c = t.walk();
+                        t.named_children(&mut c).collect()
+                    } else {
+                        vec![*t]
+                    }
+                }) {
+                    if target.kind() == "identifier" {
+                        frame.ns.bindings.remove(self.text(frame, target));
+                    } else if target.kind() == "subscript"
+                        && let (Some(object), Some(key)) = (
+                            target.child_by_field_name("value"),
+                            target.child_by_field_name("subscript"),
+                        )
+                    {
+                        let container = self.expr(frame, object);
+                        let key = self.expr(frame, key);
+                        self.delete_item(frame, &container, &key);
+                    }
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// A `def` or `class` binds a name whose calls djsafe does not evaluate.
+    fn define(&mut self, frame: &mut Frame, node: Node<'p>) {
+        if node.kind() == "function_definition" {
+            self.define_function(frame, node);
+            return;
+        }
+        if node.kind() == "class_definition" {
+            self.define_class(frame, node);
+            return;
+        }
+        if let Some(name) = node.child_by_field_name("name") {
+            let what = if node.kind() == "class_definition" {
+                "class"
+            } else {
+                "function"
+            };
+            let reason = format!(
+                "`{}` is a {what} defined at {}; djsafe does not evaluate calls to it",
+                self.text(frame, name),
+                self.line(frame, node)
+            );
+            let site = self.span(frame, node);
+            self.bind(
+                frame,
+                self.text(frame, name),
+                Value::unknown(reason, site),
+                site,
+            );
+        }
+    }
+}

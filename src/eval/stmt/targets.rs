@@ -1,0 +1,93 @@
+//! The names a statement or function body may bind or change, read off the syntax tree: used
+//! to forget what an undecided branch or an unevaluated call may have changed.
+
+use tree_sitter::Node;
+
+/// The identifiers of an assignment target (`a`, `a, (b, c)`).
+pub(in crate::eval) fn collect_identifiers<'t>(target: Node<'t>, out: &mut Vec<Node<'t>>) {
+    collect_nodes(target, &mut |n| n.kind() == "identifier", out);
+}
+
+pub(super) fn collect_nodes<'t>(
+    node: Node<'t>,
+    wanted: &mut impl FnMut(Node<'t>) -> bool,
+    out: &mut Vec<Node<'t>>,
+) {
+    // A cursor walk, not recursion: a deeply nested expression must not exhaust the stack.
+    let mut cursor = node.walk();
+    loop {
+        let current = cursor.node();
+        if current.is_named() && wanted(current) {
+            out.push(current);
+        }
+        if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.node() == node {
+                return;
+            }
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return;
+            }
+        }
+    }
+}
+
+/// Identifiers a statement may (re)bind or mutate: assignment and loop targets, defined names,
+/// and receivers of calls such as `X.append(...)`.
+pub(super) fn collect_assigned_names<'t>(node: Node<'t>, text: &str, out: &mut Vec<Node<'t>>) {
+    let mut targets = Vec::new();
+    collect_nodes(node, &mut |n| is_binding_target(n, text), &mut targets);
+    for target in targets {
+        let mut root = target;
+        while let Some(inner) = match root.kind() {
+            "attribute" => root.child_by_field_name("object"),
+            "subscript" => root.child_by_field_name("value"),
+            _ => None,
+        } {
+            root = inner;
+        }
+        if root.kind() == "identifier" {
+            out.push(root);
+        } else {
+            collect_nodes(root, &mut |n| n.kind() == "identifier", out);
+        }
+    }
+}
+
+/// The names a function body may rebind or change the objects of, as text.
+pub(in crate::eval) fn changed_names(body: Node, text: &str) -> Vec<String> {
+    let mut nodes = Vec::new();
+    collect_assigned_names(body, text, &mut nodes);
+    nodes
+        .into_iter()
+        .map(|n| text[n.byte_range()].to_string())
+        .collect()
+}
+
+pub(super) fn is_binding_target(node: Node, text: &str) -> bool {
+    let Some(parent) = node.parent() else {
+        return false;
+    };
+    match parent.kind() {
+        "assignment" | "augmented_assignment" | "for_statement" => {
+            parent.child_by_field_name("left") == Some(node)
+        }
+        "function_definition" | "class_definition" => {
+            parent.child_by_field_name("name") == Some(node)
+        }
+        // `X.append(...)`, `X.update(...)`: calls of methods that change their receiver.
+        "call" => {
+            node.kind() == "attribute"
+                && parent.child_by_field_name("function") == Some(node)
+                && node.child_by_field_name("attribute").is_some_and(|method| {
+                    crate::eval::ops::MUTATING_METHODS.contains(&&text[method.byte_range()])
+                })
+        }
+        _ => false,
+    }
+}

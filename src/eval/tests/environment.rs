@@ -1,0 +1,172 @@
+//! Environment variables: reads under the scenario, the variables a value depends on, the
+//! configuration libraries' conversions, and what is recorded for the scenarios.
+
+use super::*;
+
+#[test]
+fn environment_reads_follow_the_scenario() {
+    let src = "import os\nX = os.getenv('DEBUG', 'True') != 'False'\n";
+    assert_eq!(value(src, &[]), "True");
+    assert_eq!(value(src, &[("DEBUG", "False")]), "False");
+    assert_eq!(value(src, &[("DEBUG", "false")]), "True");
+    assert_eq!(value("import os\nX = os.getenv('A')\n", &[]), "None");
+    assert_eq!(
+        value("import os\nX = os.environ.get('A', 'd')\n", &[("A", "v")]),
+        "'v'"
+    );
+    assert_eq!(
+        value("from os import getenv\nX = getenv('A', 'd')\n", &[]),
+        "'d'"
+    );
+    assert_eq!(
+        value("from os import environ\nX = environ.get('A', 'd')\n", &[]),
+        "'d'"
+    );
+    assert_eq!(
+        value("import os\nX = os.environ['A']\n", &[]),
+        "<the value of the required environment variable A>"
+    );
+    assert_eq!(
+        value("import os\nX = os.environ['A']\n", &[("A", "x")]),
+        "'x'"
+    );
+    assert_eq!(
+        value(
+            "import os\nos.environ.setdefault('A', 'set')\nX = os.environ['A']\n",
+            &[]
+        ),
+        "'set'"
+    );
+    assert_eq!(
+        value(
+            "import os\nos.environ.setdefault('A', 'set')\nX = os.environ['A']\n",
+            &[("A", "mine")]
+        ),
+        "'mine'"
+    );
+    assert_eq!(
+        value(
+            "import os\nos.environ['A'] = 'forced'\nX = os.getenv('A')\n",
+            &[("A", "mine")]
+        ),
+        "'forced'"
+    );
+}
+
+#[test]
+fn values_remember_the_variables_they_came_from() {
+    let (_, evaluation) = run_files(
+        &[(
+            "settings.py",
+            "import os\nD = os.getenv('DEBUG', '') == '1'\nif os.getenv('ENV') == 'prod':\n    X = 1\nelse:\n    X = 2\nY = 3\n",
+        )],
+        &[],
+    );
+    let env = |name: &str| -> Vec<String> {
+        evaluation.namespace.bindings[name]
+            .value
+            .env
+            .iter()
+            .map(|v| v.to_string())
+            .collect()
+    };
+    assert_eq!(env("D"), ["DEBUG"]);
+    assert_eq!(
+        env("X"),
+        ["ENV"],
+        "a branch's condition is a dependency of what it assigns"
+    );
+    assert!(env("Y").is_empty());
+}
+
+#[test]
+fn library_conversions_raise_like_python() {
+    let literal = "import ast, os\ntry:\n    X = ast.literal_eval(os.getenv('DEBUG', 'False'))\nexcept ValueError:\n    X = 'invalid'\n";
+    assert_eq!(value(literal, &[]), "False");
+    assert_eq!(value(literal, &[("DEBUG", "True")]), "True");
+    assert_eq!(value(literal, &[("DEBUG", "false")]), "'invalid'");
+    assert_eq!(
+        value(
+            "import json, os\nX = json.loads(os.getenv('HOSTS', '[\"*\"]'))\n",
+            &[]
+        ),
+        "['*']"
+    );
+    assert_eq!(
+        value(
+            "from distutils.util import strtobool\nX = bool(strtobool('off'))\n",
+            &[]
+        ),
+        "False"
+    );
+    let keyerror =
+        "import os\ntry:\n    X = os.environ['SECRET']\nexcept KeyError:\n    X = 'fallback'\n";
+    assert_eq!(value(keyerror, &[]), "'fallback'");
+    assert_eq!(value(keyerror, &[("SECRET", "s")]), "'s'");
+    let membership = "import os\nX = 'DEBUG' in os.environ\nY = 'DEBUG' not in os.environ\n";
+    assert_eq!(values(membership, &[], &["X", "Y"]), ["False", "True"]);
+    assert_eq!(
+        values(membership, &[("DEBUG", "")], &["X", "Y"]),
+        ["True", "False"]
+    );
+    assert_eq!(
+        value(
+            "try:\n    X = int('x')\nexcept (TypeError, ValueError):\n    X = 0\n",
+            &[]
+        ),
+        "0"
+    );
+    assert_eq!(
+        value(
+            "import os\nX = os.path.join('/srv', 'app', 'static')\n",
+            &[]
+        ),
+        "'/srv/app/static'"
+    );
+}
+
+#[test]
+fn literals_environment_values_are_compared_with_are_recorded() {
+    let src = "import os\nENV = os.getenv('DJANGO_ENV', 'dev').lower()\nif ENV == 'production':\n    X = 1\nelif ENV in ('staging', 'uat'):\n    X = 2\nmatch os.getenv('TIER'):\n    case 'live':\n        Y = 1\nZ = os.getenv('A') == os.getenv('B')\n";
+    let (_, evaluation) = run_files(&[("settings.py", src)], &[]);
+    let compared: Vec<(String, Vec<String>)> = evaluation
+        .compared
+        .iter()
+        .map(|(var, literals)| {
+            (
+                var.to_string(),
+                literals.iter().map(|l| l.to_string()).collect(),
+            )
+        })
+        .collect();
+    // `A == B` compares two environment values: neither is a literal written in the settings.
+    assert_eq!(
+        compared,
+        vec![
+            (
+                "DJANGO_ENV".to_string(),
+                vec!["production".into(), "staging".into(), "uat".into()]
+            ),
+            ("TIER".to_string(), vec!["live".into()]),
+        ]
+    );
+}
+
+#[test]
+fn a_variable_set_to_an_unknown_value_reads_as_whatever_the_deployment_sets() {
+    let src =
+        "import os\nX = os.getenv('SECRET_KEY', 'fallback')\nY = 'SECRET_KEY' in os.environ\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("settings.py"), src).unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let mut project = Project::new(vec![root.clone()], root.clone());
+    let entry = project.load(&root.join("settings.py")).unwrap();
+    let scenario = Scenario {
+        vars: BTreeMap::new(),
+        unknown: ["SECRET_KEY".to_string()].into(),
+    };
+    let evaluation = evaluate(&project, &crate::eval::Settings::module(entry), &scenario);
+    let get = |name: &str| evaluation.namespace.bindings[name].value.clone();
+    assert!(matches!(get("X").kind, Kind::FromEnv(_)), "{}", get("X"));
+    assert_eq!(get("Y").to_string(), "True");
+}
