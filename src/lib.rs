@@ -4,6 +4,7 @@
 pub mod add_noqa;
 pub mod cli;
 pub mod config;
+pub mod demand;
 pub mod dependencies;
 pub mod deploy;
 pub mod diagnostic;

@@ -9,6 +9,7 @@ use std::sync::{Arc, OnceLock};
 
 use tree_sitter::{Node, Tree};
 
+use crate::demand::Demand;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::discover::{display_path, read_text};
 use crate::fsindex::{FsIndex, Kind};
@@ -24,6 +25,9 @@ pub struct Module {
     tree: OnceLock<Tree>,
     /// What the module's code says about it, read when it is loaded.
     pub(crate) shape: crate::lint::shape::Shape,
+    /// The top-level statements its importers need (see [`crate::demand`]), by position among
+    /// the root's named children; `None` for all of them. Evaluation runs only these.
+    pub kept: Option<Vec<bool>>,
     pub is_package: bool,
 }
 
@@ -57,8 +61,10 @@ pub struct Project {
     /// The modules whose tree is parsed, to release.
     parsed: std::sync::Mutex<Vec<usize>>,
     display_root: PathBuf,
-    /// Modules whose imports have been resolved.
-    scanned: std::collections::HashSet<usize>,
+    /// What each loaded module's importers need from it.
+    demands: HashMap<usize, Demand>,
+    /// For each module, the top-level statements whose imports have been resolved.
+    scanned: HashMap<usize, Vec<bool>>,
     /// The modules each file `include()`s (django-split-settings), which run in its namespace.
     included: HashMap<FileId, Vec<usize>>,
     /// Files that are not Python modules (deployment and dependency files), loaded once each.
@@ -89,7 +95,8 @@ impl Project {
             imports: HashMap::new(),
             parsed: Default::default(),
             display_root,
-            scanned: Default::default(),
+            demands: HashMap::new(),
+            scanned: HashMap::new(),
             included: HashMap::new(),
             text_files: HashMap::new(),
             diagnostics: Vec::new(),
@@ -209,21 +216,36 @@ impl Project {
     pub fn load(&mut self, path: &Path) -> Option<usize> {
         let mut parser = python_parser();
         let first = self.load_one(&mut parser, path)?;
-        let mut queue = VecDeque::from([first]);
-        while let Some(index) = queue.pop_front() {
-            // Each module's imports are resolved once, however many entry modules reach it.
-            if !self.scanned.insert(index) {
+        let mut queue = VecDeque::from([(first, Demand::All)]);
+        while let Some((index, demand)) = queue.pop_front() {
+            // Each statement's imports are resolved once, however many entry modules reach it;
+            // a module is looked at again only when its importers need more of it.
+            let known = self.demands.contains_key(&index);
+            let grew = match self.demands.get_mut(&index) {
+                Some(mine) => mine.extend(&demand),
+                None => {
+                    self.demands.insert(index, demand);
+                    true
+                }
+            };
+            if known && !grew {
                 continue;
             }
-            for (span, target) in self.imports_of(&mut parser, index) {
+            for (span, target, demand) in self.imports_of(&mut parser, index) {
                 if let Target::Project(imported) = target {
-                    queue.push_back(imported);
+                    queue.push_back((imported, demand));
                     self.imports.entry(span.file).or_default().push(imported);
                 }
                 self.targets.insert(span, target);
             }
             let file = self.modules[index].file;
-            queue.extend(self.included.get(&file).into_iter().flatten().copied());
+            queue.extend(
+                self.included
+                    .get(&file)
+                    .into_iter()
+                    .flatten()
+                    .map(|&m| (m, Demand::All)),
+            );
         }
         Some(first)
     }
@@ -244,6 +266,7 @@ impl Project {
             file,
             tree: OnceLock::from(tree),
             shape,
+            kept: None,
             is_package: false,
         });
         self.parsed
@@ -316,6 +339,7 @@ impl Project {
             file,
             tree: OnceLock::from(tree),
             shape,
+            kept: None,
             is_package,
         });
         self.by_file.insert(path, self.modules.len() - 1);
@@ -341,21 +365,37 @@ impl Project {
         parts.join(".")
     }
 
-    /// Every import in the module (at any depth: imports inside `if` and `try` count), resolved.
+    /// The imports of the module's statements its importers need and whose imports are not yet
+    /// resolved (at any depth: imports inside `if` and `try` count), resolved, each with what it
+    /// needs of the module it imports.
     fn imports_of(
         &mut self,
         parser: &mut tree_sitter::Parser,
         index: usize,
-    ) -> Vec<(Span, Target)> {
+    ) -> Vec<(Span, Target, Demand)> {
         let file = self.modules[index].file;
         let path = self.sources.get(file).path.clone();
         let (mut requests, mut included) = (Vec::new(), Vec::new());
-        scan_module(
-            self.tree(index).root_node(),
-            &self.sources.get(file).text,
-            &mut requests,
-            &mut included,
-        );
+        let demand = self.demands.get(&index).cloned().unwrap_or(Demand::All);
+        let mut scanned = self.scanned.remove(&index);
+        let kept = {
+            let root = self.tree(index).root_node();
+            let text = &self.sources.get(file).text;
+            let kept = crate::demand::kept_statements(root, text, &demand);
+            let mut cursor = root.walk();
+            let statements: Vec<Node> = root.named_children(&mut cursor).collect();
+            let scanned = scanned.get_or_insert_with(|| vec![false; statements.len()]);
+            for (position, statement) in statements.iter().enumerate() {
+                let wanted = kept.as_ref().is_none_or(|kept| kept[position]);
+                if wanted && !scanned[position] {
+                    scanned[position] = true;
+                    scan_module(*statement, text, &mut requests, &mut included);
+                }
+            }
+            kept
+        };
+        self.scanned.extend(scanned.map(|s| (index, s)));
+        self.modules[index].kept = kept;
         // Everything loading needs from the tree is read: it is parsed again if evaluation
         // needs it.
         self.modules[index].tree = OnceLock::new();
@@ -394,12 +434,13 @@ impl Project {
                                 end: *end,
                             },
                             Target::Project(sub_index),
+                            Demand::All,
                         ));
                     }
                 }
             }
             let (start, end) = request.name;
-            found.push((Span { file, start, end }, target));
+            found.push((Span { file, start, end }, target, request.demand));
         }
         found
     }
@@ -477,17 +518,20 @@ struct ImportRequest {
     level: usize,
     /// For `from X import a, b`: the imported names and their byte ranges.
     from_names: Vec<((usize, usize), String)>,
+    /// What the import needs of the module: the names `from X import a, b` takes, or all of it.
+    demand: Demand,
 }
 
 /// The imports of one import statement.
 fn import_requests(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
-    let mut request = |name: Node, from_names| {
+    let mut request = |name: Node, from_names, demand| {
         let (dotted, level) = import_name(name, text);
         out.push(ImportRequest {
             name: (name.start_byte(), name.end_byte()),
             dotted,
             level,
             from_names,
+            demand,
         });
     };
     match node.kind() {
@@ -500,14 +544,14 @@ fn import_requests(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
                     Some(name)
                 };
                 if let Some(dotted) = dotted {
-                    request(dotted, Vec::new());
+                    request(dotted, Vec::new(), Demand::All);
                 }
             }
         }
         "import_from_statement" => {
             if let Some(module) = node.child_by_field_name("module_name") {
                 let mut cursor = node.walk();
-                let names =
+                let names: Vec<((usize, usize), String)> =
                     node.children_by_field_name("name", &mut cursor)
                         .filter_map(|n| {
                             let dotted = if n.kind() == "aliased_import" {
@@ -524,7 +568,21 @@ fn import_requests(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
                                 })
                         })
                         .collect();
-                request(module, names);
+                // Every name is known (no star import, no name djsafe could not read): only
+                // they are needed.
+                let mut cursor = node.walk();
+                let listed = node.children_by_field_name("name", &mut cursor).count();
+                let wildcard = {
+                    let mut cursor = node.walk();
+                    node.named_children(&mut cursor)
+                        .any(|n| n.kind() == "wildcard_import")
+                };
+                let demand = if wildcard || listed != names.len() || names.is_empty() {
+                    Demand::All
+                } else {
+                    Demand::Names(names.iter().map(|(_, name)| name.clone()).collect())
+                };
+                request(module, names, demand);
             }
         }
         _ => {}
@@ -714,16 +772,17 @@ impl Project {
         importers
     }
 
-    /// The import root a module is named under.
-    /// The innermost import root holding `path`.
+    /// The innermost import root holding `path`: the first of its folders (or itself) that is
+    /// one.
     pub fn deepest_root_of(&self, path: &Path) -> Option<&Path> {
-        self.roots
-            .iter()
-            .filter(|root| path.starts_with(root))
-            .max_by_key(|root| root.components().count())
-            .map(PathBuf::as_path)
+        path.ancestors().find_map(|dir| {
+            self.root_rank
+                .get(dir)
+                .map(|&rank| self.roots[rank].as_path())
+        })
     }
 
+    /// The import root a module is named under.
     pub fn root_of(&self, module: usize) -> Option<&Path> {
         let path = &self.sources.get(self.modules[module].file).path;
         self.root_rank_of(path)

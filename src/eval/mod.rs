@@ -326,7 +326,13 @@ impl Run<'_> {
         // Evaluation goes on after an uncaught exception: Python would stop, but the statements
         // after it still describe what the author meant to deploy, and losing their findings
         // would hide problems. The exception itself was already reported.
-        let _ = self.block(&mut frame, self.project.tree(index).root_node());
+        // Only the statements its importers need (see `crate::demand`): what it imports for the
+        // others was not loaded.
+        let root = self.project.tree(index).root_node();
+        let _ = match &module.kept {
+            None => self.block(&mut frame, root),
+            Some(kept) => self.block_kept(&mut frame, root, kept),
+        };
         self.stack.pop();
         let ns = Rc::new(frame.ns);
         self.modules.insert(index, ns.clone());
