@@ -76,21 +76,24 @@ pub fn kept_statements(root: Node, text: &str, demand: &Demand) -> Option<Vec<bo
     let mut cursor = root.walk();
     let statements: Vec<Node> = root.named_children(&mut cursor).collect();
     let mut mentions: Vec<BTreeSet<&str>> = Vec::with_capacity(statements.len());
+    let mut kept: Vec<bool> = Vec::with_capacity(statements.len());
     for statement in &statements {
-        let mut names = BTreeSet::new();
-        if !mentioned(*statement, text, &mut names) {
+        let (mut names, mut attributes) = (BTreeSet::new(), BTreeSet::new());
+        if !mentioned(*statement, text, &mut names, &mut attributes) {
             return None;
         }
-        if names.iter().any(|n| OPAQUE.contains(n)) {
+        if names.iter().chain(&attributes).any(|n| OPAQUE.contains(n)) {
             return None;
         }
+        kept.push(
+            names
+                .iter()
+                .chain(&attributes)
+                .any(|n| ENVIRONMENT.contains(n)),
+        );
         mentions.push(names);
     }
     let mut needed: BTreeSet<&str> = demanded.iter().map(String::as_str).collect();
-    let mut kept: Vec<bool> = mentions
-        .iter()
-        .map(|names| names.iter().any(|n| ENVIRONMENT.contains(n)))
-        .collect();
     for (index, names) in mentions.iter().enumerate() {
         if kept[index] {
             needed.extend(names.iter().copied());
@@ -112,22 +115,33 @@ pub fn kept_statements(root: Node, text: &str, demand: &Demand) -> Option<Vec<bo
     }
 }
 
-/// The names a statement mentions (identifiers, but not the attribute of `x.attr` nor the name
-/// of a keyword argument, which name no variable of the module). `false` when the statement
+/// The names a statement mentions (identifiers, but not the attribute of `x.attr`, the name of a
+/// keyword argument or the module of `from module import name`, which name no variable of the
+/// module; attributes go to `attributes`). `false` when the statement
 /// makes the module's names impossible to tell (a star import).
-fn mentioned<'t>(node: Node, text: &'t str, names: &mut BTreeSet<&'t str>) -> bool {
+fn mentioned<'t>(
+    node: Node,
+    text: &'t str,
+    names: &mut BTreeSet<&'t str>,
+    attributes: &mut BTreeSet<&'t str>,
+) -> bool {
     let mut cursor = node.walk();
     loop {
         let current = cursor.node();
         match current.kind() {
             "wildcard_import" => return false,
+            // The module `from a.b import c` imports from is no name of this module.
+            _ if cursor.field_name() == Some("module_name") => {}
             "identifier" => {
                 let field = cursor.field_name();
                 let parent = current.parent().map(|p| p.kind());
                 let is_attribute = parent == Some("attribute") && field == Some("attribute");
                 let is_keyword = parent == Some("keyword_argument") && field == Some("name");
-                if !is_attribute && !is_keyword {
-                    names.insert(&text[current.byte_range()]);
+                let name = &text[current.byte_range()];
+                if is_attribute {
+                    attributes.insert(name);
+                } else if !is_keyword {
+                    names.insert(name);
                 }
             }
             _ => {
@@ -169,6 +183,14 @@ def unused():
         assert_eq!(
             kept(source, &["HOSTS"]),
             Some(vec![false, true, true, true, false, false])
+        );
+        // `from .section_03.m50 import EXTRA` does not mention `section_03`.
+        assert_eq!(
+            kept(
+                "from . import section_03\nfrom .section_03.m50 import EXTRA\nHOSTS = EXTRA\n",
+                &["HOSTS"]
+            ),
+            Some(vec![false, true, true])
         );
         assert_eq!(
             kept(source, &["OTHER"]),

@@ -292,13 +292,15 @@ impl Project {
         Some(id)
     }
 
-    fn load_one(&mut self, parser: &mut tree_sitter::Parser, path: &Path) -> Option<usize> {
-        let path = self.index.canonical(path);
+    fn load_one(&mut self, parser: &mut tree_sitter::Parser, found: &Path) -> Option<usize> {
+        let path = self.index.canonical(found);
         if let Some(&index) = self.by_file.get(&path) {
             return Some(index);
         }
         let display = display_path(&path, &self.display_root);
-        let text = match read_text(&path, &self.display_root) {
+        // Read where it was found: a problem is reported at the name the project uses (a link
+        // to a device is reported as the link, not as `/dev/zero`).
+        let text = match read_text(found, &self.display_root) {
             Ok((text, problem)) => {
                 self.diagnostics.extend(problem);
                 text

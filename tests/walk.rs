@@ -170,13 +170,13 @@ fn pruned_folders_are_never_listed() {
         std::collections::BTreeSet::from(["site/settings.py".to_string()]),
         "{report:#}"
     );
-    // Listed: proj, proj/site and the virtual environment `env2` (whose listing shows its
-    // `pyvenv.cfg`); nothing under a pruned folder.
+    // Listed: proj, proj/site and the virtual environments `.venv` and `env2` (whose listings
+    // show their `pyvenv.cfg`); nothing under a pruned folder.
     let listed: usize = stderr
         .lines()
         .rev()
         .find_map(|line| line.split("listed=").nth(1))
         .and_then(|n| n.trim().parse().ok())
         .unwrap_or_else(|| panic!("no counter in {stderr}"));
-    assert_eq!(listed, 3, "{stderr}");
+    assert_eq!(listed, 4, "{stderr}");
 }
