@@ -45,6 +45,7 @@ mod strings;
 pub mod value;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::PathBuf;
 use std::rc::Rc;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
@@ -113,9 +114,22 @@ pub struct Evaluation {
     /// checks of `os.environ.setdefault` and friends): the evaluation depends on the scenario
     /// through these alone, so another scenario that agrees on them evaluates the same.
     pub consulted: BTreeSet<String>,
+    /// Committed dotenv files the settings loaded (`environ.Env.read_env`, python-decouple's
+    /// `.env`), and the value each variable they supplied got from them: those values are the
+    /// file's, reported at its lines, not the settings'.
+    pub dotenv: BTreeMap<PathBuf, BTreeMap<String, String>>,
 }
 
 impl Evaluation {
+    /// Whether `text` is (part of) a value a loaded dotenv file gave one of `vars`.
+    pub fn from_dotenv(&self, vars: &BTreeSet<Rc<str>>, text: &str) -> bool {
+        !text.is_empty()
+            && self.dotenv.values().any(|values| {
+                vars.iter()
+                    .any(|var| values.get(&**var).is_some_and(|v| v.contains(text)))
+            })
+    }
+
     /// The import statements leading from the entry module to `file`, outermost first.
     pub fn chain_to(&self, file: FileId) -> Vec<Span> {
         let mut chain = Vec::new();
@@ -161,6 +175,7 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
         compared: BTreeMap::new(),
         read: BTreeSet::new(),
         consulted: Default::default(),
+        dotenv: BTreeMap::new(),
         modules: HashMap::new(),
         stack: Vec::new(),
         call_steps: 0,
@@ -193,6 +208,7 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
         compared: run.compared,
         read: run.read,
         consulted: run.consulted.into_inner(),
+        dotenv: run.dotenv,
     }
 }
 
@@ -230,6 +246,8 @@ struct Run<'p> {
     read: BTreeSet<Rc<str>>,
     /// See [`Evaluation::consulted`].
     consulted: std::cell::RefCell<BTreeSet<String>>,
+    /// See [`Evaluation::dotenv`].
+    dotenv: BTreeMap<PathBuf, BTreeMap<String, String>>,
     modules: HashMap<usize, Rc<Namespace>>,
     stack: Vec<usize>,
     /// Statements run inside the function call being evaluated, and how deep calls are nested.

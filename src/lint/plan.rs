@@ -846,7 +846,7 @@ fn unit_name(project: &Project, module: usize, class: Option<&str>) -> String {
 /// The django-configurations classes a module holds (defined there, imported or re-exported),
 /// each with whether another extends it. Only modules whose import closure mentions
 /// `Configuration` are evaluated to find them.
-fn configuration_classes(project: &Project, module: usize) -> Vec<(String, bool)> {
+pub(super) fn configuration_classes(project: &Project, module: usize) -> Vec<(String, bool)> {
     let mentions = project.import_closure(module).into_iter().any(|m| {
         project
             .sources
