@@ -2,14 +2,14 @@
 //! name), the modules that deployment files and Django entry points name through
 //! `DJANGO_SETTINGS_MODULE`, the environment those deployments set, and the import roots.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-
-use walkdir::WalkDir;
+use std::sync::Arc;
 
 use crate::deploy::{self, DeployFile, Deployment};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::exclude::Excludes;
+use crate::fsindex::{FsIndex, Kind, Listing};
 
 /// Files larger than this are not read: no settings module is that big, and reading one would
 /// only cost memory.
@@ -27,6 +27,8 @@ pub struct Discovery {
     pub import_roots: Vec<PathBuf>,
     /// The folders walked: the repositories (or projects) the paths given name.
     pub walk_roots: Vec<PathBuf>,
+    /// The listing of every folder walked, which later stages ask instead of the file system.
+    pub index: Arc<FsIndex>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -46,47 +48,35 @@ pub fn discover(
     };
     let mut manage_dirs = Vec::new();
     let mut deploy_files = Vec::new();
-    let mut visited: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut walk = Walk {
+        excludes,
+        display_root,
+        index: FsIndex::default(),
+        visited: (roots.len() > 1 || !passed.is_empty()).then(HashSet::new),
+        diagnostics: Vec::new(),
+    };
     for root in roots {
-        // Following links finds settings in a linked folder; walkdir reports a link that loops
-        // back to its ancestor as an error, which becomes a diagnostic below.
-        let walker = WalkDir::new(root)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| {
-                e.depth() == 0 || !is_excluded(e.path(), e.file_type().is_dir(), excludes)
-            });
-        for entry in walker {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(err) => {
-                    let file = err
-                        .path()
-                        .map(|p| display_path(p, display_root))
-                        .unwrap_or_default();
-                    found.diagnostics.push(Diagnostic::in_file(
-                        DiagnosticKind::ReadError,
-                        file,
-                        None,
-                        format!("cannot walk: {err}"),
-                    ));
-                    continue;
-                }
-            };
-            if !entry.file_type().is_dir() && visited.insert(entry.path().to_path_buf()) {
-                visit_file(
-                    entry.path(),
-                    display_root,
-                    &mut found,
-                    &mut manage_dirs,
-                    &mut deploy_files,
-                );
-            }
-        }
+        let mut on_file = |path: &Path| {
+            visit_file(
+                path,
+                display_root,
+                &mut found,
+                &mut manage_dirs,
+                &mut deploy_files,
+            )
+        };
+        walk.root(root, &mut on_file);
     }
+    let Walk {
+        index,
+        mut visited,
+        diagnostics,
+        ..
+    } = walk;
+    found.diagnostics.extend(diagnostics);
+    let index = Arc::new(index);
     for path in passed {
-        if visited.insert(path.clone()) {
+        if visited.as_mut().is_none_or(|v| v.insert(path.clone())) {
             visit_file(
                 path,
                 display_root,
@@ -105,19 +95,20 @@ pub fn discover(
         primary.extend(
             deploy::entrypoint::sys_path_additions(&file.path, &file.text)
                 .into_iter()
-                .filter(|dir| dir.is_dir()),
+                .filter(|dir| index.is_dir(dir)),
         );
     }
     for root in roots {
         let src = root.join("src");
         let packaged = ["pyproject.toml", "setup.cfg", "setup.py"]
             .iter()
-            .any(|f| root.join(f).is_file());
-        if packaged && src.is_dir() {
+            .any(|f| index.is_file(&root.join(f)));
+        if packaged && index.is_dir(&src) {
             primary.push(src);
         }
     }
-    found.import_roots = import_roots(&primary, &found.candidates);
+    found.import_roots = import_roots(&primary, &found.candidates, &index);
+    found.index = index;
     let read = |path: &Path| read_text(path, display_root).ok().map(|(text, _)| text);
     found.deployments = deploy::collect(&deploy_files, &read);
     found
@@ -239,6 +230,18 @@ pub fn read_text(
         )
     };
     let metadata = std::fs::metadata(path).map_err(|err| read_error(&display, &err))?;
+    // Opening a FIFO blocks until something writes to it; a device may never end.
+    if !metadata.is_file() {
+        return Err(Diagnostic::in_file(
+            DiagnosticKind::ReadError,
+            display,
+            None,
+            format!(
+                "skipped: not a regular file ({}), so djsafe does not open it",
+                special_kind(&metadata.file_type())
+            ),
+        ));
+    }
     if metadata.len() > MAX_FILE_BYTES {
         return Err(too_large(metadata.len()));
     }
@@ -263,6 +266,31 @@ pub fn read_text(
                 Some(diagnostic),
             ))
         }
+    }
+}
+
+#[cfg(unix)]
+fn special_kind(file_type: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_fifo() {
+        "a FIFO"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else if file_type.is_char_device() || file_type.is_block_device() {
+        "a device"
+    } else if file_type.is_dir() {
+        "a folder"
+    } else {
+        "not a file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(file_type: &std::fs::FileType) -> &'static str {
+    if file_type.is_dir() {
+        "a folder"
+    } else {
+        "not a file"
     }
 }
 
@@ -321,13 +349,118 @@ const SKIPPED_DIRS: &[&str] = &[
 /// Version control, dependencies, caches, build output and virtual environments (a folder with
 /// `pyvenv.cfg`) hold no settings of the project; the user's excludes name more.
 fn is_excluded(path: &Path, is_dir: bool, excludes: &Excludes) -> bool {
-    let builtin = is_dir && {
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        SKIPPED_DIRS.contains(&name.as_ref())
-            || name.ends_with(".egg-info")
-            || path.join("pyvenv.cfg").exists()
-    };
-    builtin || excludes.matches(path)
+    (is_dir && (skipped_by_name(path) || path.join("pyvenv.cfg").exists()))
+        || excludes.matches(path)
+}
+
+/// Folders skipped by their name alone, before they are listed.
+fn skipped_by_name(path: &Path) -> bool {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    SKIPPED_DIRS.contains(&name.as_ref()) || name.ends_with(".egg-info")
+}
+
+/// The walk: each folder listed once (the listing kept in the index), the folders that can hold
+/// no settings pruned before they are listed (a virtual environment once its listing shows
+/// `pyvenv.cfg`), symbolic links followed, a link back to a folder being walked reported.
+struct Walk<'a> {
+    excludes: &'a Excludes,
+    display_root: &'a Path,
+    index: FsIndex,
+    /// The files visited, when several roots may hold the same file (or files were passed).
+    visited: Option<HashSet<PathBuf>>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Walk<'_> {
+    fn root(&mut self, root: &Path, on_file: &mut dyn FnMut(&Path)) {
+        let real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let listing = match Listing::read(root, (real != root).then(|| real.clone())) {
+            Ok(listing) => Arc::new(listing),
+            Err(err) => return self.cannot_walk(root, &err.to_string()),
+        };
+        let mut stack = vec![real.clone()];
+        self.folder(root, &real, listing, &mut stack, on_file);
+    }
+
+    fn folder(
+        &mut self,
+        dir: &Path,
+        real: &Path,
+        listing: Arc<Listing>,
+        stack: &mut Vec<PathBuf>,
+        on_file: &mut dyn FnMut(&Path),
+    ) {
+        self.index.insert_walked(dir.to_path_buf(), listing.clone());
+        for entry in &listing.entries {
+            let path = dir.join(&entry.name);
+            match entry.kind {
+                Kind::Dir => {
+                    if skipped_by_name(&path) || self.excludes.matches(&path) {
+                        continue;
+                    }
+                    let child_real = if entry.link {
+                        match path.canonicalize() {
+                            Ok(target) => target,
+                            Err(err) => {
+                                self.cannot_walk(&path, &err.to_string());
+                                continue;
+                            }
+                        }
+                    } else {
+                        real.join(&entry.name)
+                    };
+                    if stack.contains(&child_real) {
+                        let message = format!(
+                            "File system loop found: {} points to an ancestor {}",
+                            path.display(),
+                            child_real.display()
+                        );
+                        self.cannot_walk(&path, &message);
+                        continue;
+                    }
+                    let own = (child_real != path).then(|| child_real.clone());
+                    let child = match Listing::read(&path, own) {
+                        Ok(listing) => Arc::new(listing),
+                        Err(err) => {
+                            self.cannot_walk(&path, &err.to_string());
+                            continue;
+                        }
+                    };
+                    // A virtual environment, known by its `pyvenv.cfg`.
+                    if child.get(std::ffi::OsStr::new("pyvenv.cfg")).is_some() {
+                        continue;
+                    }
+                    stack.push(child_real.clone());
+                    self.folder(&path, &child_real, child, stack, on_file);
+                    stack.pop();
+                }
+                Kind::Broken => {
+                    self.cannot_walk(&path, "a symbolic link to nothing");
+                }
+                Kind::File | Kind::Special => {
+                    if self.excludes.matches(&path) {
+                        continue;
+                    }
+                    if self
+                        .visited
+                        .as_mut()
+                        .is_none_or(|visited| visited.insert(path.clone()))
+                    {
+                        on_file(&path);
+                    }
+                }
+            }
+        }
+    }
+
+    fn cannot_walk(&mut self, path: &Path, why: &str) {
+        self.diagnostics.push(Diagnostic::in_file(
+            DiagnosticKind::ReadError,
+            display_path(path, self.display_root),
+            None,
+            format!("cannot walk: {why}"),
+        ));
+    }
 }
 
 /// The folders absolute imports resolve against, in the order module names are given: first
@@ -337,7 +470,7 @@ fn is_excluded(path: &Path, is_dir: bool, excludes: &Excludes) -> bool {
 /// `__init__.py`). Folders without `__init__.py` under a `sys.path` folder are namespace
 /// packages: `config/settings/prod.py` under the folder of `manage.py` is
 /// `config.settings.prod`.
-fn import_roots(primary: &[PathBuf], candidates: &[PathBuf]) -> Vec<PathBuf> {
+fn import_roots(primary: &[PathBuf], candidates: &[PathBuf], index: &FsIndex) -> Vec<PathBuf> {
     let deepest_first = |roots: &mut Vec<PathBuf>| {
         roots.sort_by(|a, b| {
             b.components()
@@ -356,7 +489,7 @@ fn import_roots(primary: &[PathBuf], candidates: &[PathBuf]) -> Vec<PathBuf> {
         }
         let mut dir = candidate.parent();
         while let Some(d) = dir {
-            if !d.join("__init__.py").exists() {
+            if !index.exists(&d.join("__init__.py")) {
                 break;
             }
             dir = d.parent();

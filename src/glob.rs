@@ -3,13 +3,16 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::fsindex::FsIndex;
+
 /// A file name matches a segment of a pattern as in shells: a leading dot only literally.
 fn matches_file_name(segment: &str, name: &str) -> bool {
     (!name.starts_with('.') || segment.starts_with('.')) && matches(segment, name)
 }
 
-/// Files under `base` matching the relative `pattern`.
-pub fn expand(base: &Path, pattern: &str) -> Vec<PathBuf> {
+/// Files under `base` matching the relative `pattern`, looked up in the folder listings of
+/// `index`.
+pub fn expand(index: &FsIndex, base: &Path, pattern: &str) -> Vec<PathBuf> {
     let mut current = vec![base.to_path_buf()];
     for segment in pattern.split('/').filter(|s| !s.is_empty() && *s != ".") {
         let mut next = Vec::new();
@@ -18,26 +21,19 @@ pub fn expand(base: &Path, pattern: &str) -> Vec<PathBuf> {
                 next.extend(dir.parent().map(Path::to_path_buf));
             } else if !segment.contains(['*', '?']) {
                 let candidate = dir.join(segment);
-                if candidate.exists() {
+                if index.exists(&candidate) {
                     next.push(candidate);
                 }
-            } else if let Ok(entries) = std::fs::read_dir(dir) {
-                let mut matched: Vec<PathBuf> = entries
-                    .filter_map(Result::ok)
-                    .filter(|e| {
-                        e.file_name()
-                            .to_str()
-                            .is_some_and(|name| matches_file_name(segment, name))
-                    })
-                    .map(|e| e.path())
-                    .collect();
-                matched.sort();
-                next.extend(matched);
+            } else {
+                next.extend(index.files_matching(dir, |name| {
+                    name.to_str()
+                        .is_some_and(|name| matches_file_name(segment, name))
+                }));
             }
         }
         current = next;
     }
-    current.into_iter().filter(|p| p.is_file()).collect()
+    current.into_iter().filter(|p| index.is_file(p)).collect()
 }
 
 /// Whether `text` matches `glob`: `*` and `?` stay within one path part, `**` crosses `/`.

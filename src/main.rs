@@ -38,6 +38,12 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> ExitCode {
+    let result = run_command(cli);
+    djsafe::stats::report();
+    result
+}
+
+fn run_command(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Rules { output_format } => {

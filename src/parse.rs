@@ -12,6 +12,7 @@ pub struct SyntaxError {
 const MAX_REPORTED_ERRORS: usize = 3;
 
 pub fn parse_python(parser: &mut Parser, text: &str) -> Option<(Tree, Vec<SyntaxError>)> {
+    crate::stats::count(&crate::stats::PARSED);
     let tree = parser.parse(text, None)?;
     let mut errors = Vec::new();
     if tree.root_node().has_error() {

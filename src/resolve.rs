@@ -2,13 +2,17 @@
 //! (packages, `__init__.py`, modules outside the project), parsing each file once, and recording
 //! what every import statement refers to so the evaluator never touches the file system.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use tree_sitter::{Node, Tree};
 
+use crate::demand::Demand;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::discover::{display_path, read_text};
+use crate::fsindex::{FsIndex, Kind};
 use crate::parse::{parse_python, python_parser};
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 
@@ -16,7 +20,14 @@ pub struct Module {
     /// Dotted name, as Django would import it.
     pub name: String,
     pub file: FileId,
-    pub tree: Tree,
+    /// The syntax tree, parsed when first asked for (see [`Project::tree`]) and dropped with
+    /// [`Project::release_trees`]: trees take tens of times the memory of their source.
+    tree: OnceLock<Tree>,
+    /// What the module's code says about it, read when it is loaded.
+    pub(crate) shape: crate::lint::shape::Shape,
+    /// The top-level statements its importers need (see [`crate::demand`]), by position among
+    /// the root's named children; `None` for all of them. Evaluation runs only these.
+    pub kept: Option<Vec<bool>>,
     pub is_package: bool,
 }
 
@@ -37,9 +48,23 @@ pub struct Project {
     /// The target of each imported dotted name, keyed by the span of the name in the import.
     targets: HashMap<Span, Target>,
     roots: Vec<PathBuf>,
+    /// The position of each import root in `roots` (its first), to find a file's root from the
+    /// file's folders instead of trying every root.
+    root_rank: HashMap<PathBuf, usize>,
+    /// For each name at the top of some import root (a folder or a `.py` file), the roots that
+    /// hold it, in order: an absolute import looks only there.
+    top_level: OnceLock<HashMap<OsString, Vec<usize>>>,
+    /// The folder listings discovery made; every "does this file exist?" is answered there.
+    index: Arc<FsIndex>,
+    /// The project modules each file's imports name, as resolved.
+    imports: HashMap<FileId, Vec<usize>>,
+    /// The modules whose tree is parsed, to release.
+    parsed: std::sync::Mutex<Vec<usize>>,
     display_root: PathBuf,
-    /// Modules whose imports have been resolved.
-    scanned: std::collections::HashSet<usize>,
+    /// What each loaded module's importers need from it.
+    demands: HashMap<usize, Demand>,
+    /// For each module, the top-level statements whose imports have been resolved.
+    scanned: HashMap<usize, Vec<bool>>,
     /// The modules each file `include()`s (django-split-settings), which run in its namespace.
     included: HashMap<FileId, Vec<usize>>,
     /// Files that are not Python modules (deployment and dependency files), loaded once each.
@@ -49,17 +74,67 @@ pub struct Project {
 
 impl Project {
     pub fn new(roots: Vec<PathBuf>, display_root: PathBuf) -> Self {
+        Self::with_index(roots, display_root, Arc::default())
+    }
+
+    /// A project whose files are looked up in `index` (discovery's listings).
+    pub fn with_index(roots: Vec<PathBuf>, display_root: PathBuf, index: Arc<FsIndex>) -> Self {
+        let mut root_rank = HashMap::new();
+        for (rank, root) in roots.iter().enumerate() {
+            root_rank.entry(root.clone()).or_insert(rank);
+        }
         Project {
             sources: SourceMap::default(),
             modules: Vec::new(),
             by_file: HashMap::new(),
             targets: HashMap::new(),
             roots,
+            root_rank,
+            top_level: OnceLock::new(),
+            index,
+            imports: HashMap::new(),
+            parsed: Default::default(),
             display_root,
-            scanned: Default::default(),
+            demands: HashMap::new(),
+            scanned: HashMap::new(),
             included: HashMap::new(),
             text_files: HashMap::new(),
             diagnostics: Vec::new(),
+        }
+    }
+
+    /// A module's syntax tree, parsed again when it was released.
+    pub fn tree(&self, index: usize) -> &Tree {
+        let module = &self.modules[index];
+        module.tree.get_or_init(|| {
+            self.parsed
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(index);
+            thread_local! {
+                static PARSER: std::cell::RefCell<tree_sitter::Parser> =
+                    std::cell::RefCell::new(python_parser());
+            }
+            let text = &self.sources.get(module.file).text;
+            PARSER
+                .with(|parser| parse_python(&mut parser.borrow_mut(), text))
+                .map(|(tree, _)| tree)
+                .unwrap_or_else(|| {
+                    // It parsed when it was loaded; tree-sitter only fails on cancellation.
+                    let mut parser = python_parser();
+                    parser
+                        .parse("", None)
+                        .expect("tree-sitter parses an empty file")
+                })
+        })
+    }
+
+    /// Drops every syntax tree (they are parsed again on demand): between batches of settings
+    /// modules, so memory stays that of the batch being linted.
+    pub fn release_trees(&mut self) {
+        let parsed = std::mem::take(self.parsed.get_mut().unwrap_or_else(|e| e.into_inner()));
+        for index in parsed {
+            self.modules[index].tree = OnceLock::new();
         }
     }
 
@@ -76,10 +151,64 @@ impl Project {
         &self.display_root
     }
 
+    /// The folder listings files are looked up in.
+    pub fn index(&self) -> &FsIndex {
+        &self.index
+    }
+
     /// Finds the file of an absolute dotted module name under the import roots.
     pub fn find_module_file(&self, name: &str) -> Option<PathBuf> {
         let parts: Vec<&str> = name.split('.').collect();
-        self.roots.iter().find_map(|root| module_file(root, &parts))
+        self.roots_holding(parts.first().copied())
+            .find_map(|root| module_file(&self.index, root, &parts))
+    }
+
+    /// The import roots that may hold a module whose dotted name starts with `top`, in order:
+    /// those with a folder or a `.py` file of that name.
+    fn roots_holding<'a>(
+        &'a self,
+        top: Option<&str>,
+    ) -> Box<dyn Iterator<Item = &'a PathBuf> + 'a> {
+        let Some(top) = top.filter(|t| !t.is_empty()) else {
+            return Box::new(self.roots.iter());
+        };
+        let top_level = self.top_level.get_or_init(|| {
+            let mut map: HashMap<OsString, Vec<usize>> = HashMap::new();
+            for (rank, root) in self.roots.iter().enumerate() {
+                let Some(listing) = self.index.listing(root) else {
+                    continue;
+                };
+                for entry in &listing.entries {
+                    let name = match entry.kind {
+                        Kind::Dir => entry.name.clone(),
+                        Kind::File => match entry.name.to_str().and_then(|n| n.strip_suffix(".py"))
+                        {
+                            Some(stem) => OsString::from(stem),
+                            None => continue,
+                        },
+                        Kind::Special | Kind::Broken => continue,
+                    };
+                    let ranks = map.entry(name).or_default();
+                    if ranks.last() != Some(&rank) {
+                        ranks.push(rank);
+                    }
+                }
+            }
+            map
+        });
+        let ranks = top_level
+            .get(std::ffi::OsStr::new(top))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        Box::new(ranks.iter().map(|&rank| &self.roots[rank]))
+    }
+
+    /// The first import root (in `roots` order) that contains `path`.
+    fn root_rank_of(&self, path: &Path) -> Option<usize> {
+        path.ancestors()
+            .skip(1)
+            .filter_map(|dir| self.root_rank.get(dir).copied())
+            .min()
     }
 
     /// Loads `path` and everything it imports, transitively. Returns the module's index, or
@@ -87,20 +216,36 @@ impl Project {
     pub fn load(&mut self, path: &Path) -> Option<usize> {
         let mut parser = python_parser();
         let first = self.load_one(&mut parser, path)?;
-        let mut queue = VecDeque::from([first]);
-        while let Some(index) = queue.pop_front() {
-            // Each module's imports are resolved once, however many entry modules reach it.
-            if !self.scanned.insert(index) {
+        let mut queue = VecDeque::from([(first, Demand::All)]);
+        while let Some((index, demand)) = queue.pop_front() {
+            // Each statement's imports are resolved once, however many entry modules reach it;
+            // a module is looked at again only when its importers need more of it.
+            let known = self.demands.contains_key(&index);
+            let grew = match self.demands.get_mut(&index) {
+                Some(mine) => mine.extend(&demand),
+                None => {
+                    self.demands.insert(index, demand);
+                    true
+                }
+            };
+            if known && !grew {
                 continue;
             }
-            for (span, target) in self.imports_of(&mut parser, index) {
+            for (span, target, demand) in self.imports_of(&mut parser, index) {
                 if let Target::Project(imported) = target {
-                    queue.push_back(imported);
+                    queue.push_back((imported, demand));
+                    self.imports.entry(span.file).or_default().push(imported);
                 }
                 self.targets.insert(span, target);
             }
             let file = self.modules[index].file;
-            queue.extend(self.included.get(&file).into_iter().flatten().copied());
+            queue.extend(
+                self.included
+                    .get(&file)
+                    .into_iter()
+                    .flatten()
+                    .map(|&m| (m, Demand::All)),
+            );
         }
         Some(first)
     }
@@ -110,6 +255,7 @@ impl Project {
         let mut parser = python_parser();
         let (tree, _) =
             parse_python(&mut parser, text).expect("tree-sitter parses djsafe's own Python source");
+        let shape = crate::lint::shape::shape(tree.root_node(), text);
         let file = self.sources.add(SourceFile::new(
             PathBuf::from(display),
             display.to_string(),
@@ -118,9 +264,15 @@ impl Project {
         self.modules.push(Module {
             name: display.to_string(),
             file,
-            tree,
+            tree: OnceLock::from(tree),
+            shape,
+            kept: None,
             is_package: false,
         });
+        self.parsed
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(self.modules.len() - 1);
         self.modules.len() - 1
     }
 
@@ -140,13 +292,15 @@ impl Project {
         Some(id)
     }
 
-    fn load_one(&mut self, parser: &mut tree_sitter::Parser, path: &Path) -> Option<usize> {
-        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    fn load_one(&mut self, parser: &mut tree_sitter::Parser, found: &Path) -> Option<usize> {
+        let path = self.index.canonical(found);
         if let Some(&index) = self.by_file.get(&path) {
             return Some(index);
         }
         let display = display_path(&path, &self.display_root);
-        let text = match read_text(&path, &self.display_root) {
+        // Read where it was found: a problem is reported at the name the project uses (a link
+        // to a device is reported as the link, not as `/dev/zero`).
+        let text = match read_text(found, &self.display_root) {
             Ok((text, problem)) => {
                 self.diagnostics.extend(problem);
                 text
@@ -167,6 +321,7 @@ impl Project {
         };
         let name = self.module_name(&path);
         let is_package = path.file_name().is_some_and(|n| n == "__init__.py");
+        let shape = crate::lint::shape::shape(tree.root_node(), &text);
         let file = self
             .sources
             .add(SourceFile::new(path.clone(), display, text));
@@ -184,7 +339,9 @@ impl Project {
         self.modules.push(Module {
             name,
             file,
-            tree,
+            tree: OnceLock::from(tree),
+            shape,
+            kept: None,
             is_package,
         });
         self.by_file.insert(path, self.modules.len() - 1);
@@ -194,9 +351,8 @@ impl Project {
     /// The dotted name of a file, relative to the first import root that contains it.
     fn module_name(&self, path: &Path) -> String {
         let relative = self
-            .roots
-            .iter()
-            .find_map(|root| path.strip_prefix(root).ok())
+            .root_rank_of(path)
+            .and_then(|rank| path.strip_prefix(&self.roots[rank]).ok())
             .unwrap_or_else(|| Path::new(path.file_name().unwrap_or_default()));
         let mut parts: Vec<String> = relative
             .components()
@@ -211,27 +367,46 @@ impl Project {
         parts.join(".")
     }
 
-    /// Every import in the module (at any depth: imports inside `if` and `try` count), resolved.
+    /// The imports of the module's statements its importers need and whose imports are not yet
+    /// resolved (at any depth: imports inside `if` and `try` count), resolved, each with what it
+    /// needs of the module it imports.
     fn imports_of(
         &mut self,
         parser: &mut tree_sitter::Parser,
         index: usize,
-    ) -> Vec<(Span, Target)> {
+    ) -> Vec<(Span, Target, Demand)> {
         let file = self.modules[index].file;
         let path = self.sources.get(file).path.clone();
         let (mut requests, mut included) = (Vec::new(), Vec::new());
-        scan_module(
-            self.modules[index].tree.root_node(),
-            &self.sources.get(file).text,
-            &mut requests,
-            &mut included,
-        );
+        let demand = self.demands.get(&index).cloned().unwrap_or(Demand::All);
+        let mut scanned = self.scanned.remove(&index);
+        let kept = {
+            let root = self.tree(index).root_node();
+            let text = &self.sources.get(file).text;
+            let kept = crate::demand::kept_statements(root, text, &demand);
+            let mut cursor = root.walk();
+            let statements: Vec<Node> = root.named_children(&mut cursor).collect();
+            let scanned = scanned.get_or_insert_with(|| vec![false; statements.len()]);
+            for (position, statement) in statements.iter().enumerate() {
+                let wanted = kept.as_ref().is_none_or(|kept| kept[position]);
+                if wanted && !scanned[position] {
+                    scanned[position] = true;
+                    scan_module(*statement, text, &mut requests, &mut included);
+                }
+            }
+            kept
+        };
+        self.scanned.extend(scanned.map(|s| (index, s)));
+        self.modules[index].kept = kept;
+        // Everything loading needs from the tree is read: it is parsed again if evaluation
+        // needs it.
+        self.modules[index].tree = OnceLock::new();
         let mut found = Vec::new();
         // django-split-settings' `include('components/*.py', optional('local.py'))` runs those
         // files in the including module's namespace: load them like imports.
         for pattern in included {
             let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-            for matched in crate::glob::expand(&base, &pattern) {
+            for matched in crate::glob::expand(&self.index, &base, &pattern) {
                 if let Some(module) = self.load_one(parser, &matched)
                     && module != index
                 {
@@ -252,7 +427,7 @@ impl Project {
                 for ((start, end), name) in &request.from_names {
                     let submodule = package_file
                         .parent()
-                        .and_then(|dir| module_file(dir, &[name.as_str()]));
+                        .and_then(|dir| module_file(&self.index, dir, &[name.as_str()]));
                     if let Some(sub_index) = submodule.and_then(|p| self.load_one(parser, &p)) {
                         found.push((
                             Span {
@@ -261,12 +436,13 @@ impl Project {
                                 end: *end,
                             },
                             Target::Project(sub_index),
+                            Demand::All,
                         ));
                     }
                 }
             }
             let (start, end) = request.name;
-            found.push((Span { file, start, end }, target));
+            found.push((Span { file, start, end }, target, request.demand));
         }
         found
     }
@@ -286,14 +462,16 @@ impl Project {
             for _ in 1..level {
                 base = base.and_then(|b| b.parent().map(Path::to_path_buf));
             }
-            base.and_then(|base| module_file(&base, &parts))
+            base.and_then(|base| module_file(&self.index, &base, &parts))
         } else {
-            match self.roots.iter().find_map(|root| module_file(root, &parts)) {
+            let found = self
+                .roots_holding(parts.first().copied())
+                .find_map(|root| module_file(&self.index, root, &parts));
+            match found {
                 Some(path) => Some(path),
                 None if self
-                    .roots
-                    .iter()
-                    .any(|root| top_level_exists(root, parts.first().copied())) =>
+                    .roots_holding(parts.first().copied())
+                    .any(|root| top_level_exists(&self.index, root, parts.first().copied())) =>
                 {
                     None
                 }
@@ -312,25 +490,27 @@ impl Project {
 }
 
 /// `dir/a/b.py` or `dir/a/b/__init__.py`; with no parts, the package in `dir` itself.
-fn module_file(dir: &Path, parts: &[&str]) -> Option<PathBuf> {
+fn module_file(index: &FsIndex, dir: &Path, parts: &[&str]) -> Option<PathBuf> {
     let mut base = dir.to_path_buf();
     for part in parts {
         base.push(part);
     }
     if parts.is_empty() {
         let init = base.join("__init__.py");
-        return init.is_file().then_some(init);
+        return index.is_file(&init).then_some(init);
     }
     let file = base.with_extension("py");
-    if file.is_file() {
+    if index.is_file(&file) {
         return Some(file);
     }
     let init = base.join("__init__.py");
-    init.is_file().then_some(init)
+    index.is_file(&init).then_some(init)
 }
 
-fn top_level_exists(root: &Path, top: Option<&str>) -> bool {
-    top.is_some_and(|top| root.join(top).is_dir() || root.join(format!("{top}.py")).is_file())
+fn top_level_exists(index: &FsIndex, root: &Path, top: Option<&str>) -> bool {
+    top.is_some_and(|top| {
+        index.is_dir(&root.join(top)) || index.is_file(&root.join(format!("{top}.py")))
+    })
 }
 
 struct ImportRequest {
@@ -340,17 +520,20 @@ struct ImportRequest {
     level: usize,
     /// For `from X import a, b`: the imported names and their byte ranges.
     from_names: Vec<((usize, usize), String)>,
+    /// What the import needs of the module: the names `from X import a, b` takes, or all of it.
+    demand: Demand,
 }
 
 /// The imports of one import statement.
 fn import_requests(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
-    let mut request = |name: Node, from_names| {
+    let mut request = |name: Node, from_names, demand| {
         let (dotted, level) = import_name(name, text);
         out.push(ImportRequest {
             name: (name.start_byte(), name.end_byte()),
             dotted,
             level,
             from_names,
+            demand,
         });
     };
     match node.kind() {
@@ -363,14 +546,14 @@ fn import_requests(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
                     Some(name)
                 };
                 if let Some(dotted) = dotted {
-                    request(dotted, Vec::new());
+                    request(dotted, Vec::new(), Demand::All);
                 }
             }
         }
         "import_from_statement" => {
             if let Some(module) = node.child_by_field_name("module_name") {
                 let mut cursor = node.walk();
-                let names =
+                let names: Vec<((usize, usize), String)> =
                     node.children_by_field_name("name", &mut cursor)
                         .filter_map(|n| {
                             let dotted = if n.kind() == "aliased_import" {
@@ -387,7 +570,21 @@ fn import_requests(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
                                 })
                         })
                         .collect();
-                request(module, names);
+                // Every name is known (no star import, no name djsafe could not read): only
+                // they are needed.
+                let mut cursor = node.walk();
+                let listed = node.children_by_field_name("name", &mut cursor).count();
+                let wildcard = {
+                    let mut cursor = node.walk();
+                    node.named_children(&mut cursor)
+                        .any(|n| n.kind() == "wildcard_import")
+                };
+                let demand = if wildcard || listed != names.len() || names.is_empty() {
+                    Demand::All
+                } else {
+                    Demand::Names(names.iter().map(|(_, name)| name.clone()).collect())
+                };
+                request(module, names, demand);
             }
         }
         _ => {}
@@ -577,46 +774,35 @@ impl Project {
         importers
     }
 
-    /// The import root a module is named under.
-    /// The innermost import root holding `path`.
+    /// The innermost import root holding `path`: the first of its folders (or itself) that is
+    /// one.
     pub fn deepest_root_of(&self, path: &Path) -> Option<&Path> {
-        self.roots
-            .iter()
-            .filter(|root| path.starts_with(root))
-            .max_by_key(|root| root.components().count())
-            .map(PathBuf::as_path)
+        path.ancestors().find_map(|dir| {
+            self.root_rank
+                .get(dir)
+                .map(|&rank| self.roots[rank].as_path())
+        })
     }
 
+    /// The import root a module is named under.
     pub fn root_of(&self, module: usize) -> Option<&Path> {
         let path = &self.sources.get(self.modules[module].file).path;
-        self.roots
-            .iter()
-            .find(|root| path.starts_with(root))
-            .map(PathBuf::as_path)
+        self.root_rank_of(path)
+            .map(|rank| self.roots[rank].as_path())
     }
 
     /// The module and every project module it imports, transitively: the files djsafe reads to
     /// evaluate it, so a change to any of them can change its findings.
     pub fn import_closure(&self, module: usize) -> Vec<usize> {
-        let mut imports: HashMap<FileId, Vec<usize>> = HashMap::new();
-        for (span, target) in &self.targets {
-            if let Target::Project(index) = target {
-                imports.entry(span.file).or_default().push(*index);
-            }
-        }
-        for (file, modules) in &self.included {
-            imports.entry(*file).or_default().extend(modules);
-        }
         let mut closure = vec![module];
+        let mut seen = HashSet::from([module]);
         let mut next = 0;
         while let Some(&current) = closure.get(next) {
             next += 1;
-            for &imported in imports
-                .get(&self.modules[current].file)
-                .into_iter()
-                .flatten()
-            {
-                if !closure.contains(&imported) {
+            let file = self.modules[current].file;
+            let imported = self.imports.get(&file).into_iter().flatten();
+            for &imported in imported.chain(self.included.get(&file).into_iter().flatten()) {
+                if seen.insert(imported) {
                     closure.push(imported);
                 }
             }

@@ -212,7 +212,7 @@ impl<'p> Run<'p> {
     }
 
     fn function_body(&self, function: &Function) -> Option<Node<'p>> {
-        let root = self.project.modules[function.module].tree.root_node();
+        let root = self.project.tree(function.module).root_node();
         let mut node = root.descendant_for_byte_range(function.start, function.end)?;
         while node.kind() != "function_definition" || node.start_byte() != function.start {
             node = node.parent()?;

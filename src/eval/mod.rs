@@ -110,6 +110,10 @@ pub struct Evaluation {
     /// The environment variables the settings read (`os.getenv`, `os.environ`, `in os.environ`,
     /// the configuration libraries).
     pub read: BTreeSet<Rc<str>>,
+    /// Every variable whose value the evaluation looked up, for any reason (`read`, and the
+    /// checks of `os.environ.setdefault` and friends): the evaluation depends on the scenario
+    /// through these alone, so another scenario that agrees on them evaluates the same.
+    pub consulted: BTreeSet<String>,
     /// Committed dotenv files the settings loaded (`environ.Env.read_env`, python-decouple's
     /// `.env`), and the value each variable they supplied got from them: those values are the
     /// file's, reported at its lines, not the settings'.
@@ -159,6 +163,7 @@ impl Settings {
 }
 
 pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> Evaluation {
+    crate::stats::count(&crate::stats::EVALUATIONS);
     let mut run = Run {
         project,
         env: scenario
@@ -169,6 +174,7 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
         unknown_env: scenario.unknown.clone(),
         compared: BTreeMap::new(),
         read: BTreeSet::new(),
+        consulted: Default::default(),
         dotenv: BTreeMap::new(),
         modules: HashMap::new(),
         stack: Vec::new(),
@@ -201,6 +207,7 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
         env_writes: run.env_writes,
         compared: run.compared,
         read: run.read,
+        consulted: run.consulted.into_inner(),
         dotenv: run.dotenv,
     }
 }
@@ -237,6 +244,8 @@ struct Run<'p> {
     compared: BTreeMap<Rc<str>, BTreeSet<Rc<str>>>,
     /// See [`Evaluation::read`].
     read: BTreeSet<Rc<str>>,
+    /// See [`Evaluation::consulted`].
+    consulted: std::cell::RefCell<BTreeSet<String>>,
     /// See [`Evaluation::dotenv`].
     dotenv: BTreeMap<PathBuf, BTreeMap<String, String>>,
     modules: HashMap<usize, Rc<Namespace>>,
@@ -335,7 +344,13 @@ impl Run<'_> {
         // Evaluation goes on after an uncaught exception: Python would stop, but the statements
         // after it still describe what the author meant to deploy, and losing their findings
         // would hide problems. The exception itself was already reported.
-        let _ = self.block(&mut frame, module.tree.root_node());
+        // Only the statements its importers need (see `crate::demand`): what it imports for the
+        // others was not loaded.
+        let root = self.project.tree(index).root_node();
+        let _ = match &module.kept {
+            None => self.block(&mut frame, root),
+            Some(kept) => self.block_kept(&mut frame, root, kept),
+        };
         self.stack.pop();
         let ns = Rc::new(frame.ns);
         self.modules.insert(index, ns.clone());
@@ -396,10 +411,18 @@ impl Run<'_> {
     /// variable set to a value the repository does not say reads as unset here, so callers that
     /// must tell use [`Run::env_read`].
     fn getenv(&self, name: &str) -> Option<String> {
+        self.consult(name);
         self.env.get(name).cloned().flatten()
     }
 
+    fn consult(&self, name: &str) {
+        if !self.consulted.borrow().contains(name) {
+            self.consulted.borrow_mut().insert(name.to_string());
+        }
+    }
+
     fn env_read(&mut self, name: &str) -> EnvRead {
+        self.consult(name);
         if !self.read.contains(name) {
             self.read.insert(name.into());
         }

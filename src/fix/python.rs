@@ -31,12 +31,11 @@ impl<'p> PyFile<'p> {
     /// requirements file). Its namespace is evaluated with every variable unset.
     pub fn of(project: &'p Project, span: Span) -> Option<Self> {
         let index = project.modules.iter().position(|m| m.file == span.file)?;
-        let module = &project.modules[index];
         let evaluation = evaluate(project, &Settings::module(index), &Scenario::default());
         Some(PyFile {
             file: span.file,
             text: &project.sources.get(span.file).text,
-            tree: &module.tree,
+            tree: project.tree(index),
             namespace: evaluation.namespace,
         })
     }

@@ -6,7 +6,7 @@ mod deployment_findings;
 pub mod deployments;
 pub mod matrix;
 mod plan;
-mod shape;
+pub(crate) mod shape;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
@@ -21,7 +21,7 @@ use crate::exclude::Excludes;
 use crate::finding::{Environment, Finding, LintedModule};
 use crate::profile::{self, Profile};
 use crate::resolve::Project;
-use crate::rules::context::{Context, DeploymentEnv, VariantEnv, VariantVar};
+use crate::rules::context::{Context, DeploymentEnv, Evaluations, VariantEnv, VariantVar};
 use crate::rules::registry::{RuleMeta, Severity};
 use crate::rules::{self, django_versions};
 use crate::source::{FileId, Span};
@@ -80,13 +80,18 @@ pub fn open_project(
     };
     let targets = Targets::new(&paths, excludes, force_exclude);
     let discovery = discover::discover(targets.roots(), targets.files(), excludes, &display_root);
-    let project = Project::new(discovery.import_roots.clone(), display_root.clone());
+    let project = Project::with_index(
+        discovery.import_roots.clone(),
+        display_root.clone(),
+        discovery.index.clone(),
+    );
     Ok((targets, discovery, project, display_root))
 }
 
 pub fn lint(options: &Options) -> Result<Outcome, String> {
     let (targets, discovery, mut project, display_root) =
         open_project(&options.paths, &options.excludes, options.force_exclude)?;
+    crate::stats::phase("discovery");
     // Problems reading the project, reported below for the part of it that gets linted.
     let mut reading: Vec<Diagnostic> = discovery.diagnostics.clone();
     let deployment_sources = deployment_sources(&discovery, &mut project);
@@ -95,21 +100,26 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     } else {
         named_plan(&mut project, &options.settings, options.profile)?
     };
+    crate::stats::phase("plan");
     reading.extend(plan.diagnostics.iter().cloned());
     let dependencies = dependencies::load(&mut project, &discovery.dependency_files);
     let defaults_source =
         django_versions::defaults_source(DJANGO_DEFAULTS, dependencies.django.release);
     let defaults_module = project.load_text("<django global_settings>", &defaults_source);
     let fallback_findings = deployment_findings::check(&mut project, &plan, options, &targets);
-    let mut linted_files: HashSet<&Path> = HashSet::new();
-    let mut units: Vec<&plan::Unit> = Vec::new();
-    for unit in &plan.units {
-        let closure: Vec<&Path> = project
+    let closure_files = |project: &Project, unit: &plan::Unit| -> Vec<PathBuf> {
+        project
             .import_closure(unit.settings.module)
             .into_iter()
-            .map(|m| project.sources.get(project.modules[m].file).path.as_path())
-            .collect();
-        if targets.selects(&closure) {
+            .map(|m| project.sources.get(project.modules[m].file).path.clone())
+            .collect()
+    };
+    let mut linted_files: HashSet<PathBuf> = HashSet::new();
+    let mut units: Vec<&plan::Unit> = Vec::new();
+    for unit in &plan.units {
+        let closure = closure_files(&project, unit);
+        let borrowed: Vec<&Path> = closure.iter().map(PathBuf::as_path).collect();
+        if targets.selects(&borrowed) {
             linted_files.extend(closure);
             units.push(unit);
         }
@@ -148,19 +158,27 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
             variants,
         });
     }
-    let shared = Shared {
-        project: &project,
-        defaults_module,
-        dependencies: &dependencies,
-        options,
-    };
     let mut findings = fallback_findings;
     let mut dotenv_loaded: Vec<deployment_findings::LoadedDotenv> = Vec::new();
-    for (found, problems, loaded) in parallel_chunks(&work, |part| lint_part(&shared, part)) {
-        findings.extend(found);
-        diagnostics.extend(problems);
-        dotenv_loaded.extend(loaded);
+    // In batches, the syntax trees parsed for one batch dropped before the next: memory stays
+    // that of a batch however large the repository (issue 11).
+    for batch in work.chunks(LINT_BATCH) {
+        project.release_trees();
+        let shared = Shared {
+            project: &project,
+            defaults_module,
+            dependencies: &dependencies,
+            options,
+        };
+        for (found, problems, loaded) in parallel_chunks(batch, |part| lint_part(&shared, part)) {
+            findings.extend(found);
+            diagnostics.extend(problems);
+            dotenv_loaded.extend(loaded);
+        }
     }
+    project.release_trees();
+    crate::stats::phase("lint");
+    let linted_files: HashSet<&Path> = linted_files.iter().map(PathBuf::as_path).collect();
     diagnostics.extend(
         reading
             .iter()
@@ -346,7 +364,8 @@ type Linted = (
 
 fn lint_one(shared: &Shared, defaults: &eval::Namespace, work: &Work) -> Linted {
     let options = shared.options;
-    let unset = variant_context(shared, defaults, work, &work.variants[0]);
+    let evaluations = Evaluations::default();
+    let unset = variant_context(shared, defaults, work, &work.variants[0], &evaluations);
     let probed = probed_of(options, work, &unset);
     let mut found: BTreeMap<(Span, String), Finding> = BTreeMap::new();
     let mut diagnostics = Vec::new();
@@ -355,8 +374,8 @@ fn lint_one(shared: &Shared, defaults: &eval::Namespace, work: &Work) -> Linted 
         if variant.profile == Profile::Development && !options.report_development {
             continue;
         }
-        let owned =
-            (!variant.env.is_empty()).then(|| variant_context(shared, defaults, work, variant));
+        let owned = (!variant.env.is_empty())
+            .then(|| variant_context(shared, defaults, work, variant, &evaluations));
         let ctx = owned.as_ref().unwrap_or(&unset);
         for file in ctx.baseline().dotenv.keys() {
             dotenv.push(deployment_findings::LoadedDotenv {
@@ -433,6 +452,7 @@ fn variant_context<'a>(
     defaults: &'a eval::Namespace,
     work: &'a Work,
     variant: &'a Variant,
+    evaluations: &'a Evaluations,
 ) -> Context<'a> {
     Context::new(
         shared.project,
@@ -444,6 +464,7 @@ fn variant_context<'a>(
     )
     .with_variant(&variant.label, &variant.env)
     .with_dependencies(shared.dependencies)
+    .with_evaluations(evaluations)
 }
 
 /// Environments the module's own code names: each literal it compares a variable with that names
@@ -530,6 +551,9 @@ fn probed_variants(
     }
     probed
 }
+
+/// Settings modules linted between two releases of the syntax trees.
+const LINT_BATCH: usize = 64;
 
 /// Stack of a worker thread: evaluation recurses over nested code (bounded, see `eval`).
 const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;

@@ -6,7 +6,7 @@
 //! their own only when they stand alone: not a shared base or fragment that others import, not
 //! an empty package, not another framework's settings.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::deploy::{Deployment, Origin, Process, Role, SourceKind};
@@ -16,7 +16,7 @@ use crate::eval::Settings;
 use crate::profile::{self, Classified, Profile};
 use crate::resolve::Project;
 
-use super::shape::{self, Shape};
+use super::shape::Shape;
 
 /// One environment a unit is evaluated under.
 #[derive(Clone, Debug)]
@@ -169,13 +169,14 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         .filter(|d| d.role == Role::Fallback)
         .collect();
 
+    let configurations = configurations_by_file(&fallbacks);
     let mut resolved: Vec<Resolved> = Vec::new();
     for deployment in discovery
         .deployments
         .iter()
         .filter(|d| d.role != Role::Fallback)
     {
-        let mut entry = resolve_deployment(project, deployment, &fallbacks);
+        let mut entry = resolve_deployment(project, deployment, &fallbacks, &configurations);
         if let Some(name) = &entry.module_name
             && entry.module.is_none()
         {
@@ -246,7 +247,7 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
             let (name, origin) = d.settings_module()?;
             match load(project, name) {
                 Some(module) => {
-                    let class = same_file_configuration(&fallbacks, &d.origin.file);
+                    let class = same_file_configuration(&configurations, &d.origin.file);
                     Some((*d, module, class))
                 }
                 None => {
@@ -358,7 +359,9 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
     let mut plan_units: Vec<Unit<'d>> = Vec::new();
     for ((module, class), variants) in units {
         let name = unit_name(project, module, class.as_deref());
-        if !project.defines_settings(module) {
+        let defines_settings = project.defines_settings(module);
+        project.release_trees();
+        if !defines_settings {
             let origin = variants
                 .iter()
                 .filter_map(|v| v.deployment)
@@ -547,6 +550,8 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
             reason: classified.reason,
         };
         plan_units.extend(configuration_units(project, module, &name, &unset));
+        // Evaluating django-configurations classes parsed trees that the lint parses again.
+        project.release_trees();
     }
     // A server entry point whose default is development settings, in a project whose
     // deployments run other settings.
@@ -705,12 +710,22 @@ fn is_server_entry_point(deployment: &Deployment) -> bool {
             .is_some_and(|n| n == "wsgi.py" || n == "asgi.py")
 }
 
+/// The `DJANGO_CONFIGURATION` each entry point file sets by default (its first), by file.
+fn configurations_by_file<'d>(fallbacks: &[&'d Deployment]) -> HashMap<&'d Path, &'d str> {
+    let mut by_file = HashMap::new();
+    for fallback in fallbacks {
+        if let Some((class, _)) = fallback.configuration() {
+            by_file
+                .entry(fallback.origin.file.as_path())
+                .or_insert(class);
+        }
+    }
+    by_file
+}
+
 /// The `DJANGO_CONFIGURATION` an entry point file sets by default next to its settings module.
-fn same_file_configuration(fallbacks: &[&Deployment], file: &Path) -> Option<String> {
-    fallbacks
-        .iter()
-        .filter(|d| d.origin.file == file)
-        .find_map(|d| d.configuration().map(|(class, _)| class.to_string()))
+fn same_file_configuration(by_file: &HashMap<&Path, &str>, file: &Path) -> Option<String> {
+    by_file.get(file).map(|class| class.to_string())
 }
 
 /// Whether `importer` imports the settings of others to make its own, as a selector or an
@@ -728,6 +743,7 @@ fn resolve_deployment<'d>(
     project: &mut Project,
     deployment: &'d Deployment,
     fallbacks: &[&'d Deployment],
+    configurations: &HashMap<&Path, &str>,
 ) -> Resolved<'d> {
     let mut resolved = Resolved {
         deployment,
@@ -756,7 +772,7 @@ fn resolve_deployment<'d>(
         resolved.via = Some(origin.clone());
     }
     if resolved.class.is_none() {
-        resolved.class = same_file_configuration(fallbacks, &entry_point.origin.file);
+        resolved.class = same_file_configuration(configurations, &entry_point.origin.file);
     }
     resolved
 }
@@ -932,9 +948,8 @@ fn configuration_units<'d>(
 
 impl Project {
     /// What a module's code says about it (see [`shape`]).
-    pub fn shape(&self, module: usize) -> Shape {
-        let module = &self.modules[module];
-        shape::shape(module.tree.root_node(), &self.sources.get(module.file).text)
+    pub fn shape(&self, module: usize) -> &Shape {
+        &self.modules[module].shape
     }
 
     pub fn defines_settings(&self, module: usize) -> bool {

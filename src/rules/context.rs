@@ -71,7 +71,35 @@ pub struct Context<'a> {
     /// How findings name that environment (`docker-compose.prod.yml:4 (web)`).
     pub(super) variant_label: &'a str,
     cache: RefCell<BTreeMap<Scenario, Rc<Evaluation>>>,
+    /// Evaluations shared with the contexts of the unit's other environments.
+    shared: Option<&'a Evaluations>,
     diagnostics: RefCell<BTreeSet<Diagnostic>>,
+}
+
+/// The evaluations of one settings module (or class) under the scenarios its rules asked for,
+/// shared by the contexts of its environments: an evaluation depends on the scenario only
+/// through the variables it consulted, so a scenario that agrees with an evaluated one on those
+/// (a deployment that sets only variables the settings never read, a probe of one) is not
+/// evaluated again.
+#[derive(Default)]
+pub struct Evaluations {
+    done: RefCell<Vec<(Scenario, Rc<Evaluation>)>>,
+}
+
+impl Evaluations {
+    fn find(&self, scenario: &Scenario) -> Option<Rc<Evaluation>> {
+        let agrees = |done: &Scenario, consulted: &BTreeSet<String>| {
+            consulted.iter().all(|var| {
+                done.vars.get(var) == scenario.vars.get(var)
+                    && done.unknown.contains(var) == scenario.unknown.contains(var)
+            })
+        };
+        self.done
+            .borrow()
+            .iter()
+            .find(|(done, evaluation)| agrees(done, &evaluation.consulted))
+            .map(|(_, evaluation)| evaluation.clone())
+    }
 }
 
 /// A setting's value, and whether the module assigns it or it is Django's default.
@@ -115,6 +143,7 @@ impl<'a> Context<'a> {
             variant: &NO_VARIABLES,
             variant_label: "",
             cache: RefCell::default(),
+            shared: None,
             diagnostics: RefCell::default(),
         }
     }
@@ -136,6 +165,12 @@ impl<'a> Context<'a> {
     pub fn with_variant(mut self, label: &'a str, variant: &'a VariantEnv) -> Self {
         self.variant = variant;
         self.variant_label = label;
+        self
+    }
+
+    /// Shares evaluations with the other contexts of the same settings (see [`Evaluations`]).
+    pub fn with_evaluations(mut self, shared: &'a Evaluations) -> Self {
+        self.shared = Some(shared);
         self
     }
 
@@ -168,7 +203,17 @@ impl<'a> Context<'a> {
         if let Some(done) = self.cache.borrow().get(&scenario) {
             return done.clone();
         }
-        let done = Rc::new(evaluate(self.project, &self.settings, &scenario));
+        let known = self.shared.and_then(|shared| shared.find(&scenario));
+        let done = known.unwrap_or_else(|| {
+            let done = Rc::new(evaluate(self.project, &self.settings, &scenario));
+            if let Some(shared) = self.shared {
+                shared
+                    .done
+                    .borrow_mut()
+                    .push((scenario.clone(), done.clone()));
+            }
+            done
+        });
         self.cache.borrow_mut().insert(scenario, done.clone());
         done
     }

@@ -39,8 +39,8 @@ impl<'p> FileDirectives<'p> {
         let tree = project
             .modules
             .iter()
-            .find(|m| m.file == file)
-            .map(|m| &m.tree);
+            .position(|m| m.file == file)
+            .map(|index| project.tree(index));
         let syntax = if tree.is_some() {
             Syntax::Python
         } else {

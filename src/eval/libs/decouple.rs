@@ -90,7 +90,7 @@ impl<'p> Run<'p> {
         }
         let value = match self.getenv(&option) {
             Some(raw) => Value::str(&raw, span),
-            None => match decouple_repository(&search_from)
+            None => match decouple_repository(self.project.index(), &search_from)
                 .and_then(|(file, values)| values.get(&option).map(|v| (file, v.clone())))
             {
                 Some((file, raw)) => {
@@ -156,18 +156,19 @@ impl<'p> Run<'p> {
 /// python-decouple's repository: the first folder from `start` upwards (stopping before the
 /// file system root) with `settings.ini` (its `[settings]` section) or `.env`.
 fn decouple_repository(
+    index: &crate::fsindex::FsIndex,
     start: &Path,
 ) -> Option<(PathBuf, std::collections::HashMap<String, String>)> {
     let mut dir = Some(start);
     while let Some(d) = dir {
         d.parent()?;
         let ini = d.join("settings.ini");
-        if ini.is_file() {
+        if index.is_file(&ini) {
             let text = std::fs::read_to_string(&ini).ok()?;
             return Some((ini, ini_settings(&text)));
         }
         let dotenv = d.join(".env");
-        if dotenv.is_file() {
+        if index.is_file(&dotenv) {
             let text = std::fs::read_to_string(&dotenv).ok()?;
             return Some((dotenv, decouple_dotenv(&text)));
         }

@@ -186,7 +186,7 @@ impl<'p> Run<'p> {
         if let Ok(text) = std::fs::read_to_string(&path) {
             let mut supplied = BTreeMap::new();
             for (key, value) in environ_dotenv(&text) {
-                if overwrite || self.env.get(&key).cloned().flatten().is_none() {
+                if overwrite || self.getenv(&key).is_none() {
                     supplied.insert(key.clone(), value.clone());
                     self.env.insert(key, Some(value));
                 }

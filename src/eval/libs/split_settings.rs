@@ -24,7 +24,11 @@ impl Run<'_> {
         let Some(extension) = name.rsplit_once('.').map(|(_, e)| e) else {
             return;
         };
-        let siblings = crate::glob::expand(base, &format!("{folder}*.{extension}"));
+        let siblings = crate::glob::expand(
+            self.project.index(),
+            base,
+            &format!("{folder}*.{extension}"),
+        );
         let stems = siblings.iter().filter_map(|file| {
             let stem = file.file_stem()?.to_str()?;
             (stem != "__init__").then(|| Rc::from(stem))
@@ -65,7 +69,7 @@ impl Run<'_> {
                     continue;
                 }
             };
-            let files = crate::glob::expand(&base, &pattern);
+            let files = crate::glob::expand(self.project.index(), &base, &pattern);
             self.record_included_alternatives(&base, &pattern, argument);
             if files.is_empty() && !optional {
                 self.raised = Some("OSError");
@@ -74,7 +78,7 @@ impl Run<'_> {
                 continue;
             }
             for file in files {
-                let canonical = file.canonicalize().unwrap_or(file);
+                let canonical = self.project.index().canonical(&file);
                 let Some(module) = self.project.module_by_path(&canonical) else {
                     frame.ns.opaque = Some(
                         format!("`include({pattern:?})`, whose file djsafe did not load").into(),
@@ -106,7 +110,7 @@ impl Run<'_> {
                 frame.control = crate::eval::value::union(&frame.control, &argument.env);
                 self.imported_by.entry(frame.file).or_insert(span);
                 self.stack.push(module);
-                let _ = self.block(frame, self.project.modules[module].tree.root_node());
+                let _ = self.block(frame, self.project.tree(module).root_node());
                 self.stack.pop();
                 frame.module = module_before;
                 frame.file = file_before;

@@ -52,6 +52,22 @@ impl<'p> Run<'p> {
         Ok(())
     }
 
+    /// A module's top-level statements whose position is marked in `kept`, in order.
+    pub(crate) fn block_kept(
+        &mut self,
+        frame: &mut Frame,
+        root: Node<'p>,
+        kept: &[bool],
+    ) -> Result<(), Exit> {
+        let mut cursor = root.walk();
+        let statements: Vec<Node<'p>> = root.named_children(&mut cursor).collect();
+        for (statement, _) in statements.into_iter().zip(kept).filter(|(_, kept)| **kept) {
+            // Go on after an exception, as `block` does at module level.
+            let _ = self.statement(frame, statement);
+        }
+        Ok(())
+    }
+
     fn statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
         let result = self.statement_kind(frame, node);
         match self.raised.take() {

@@ -1,0 +1,55 @@
+//! Counters of the work a run did (files parsed, evaluations), printed to stderr when
+//! `DJSAFE_STATS` is set: tests assert through them that djsafe reads only what it needs, and
+//! they say where the time of a large run goes without a profiler.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Python files parsed with tree-sitter (a file parsed again after its tree was dropped counts
+/// again).
+pub static PARSED: AtomicUsize = AtomicUsize::new(0);
+/// Evaluations of a settings module under one scenario.
+pub static EVALUATIONS: AtomicUsize = AtomicUsize::new(0);
+/// Folders listed.
+pub static LISTED: AtomicUsize = AtomicUsize::new(0);
+
+pub fn count(counter: &AtomicUsize) {
+    counter.fetch_add(1, Ordering::Relaxed);
+}
+
+/// The counters as one line, `parsed=N evaluations=N listed=N`.
+pub fn summary() -> String {
+    format!(
+        "parsed={} evaluations={} listed={}",
+        PARSED.load(Ordering::Relaxed),
+        EVALUATIONS.load(Ordering::Relaxed),
+        LISTED.load(Ordering::Relaxed)
+    )
+}
+
+/// Prints the counters to stderr when `DJSAFE_STATS` is set.
+pub fn report() {
+    if std::env::var_os("DJSAFE_STATS").is_some_and(|v| !v.is_empty()) {
+        eprintln!("djsafe stats: {}", summary());
+    }
+}
+
+/// With `DJSAFE_STATS` set, prints the peak resident memory so far after a phase of the run.
+pub fn phase(name: &str) {
+    if std::env::var_os("DJSAFE_STATS").is_some_and(|v| !v.is_empty()) {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let peak = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .map(str::trim)
+            .unwrap_or("?");
+        let now = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .map(str::trim)
+            .unwrap_or("?");
+        eprintln!(
+            "djsafe stats: after {name}: peak {peak}, now {now}, {}",
+            summary()
+        );
+    }
+}
