@@ -228,7 +228,13 @@ fn name_profile(
         .flat_map(|p| p.components().rev().take(2))
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .find_map(|folder| {
-            let profile = match folder.to_ascii_lowercase().as_str() {
+            // Vagrant provisioning (`vagrant/`, `vagrant_assets/`) is a developer's machine;
+            // other words count only as a whole folder name.
+            let lower = folder.to_ascii_lowercase();
+            if lower.split(['_', '-', '.']).any(|part| part == "vagrant") {
+                return Some((Profile::Development, folder));
+            }
+            let profile = match lower.as_str() {
                 "production" | "prod" | "live" => Profile::Production,
                 "staging" | "stage" | "preprod" | "uat" | "qa" => Profile::Staging,
                 "development" | "dev" | "local" | "vagrant" | "test" | "tests" | "ci" => {
@@ -304,6 +310,28 @@ mod tests {
             Some(Profile::Production)
         );
         assert_eq!(profile_from_name("LocalDev"), Some(Profile::Development));
+    }
+
+    #[test]
+    fn vagrant_provisioning_folders_are_development() {
+        let repository = std::path::Path::new("/repo");
+        let at = |path: &str| {
+            Deployment::new(
+                SourceKind::Shell,
+                crate::deploy::Origin::new(&repository.join(path), 12),
+                None,
+                Role::Runs,
+            )
+        };
+        let named = |path: &str| name_profile(&at(path), repository).map(|(p, _)| p);
+        assert_eq!(
+            named("vagrant_assets/create_initial_data.sh"),
+            Some(Profile::Development)
+        );
+        assert_eq!(named("vagrant/provision.sh"), Some(Profile::Development));
+        // Other environment words count only as a whole folder name.
+        assert_eq!(named("docs-0037/run.sh"), None);
+        assert_eq!(named("scripts/run.sh"), None);
     }
 
     #[test]

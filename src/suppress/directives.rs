@@ -56,10 +56,17 @@ impl Syntax {
     pub fn of_path(display: &str) -> Self {
         let name = display.rsplit('/').next().unwrap_or(display);
         let lower = name.to_ascii_lowercase();
+        // Formats whose parsers all end a value at ` #`: requirements, TOML, YAML. Elsewhere a
+        // trailing comment may become part of the value (a dotenv or compose `env_file` line, a
+        // Dockerfile `ENV`, a systemd or uwsgi setting), so only whole-line comments are
+        // written there.
+        let hash_formats = [".txt", ".in", ".toml", ".yml", ".yaml"];
         if lower.contains("dockerfile") || lower.contains("containerfile") {
             Syntax::LineStart
-        } else {
+        } else if hash_formats.iter().any(|ext| lower.ends_with(ext)) || lower == "pipfile" {
             Syntax::Hash
+        } else {
+            Syntax::LineStart
         }
     }
 }
