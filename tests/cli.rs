@@ -535,6 +535,36 @@ fn settings_with_profile_staging() {
     );
 }
 
+/// `--settings module:Class` lints a django-configurations class, as `explain` reads it: the
+/// development class, named, is linted as production and reports its own DEBUG = True.
+#[test]
+fn settings_names_a_configuration_class() {
+    let project = "testdata/deployments/configurations-across-modules";
+    let (run, report) = check_json(&[project, "--settings", "config.settings:Dev"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let modules = report["modules"].as_array().unwrap();
+    assert_eq!(modules.len(), 1, "{report:#}");
+    assert_eq!(modules[0]["module"], "config.settings:Dev");
+    assert_eq!(modules[0]["profile"], "production");
+    let rules: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"DJS001"), "{report:#}");
+
+    let missing = djsafe(&["check", project, "--settings", "config.settings:Staging"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing
+            .stderr
+            .contains("defines no django-configurations class `Staging`"),
+        "{}",
+        missing.stderr
+    );
+}
+
 #[test]
 fn settings_unknown_module_exits_2() {
     let run = djsafe(&["check", DBLOOD, "--settings", "nope.mod"]);

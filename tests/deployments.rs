@@ -15,10 +15,7 @@ use serde_json::Value;
 /// Fixtures that show djsafe doing something wrong today: no snapshot blesses it. Each README
 /// says what djsafe does and what it should do; when that is fixed, the fixture moves to the
 /// tested list below.
-const PENDING: &[(&str, &str)] = &[(
-    "secrets-in-dotenv",
-    "a committed .env's credentials are reported at the settings line, or not at all",
-)];
+const PENDING: &[(&str, &str)] = &[];
 
 fn snapshot(fixture: &str) {
     let path = format!("testdata/deployments/{fixture}");
@@ -190,6 +187,7 @@ fixtures! {
     render_platform_variables => "render-platform-variables",
     render_yaml => "render-yaml",
     runserver_vs_gunicorn => "runserver-vs-gunicorn",
+    secrets_in_dotenv => "secrets-in-dotenv",
     secrets_in_files => "secrets-in-files",
     selector_literal_key_in_branch => "selector-literal-key-in-branch",
     shell_script => "shell-script",

@@ -47,6 +47,7 @@ mod url_configs;
 pub mod value;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::PathBuf;
 use std::rc::Rc;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
@@ -111,9 +112,22 @@ pub struct Evaluation {
     /// The environment variables the settings read (`os.getenv`, `os.environ`, `in os.environ`,
     /// the configuration libraries).
     pub read: BTreeSet<Rc<str>>,
+    /// Committed dotenv files the settings loaded (`environ.Env.read_env`, python-decouple's
+    /// `.env`), and the value each variable they supplied got from them: those values are the
+    /// file's, reported at its lines, not the settings'.
+    pub dotenv: BTreeMap<PathBuf, BTreeMap<String, String>>,
 }
 
 impl Evaluation {
+    /// Whether `text` is (part of) a value a loaded dotenv file gave one of `vars`.
+    pub fn from_dotenv(&self, vars: &BTreeSet<Rc<str>>, text: &str) -> bool {
+        !text.is_empty()
+            && self.dotenv.values().any(|values| {
+                vars.iter()
+                    .any(|var| values.get(&**var).is_some_and(|v| v.contains(text)))
+            })
+    }
+
     /// The import statements leading from the entry module to `file`, outermost first.
     pub fn chain_to(&self, file: FileId) -> Vec<Span> {
         let mut chain = Vec::new();
@@ -157,6 +171,7 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
         unknown_env: scenario.unknown.clone(),
         compared: BTreeMap::new(),
         read: BTreeSet::new(),
+        dotenv: BTreeMap::new(),
         modules: HashMap::new(),
         stack: Vec::new(),
         call_steps: 0,
@@ -189,6 +204,7 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
         env_writes: run.env_writes,
         compared: run.compared,
         read: run.read,
+        dotenv: run.dotenv,
     }
 }
 
@@ -224,6 +240,8 @@ struct Run<'p> {
     compared: BTreeMap<Rc<str>, BTreeSet<Rc<str>>>,
     /// See [`Evaluation::read`].
     read: BTreeSet<Rc<str>>,
+    /// See [`Evaluation::dotenv`].
+    dotenv: BTreeMap<PathBuf, BTreeMap<String, String>>,
     modules: HashMap<usize, Rc<Namespace>>,
     stack: Vec<usize>,
     /// Statements run inside the function call being evaluated, and how deep calls are nested.

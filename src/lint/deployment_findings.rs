@@ -160,6 +160,84 @@ fn secrets(
     findings
 }
 
+/// A committed dotenv file that a settings module loads (`environ.Env.read_env`, decouple's
+/// `.env`) in an environment with this profile.
+pub(super) struct LoadedDotenv {
+    pub file: std::path::PathBuf,
+    pub module: String,
+    pub profile: Profile,
+}
+
+/// Literal secrets in committed dotenv files the settings load where they are deployed: each
+/// reported once, at its line, with the most exposed profile of the modules that load it.
+/// Templates (`.env.example`) are documentation, never loaded as configuration.
+pub(super) fn dotenv_secrets(
+    project: &mut Project,
+    loaded: Vec<LoadedDotenv>,
+    options: &Options,
+    targets: &Targets,
+) -> Vec<Finding> {
+    let key_rule = rule(options, "DJS003");
+    let credential_rule = rule(options, "DJS033");
+    let mut by_file: std::collections::BTreeMap<std::path::PathBuf, (Profile, String)> =
+        std::collections::BTreeMap::new();
+    for load in loaded {
+        let entry = by_file
+            .entry(load.file)
+            .or_insert((load.profile, load.module.clone()));
+        if load.profile > entry.0 || (load.profile == entry.0 && load.module < entry.1) {
+            *entry = (load.profile, load.module);
+        }
+    }
+    let display_root = project.display_root().to_path_buf();
+    let mut findings = Vec::new();
+    for (file, (profile, module)) in by_file {
+        let name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if crate::deploy::dotenv::classify_name(name)
+            == Some(crate::deploy::dotenv::DotenvName::Template)
+            || !targets.selects(&[file.as_path()])
+        {
+            continue;
+        }
+        let Some(id) = project.load_text_file(&file) else {
+            continue;
+        };
+        let shown = crate::discover::display_path(&file, &display_root);
+        let entries = crate::deploy::dotenv::parse(&project.sources.get(id).text);
+        for entry in entries {
+            let Some(value) = entry.value.literal() else {
+                continue;
+            };
+            let Some((rule, what)) = secret(&entry.key, value, key_rule, credential_rule) else {
+                continue;
+            };
+            let Some(span) = line_span(project, &Origin::new(&file, entry.line)) else {
+                continue;
+            };
+            findings.push(Finding {
+                rule,
+                module: module.clone(),
+                profile,
+                severity: severity(rule, profile, options.strict_staging),
+                span,
+                message: format!(
+                    "{shown}, which `{module}` loads, sets {what} in a committed file: anyone who can read the repository has it"
+                ),
+                scenario: "always".into(),
+                environment: None,
+                chain: Vec::new(),
+                notes: Vec::new(),
+                setting: Some(entry.key.clone()),
+                fix: None,
+            });
+        }
+    }
+    findings
+}
+
 /// The profile a deployment's secrets are reported with: its own, or for a service that runs no
 /// Django, that of the most exposed deployment of the same file.
 fn deployment_profile(plan: &Plan, deployment: &Deployment) -> Option<Profile> {

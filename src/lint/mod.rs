@@ -155,9 +155,11 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         options,
     };
     let mut findings = fallback_findings;
-    for (found, problems) in parallel_chunks(&work, |part| lint_part(&shared, part)) {
+    let mut dotenv_loaded: Vec<deployment_findings::LoadedDotenv> = Vec::new();
+    for (found, problems, loaded) in parallel_chunks(&work, |part| lint_part(&shared, part)) {
         findings.extend(found);
         diagnostics.extend(problems);
+        dotenv_loaded.extend(loaded);
     }
     diagnostics.extend(
         reading
@@ -172,6 +174,12 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
             })
             .cloned(),
     );
+    findings.extend(deployment_findings::dotenv_secrets(
+        &mut project,
+        dotenv_loaded,
+        options,
+        &targets,
+    ));
     // Passed files that no settings module reads are not a problem: pre-commit passes every
     // changed Python file.
     if plan.units.is_empty() && !targets.triggered() {
@@ -312,7 +320,7 @@ struct Shared<'a> {
 
 /// Runs the enabled rules on some settings modules, on one thread. Values are reference-counted,
 /// so they stay on the thread that made them: each thread evaluates Django's defaults once.
-fn lint_part(shared: &Shared, part: &[Work]) -> Vec<(Vec<Finding>, Vec<Diagnostic>)> {
+fn lint_part(shared: &Shared, part: &[Work]) -> Vec<Linted> {
     let defaults = eval::evaluate(
         shared.project,
         &eval::Settings::module(shared.defaults_module),
@@ -328,16 +336,21 @@ fn lint_part(shared: &Shared, part: &[Work]) -> Vec<(Vec<Finding>, Vec<Diagnosti
 /// variants, and the environment names its code compares variables with
 /// (`DJANGO_ENV == 'production'`). A finding that several environments share is reported once,
 /// for the most exposed of them.
-fn lint_one(
-    shared: &Shared,
-    defaults: &eval::Namespace,
-    work: &Work,
-) -> (Vec<Finding>, Vec<Diagnostic>) {
+/// What linting one unit gives: its findings, its diagnostics, and the committed dotenv files
+/// its settings load where they are deployed (reported once for all units, at their lines).
+type Linted = (
+    Vec<Finding>,
+    Vec<Diagnostic>,
+    Vec<deployment_findings::LoadedDotenv>,
+);
+
+fn lint_one(shared: &Shared, defaults: &eval::Namespace, work: &Work) -> Linted {
     let options = shared.options;
     let unset = variant_context(shared, defaults, work, &work.variants[0]);
     let probed = probed_of(options, work, &unset);
     let mut found: BTreeMap<(Span, String), Finding> = BTreeMap::new();
     let mut diagnostics = Vec::new();
+    let mut dotenv = Vec::new();
     for variant in work.variants.iter().chain(&probed) {
         if variant.profile == Profile::Development && !options.report_development {
             continue;
@@ -345,6 +358,13 @@ fn lint_one(
         let owned =
             (!variant.env.is_empty()).then(|| variant_context(shared, defaults, work, variant));
         let ctx = owned.as_ref().unwrap_or(&unset);
+        for file in ctx.baseline().dotenv.keys() {
+            dotenv.push(deployment_findings::LoadedDotenv {
+                file: file.clone(),
+                module: work.name.clone(),
+                profile: variant.profile,
+            });
+        }
         for finding in findings_in(shared, work, variant, ctx) {
             let key = (finding.span, finding.rule.id.clone());
             match found.get(&key) {
@@ -359,7 +379,7 @@ fn lint_one(
         }
     }
     diagnostics.extend(unset.into_diagnostics());
-    (found.into_values().collect(), diagnostics)
+    (found.into_values().collect(), diagnostics, dotenv)
 }
 
 /// The environments a module's code names, where it is deployed (or may be): not for a
@@ -563,10 +583,30 @@ fn named_plan<'d>(
     let units = names
         .iter()
         .map(|name| {
-            let module = load_named(project, name)?;
+            // `module:Class` names a django-configurations class in the module, as in `explain`.
+            let (module_name, class) = match name.split_once(':') {
+                Some((module, class)) => (module, Some(class.to_string())),
+                None => (name.as_str(), None),
+            };
+            let module = load_named(project, module_name)?;
+            if let Some(class) = &class
+                && !plan::configuration_classes(project, module)
+                    .iter()
+                    .any(|(name, _)| name == class)
+            {
+                return Err(format!(
+                    "`{module_name}` defines no django-configurations class `{class}`"
+                ));
+            }
             Ok(plan::Unit {
-                settings: eval::Settings::module(module),
-                name: project.modules[module].name.clone(),
+                settings: eval::Settings {
+                    module,
+                    class: class.clone(),
+                },
+                name: match &class {
+                    Some(class) => format!("{}:{class}", project.modules[module].name),
+                    None => project.modules[module].name.clone(),
+                },
                 variants: vec![plan::Variant {
                     deployment: None,
                     env: BTreeMap::new(),

@@ -89,25 +89,28 @@ const SETTINGS_VARIABLES: [&str; 2] =
     [crate::deploy::SETTINGS_MODULE, crate::deploy::CONFIGURATION];
 
 /// A worker or command in a compose file whose names say nothing runs where the file's server
-/// runs: next to a service serving the same settings in production, it is production too.
+/// runs: next to a service serving the same settings in production it is production too, and
+/// next to the development server (its settings the same, or not known) it is development.
 fn companions_of_servers(resolved: &mut [Resolved], discovery: &Discovery, display_root: &Path) {
-    let servers: Vec<(PathBuf, usize, String)> = resolved
+    // (file, module, profile, label) of each compose service serving the project.
+    let servers: Vec<(PathBuf, Option<usize>, Profile, String)> = resolved
         .iter()
         .filter(|r| r.deployment.kind == SourceKind::Compose)
-        .filter(|r| {
-            matches!(
-                r.deployment.command.as_ref().map(|c| &c.process),
-                Some(Process::Server(_))
-            )
-        })
-        .filter(|r| r.profile.as_ref().map(|p| p.profile) == Some(Profile::Production))
         .filter_map(|r| {
+            let profile = match r.deployment.command.as_ref().map(|c| &c.process) {
+                Some(Process::Server(_)) => Profile::Production,
+                Some(Process::DevServer) => Profile::Development,
+                _ => return None,
+            };
+            if r.profile.as_ref().map(|p| p.profile) != Some(profile) {
+                return None;
+            }
             let label = format!(
                 "{}:{}",
                 display_path(&r.deployment.origin.file, display_root),
                 r.deployment.origin.line
             );
-            Some((r.deployment.origin.file.clone(), r.module?, label))
+            Some((r.deployment.origin.file.clone(), r.module, profile, label))
         })
         .collect();
     for entry in resolved.iter_mut() {
@@ -125,13 +128,27 @@ fn companions_of_servers(resolved: &mut [Resolved], discovery: &Discovery, displ
         {
             continue;
         }
-        if let Some((_, _, server)) = servers.iter().find(|(file, module, _)| {
-            *file == entry.deployment.origin.file && Some(*module) == entry.module
-        }) {
+        let same_file = |file: &PathBuf| *file == entry.deployment.origin.file;
+        let production = servers.iter().find(|(file, module, profile, _)| {
+            same_file(file)
+                && *profile == Profile::Production
+                && module.is_some()
+                && *module == entry.module
+        });
+        let development = servers.iter().find(|(file, module, profile, _)| {
+            same_file(file)
+                && *profile == Profile::Development
+                && (entry.module.is_none() || *module == entry.module)
+        });
+        if let Some((_, _, _, server)) = production {
             classified.profile = Profile::Production;
             classified.reason = format!(
                 "runs next to {server} in the same compose file, which serves the same settings in production"
             );
+        } else if let Some((_, _, _, server)) = development {
+            classified.profile = Profile::Development;
+            classified.reason =
+                format!("runs next to the development server at {server} in the same compose file");
         }
     }
 }
@@ -368,7 +385,23 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
             .filter(|(_, m, c)| *m == module && *c == class)
             .map(|(d, _, _)| *d)
             .collect();
-        let unset = unset_variant(&name, &variants, &named_by, &at);
+        let mut unset = unset_variant(&name, &variants, &named_by, &at);
+        // Only `manage.py` names it, and every deployment of the repository that runs Django
+        // runs it for development: it is what `manage.py runserver` loads.
+        if variants.is_empty()
+            && !named_by.iter().any(|d| is_server_entry_point(d))
+            && unset.profile != Profile::Development
+            && development_only(project, module)
+        {
+            unset.profile = Profile::Development;
+            unset.reason = match named_by.first().and_then(|d| d.settings_module()) {
+                Some((_, origin)) => format!(
+                    "the default of {}, and the repository's deployments are all development ones",
+                    at(origin)
+                ),
+                None => "the repository's deployments are all development ones".into(),
+            };
+        }
         plan_units.push(unit(module, class, name, unset, variants));
     }
     // The other classes of a django-configurations module a deployment runs, whose names say
@@ -830,7 +863,7 @@ fn unit_name(project: &Project, module: usize, class: Option<&str>) -> String {
 /// The django-configurations classes a module holds (defined there, imported or re-exported),
 /// each with whether another extends it. Only modules whose import closure mentions
 /// `Configuration` are evaluated to find them.
-fn configuration_classes(project: &Project, module: usize) -> Vec<(String, bool)> {
+pub(super) fn configuration_classes(project: &Project, module: usize) -> Vec<(String, bool)> {
     let mentions = project.import_closure(module).into_iter().any(|m| {
         project
             .sources

@@ -107,6 +107,7 @@ impl Walker<'_, '_> {
             // Read from a variable a deployment file sets to it: reported at that file's line
             // (deployment_findings), not here.
             Kind::Str(s) if self.ctx.supplied_by_deployment(&value.env, s).is_some() => {}
+            Kind::Str(s) if self.ctx.from_committed_dotenv(&value.env, s) => {}
             Kind::Str(s) => {
                 if let Some(masked) = url_with_password(s) {
                     let what = if self.root.contains("SENTRY") || s.contains("sentry") {

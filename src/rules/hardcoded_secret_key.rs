@@ -19,6 +19,9 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         }
         _ => return None,
     };
+    if ctx.from_committed_dotenv(&value.env, &key) {
+        return None;
+    }
     let decided = ctx.supplied_by_deployment(&value.env, &key);
     let mut message = if let Some((_, set)) = &decided {
         format!(

@@ -114,6 +114,12 @@ impl Context<'_> {
         })
     }
 
+    /// Whether `text` came from a committed dotenv file the settings load, through one of `deps`:
+    /// that file's line is where it is reported (see `lint::dotenv_findings`), not the settings'.
+    pub fn from_committed_dotenv(&self, deps: &BTreeSet<Rc<str>>, text: &str) -> bool {
+        self.baseline().from_dotenv(deps, text)
+    }
+
     /// How findings name the environment they hold in (`docker-compose.prod.yml:4 (web)`).
     pub fn variant_label(&self) -> &str {
         self.variant_label

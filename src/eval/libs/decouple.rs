@@ -93,7 +93,16 @@ impl<'p> Run<'p> {
             None => match decouple_repository(&search_from)
                 .and_then(|(file, values)| values.get(&option).map(|v| (file, v.clone())))
             {
-                Some((_, raw)) => Value::str(&raw, span),
+                Some((file, raw)) => {
+                    // `settings.ini` is not a dotenv file: its values stay the settings'.
+                    if file.file_name().is_some_and(|n| n == ".env") {
+                        self.dotenv
+                            .entry(file)
+                            .or_default()
+                            .insert(option.clone(), raw.clone());
+                    }
+                    Value::str(&raw, span)
+                }
                 None => match args.get(1, "default") {
                     Some(default) => default.clone(),
                     None if frame.handles("UndefinedValueError") => {

@@ -1,6 +1,7 @@
 //! django-environ: `environ.Env` with its scheme (`Env(DEBUG=(bool, False))`), smart casting
 //! from the default's type, `Env.parse_value`'s casts, and `read_env`'s `.env` format.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::{database_url, env_of};
@@ -191,11 +192,14 @@ impl<'p> Run<'p> {
             .iter()
             .any(|(k, v)| k == "overwrite" && v.truthy() == Some(true));
         if let Ok(text) = std::fs::read_to_string(&path) {
+            let mut supplied = BTreeMap::new();
             for (key, value) in environ_dotenv(&text) {
                 if overwrite || self.env.get(&key).cloned().flatten().is_none() {
+                    supplied.insert(key.clone(), value.clone());
                     self.env.insert(key, Some(value));
                 }
             }
+            self.dotenv.entry(path).or_default().extend(supplied);
         }
         Value::new(Kind::None, span)
     }

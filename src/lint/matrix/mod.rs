@@ -226,13 +226,21 @@ pub fn build(options: &Options, per_file_ignores: &PerFileIgnores) -> Result<Mat
     let mut findings: Vec<Finding> = deployment_findings;
     let mut columns = Vec::new();
     let mut values: Vec<Vec<Cell>> = Vec::new();
+    let mut dotenv = Vec::new();
     for unit in evaluated {
         for (meta, cells, found) in unit.columns {
             columns.push(meta);
             values.push(cells);
             findings.extend(found);
         }
+        dotenv.extend(unit.dotenv);
     }
+    findings.extend(super::deployment_findings::dotenv_secrets(
+        &mut project,
+        dotenv,
+        options,
+        &targets,
+    ));
     let modules: Vec<LintedModule> = work
         .iter()
         .map(|w| LintedModule {
@@ -288,6 +296,8 @@ struct DeploymentColumn {
 /// A unit's columns: each with its cells (one per row of [`rows::ROWS`]) and its findings.
 struct Evaluated {
     columns: Vec<(Column, Vec<Cell>, Vec<Finding>)>,
+    /// Committed dotenv files the unit's settings load where they are checked.
+    dotenv: Vec<super::deployment_findings::LoadedDotenv>,
 }
 
 /// Evaluates some units on one thread (values are reference-counted, so they stay on the thread
@@ -312,6 +322,7 @@ fn evaluate_part(shared: &Shared, part: &[MatrixWork]) -> Vec<Evaluated> {
                     .map(|d| (&d.variant, ColumnKind::Deployment, Some(d))),
             );
             environments.extend(probed.iter().map(|v| (v, ColumnKind::Probed, None)));
+            let mut dotenv = Vec::new();
             let columns = environments
                 .into_iter()
                 .map(|(variant, kind, deployment)| {
@@ -323,6 +334,13 @@ fn evaluate_part(shared: &Shared, part: &[MatrixWork]) -> Vec<Evaluated> {
                     let checked = variant.profile != Profile::Development
                         || shared.options.report_development;
                     let found = if checked {
+                        for file in ctx.baseline().dotenv.keys() {
+                            dotenv.push(super::deployment_findings::LoadedDotenv {
+                                file: file.clone(),
+                                module: work.name.clone(),
+                                profile: variant.profile,
+                            });
+                        }
                         super::findings_in(shared, work, variant, ctx)
                     } else {
                         Vec::new()
@@ -343,7 +361,7 @@ fn evaluate_part(shared: &Shared, part: &[MatrixWork]) -> Vec<Evaluated> {
                     (column, cells, found)
                 })
                 .collect();
-            Evaluated { columns }
+            Evaluated { columns, dotenv }
         })
         .collect()
 }
