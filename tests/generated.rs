@@ -5,7 +5,10 @@
 //! is not. The share of values djsafe knows is printed, to follow coverage.
 //!
 //! `DJSAFE_GENERATED_PACKAGES` (default 2000) and `DJSAFE_GENERATED_SEED` choose the sample; a
-//! package that disagrees is kept under target/generated-failures/ with what differed.
+//! package that disagrees is kept under target/generated-failures/ with what differed. For long
+//! local runs, `DJSAFE_GENERATED_SECONDS` stops starting packages after that many seconds (the
+//! summary then counts the packages actually run) and `DJSAFE_GENERATED_PROGRESS=N` prints the
+//! running figures every N packages, so a run stopped early still reports them.
 
 mod common;
 
@@ -100,6 +103,13 @@ fn generated_settings_match_cpython() {
     let packages = setting("DJSAFE_GENERATED_PACKAGES", DEFAULT_PACKAGES as u64) as usize;
     let seed = setting("DJSAFE_GENERATED_SEED", DEFAULT_SEED);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let budget = std::env::var("DJSAFE_GENERATED_SECONDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map(std::time::Duration::from_secs);
+    let progress = setting("DJSAFE_GENERATED_PROGRESS", 0) as usize;
+    let started = std::time::Instant::now();
+    let run = AtomicUsize::new(0);
     let scratch = tempfile::tempdir().unwrap();
     let failures = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/generated-failures");
     let next = AtomicUsize::new(0);
@@ -107,14 +117,14 @@ fn generated_settings_match_cpython() {
     let failed: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
     std::thread::scope(|scope| {
         for worker in 0..workers {
-            let (next, total, failed, scratch, failures) =
-                (&next, &total, &failed, scratch.path(), &failures);
+            let (next, total, failed, scratch, failures, run) =
+                (&next, &total, &failed, scratch.path(), &failures, &run);
             scope.spawn(move || {
                 let mut python = Server::start("tests/differential/import_settings.py");
                 let mut tally = Tally::default();
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
-                    if index >= packages {
+                    if index >= packages || budget.is_some_and(|b| started.elapsed() >= b) {
                         break;
                     }
                     let dir = scratch.join(format!("w{worker}-p{index}"));
@@ -132,6 +142,19 @@ fn generated_settings_match_cpython() {
                         failed.lock().unwrap().push(kept);
                     }
                     std::fs::remove_dir_all(&dir).unwrap();
+                    let done = run.fetch_add(1, Ordering::Relaxed) + 1;
+                    if progress > 0 && done % progress == 0 {
+                        // This worker's figures, and the failures so far: enough to follow a
+                        // long run and to know where it stood if it is stopped.
+                        eprintln!(
+                            "generated: {done} packages run after {:.0}s (worker {worker}: {} compared, {} known, {} disagreements; {} packages kept)",
+                            started.elapsed().as_secs_f64(),
+                            tally.compared,
+                            tally.resolved,
+                            tally.mismatches.len(),
+                            failed.lock().unwrap().len()
+                        );
+                    }
                 }
                 let mut total = total.lock().unwrap();
                 total.compared += tally.compared;
@@ -143,6 +166,7 @@ fn generated_settings_match_cpython() {
     let tally = total.into_inner().unwrap();
     let mut failed = failed.into_inner().unwrap();
     failed.sort();
+    let packages = run.into_inner();
     println!(
         "generated: {packages} packages (seed {seed}), {} values compared, {} known ({:.1}%), {} disagreements in {} packages",
         tally.compared,

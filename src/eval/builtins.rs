@@ -187,7 +187,7 @@ impl Run<'_> {
                         .bindings
                         .get(name)
                         .map(|b| b.value.clone()),
-                    Kind::Class(class) => class.attribute(name),
+                    Kind::Class(class) => class.attribute(name, span),
                     _ => {
                         return Some(Value::unknown(
                             format!("getattr() on {object} is not modelled by djsafe"),

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use tree_sitter::Node;
 
-use super::value::{Class, Instance, Kind, Object, Value};
+use super::value::{Class, Instance, Kind, MAX_BASES_DEPTH, Object, Value};
 use super::{Binding, Frame, Namespace, Run};
 use crate::source::Span;
 
@@ -52,11 +52,7 @@ impl<'p> Run<'p> {
         if let Some(body) = node.child_by_field_name("body") {
             let _ = self.block(&mut body_frame, body);
         }
-        let class = Class {
-            name: self.text(frame, name).into(),
-            bases,
-            attributes: body_frame.ns,
-        };
+        let class = Class::new(self.text(frame, name).into(), bases, body_frame.ns);
         let site = self.span(frame, node);
         self.bind(
             frame,
@@ -86,7 +82,10 @@ impl<'p> Run<'p> {
             return Rc::new(settings);
         };
         let mut attributes = Vec::new();
-        collect_attributes(&class, &mut attributes);
+        if let Err(reason) = collect_attributes(&class, &mut attributes) {
+            // The class's own attributes are still its settings; what its bases add is unknown.
+            settings.opaque = Some(format!("the bases of `{class_name}`: {reason}").into());
+        }
         for (name, binding) in attributes {
             let value = match &binding.value.kind {
                 Kind::Instance(instance)
@@ -268,20 +267,21 @@ fn sequence(kind: &str, items: Vec<Value>) -> Kind {
     }
 }
 
-/// A class's attributes, then its bases' (depth first, left to right), each name once.
-fn collect_attributes(class: &Class, out: &mut Vec<(Rc<str>, Binding)>) {
-    let mut names: Vec<&Rc<str>> = class.attributes.bindings.keys().collect();
-    names.sort();
-    for name in names {
-        if !out.iter().any(|(n, _)| n == name) {
-            out.push((name.clone(), class.attributes.bindings[name].clone()));
+/// A class's attributes, then its ancestors' in Python's resolution order, each name once; or
+/// why the ancestors are unknown.
+fn collect_attributes(class: &Class, out: &mut Vec<(Rc<str>, Binding)>) -> Result<(), Rc<str>> {
+    let ancestors = class.ancestors.as_ref();
+    let known = ancestors.map(|a| a.as_slice()).unwrap_or_default();
+    for class in std::iter::once(class).chain(known.iter().map(|c| &**c)) {
+        let mut names: Vec<&Rc<str>> = class.attributes.bindings.keys().collect();
+        names.sort();
+        for name in names {
+            if !out.iter().any(|(n, _)| n == name) {
+                out.push((name.clone(), class.attributes.bindings[name].clone()));
+            }
         }
     }
-    for base in &class.bases {
-        if let Kind::Class(base) = &base.kind {
-            collect_attributes(base, out);
-        }
-    }
+    ancestors.map(|_| ()).map_err(Rc::clone)
 }
 
 /// The django-configurations settings classes a module's namespace holds, by the names Django
@@ -294,7 +294,7 @@ pub fn configuration_classes(namespace: &crate::eval::Namespace) -> Vec<(String,
         .bindings
         .iter()
         .filter_map(|(name, binding)| match &binding.value.kind {
-            Kind::Class(class) if is_configuration(class, 0) => {
+            Kind::Class(class) if is_configuration(class) => {
                 Some((name.to_string(), class.clone()))
             }
             _ => None,
@@ -306,31 +306,49 @@ pub fn configuration_classes(namespace: &crate::eval::Namespace) -> Vec<(String,
         .map(|(name, class)| {
             let extended = classes
                 .iter()
-                .any(|(_, other)| !Rc::ptr_eq(other, class) && extends(other, class, 0));
+                .any(|(_, other)| !Rc::ptr_eq(other, class) && extends(other, class));
             (name.clone(), extended)
         })
         .collect()
 }
 
-/// Class hierarchies deeper than this are not followed (a cycle cannot be written in Python,
-/// but a bound keeps any input finite).
-const MAX_BASES_DEPTH: usize = 32;
-
-fn is_configuration(class: &Class, depth: usize) -> bool {
-    depth < MAX_BASES_DEPTH
-        && class.bases.iter().any(|base| match &base.kind {
-            Kind::External(path) => {
-                path.starts_with("configurations.") && path.ends_with(".Configuration")
-            }
-            Kind::Class(base) => is_configuration(base, depth + 1),
-            _ => false,
-        })
+/// Whether the class derives from django-configurations' `Configuration`, directly or through
+/// its bases.
+fn is_configuration(class: &Rc<Class>) -> bool {
+    any_base(class, |base| {
+        matches!(&base.kind, Kind::External(path)
+            if path.starts_with("configurations.") && path.ends_with(".Configuration"))
+    })
 }
 
-fn extends(class: &Class, ancestor: &Rc<Class>, depth: usize) -> bool {
-    depth < MAX_BASES_DEPTH
-        && class.bases.iter().any(|base| match &base.kind {
-            Kind::Class(base) => Rc::ptr_eq(base, ancestor) || extends(base, ancestor, depth + 1),
-            _ => false,
-        })
+fn extends(class: &Rc<Class>, ancestor: &Rc<Class>) -> bool {
+    any_base(
+        class,
+        |base| matches!(&base.kind, Kind::Class(base) if Rc::ptr_eq(base, ancestor)),
+    )
+}
+
+/// Whether a base of the class or of its bases satisfies `test`: each class visited once,
+/// [`MAX_BASES_DEPTH`] levels at most (walked even where the resolution order is unknown).
+fn any_base(class: &Rc<Class>, test: impl Fn(&Value) -> bool) -> bool {
+    let mut seen: Vec<*const Class> = Vec::new();
+    let mut level = vec![class.clone()];
+    for _ in 0..=MAX_BASES_DEPTH {
+        let mut next = Vec::new();
+        for class in level {
+            for base in &class.bases {
+                if test(base) {
+                    return true;
+                }
+                if let Kind::Class(base) = &base.kind
+                    && !seen.contains(&Rc::as_ptr(base))
+                {
+                    seen.push(Rc::as_ptr(base));
+                    next.push(base.clone());
+                }
+            }
+        }
+        level = next;
+    }
+    false
 }

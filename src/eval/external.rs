@@ -26,6 +26,8 @@ const CONFIGURATION_LIBRARIES: &[&str] = &[
     "decouple.",
     "split_settings.",
     "dj_database_url.",
+    "dj_email_url.",
+    "django_cache_url.",
     "django_heroku.",
 ];
 
@@ -38,6 +40,9 @@ impl Run<'_> {
         span: Span,
     ) -> Value {
         if let Some(value) = self.call_os_environ(frame, path, args, span) {
+            return value;
+        }
+        if let Some(value) = self.call_files(frame, path, args, span) {
             return value;
         }
         if let Some(value) = self.call_builtin(frame, path, args, span) {

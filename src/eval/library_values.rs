@@ -139,12 +139,47 @@ fn timedelta(args: &Args, span: Span) -> Option<Value> {
     ))
 }
 
-/// The parts `urlparse` gives for the URLs settings hold (`scheme://user:password@host:port/path`).
-fn url_parts(url: &str, span: Span) -> Option<Vec<(Rc<str>, Value)>> {
-    let s = |text: &str| Value::str(text, span);
+/// A URL as `urllib.parse.urlparse` splits it, for the URLs settings hold
+/// (`scheme://user:password@host:port/path`); `None` for what djsafe does not follow
+/// (no `//` netloc, brackets, `;` parameters, whitespace or non-ASCII text, an invalid port).
+pub(super) struct Url<'a> {
+    pub scheme: String,
+    pub netloc: &'a str,
+    pub path: &'a str,
+    pub query: &'a str,
+    pub fragment: &'a str,
+    pub username: Option<&'a str>,
+    pub password: Option<&'a str>,
+    /// Lower-cased; `None` when empty.
+    pub hostname: Option<String>,
+    /// The text after the host's first `:`, when not empty.
+    port_text: Option<&'a str>,
+}
+
+impl Url<'_> {
+    /// `.port`: `Err` where Python raises ValueError (not digits, out of range), which it does
+    /// only when the port is read.
+    pub fn port(&self) -> Result<Option<u16>, String> {
+        match self.port_text {
+            None => Ok(None),
+            Some(p) if p.bytes().all(|b| b.is_ascii_digit()) => match p.parse::<u16>() {
+                Ok(port) => Ok(Some(port)),
+                Err(_) => Err("Port out of range 0-65535".into()),
+            },
+            Some(p) => Err(format!("Port could not be cast to integer value as {p:?}")),
+        }
+    }
+}
+
+pub(super) fn split_url(url: &str) -> Option<Url<'_>> {
+    // urlsplit strips and drops whitespace and control characters; IDNA checks apply to
+    // non-ASCII netlocs: neither is modelled.
+    if !url.is_ascii() || url.chars().any(|c| c <= ' ' || c == '\x7f') {
+        return None;
+    }
     let (scheme, rest) = match url.split_once("://") {
         Some((scheme, rest))
-            if !scheme.is_empty()
+            if scheme.starts_with(|c: char| c.is_ascii_alphabetic())
                 && scheme
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
@@ -164,6 +199,8 @@ fn url_parts(url: &str, span: Span) -> Option<Vec<(Rc<str>, Value)>> {
     if netloc.contains(['[', ']', ';']) || path.contains(';') {
         return None;
     }
+    // Python: `netloc.rpartition('@')`, then the first `:` splits user from password and host
+    // from port.
     let (userinfo, hostport) = match netloc.rsplit_once('@') {
         Some((userinfo, hostport)) => (Some(userinfo), hostport),
         None => (None, netloc),
@@ -175,37 +212,47 @@ fn url_parts(url: &str, span: Span) -> Option<Vec<(Rc<str>, Value)>> {
         },
         None => (None, None),
     };
-    let (host, port) = match hostport.rsplit_once(':') {
+    let (host, port) = match hostport.split_once(':') {
         Some((host, port)) => (host, Some(port)),
         None => (hostport, None),
     };
+    Some(Url {
+        scheme,
+        netloc,
+        path,
+        query,
+        fragment,
+        username,
+        password,
+        hostname: (!host.is_empty()).then(|| host.to_ascii_lowercase()),
+        port_text: port.filter(|p| !p.is_empty()),
+    })
+}
+
+/// The parts `urlparse` gives, as the attributes of its result.
+fn url_parts(url: &str, span: Span) -> Option<Vec<(Rc<str>, Value)>> {
+    let s = |text: &str| Value::str(text, span);
     let none = || Value::new(Kind::None, span);
-    let port = match port {
-        None | Some("") => none(),
-        Some(p) => match p.parse::<u16>() {
-            Ok(n) => Value::new(Kind::Int(i64::from(n)), span),
-            // Python raises ValueError when `.port` is read.
-            Err(_) => return None,
-        },
-    };
+    let url = split_url(url)?;
+    // Python raises ValueError when `.port` is read: not followed here.
+    let port = url.port().ok()?;
     Some(vec![
-        ("scheme".into(), s(&scheme)),
-        ("netloc".into(), s(netloc)),
-        ("path".into(), s(path)),
+        ("scheme".into(), s(&url.scheme)),
+        ("netloc".into(), s(url.netloc)),
+        ("path".into(), s(url.path)),
         ("params".into(), s("")),
-        ("query".into(), s(query)),
-        ("fragment".into(), s(fragment)),
-        ("username".into(), username.map_or_else(none, s)),
-        ("password".into(), password.map_or_else(none, s)),
+        ("query".into(), s(url.query)),
+        ("fragment".into(), s(url.fragment)),
+        ("username".into(), url.username.map_or_else(none, s)),
+        ("password".into(), url.password.map_or_else(none, s)),
         (
             "hostname".into(),
-            if host.is_empty() {
-                none()
-            } else {
-                s(&host.to_ascii_lowercase())
-            },
+            url.hostname.as_deref().map_or_else(none, s),
         ),
-        ("port".into(), port),
+        (
+            "port".into(),
+            port.map_or_else(none, |p| Value::new(Kind::Int(i64::from(p)), span)),
+        ),
     ])
 }
 

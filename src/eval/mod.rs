@@ -32,6 +32,7 @@ mod classes;
 pub use classes::configuration_classes;
 mod expr;
 mod external;
+mod files;
 mod library_values;
 mod libs;
 mod matching;
@@ -42,6 +43,7 @@ mod paths;
 mod stdlib;
 mod stmt;
 mod strings;
+mod url_configs;
 pub mod value;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -182,6 +184,7 @@ pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> 
         call_depth: 0,
         expr_depth: 0,
         raised: None,
+        files_read: Vec::new(),
         call_conditions: EnvDeps::default(),
         imported_by: HashMap::new(),
         diagnostics: BTreeSet::new(),
@@ -258,6 +261,8 @@ struct Run<'p> {
     /// An exception raised by the expression being evaluated, turned into [`Exit::Exception`]
     /// when its statement ends.
     raised: Option<&'static str>,
+    /// The file objects (`open()`) read so far, by address: a second read gets nothing.
+    files_read: Vec<usize>,
     /// The environment variables the conditions of the function call being evaluated read: its
     /// result depends on them even when it is returned after the branch (an early return).
     call_conditions: EnvDeps,

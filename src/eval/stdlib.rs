@@ -20,6 +20,7 @@ pub fn call(path: &str, args: &Args, span: Span) -> Option<Result<Value, Raise>>
     let env = first.map(|v| v.env.clone()).unwrap_or_default();
     let result = match path {
         "json.loads" => string.map(|s| json_loads(s, span)),
+        "tomllib.loads" | "tomli.loads" | "toml.loads" => string.map(|s| toml_loads(s, span)),
         "ast.literal_eval" => string.map(|s| literal_eval(s, span)),
         "distutils.util.strtobool" | "str2bool.str2bool" => string.map(|s| strtobool(s, span)),
         "builtins.filter" => match (
@@ -60,9 +61,9 @@ fn strtobool(s: &str, span: Span) -> Result<Value, Raise> {
     }
 }
 
-fn json_loads(text: &str, span: Span) -> Result<Value, Raise> {
+pub fn json_loads(text: &str, span: Span) -> Result<Value, Raise> {
     let parsed: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| ("ValueError", format!("JSONDecodeError: {e}")))?;
+        serde_json::from_str(text).map_err(|e| ("JSONDecodeError", format!("{e}")))?;
     Ok(from_json(&parsed, span))
 }
 
@@ -82,6 +83,42 @@ fn from_json(value: &serde_json::Value, span: Span) -> Value {
             let mut pairs = Vec::new();
             for (k, v) in map {
                 dict_insert(&mut pairs, Value::str(k, span), from_json(v, span));
+            }
+            Kind::Dict(Object::new(pairs))
+        }
+    };
+    Value::new(kind, span)
+}
+
+/// `tomllib.loads`: tables as dicts in document order; dates and times are unknown (Python
+/// gives `datetime` objects). The parser follows TOML 1.1, which accepts a few documents
+/// Python 3.11's TOML 1.0 parser rejects (newlines in inline tables, `\e`).
+pub fn toml_loads(text: &str, span: Span) -> Result<Value, Raise> {
+    let parsed: toml::Table = text
+        .parse()
+        .map_err(|e| ("TOMLDecodeError", format!("{e}")))?;
+    Ok(from_toml(&toml::Value::Table(parsed), span))
+}
+
+fn from_toml(value: &toml::Value, span: Span) -> Value {
+    let kind = match value {
+        toml::Value::String(s) => Kind::Str(s.as_str().into()),
+        toml::Value::Integer(i) => Kind::Int(*i),
+        toml::Value::Float(f) => Kind::Float(*f),
+        toml::Value::Boolean(b) => Kind::Bool(*b),
+        toml::Value::Datetime(d) => {
+            return Value::unknown(
+                format!("the TOML date {d} is a datetime object, which djsafe does not model"),
+                span,
+            );
+        }
+        toml::Value::Array(items) => Kind::List(Object::new(
+            items.iter().map(|i| from_toml(i, span)).collect(),
+        )),
+        toml::Value::Table(table) => {
+            let mut pairs = Vec::new();
+            for (k, v) in table {
+                dict_insert(&mut pairs, Value::str(k, span), from_toml(v, span));
             }
             Kind::Dict(Object::new(pairs))
         }

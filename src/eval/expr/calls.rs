@@ -53,6 +53,9 @@ impl<'p> Run<'p> {
                 if matches!(receiver.kind, Kind::Instance(_) | Kind::Path(_)) =>
             {
                 let (receiver, method) = (receiver.clone(), method.clone());
+                if let Some(value) = self.file_method(&receiver, &method, &args, span) {
+                    return value;
+                }
                 self.call_object_method(frame, &receiver, &method, &args, span)
             }
             Kind::Instance(instance) => {

@@ -231,7 +231,7 @@ impl<'p> Run<'p> {
                     None => Value::new(Kind::External(full.into()), span).with_env(&object.env),
                 }
             }
-            Kind::Class(class) => match class.attribute(name) {
+            Kind::Class(class) => match class.attribute(name, span) {
                 Some(value) => value,
                 None => Value::unknown(
                     format!("`{}` has no attribute `{name}` djsafe can see", class.name),

@@ -141,6 +141,14 @@ impl<'p> Run<'p> {
             Kind::External(path) if &**path == "environ.db_url" => {
                 database_url(&text, value.origin)
             }
+            Kind::External(path) if &**path == "environ.cache_url" => {
+                let parsed = crate::eval::url_configs::environ_cache_url(&text, value.origin);
+                self.raise_or(parsed, span)
+            }
+            Kind::External(path) if &**path == "environ.email_url" => {
+                let parsed = crate::eval::url_configs::environ_email_url(&text, value.origin);
+                self.raise_or(parsed, span)
+            }
             Kind::List(_) | Kind::Tuple(_) if cast.items().is_some_and(|c| c.len() == 1) => {
                 let item_cast = cast.items().unwrap_or_default();
                 let inner = if matches!(cast.kind, Kind::Tuple(_)) {

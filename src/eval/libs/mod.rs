@@ -82,19 +82,16 @@ impl Run<'_> {
                     .and_then(|(_, v)| v.as_str())
                     .unwrap_or("DATABASE_URL")
                     .to_string();
-                let deps = env_of(&var);
-                if let super::EnvRead::SetUnknown = self.env_read(&var) {
-                    return Value::new(Kind::FromEnv(var.into()), span).with_env(&deps);
-                }
-                let url = match self.getenv(&var) {
-                    Some(url) => Value::str(&url, span),
-                    None => args
-                        .keywords
-                        .iter()
-                        .find(|(k, _)| k == "default")
-                        .map(|(_, v)| v.clone())
-                        .unwrap_or(Value::new(Kind::None, span)),
+                let default = args
+                    .keywords
+                    .iter()
+                    .find(|(k, _)| k == "default")
+                    .map(|(_, v)| v.clone());
+                let url = match self.url_from_env(&var, default, span) {
+                    Ok(url) => url,
+                    Err(from_env) => return from_env,
                 };
+                let deps = env_of(&var);
                 match url.as_str() {
                     Some(text) => database_url(text, url.origin).with_env(&deps),
                     None if matches!(url.kind, Kind::None) => {
@@ -110,8 +107,97 @@ impl Run<'_> {
                 },
                 None => Value::unknown("dj_database_url.parse() without a URL", span),
             },
+            // `config(env=..., default=...)`: `parse(os.environ.get(env, default))` when that is
+            // a non-empty string, else `{}`.
+            "dj_email_url.config" | "django_cache_url.config" => {
+                let email = path.starts_with("dj_email_url");
+                let var = match args.get(0, "env") {
+                    Some(var) => match var.as_str() {
+                        Some(var) => var.to_string(),
+                        None => {
+                            return Value::unknown(
+                                format!("`{path}()` of a variable djsafe cannot name"),
+                                span,
+                            );
+                        }
+                    },
+                    None if email => "EMAIL_URL".into(),
+                    None => "CACHE_URL".into(),
+                };
+                let default = args
+                    .get(1, "default")
+                    .cloned()
+                    .or_else(|| (!email).then(|| Value::str("locmem://", span)));
+                let url = match self.url_from_env(&var, default, span) {
+                    Ok(url) => url,
+                    Err(from_env) => return from_env,
+                };
+                let parsed = match url.as_str() {
+                    Some("") => Ok(Value::new(Kind::Dict(Object::new(Vec::new())), span)),
+                    Some(text) if email => super::url_configs::dj_email_url(text, url.origin),
+                    Some(text) => super::url_configs::django_cache_url(text, url.origin),
+                    None if matches!(url.kind, Kind::None) => {
+                        Ok(Value::new(Kind::Dict(Object::new(Vec::new())), span))
+                    }
+                    None => Ok(url.clone()),
+                };
+                self.raise_or(parsed, span).with_env(&env_of(&var))
+            }
+            "dj_email_url.parse" | "django_cache_url.parse" => {
+                let Some(url) = args.get(0, "url") else {
+                    return Value::unknown(format!("`{path}()` without a URL"), span);
+                };
+                let Some(text) = url.as_str() else {
+                    return match url.kind {
+                        Kind::Unknown(_) | Kind::FromEnv(_) => url.clone(),
+                        _ => Value::unknown(
+                            format!("`{path}()` of {url} is not modelled by djsafe"),
+                            span,
+                        ),
+                    };
+                };
+                let parsed = if path.starts_with("dj_email_url") {
+                    super::url_configs::dj_email_url(text, url.origin)
+                } else {
+                    super::url_configs::django_cache_url(text, url.origin)
+                };
+                self.raise_or(parsed, span).with_env(&url.env)
+            }
             "django_heroku.settings" => self.heroku(frame, args, span),
             _ => Value::unknown(format!("`{path}()` is not modelled by djsafe"), span),
+        }
+    }
+
+    /// The URL a `config()` reads: the variable when set, else the default (`None` when there
+    /// is none). `Err` with the value to return when the deployment sets the variable to a
+    /// value the repository does not say.
+    fn url_from_env(
+        &mut self,
+        var: &str,
+        default: Option<Value>,
+        span: Span,
+    ) -> Result<Value, Value> {
+        if let super::EnvRead::SetUnknown = self.env_read(var) {
+            return Err(Value::new(Kind::FromEnv(var.into()), span).with_env(&env_of(var)));
+        }
+        Ok(match self.getenv(var) {
+            Some(url) => Value::str(&url, span),
+            None => default.unwrap_or(Value::new(Kind::None, span)),
+        })
+    }
+
+    /// A library's result, or the exception it raises.
+    pub(super) fn raise_or(
+        &mut self,
+        result: Result<Value, super::stdlib::Raise>,
+        span: Span,
+    ) -> Value {
+        match result {
+            Ok(value) => value,
+            Err((exception, message)) => {
+                self.raised = Some(exception);
+                Value::unknown(format!("{exception}: {message}"), span)
+            }
         }
     }
 
@@ -200,8 +286,22 @@ impl Run<'_> {
                 }
             }
             "json" => Value::new(Kind::External("json.loads".into()), span),
-            "db" | "db_url" | "cache" | "cache_url" | "email" | "email_url" | "search_url" => {
+            "db" | "db_url" | "search_url" => {
                 Value::new(Kind::External("environ.db_url".into()), span)
+            }
+            "cache" | "cache_url" | "email" | "email_url" => {
+                if args.get(2, "backend").is_some() {
+                    return Value::unknown(
+                        format!("`env.{method}()` with a backend is not modelled by djsafe"),
+                        span,
+                    );
+                }
+                let parser = if method.starts_with("cache") {
+                    "environ.cache_url"
+                } else {
+                    "environ.email_url"
+                };
+                Value::new(Kind::External(parser.into()), span)
             }
             _ => {
                 return Value::unknown(format!("`env.{method}()` is not modelled by djsafe"), span);
@@ -221,15 +321,22 @@ impl Run<'_> {
                 };
                 args.positional.get(index).cloned()
             });
-        // `env.db()` reads DATABASE_URL by default.
+        // `env.db()` reads DATABASE_URL by default, `env.cache()` CACHE_URL...
         let var = args.get(0, "var").cloned().or_else(|| {
-            matches!(method, "db" | "db_url").then(|| Value::str("DATABASE_URL", span))
+            let var = match method {
+                "db" | "db_url" => "DATABASE_URL",
+                "cache" | "cache_url" => "CACHE_URL",
+                "email" | "email_url" => "EMAIL_URL",
+                "search_url" => "SEARCH_URL",
+                _ => return None,
+            };
+            Some(Value::str(var, span))
         });
         let parse_default = matches!(
             method,
             "db" | "db_url" | "cache" | "cache_url" | "email" | "email_url" | "search_url"
         );
-        self.environ_value(
+        let value = self.environ_value(
             frame,
             instance,
             var.as_ref(),
@@ -237,7 +344,19 @@ impl Run<'_> {
             default,
             parse_default,
             span,
-        )
+        );
+        // A `None` default is not parsed: `cache_url_config(None)` is `{}`, while
+        // `email_url_config(None)` fails on `urlparse(None)`.
+        match (method, &value.kind) {
+            ("cache" | "cache_url", Kind::None) => {
+                Value::new(Kind::Dict(Object::new(Vec::new())), span).with_env(&value.env)
+            }
+            ("email" | "email_url", Kind::None) => {
+                Value::unknown("`env.email_url()` of None is not modelled by djsafe", span)
+                    .with_env(&value.env)
+            }
+            _ => value,
+        }
     }
 
     /// Applies a cast callable to a value: a builtin (`int`), a project function, or a decouple

@@ -181,6 +181,38 @@ fn string_method<'a>(
                 _ => return None,
             }
         }
+        // Python's line boundaries; no empty string after a final one.
+        "splitlines" if args.positional.is_empty() && args.keywords.is_empty() => {
+            let mut lines = Vec::new();
+            let mut rest = s;
+            while !rest.is_empty() {
+                let Some((at, boundary)) = rest.char_indices().find(|(_, c)| {
+                    matches!(
+                        c,
+                        '\n' | '\r'
+                            | '\x0b'
+                            | '\x0c'
+                            | '\x1c'
+                            | '\x1d'
+                            | '\x1e'
+                            | '\u{85}'
+                            | '\u{2028}'
+                            | '\u{2029}'
+                    )
+                }) else {
+                    lines.push(rest);
+                    break;
+                };
+                lines.push(&rest[..at]);
+                let width = if rest[at..].starts_with("\r\n") {
+                    2
+                } else {
+                    boundary.len_utf8()
+                };
+                rest = &rest[at + width..];
+            }
+            strings(lines)
+        }
         "replace" => match (str_arg(0, "old"), str_arg(1, "new")) {
             // Only when the result stays within djsafe's string size limit.
             (Some(old), Some(new))

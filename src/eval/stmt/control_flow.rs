@@ -207,6 +207,43 @@ impl<'p> Run<'p> {
         }
     }
 
+    /// The context managers of a `with` statement, evaluated in order: an exception they raise
+    /// (`open()` of a missing file) skips the body; `as f` binds an opened file (its
+    /// `__enter__` returns it). Other targets stay unknown ([`Self::invalidate_with_targets`]).
+    pub(super) fn with_items(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
+        let mut items = Vec::new();
+        collect_nodes(node, &mut |n| n.kind() == "with_item", &mut items);
+        for item in items {
+            let Some(value) = item.child_by_field_name("value") else {
+                continue;
+            };
+            let (expression, target) = match value.kind() {
+                "as_pattern" => (
+                    value.named_child(0),
+                    value
+                        .child_by_field_name("alias")
+                        .and_then(|alias| alias.named_child(0))
+                        .filter(|name| name.kind() == "identifier"),
+                ),
+                _ => (Some(value), None),
+            };
+            let Some(expression) = expression else {
+                continue;
+            };
+            let manager = self.expr(frame, expression);
+            if let Some(exception) = self.raised.take() {
+                return Err(Exit::Exception(exception));
+            }
+            if let Some(target) = target
+                && crate::eval::files::is_file(&manager)
+            {
+                let site = self.span(frame, target);
+                self.bind(frame, self.text(frame, target), manager, site);
+            }
+        }
+        Ok(())
+    }
+
     /// Every name a statement we do not evaluate may assign becomes `Unknown`.
     pub(super) fn invalidate(&mut self, frame: &mut Frame, node: Node<'p>, reason: &str) {
         let mut names = Vec::new();
@@ -243,6 +280,23 @@ pub(super) fn ancestors(exception: &str) -> &'static [&'static str] {
         "KeyError" => &["KeyError", "LookupError"],
         "ValueError" => &["ValueError"],
         "SyntaxError" => &["SyntaxError"],
+        // `IOError` and `EnvironmentError` are names of OSError.
+        "OSError" => &["OSError", "IOError", "EnvironmentError"],
+        "FileNotFoundError" => &[
+            "FileNotFoundError",
+            "OSError",
+            "IOError",
+            "EnvironmentError",
+        ],
+        "IsADirectoryError" => &[
+            "IsADirectoryError",
+            "OSError",
+            "IOError",
+            "EnvironmentError",
+        ],
+        "UnicodeDecodeError" => &["UnicodeDecodeError", "UnicodeError", "ValueError"],
+        "JSONDecodeError" => &["JSONDecodeError", "ValueError"],
+        "TOMLDecodeError" => &["TOMLDecodeError", "ValueError"],
         _ => &[],
     }
 }
@@ -255,8 +309,10 @@ pub(in crate::eval) fn catches(types: &str, exception: &str) -> bool {
     let names: Vec<&str> = types
         .split(|c: char| !(c.is_alphanumeric() || c == '_'))
         .collect();
-    ancestors(exception)
-        .iter()
+    // The exception itself (`ImproperlyConfigured`, `UndefinedValueError`), its bases, and the
+    // bases of every exception settings raise.
+    std::iter::once(&exception)
+        .chain(ancestors(exception))
         .chain(["Exception", "BaseException"].iter())
         .any(|a| names.contains(a))
 }

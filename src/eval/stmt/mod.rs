@@ -108,6 +108,7 @@ impl<'p> Run<'p> {
             "for_statement" => self.for_statement(frame, node),
             "with_statement" => {
                 self.invalidate_with_targets(frame, node);
+                self.with_items(frame, node)?;
                 match node.child_by_field_name("body") {
                     Some(body) => self.block(frame, body),
                     None => Ok(()),

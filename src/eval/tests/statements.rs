@@ -155,3 +155,43 @@ fn match_statements() {
         .starts_with("<unknown: depends on the `case`")
     );
 }
+
+/// `Class.NAME` looks in Python's resolution order (C3) and follows at most MAX_BASES_DEPTH
+/// levels of bases: deeper, the value is unknown with the reason; a ladder of diamonds (2^n
+/// paths through the bases) is resolved at once.
+#[test]
+fn class_attributes_follow_the_resolution_order_within_a_bounded_depth() {
+    use crate::eval::value::MAX_BASES_DEPTH;
+    let diamond = "class A:\n    X = 1\nclass B(A):\n    pass\nclass C(A):\n    X = 2\n\
+                   class D(B, C):\n    pass\nX = D.X\n";
+    assert_eq!(value(diamond, &[]), "2");
+    let chain = |levels: usize| {
+        let mut source = String::from("class C0:\n    X = 'root'\n");
+        for i in 1..=levels {
+            source.push_str(&format!("class C{i}(C{}):\n    pass\n", i - 1));
+        }
+        source + &format!("X = C{levels}.X\nY = getattr(C{levels}, 'Y', 'absent')\n")
+    };
+    let within = values(&chain(MAX_BASES_DEPTH), &[], &["X", "Y"]);
+    assert_eq!(within, ["'root'", "'absent'"]);
+    let beyond = values(&chain(MAX_BASES_DEPTH + 1), &[], &["X", "Y"]);
+    for shown in &beyond {
+        assert!(
+            shown.contains(&format!(
+                "more than {MAX_BASES_DEPTH} levels of base classes"
+            )),
+            "{shown}"
+        );
+    }
+    let mut ladder = String::from("class A0:\n    X = 0\nclass B0:\n    pass\n");
+    for i in 1..=30 {
+        for name in ["A", "B"] {
+            ladder.push_str(&format!(
+                "class {name}{i}(A{p}, B{p}):\n    pass\n",
+                p = i - 1
+            ));
+        }
+    }
+    ladder.push_str("X = getattr(B30, 'MISSING', A30.X)\n");
+    assert_eq!(value(&ladder, &[]), "0");
+}

@@ -9,8 +9,10 @@ use std::rc::Rc;
 
 use crate::source::Span;
 
+mod class;
 mod queries;
 mod repr;
+pub use class::{Class, MAX_BASES_DEPTH};
 pub use repr::{float_repr, python_repr};
 
 /// The environment variables a value was computed from (directly or through a branch condition).
@@ -227,34 +229,6 @@ impl Instance {
             .iter()
             .find(|(k, _)| &**k == name)
             .map(|(_, v)| v)
-    }
-}
-
-/// A `class` of the project.
-#[derive(Debug)]
-pub struct Class {
-    pub name: Rc<str>,
-    pub bases: Vec<Value>,
-    pub attributes: Namespace,
-}
-
-/// Classes are the same when they are the same object.
-impl PartialEq for Class {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self, other)
-    }
-}
-
-impl Class {
-    /// `Class.NAME`: the class's own attribute, else its bases' (depth first, left to right).
-    pub fn attribute(&self, name: &str) -> Option<Value> {
-        if let Some(binding) = self.attributes.bindings.get(name) {
-            return Some(binding.value.clone());
-        }
-        self.bases.iter().find_map(|base| match &base.kind {
-            Kind::Class(base) => base.attribute(name),
-            _ => None,
-        })
     }
 }
 

@@ -1,0 +1,334 @@
+//! Values settings read from the repository's files: `open(path).read()`, `Path.read_text()`,
+//! and `json.load`, `tomllib.load`/`toml.load` and `yaml.safe_load` of an opened file, as
+//! Python would on this checkout. A file the repository lacks raises FileNotFoundError, so a
+//! `try`/`except` around the read takes the `except` branch; a path outside the repository (or
+//! one djsafe cannot name) is unknown, since what is there depends on the machine.
+
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use super::value::{Args, Instance, Kind, Value};
+use super::{Frame, Run};
+use crate::source::Span;
+
+/// The class of the file objects `open()` returns here.
+const FILE: &str = "io.TextIOWrapper";
+/// Files larger than this are not read (settings files are small; a bound keeps memory finite).
+const MAX_FILE_BYTES: u64 = 1 << 20;
+
+/// Whether the value is a file object `open()` returned.
+pub(super) fn is_file(value: &Value) -> bool {
+    matches!(&value.kind, Kind::Instance(instance) if &*instance.class == FILE)
+}
+
+/// What reading a path gives.
+enum Read {
+    Contents(Vec<u8>),
+    /// The exception Python raises, with its message.
+    Raises(&'static str, String),
+    Unknown(String),
+}
+
+impl Run<'_> {
+    /// `open(...)`, `json.load(f)`, `tomllib.load(f)`, `toml.load(f or path)`, `yaml.safe_load(f)`;
+    /// `None` for other functions.
+    pub(super) fn call_files(
+        &mut self,
+        _frame: &mut Frame,
+        path: &str,
+        args: &Args,
+        span: Span,
+    ) -> Option<Value> {
+        let first = args.positional.first();
+        Some(match path {
+            "builtins.open" | "io.open" => self.open(args, span),
+            "json.load" => self.parse_file(first?, "json", span),
+            "tomllib.load" | "tomli.load" => self.parse_file(first?, "tomllib", span),
+            "toml.load" => match first?.kind {
+                // `toml.load` also takes the path itself.
+                Kind::Str(_) | Kind::Path(_) => {
+                    let file = self.open(
+                        &Args {
+                            positional: vec![first?.clone()],
+                            keywords: Vec::new(),
+                        },
+                        span,
+                    );
+                    if file.is_unknown() || self.raised.is_some() {
+                        return Some(file);
+                    }
+                    self.parse_file(&file, "toml", span)
+                }
+                _ => self.parse_file(first?, "toml", span),
+            },
+            "yaml.safe_load" | "yaml.load" | "yaml.full_load" => match &first?.kind {
+                Kind::Instance(instance) if &*instance.class == FILE => Value::unknown(
+                    "YAML's types (PyYAML's YAML 1.1 booleans, dates, tags) are not modelled by djsafe",
+                    span,
+                ),
+                _ => return None,
+            },
+            _ => return None,
+        })
+    }
+
+    /// `f.read()`, `Path.read_text()`, `Path.read_bytes()`; `None` for other methods.
+    pub(super) fn file_method(
+        &mut self,
+        receiver: &Value,
+        method: &str,
+        args: &Args,
+        span: Span,
+    ) -> Option<Value> {
+        match (&receiver.kind, method) {
+            (Kind::Instance(instance), "read") if &*instance.class == FILE => {
+                if !args.positional.is_empty() || !args.keywords.is_empty() {
+                    return Some(Value::unknown(
+                        "`read()` of part of a file is not modelled by djsafe",
+                        span,
+                    ));
+                }
+                Some(self.contents(instance, span))
+            }
+            (Kind::Instance(instance), "close" | "__enter__") if &*instance.class == FILE => {
+                Some(match method {
+                    "close" => Value::new(Kind::None, span),
+                    _ => receiver.clone(),
+                })
+            }
+            (Kind::Path(path), "read_text" | "read_bytes" | "open") => {
+                let mut positional = vec![Value::new(Kind::Path(path.clone()), span)];
+                let mut keywords = args.keywords.clone();
+                match method {
+                    "read_bytes" => positional.push(Value::str("rb", span)),
+                    "open" => positional.extend(args.positional.iter().cloned()),
+                    _ => {
+                        if let Some(encoding) = args.positional.first() {
+                            keywords.push(("encoding".into(), encoding.clone()));
+                        }
+                    }
+                }
+                let file = self.open(
+                    &Args {
+                        positional,
+                        keywords,
+                    },
+                    span,
+                );
+                Some(match &file.kind {
+                    Kind::Instance(instance) if method != "open" => self.contents(instance, span),
+                    _ => file,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// `open(file, mode='r', ..., encoding=None)`: a file object holding the file's contents,
+    /// or the exception Python raises.
+    fn open(&mut self, args: &Args, span: Span) -> Value {
+        let Some(path) = args.get(0, "file") else {
+            return Value::unknown("`open()` without a file", span);
+        };
+        let env = path.env.clone();
+        let Some(text) = super::paths::text(path) else {
+            return match path.kind {
+                Kind::Unknown(_) | Kind::FromEnv(_) => path.clone(),
+                _ => Value::unknown(
+                    format!("`open()` of {path}, which djsafe cannot name"),
+                    span,
+                ),
+            };
+        };
+        let mode = match args.get(1, "mode").map(|m| &m.kind) {
+            None => "r".to_string(),
+            Some(Kind::Str(mode)) => mode.to_string(),
+            Some(_) => return Value::unknown("`open()` with a mode djsafe cannot read", span),
+        };
+        let binary = match mode.as_str() {
+            "r" | "rt" | "tr" => false,
+            "rb" | "br" => true,
+            _ => {
+                return Value::unknown(
+                    format!("`open()` in mode {mode:?} is not modelled by djsafe"),
+                    span,
+                );
+            }
+        };
+        let utf8 = match args.get(3, "encoding").map(|e| &e.kind) {
+            None | Some(Kind::None) => true,
+            Some(Kind::Str(encoding)) => {
+                matches!(
+                    encoding.to_ascii_lowercase().replace('_', "-").as_str(),
+                    "utf-8" | "utf8"
+                )
+            }
+            Some(_) => false,
+        };
+        if !binary && !utf8 {
+            return Value::unknown("`open()` with an encoding djsafe does not decode", span);
+        }
+        // Text mode without an encoding decodes with the locale's, UTF-8 on the servers Django
+        // runs on.
+        let read = self.read_repository_file(text);
+        let contents = match read {
+            Read::Contents(bytes) if binary => Value::new(Kind::Bytes(bytes.into()), span),
+            Read::Contents(bytes) => match String::from_utf8(bytes) {
+                // Universal newlines: `\r\n` and `\r` are read as `\n`.
+                Ok(text) => Value::str(&text.replace("\r\n", "\n").replace('\r', "\n"), span),
+                Err(_) => {
+                    self.raised = Some("UnicodeDecodeError");
+                    return Value::unknown(
+                        format!("{text} is not UTF-8: reading it raises UnicodeDecodeError"),
+                        span,
+                    )
+                    .with_env(&env);
+                }
+            },
+            Read::Raises(exception, message) => {
+                self.raised = Some(exception);
+                return Value::unknown(format!("{exception}: {message}"), span).with_env(&env);
+            }
+            Read::Unknown(reason) => return Value::unknown(reason, span).with_env(&env),
+        };
+        Value::new(
+            Kind::Instance(Rc::new(Instance {
+                class: FILE.into(),
+                positional: vec![Value::str(text, span), contents],
+                keywords: Vec::new(),
+            })),
+            span,
+        )
+        .with_env(&env)
+    }
+
+    /// The file's contents at its first read; a second read is at the end of the file.
+    fn contents(&mut self, file: &Rc<Instance>, span: Span) -> Value {
+        let key = Rc::as_ptr(file) as usize;
+        if self.files_read.contains(&key) {
+            return Value::unknown("a second read of the same file object", span);
+        }
+        self.files_read.push(key);
+        file.positional
+            .get(1)
+            .cloned()
+            .unwrap_or_else(|| Value::unknown("a file djsafe did not read", span))
+    }
+
+    /// `json.load(f)`, `tomllib.load(f)`, `toml.load(f)`: the file's contents parsed.
+    fn parse_file(&mut self, file: &Value, format: &str, span: Span) -> Value {
+        let Kind::Instance(instance) = &file.kind else {
+            return match file.kind {
+                Kind::Unknown(_) | Kind::FromEnv(_) => file.clone(),
+                _ => Value::unknown(
+                    format!("`{format}.load()` of {file} is not modelled by djsafe"),
+                    span,
+                ),
+            };
+        };
+        if &*instance.class != FILE {
+            return Value::unknown(
+                format!("`{format}.load()` of {file} is not modelled by djsafe"),
+                span,
+            );
+        }
+        let contents = self.contents(instance, span);
+        let text = match (&contents.kind, format) {
+            // tomllib reads bytes only.
+            (Kind::Str(_), "tomllib") => {
+                self.raised = Some("TypeError");
+                return Value::unknown(
+                    "tomllib.load() of a file opened in text mode raises TypeError",
+                    span,
+                );
+            }
+            (Kind::Bytes(_), "toml") => {
+                return Value::unknown(
+                    "toml.load() of a file opened in binary mode is not modelled by djsafe",
+                    span,
+                );
+            }
+            (Kind::Str(text), _) => text.to_string(),
+            (Kind::Bytes(bytes), _) => match std::str::from_utf8(bytes) {
+                Ok(text) => text.to_string(),
+                Err(_) => {
+                    return Value::unknown(
+                        format!("`{format}.load()` of a file that is not UTF-8"),
+                        span,
+                    );
+                }
+            },
+            _ => return contents,
+        };
+        let parsed = match format {
+            "json" => super::stdlib::json_loads(&text, span),
+            _ => super::stdlib::toml_loads(&text, span),
+        };
+        match parsed {
+            Ok(value) => value.with_env(&file.env),
+            Err((exception, message)) => {
+                self.raised = Some(exception);
+                Value::unknown(format!("{exception}: {message}"), span).with_env(&file.env)
+            }
+        }
+    }
+
+    /// The bytes of a file of the repository, or what Python raises reading it.
+    fn read_repository_file(&self, path: &str) -> Read {
+        if !path.starts_with('/') {
+            return Read::Unknown(format!(
+                "{path:?} is relative to the directory the server starts in, which djsafe does not know"
+            ));
+        }
+        let path = PathBuf::from(super::paths::normalize(path));
+        let root = self.project.display_root();
+        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        // Follow links before deciding the file is the repository's.
+        let resolved = match path.canonicalize() {
+            Ok(resolved) => resolved,
+            Err(_) if inside(&path, &root) => {
+                return Read::Raises(
+                    "FileNotFoundError",
+                    format!(
+                        "[Errno 2] No such file or directory: {:?}",
+                        path.display().to_string()
+                    ),
+                );
+            }
+            Err(_) => return Read::Unknown(outside(&path)),
+        };
+        if !inside(&resolved, &root) {
+            return Read::Unknown(outside(&path));
+        }
+        if resolved.is_dir() {
+            return Read::Raises(
+                "IsADirectoryError",
+                format!(
+                    "[Errno 21] Is a directory: {:?}",
+                    path.display().to_string()
+                ),
+            );
+        }
+        match std::fs::metadata(&resolved) {
+            Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+                Read::Unknown(format!("{} is larger than djsafe reads", path.display()))
+            }
+            Ok(_) => match std::fs::read(&resolved) {
+                Ok(bytes) => Read::Contents(bytes),
+                Err(e) => Read::Unknown(format!("{} could not be read: {e}", path.display())),
+            },
+            Err(e) => Read::Unknown(format!("{} could not be read: {e}", path.display())),
+        }
+    }
+}
+
+fn inside(path: &Path, root: &Path) -> bool {
+    path.starts_with(root)
+}
+
+fn outside(path: &Path) -> String {
+    format!(
+        "{} is outside the repository: what it holds depends on the machine",
+        path.display()
+    )
+}
