@@ -161,6 +161,7 @@ macro_rules! fixtures {
 fixtures! {
     app_engine => "app-engine",
     app_engine_platform_variables => "app-engine-platform-variables",
+    ci_tests_and_wsgi_default => "ci-tests-and-wsgi-default",
     compose_dev_and_prod => "compose-dev-and-prod",
     compose_development_companions => "compose-development-companions",
     compose_services => "compose-services",

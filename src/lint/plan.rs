@@ -645,7 +645,19 @@ fn unset_variant<'d>(
     fallbacks: &[&Deployment],
     at: &dyn Fn(&Origin) -> String,
 ) -> Variant<'d> {
-    let classified = if let Some(most) = variants.iter().max_by_key(|v| v.profile) {
+    // Tests and build steps that run a module through `manage.py`'s default say nothing about
+    // what a server started without the variable runs: a server entry point's default decides
+    // that, as when no deployment names the module.
+    let only_tests_or_builds = variants
+        .iter()
+        .all(|v| v.deployment.is_some_and(|d| d.role != Role::Runs));
+    let server_default = fallbacks.iter().any(|d| is_server_entry_point(d));
+    let deciding = if only_tests_or_builds && server_default {
+        &[][..]
+    } else {
+        variants
+    };
+    let classified = if let Some(most) = deciding.iter().max_by_key(|v| v.profile) {
         let also: Vec<&str> = variants
             .iter()
             .filter(|v| v.profile == most.profile && !std::ptr::eq(*v, most))
