@@ -174,6 +174,19 @@ pub(super) struct LoadedDotenv {
     pub profile: Profile,
 }
 
+/// The committed dotenv files a unit's evaluation in one environment loaded.
+pub(super) fn dotenv_loaded(
+    evaluation: &crate::eval::Evaluation,
+    module: &str,
+    profile: Profile,
+) -> impl Iterator<Item = LoadedDotenv> {
+    evaluation.dotenv.keys().map(move |file| LoadedDotenv {
+        file: file.clone(),
+        module: module.to_string(),
+        profile,
+    })
+}
+
 /// Literal secrets in committed dotenv files the settings load where they are deployed: each
 /// reported once, at its line, with the most exposed profile of the modules that load it.
 /// Templates (`.env.example`) are documentation, never loaded as configuration.

@@ -377,13 +377,11 @@ fn lint_one(shared: &Shared, defaults: &eval::Namespace, work: &Work) -> Linted 
         let owned = (!variant.env.is_empty())
             .then(|| variant_context(shared, defaults, work, variant, &evaluations));
         let ctx = owned.as_ref().unwrap_or(&unset);
-        for file in ctx.baseline().dotenv.keys() {
-            dotenv.push(deployment_findings::LoadedDotenv {
-                file: file.clone(),
-                module: work.name.clone(),
-                profile: variant.profile,
-            });
-        }
+        dotenv.extend(deployment_findings::dotenv_loaded(
+            &ctx.baseline(),
+            &work.name,
+            variant.profile,
+        ));
         for finding in findings_in(shared, work, variant, ctx) {
             let key = (finding.span, finding.rule.id.clone());
             match found.get(&key) {

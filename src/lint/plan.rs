@@ -117,11 +117,7 @@ fn companions_of_servers(resolved: &mut [Resolved], discovery: &Discovery, displ
         let Some(classified) = &mut entry.profile else {
             continue;
         };
-        let repository = discovery
-            .walk_roots
-            .iter()
-            .filter(|root| entry.deployment.origin.file.starts_with(root))
-            .max_by_key(|root| root.components().count())
+        let repository = walk_root_of(discovery, &entry.deployment.origin.file)
             .map_or(display_root, PathBuf::as_path);
         if classified.profile != Profile::Staging
             || !profile::is_unnamed_compose_companion(entry.deployment, repository)
@@ -194,12 +190,7 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
             .get(crate::deploy::SETTINGS_MODULE)
             .map_or(&deployment.origin, |v| &v.origin);
         // Names of folders inside the repository say something; those above it do not.
-        let repository = discovery
-            .walk_roots
-            .iter()
-            .filter(|root| deployment.origin.file.starts_with(root))
-            .max_by_key(|root| root.components().count())
-            .unwrap_or(&display_root);
+        let repository = walk_root_of(discovery, &deployment.origin.file).unwrap_or(&display_root);
         let settings = entry.module_name.as_ref().map(|name| match &entry.class {
             Some(class) => format!("{name}:{class}"),
             None => name.clone(),
@@ -286,13 +277,7 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
                 .as_ref()
                 .is_some_and(|p| p.profile != Profile::Development)
         })
-        .filter_map(|r| {
-            discovery
-                .walk_roots
-                .iter()
-                .filter(|root| r.deployment.origin.file.starts_with(root))
-                .max_by_key(|root| root.components().count())
-        })
+        .filter_map(|r| walk_root_of(discovery, &r.deployment.origin.file))
         .collect();
     // Repositories whose deployments that run Django all run it for development (a
     // `docker-compose.dev.yml` and nothing else).
@@ -480,14 +465,18 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         let Some((name, _)) = deployment.settings_module() else {
             continue;
         };
-        runs_django.extend(deepest_root(project, &deployment.origin.file));
+        runs_django.extend(
+            project
+                .deepest_root_of(&deployment.origin.file)
+                .map(Path::to_path_buf),
+        );
         if let Some(module) = load(project, name) {
             let file = project
                 .sources
                 .get(project.modules[module].file)
                 .path
                 .clone();
-            runs_django.extend(deepest_root(project, &file));
+            runs_django.extend(project.deepest_root_of(&file).map(Path::to_path_buf));
         }
     }
     for module in candidates {
@@ -498,7 +487,9 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         let importable = name.split('.').all(is_identifier);
         let shape = project.shape(module);
         let file = &project.sources.get(project.modules[module].file).path;
-        let django = if deepest_root(project, file).is_some_and(|root| runs_django.contains(&root))
+        let django = if project
+            .deepest_root_of(file)
+            .is_some_and(|root| runs_django.contains(root))
         {
             shape.is_django_in_a_django_project()
         } else {
@@ -860,9 +851,14 @@ fn serves_another_framework(project: &mut Project, deployment: &Deployment) -> b
     shape.imports_other_framework && !shape.imports_django
 }
 
-/// The innermost import root holding `path`.
-fn deepest_root(project: &Project, path: &Path) -> Option<PathBuf> {
-    project.deepest_root_of(path).map(Path::to_path_buf)
+/// The innermost folder djsafe walked (a repository given on the command line, or found
+/// above a given file) that holds `file`.
+fn walk_root_of<'a>(discovery: &'a Discovery, file: &Path) -> Option<&'a PathBuf> {
+    discovery
+        .walk_roots
+        .iter()
+        .filter(|root| file.starts_with(root))
+        .max_by_key(|root| root.components().count())
 }
 
 fn load(project: &mut Project, name: &str) -> Option<usize> {

@@ -337,13 +337,11 @@ fn evaluate_part(shared: &Shared, part: &[MatrixWork]) -> Vec<Evaluated> {
                     let checked = variant.profile != Profile::Development
                         || shared.options.report_development;
                     let found = if checked {
-                        for file in ctx.baseline().dotenv.keys() {
-                            dotenv.push(super::deployment_findings::LoadedDotenv {
-                                file: file.clone(),
-                                module: work.name.clone(),
-                                profile: variant.profile,
-                            });
-                        }
+                        dotenv.extend(super::deployment_findings::dotenv_loaded(
+                            &ctx.baseline(),
+                            &work.name,
+                            variant.profile,
+                        ));
                         super::findings_in(shared, work, variant, ctx)
                     } else {
                         Vec::new()
