@@ -170,6 +170,7 @@ fixtures! {
     configurations_across_modules => "configurations-across-modules",
     dockerfile_entrypoint_script => "dockerfile-entrypoint-script",
     dockerfile_multistage => "dockerfile-multistage",
+    dockerfile_uwsgi_conf => "dockerfile-uwsgi-conf",
     empty_settings_package => "empty-settings-package",
     flask_only_procfile => "flask-only-procfile",
     flask_settings => "flask-settings",
