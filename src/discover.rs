@@ -356,7 +356,16 @@ fn is_excluded(path: &Path, is_dir: bool, excludes: &Excludes) -> bool {
 /// Folders skipped by their name alone, before they are listed.
 fn skipped_by_name(path: &Path) -> bool {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    SKIPPED_DIRS.contains(&name.as_ref()) || name.ends_with(".egg-info")
+    SKIPPED_DIRS.contains(&name.as_ref())
+        || name.ends_with(".egg-info")
+        || is_template_folder(&name)
+}
+
+/// A project-template folder (`{{cookiecutter.project_slug}}`, copier's `{{ name }}`, a
+/// `{% if %}` name): what it holds is rendered into other projects, so its settings and compose
+/// files are no deployment of this repository (nor valid Python or YAML, often).
+fn is_template_folder(name: &str) -> bool {
+    (name.contains("{{") && name.contains("}}")) || (name.contains("{%") && name.contains("%}"))
 }
 
 /// The walk: each folder listed once (the listing kept in the index), the folders that can hold
