@@ -393,22 +393,25 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         plan_units.push(unit(module, class, name, unset, variants));
     }
     // The other classes of a django-configurations module a deployment runs, whose names say
-    // they are deployed (`ProductionReadOnly` next to `Production`).
+    // they are deployed (`ProductionReadOnly` next to `Production`), and those no class extends
+    // whose names do not tell (`Feature(Production)` for feature-branch deployments): selected
+    // by a DJANGO_CONFIGURATION set outside the repository, they are linted as a module found by
+    // its name alone would be.
     let configuration_modules: BTreeSet<usize> = plan_units
         .iter()
         .filter(|u| u.settings.class.is_some())
         .map(|u| u.settings.module)
         .collect();
     for module in configuration_modules {
-        for (class, _) in configuration_classes(project, module) {
+        for (class, extended) in configuration_classes(project, module) {
             let taken = plan_units.iter().any(|u| {
                 u.settings.module == module && u.settings.class.as_deref() == Some(&class)
             });
-            let deployed_name = matches!(
-                profile::profile_from_name(&class),
-                Some(Profile::Production | Profile::Staging)
-            );
-            if taken || !deployed_name {
+            let deployable = match profile::profile_from_name(&class) {
+                Some(profile) => matches!(profile, Profile::Production | Profile::Staging),
+                None => !extended,
+            };
+            if taken || !deployable {
                 continue;
             }
             let name = unit_name(project, module, Some(&class));
