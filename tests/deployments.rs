@@ -187,6 +187,7 @@ fixtures! {
     platform_sh_platform_variables => "platform-sh-platform-variables",
     probed_comparisons => "probed-comparisons",
     procfile_app_json => "procfile-app-json",
+    procfile_default_is_base => "procfile-default-is-base",
     render_platform_variables => "render-platform-variables",
     render_yaml => "render-yaml",
     runserver_vs_gunicorn => "runserver-vs-gunicorn",

@@ -62,8 +62,15 @@ pub fn list(paths: &[PathBuf], excludes: &Excludes) -> Result<Vec<Row>, String> 
             None => (None, String::new()),
         };
         if let Some(default) = resolved.set_elsewhere {
+            let what = match resolved.extended_by {
+                Some(extension) => format!(
+                    "the base that `{}` extends",
+                    project.modules[extension].name
+                ),
+                None => "development settings".into(),
+            };
             reason.push_str(&format!(
-                "; it must set DJANGO_SETTINGS_MODULE outside the repository: its entry point's default, `{}`, is development settings",
+                "; it must set DJANGO_SETTINGS_MODULE outside the repository: its entry point's default, `{}`, is {what}",
                 project.modules[default].name
             ));
         } else if let Some(via) = &resolved.via {

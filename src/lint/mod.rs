@@ -4,6 +4,7 @@
 
 mod deployment_findings;
 pub mod deployments;
+mod extensions;
 pub mod matrix;
 mod plan;
 pub(crate) mod shape;
