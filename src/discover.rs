@@ -29,6 +29,8 @@ pub struct Discovery {
     pub walk_roots: Vec<PathBuf>,
     /// The listing of every folder walked, which later stages ask instead of the file system.
     pub index: Arc<FsIndex>,
+    /// Settings files deployment steps copy to paths where the repository has none.
+    pub copies: Vec<deploy::copies::FileCopy>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -111,6 +113,7 @@ pub fn discover(
     found.index = index;
     let read = |path: &Path| read_text(path, display_root).ok().map(|(text, _)| text);
     found.deployments = deploy::collect(&deploy_files, &read);
+    found.copies = deploy::copies::collect(&deploy_files, &|path| found.index.is_file(path));
     found
 }
 

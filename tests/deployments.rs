@@ -169,6 +169,7 @@ fixtures! {
     computed_include => "computed-include",
     configurations_across_modules => "configurations-across-modules",
     dockerfile_entrypoint_script => "dockerfile-entrypoint-script",
+    dockerfile_copied_settings => "dockerfile-copied-settings",
     dockerfile_multistage => "dockerfile-multistage",
     dockerfile_uwsgi_conf => "dockerfile-uwsgi-conf",
     empty_settings_package => "empty-settings-package",

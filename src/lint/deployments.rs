@@ -80,6 +80,21 @@ pub fn list(paths: &[PathBuf], excludes: &Excludes) -> Result<Vec<Row>, String> 
                 via.line
             ));
         }
+        // A module that a build or start-up step copies into place.
+        if let Some(module) = resolved.module
+            && let Some(copy) = discovery
+                .copies
+                .iter()
+                .find(|copy| project.sources.get(project.modules[module].file).path == copy.from)
+        {
+            reason.push_str(&format!(
+                "; `{}` is {}, copied there by {}:{}",
+                project.modules[module].name,
+                display_path(&copy.from, &display_root),
+                display_path(&copy.origin.file, &display_root),
+                copy.origin.line
+            ));
+        }
         rows.push(row(
             deployment,
             &display_root,
