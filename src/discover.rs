@@ -31,6 +31,8 @@ pub struct Discovery {
     pub index: Arc<FsIndex>,
     /// Settings files deployment steps copy to paths where the repository has none.
     pub copies: Vec<deploy::copies::FileCopy>,
+    /// YAML files that may be Ansible tasks copying files (read for `copies` only).
+    pub playbooks: Vec<(PathBuf, String)>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -113,7 +115,9 @@ pub fn discover(
     found.index = index;
     let read = |path: &Path| read_text(path, display_root).ok().map(|(text, _)| text);
     found.deployments = deploy::collect(&deploy_files, &read);
-    found.copies = deploy::copies::collect(&deploy_files, &|path| found.index.is_file(path));
+    found.copies = deploy::copies::collect(&deploy_files, &found.playbooks, &|path| {
+        found.index.is_file(path)
+    });
     found
 }
 
@@ -190,14 +194,19 @@ fn visit_file(
         // is not reported, since nothing says it was meant for djsafe.
         deploy::Candidate::Sniff(_) => read_text(path, display_root).ok().map(|(text, _)| text),
     };
-    if let Some(text) = text
-        && let Some(kind) = candidate.decide(&text)
-    {
-        deploy_files.push(DeployFile {
-            path: path.to_path_buf(),
-            kind,
-            text,
-        });
+    if let Some(text) = text {
+        match candidate.decide(&text) {
+            Some(kind) => deploy_files.push(DeployFile {
+                path: path.to_path_buf(),
+                kind,
+                text,
+            }),
+            // An Ansible playbook copying files into place (a settings module among them).
+            None if deploy::copies::may_copy_files(path, &text) => {
+                found.playbooks.push((path.to_path_buf(), text));
+            }
+            None => {}
+        }
     }
 }
 

@@ -159,6 +159,7 @@ macro_rules! fixtures {
 }
 
 fixtures! {
+    ansible_copied_settings => "ansible-copied-settings",
     app_engine => "app-engine",
     app_engine_platform_variables => "app-engine-platform-variables",
     ci_tests_and_wsgi_default => "ci-tests-and-wsgi-default",

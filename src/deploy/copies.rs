@@ -49,7 +49,11 @@ const CONTEXT_LEVELS: usize = 4;
 
 /// The copies of `.py` files that the repository's Dockerfiles and shell scripts make, whose
 /// destination is not a file of the repository. `exists` says whether a repository path is a file.
-pub fn collect(files: &[DeployFile], exists: &dyn Fn(&Path) -> bool) -> Vec<FileCopy> {
+pub fn collect(
+    files: &[DeployFile],
+    playbooks: &[(PathBuf, String)],
+    exists: &dyn Fn(&Path) -> bool,
+) -> Vec<FileCopy> {
     // Where the repository lands in images: `COPY . /app` (or `COPY . .` under a WORKDIR).
     let mut roots: Vec<(String, PathBuf)> = Vec::new();
     let mut steps: Vec<Step> = Vec::new();
@@ -115,8 +119,109 @@ pub fn collect(files: &[DeployFile], exists: &dyn Fn(&Path) -> bool) -> Vec<File
             origin: step.origin.clone(),
         });
     }
+    for (path, text) in playbooks {
+        for copy in ansible_copies(path, text, exists) {
+            if !exists(&copy.to) && !copies.iter().any(|c| c.to == copy.to) {
+                copies.push(copy);
+            }
+        }
+    }
     copies.sort_by(|a, b| a.to.cmp(&b.to));
     copies
+}
+
+/// Whether a YAML file that is no deployment file may hold Ansible tasks that copy files.
+pub fn may_copy_files(path: &Path, text: &str) -> bool {
+    path.extension().is_some_and(|e| e == "yml" || e == "yaml")
+        && text.contains("dest")
+        && (text.contains("copy") || text.contains("template"))
+}
+
+/// Ansible `copy`/`template` tasks whose `src` and `dest` start with the same `{{ var }}`, the
+/// folder the repository is checked out to on the host (`{{ engine_dir }}/conf/site/x.py` to
+/// `{{ engine_dir }}/conf/run/x.py`), with `{{ item }}` taken from `with_items`/`loop`. The
+/// checkout is the playbook's folder or one above it where the source exists.
+fn ansible_copies(path: &Path, text: &str, exists: &dyn Fn(&Path) -> bool) -> Vec<FileCopy> {
+    let Ok(documents) = super::yaml::parse(text) else {
+        return Vec::new();
+    };
+    let mut tasks = Vec::new();
+    let mut stack: Vec<&super::tree::Node> = documents.iter().collect();
+    // Bounded by the parsed tree's size (yaml::parse caps it).
+    while let Some(node) = stack.pop() {
+        if node.is_map() {
+            for key in [
+                "copy",
+                "template",
+                "ansible.builtin.copy",
+                "ansible.builtin.template",
+            ] {
+                if let Some(module) = node.get(key) {
+                    tasks.push((node, module));
+                }
+            }
+            stack.extend(node.entries().iter().map(|e| &e.value));
+        } else {
+            stack.extend(node.items());
+        }
+    }
+    let mut copies = Vec::new();
+    for (task, module) in tasks {
+        let (Some(src), Some(dest_node)) =
+            (module.get("src").and_then(|n| n.text()), module.get("dest"))
+        else {
+            continue;
+        };
+        let Some(dest) = dest_node.text() else {
+            continue;
+        };
+        let items: Vec<String> = match task.get("with_items").or(task.get("loop")) {
+            Some(list) => list
+                .items()
+                .iter()
+                .filter_map(|i| i.text().map(str::to_string))
+                .collect(),
+            None => vec![String::new()],
+        };
+        for item in &items {
+            let expand = |p: &str| p.replace("{{ item }}", item).replace("{{item}}", item);
+            let (src, dest) = (expand(src), expand(dest));
+            let (Some(src), Some(dest)) = (checkout_relative(&src), checkout_relative(&dest))
+            else {
+                continue;
+            };
+            if src.0 != dest.0
+                || !dest.1.ends_with(".py")
+                || src.1.contains("{{")
+                || dest.1.contains("{{")
+            {
+                continue;
+            }
+            let Some(checkout) = path
+                .ancestors()
+                .skip(1)
+                .take(CONTEXT_LEVELS + 1)
+                .find(|dir| exists(&dir.join(&src.1)))
+            else {
+                continue;
+            };
+            copies.push(FileCopy {
+                from: checkout.join(&src.1),
+                to: checkout.join(&dest.1),
+                origin: Origin::new(path, dest_node.line),
+            });
+        }
+    }
+    copies
+}
+
+/// `{{ var }}/rest` as the variable's text and `rest`.
+fn checkout_relative(path: &str) -> Option<(String, String)> {
+    let rest = path.strip_prefix("{{")?;
+    let (var, rest) = rest.split_once("}}")?;
+    let rest = rest.strip_prefix('/')?;
+    (!rest.is_empty() && !rest.split('/').any(|p| p == ".."))
+        .then(|| (var.trim().to_string(), rest.to_string()))
 }
 
 /// The repository file a copy step ultimately reads, following earlier copies to its source.
@@ -268,11 +373,30 @@ mod tests {
         let exists = |p: &Path| p == Path::new("repo/docker/config.py");
         // The context is the repository's top (`docker/config.py` is found there), so the copy
         // lands in `repo/settings/`.
-        let copies = collect(&files, &exists);
+        let copies = collect(&files, &[], &exists);
         assert_eq!(copies.len(), 1);
         assert_eq!(copies[0].from, PathBuf::from("repo/docker/config.py"));
         assert_eq!(copies[0].to, PathBuf::from("repo/settings/config.py"));
         assert_eq!(copies[0].origin.line, 4);
+    }
+
+    #[test]
+    fn ansible_copy_with_items() {
+        let playbook = "- hosts: all\n  tasks:\n    - name: Copy settings\n      copy:\n        remote_src: true\n        src: \"{{ engine_dir }}/conf/site/{{item}}\"\n        dest: \"{{ engine_dir }}/conf/run/{{ item }}\"\n      with_items:\n        - site_nginx.conf\n        - site_settings.py\n";
+        let playbooks = [(
+            PathBuf::from("repo/conf/ansible/install.yml"),
+            playbook.to_string(),
+        )];
+        let exists = |p: &Path| p == Path::new("repo/conf/site/site_settings.py");
+        let copies = collect(&[], &playbooks, &exists);
+        assert_eq!(
+            copies,
+            [FileCopy {
+                from: PathBuf::from("repo/conf/site/site_settings.py"),
+                to: PathBuf::from("repo/conf/run/site_settings.py"),
+                origin: Origin::new(Path::new("repo/conf/ansible/install.yml"), 7),
+            }]
+        );
     }
 
     #[test]
@@ -290,14 +414,14 @@ mod tests {
             ),
         ];
         let exists = |p: &Path| p == Path::new("repo/proj/local.example.py");
-        let copies = collect(&files, &exists);
+        let copies = collect(&files, &[], &exists);
         // A key written into the copy with `sed -i`: what runs is not the repository's file.
         let mut edited = files.clone();
         edited[1].text = edited[1].text.replace(
             "fi\n",
             "  sed -i \"s/placeholder/$KEY/\" \"${target}\"\nfi\n",
         );
-        assert!(collect(&edited, &exists).is_empty());
+        assert!(collect(&edited, &[], &exists).is_empty());
         assert_eq!(
             copies,
             [FileCopy {
