@@ -94,6 +94,7 @@ mod idioms {
         decouple_choices => "decouple-choices",
         dj_database_url => "dj-database-url",
         email_cache_urls => "email-cache-urls",
+        environs_settings => "environs-settings",
         django_configurations => "django-configurations",
         django_environ_basic => "django-environ-basic",
         django_environ_methods => "django-environ-methods",

@@ -23,10 +23,9 @@ pub enum Sniff {
     Kubernetes,
     /// `app.yaml`-like: App Engine with a top-level `runtime:`, else maybe Kubernetes.
     AppEngine,
-    /// An `.ini`: uWSGI with a `[uwsgi]` section, supervisor with `[program:x]`.
+    /// An `.ini` or `.conf`: uWSGI with a `[uwsgi]` section (`uwsgi --ini /uwsgi.conf` is common
+    /// in images), supervisor with `[program:x]`.
     Ini,
-    /// A `.conf`: supervisor with `[program:x]`.
-    Supervisor,
     /// A `bin/` file without an extension: a shell script when it starts with a shell's `#!`.
     Shell,
 }
@@ -52,9 +51,6 @@ impl Candidate {
                 } else {
                     supervisor::looks_like_supervisor(text).then_some(SourceKind::Supervisor)
                 }
-            }
-            Candidate::Sniff(Sniff::Supervisor) => {
-                supervisor::looks_like_supervisor(text).then_some(SourceKind::Supervisor)
             }
             Candidate::Sniff(Sniff::Shell) => {
                 script::has_shell_shebang(text).then_some(SourceKind::Shell)
@@ -162,11 +158,8 @@ pub fn source_kind(path: &Path) -> Option<Candidate> {
     if yaml && is_helm_file(path, name) {
         return kind(SourceKind::Helm);
     }
-    if lower.ends_with(".ini") {
+    if lower.ends_with(".ini") || lower.ends_with(".conf") {
         return Some(Candidate::Sniff(Sniff::Ini));
-    }
-    if lower.ends_with(".conf") {
-        return Some(Candidate::Sniff(Sniff::Supervisor));
     }
     if yaml {
         if NOT_DEPLOYMENT_YAML.contains(&name)
@@ -347,6 +340,11 @@ mod tests {
             ("repo/pyproject.toml", "", Some(TestConfig)),
             ("repo/supervisord.conf", "[program:web]\n", Some(Supervisor)),
             ("repo/nginx.conf", "server { listen 80; }\n", None),
+            (
+                "repo/docker/uwsgi.conf",
+                "[uwsgi]\nmodule = wsgi\n",
+                Some(Uwsgi),
+            ),
             ("repo/docker/entrypoint.sh", "", Some(Shell)),
             (
                 "repo/bin/start",

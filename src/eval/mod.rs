@@ -261,7 +261,7 @@ struct Run<'p> {
     /// (a module being imported, found by an import cycle): a cached module must not.
     outside: usize,
     /// Every write to the process environment, in order, for `module_cache` to replay.
-    env_log: Vec<(String, Option<String>)>,
+    env_log: Vec<EnvChange>,
     /// `Some` for a set variable, `None` for one the settings unset; absent means unset.
     env: HashMap<String, Option<String>>,
     /// Variables set to a value the repository does not say, unless the settings set them.
@@ -303,6 +303,15 @@ struct Run<'p> {
     global_writes: Vec<call::GlobalWrite>,
     /// `forks` when the function call being evaluated started.
     call_forks: usize,
+}
+
+/// A write to the process environment, as `module_cache` replays it.
+#[derive(Clone, Debug)]
+enum EnvChange {
+    /// Set to a value (`None`: unset).
+    Set(String, Option<String>),
+    /// Set to a value the repository does not say.
+    Unknown(String),
 }
 
 /// The module being executed.
@@ -461,8 +470,24 @@ impl Run<'_> {
 
     /// Sets (or unsets, with `None`) a variable of the process environment, as the settings do.
     fn set_env(&mut self, name: String, value: Option<String>) {
-        self.env_log.push((name.clone(), value.clone()));
+        self.env_log
+            .push(EnvChange::Set(name.clone(), value.clone()));
         self.env.insert(name, value);
+    }
+
+    /// Sets a variable of the process environment to a value the repository does not say.
+    fn set_env_unknown(&mut self, name: String) {
+        self.env_log.push(EnvChange::Unknown(name.clone()));
+        self.env.remove(&name);
+        self.unknown_env.insert(name);
+    }
+
+    /// Applies a change to the process environment made by an evaluation being reused.
+    fn replay_env(&mut self, change: &EnvChange) {
+        match change {
+            EnvChange::Set(name, value) => self.set_env(name.clone(), value.clone()),
+            EnvChange::Unknown(name) => self.set_env_unknown(name.clone()),
+        }
     }
 
     fn consult(&self, name: &str) {

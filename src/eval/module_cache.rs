@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use super::value::copy::Copier;
-use super::{CodeExecution, EnvWrite, Namespace, OptionalImport, Run};
+use super::{CodeExecution, EnvChange, EnvWrite, Namespace, OptionalImport, Run};
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, Span};
 
@@ -54,7 +54,7 @@ pub(super) struct Effects {
     pub dotenv: BTreeMap<PathBuf, BTreeMap<String, String>>,
     /// Every write to the process environment, in order (the `env_writes` a report shows leave
     /// out those of a dotenv file).
-    pub env_log: Vec<(String, Option<String>)>,
+    pub env_log: Vec<EnvChange>,
 }
 
 /// The run's state when a cached module started, to check at its end that nothing outside it
@@ -62,6 +62,7 @@ pub(super) struct Effects {
 pub(super) struct Start {
     outer: Effects,
     env: HashMap<String, Option<String>>,
+    unknown_env: BTreeSet<String>,
     outside: usize,
     files_read: usize,
 }
@@ -99,10 +100,12 @@ impl Run<'_> {
             self.modules
                 .insert(*module, Rc::new(copier.namespace(namespace)));
         }
-        for (var, value) in &entry.effects.env_log {
-            self.env.insert(var.clone(), value.clone());
+        let mut effects = copy_effects(&entry.effects, &mut copier);
+        // Replayed first: replaying logs each change again, and the merge below must not log
+        // them twice.
+        for change in std::mem::take(&mut effects.env_log) {
+            self.replay_env(&change);
         }
-        let effects = copy_effects(&entry.effects, &mut copier);
         self.merge(effects);
         self.modules.get(&index).cloned()
     }
@@ -113,6 +116,7 @@ impl Run<'_> {
         Start {
             outer,
             env: self.env.clone(),
+            unknown_env: self.unknown_env.clone(),
             outside: self.outside,
             files_read: self.files_read.len(),
         }
@@ -135,7 +139,7 @@ impl Run<'_> {
                     (
                         var.clone(),
                         start.env.get(var).cloned(),
-                        self.unknown_env.contains(var),
+                        start.unknown_env.contains(var),
                     )
                 })
                 .collect();

@@ -224,7 +224,7 @@ fn type_of(value: &Value, span: Span) -> Option<Value> {
 }
 
 /// Python's `int(text)` for the strings it accepts.
-fn python_int(text: &str) -> Option<i64> {
+pub(super) fn python_int(text: &str) -> Option<i64> {
     let t = text.trim();
     let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
     if digits.is_empty()

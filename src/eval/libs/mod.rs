@@ -1,5 +1,5 @@
 //! The configuration libraries settings read the environment through, modelled on their source,
-//! one file each: django-environ (`environ`), python-decouple (`decouple`), django-heroku
+//! one file each: django-environ (`environ`), environs (`environs`), python-decouple (`decouple`), django-heroku
 //! (`heroku`), django-split-settings (`split_settings`); dj-database-url's URL parsing is here,
 //! since the others use it too. This file is their entry: the calls [`Run::call_external`]
 //! routes here, calls of and on the library objects, and casts.
@@ -18,6 +18,7 @@ use crate::source::Span;
 
 mod decouple;
 mod environ;
+mod environs;
 mod heroku;
 mod split_settings;
 
@@ -34,6 +35,7 @@ pub fn is_constructor(path: &str) -> bool {
             | "decouple.AutoConfig"
             | "split_settings.tools.optional"
     ) || path.starts_with("configurations.values.")
+        || environs::class_of(path).is_some()
 }
 
 pub fn construct(path: &str, args: &Args, span: Span) -> Value {
@@ -43,7 +45,7 @@ pub fn construct(path: &str, args: &Args, span: Span) -> Value {
         "environ.environ.Env" | "environ.FileAwareEnv" | "environ.environ.FileAwareEnv" => {
             "environ.Env"
         }
-        _ => path,
+        _ => environs::class_of(path).unwrap_or(path),
     };
     let instance = Instance {
         class: class.into(),
@@ -231,6 +233,9 @@ impl Run<'_> {
                     span,
                 )
             }
+            "environs.Env" | "environs.FileAwareEnv" => {
+                self.environs_value(frame, instance, "str", args, span)
+            }
             "decouple.AutoConfig" => self.decouple_config(frame, Some(instance), args, span),
             "decouple.Csv" | "decouple.Choices" => match args.positional.first() {
                 Some(value) => self.apply_cast(frame, callee, value.clone(), span),
@@ -266,6 +271,9 @@ impl Run<'_> {
         };
         if let Some(value) = super::library_values::method(receiver, method, args, span) {
             return value;
+        }
+        if matches!(&*instance.class, "environs.Env" | "environs.FileAwareEnv") {
+            return self.environs_value(frame, instance, method, args, span);
         }
         if &*instance.class != "environ.Env" {
             return Value::unknown(
