@@ -27,6 +27,14 @@ use crate::source::{FileId, Span};
 #[derive(Default)]
 pub struct ModuleCache {
     entries: RefCell<HashMap<usize, Vec<Entry>>>,
+    reused: std::cell::Cell<usize>,
+}
+
+impl ModuleCache {
+    /// How many module evaluations it has given instead of evaluating them again.
+    pub fn reused(&self) -> usize {
+        self.reused.get()
+    }
 }
 
 /// One evaluation of a module.
@@ -95,6 +103,7 @@ impl Run<'_> {
                 .all(|(module, _)| !self.stack.contains(module))
         })?;
         crate::stats::count(&crate::stats::MODULES_REUSED);
+        cache.reused.set(cache.reused.get() + 1);
         let mut copier = Copier::default();
         for (module, namespace) in &entry.namespaces {
             self.modules
