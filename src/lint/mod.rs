@@ -221,14 +221,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         ));
     }
 
-    let deployment_files: HashSet<&Path> = discovery
-        .deployments
-        .iter()
-        .flat_map(|d| {
-            std::iter::once(d.origin.file.as_path())
-                .chain(d.env.values().map(|v| v.origin.file.as_path()))
-        })
-        .collect();
+    let deployment_files = deployment_files(&discovery);
     let findings = one_per_deployment_line(findings, &project, &modules, &deployment_files);
     let mut findings = findings;
     findings.sort_by(|a, b| {
@@ -316,13 +309,49 @@ fn one_per_deployment_line(
             best.insert(key, index);
         }
     }
-    findings
+    let findings = findings
         .into_iter()
         .enumerate()
         .filter(|(index, f)| {
             outside_deployment_files(f) || best.get(&(f.span, f.rule.id.clone())) == Some(index)
         })
         .map(|(_, f)| f)
+        .collect();
+    key_not_credential(findings, project, deployment_files)
+}
+
+/// A literal Django key the settings read from a deployment's variable (`DD_SECRET_KEY`) is
+/// DJS003 at that line; the credential rule (DJS033), which knows only the variable's name, would
+/// say the same of the same line.
+pub(super) fn key_not_credential(
+    findings: Vec<Finding>,
+    project: &Project,
+    deployment_files: &HashSet<&Path>,
+) -> Vec<Finding> {
+    let in_deployment_file =
+        |f: &Finding| deployment_files.contains(project.sources.get(f.span.file).path.as_path());
+    let key_lines: HashSet<Span> = findings
+        .iter()
+        .filter(|f| f.rule.id == "DJS003" && in_deployment_file(f))
+        .map(|f| f.span)
+        .collect();
+    findings
+        .into_iter()
+        .filter(|f| {
+            !(f.rule.id == "DJS033" && key_lines.contains(&f.span) && in_deployment_file(f))
+        })
+        .collect()
+}
+
+/// The files deployments are described in, and those their environments come from.
+pub(super) fn deployment_files(discovery: &discover::Discovery) -> HashSet<&Path> {
+    discovery
+        .deployments
+        .iter()
+        .flat_map(|d| {
+            std::iter::once(d.origin.file.as_path())
+                .chain(d.env.values().map(|v| v.origin.file.as_path()))
+        })
         .collect()
 }
 

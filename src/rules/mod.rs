@@ -127,3 +127,13 @@ mod tests {
         }
     }
 }
+
+/// `text` with the secret in it replaced by `****` (its quoted forms too): a secret a deployment
+/// file commits is pointed at by its line, never copied into CI logs and reports.
+fn mask(text: &str, secret: &str) -> String {
+    if secret.is_empty() {
+        return text.to_string();
+    }
+    let repr = crate::eval::value::python_repr(secret);
+    text.replace(&repr, "'****'").replace(secret, "****")
+}
