@@ -52,6 +52,12 @@ fn words(name: &str) -> Vec<String> {
         .filter(|p| !p.is_empty())
     {
         words.push(part.to_ascii_lowercase());
+        // `e2etest`, `e2e_settings`: end-to-end tests.
+        if let Some(rest) = part.to_ascii_lowercase().strip_prefix("e2e")
+            && (rest.is_empty() || rest.starts_with("test"))
+        {
+            words.push("e2e".into());
+        }
         let mut current = String::new();
         for (i, c) in part.char_indices() {
             if c.is_ascii_uppercase() && i > 0 && !current.is_empty() {
@@ -82,6 +88,7 @@ pub fn profile_from_name(name: &str) -> Option<Profile> {
         "test",
         "tests",
         "testing",
+        "e2e",
         "ci",
         "continuousintegration",
         "devel",
@@ -325,6 +332,12 @@ mod tests {
             Some(Profile::Production)
         );
         assert_eq!(profile_from_name("LocalDev"), Some(Profile::Development));
+        assert_eq!(
+            profile_from_name("settings.e2etest"),
+            Some(Profile::Development)
+        );
+        assert_eq!(profile_from_name("e2e_settings"), Some(Profile::Development));
+        assert_eq!(profile_from_name("e2edge"), None);
     }
 
     #[test]

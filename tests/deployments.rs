@@ -165,6 +165,7 @@ fixtures! {
     ci_tests_and_wsgi_default => "ci-tests-and-wsgi-default",
     compose_dev_and_prod => "compose-dev-and-prod",
     compose_development_companions => "compose-development-companions",
+    compose_dev_names_other_settings => "compose-dev-names-other-settings",
     compose_services => "compose-services",
     compose_worker_profile => "compose-worker-profile",
     computed_include => "computed-include",
