@@ -689,9 +689,9 @@ fn unset_variant<'d>(
         }
     } else {
         let server = fallbacks.iter().find(|d| is_server_entry_point(d));
-        let named_development = profile::profile_from_name(
-            name.rsplit(['.', ':']).next().unwrap_or(name),
-        ) == Some(Profile::Development);
+        let named_development =
+            profile::profile_from_name(name.rsplit(['.', ':']).next().unwrap_or(name))
+                == Some(Profile::Development);
         match server {
             // The repository's deployments name other settings: a default named for
             // development is what a server started without the variable runs (DJS049 says so),

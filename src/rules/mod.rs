@@ -122,7 +122,6 @@ fn mask(text: &str, secret: &str) -> String {
     text.replace(&repr, "'****'").replace(secret, "****")
 }
 
-
 #[cfg(test)]
 mod tests {
     #[test]
