@@ -201,6 +201,7 @@ fixtures! {
     shop => "shop",
     split_settings_fragments => "split-settings-fragments",
     supervisor => "supervisor",
+    switch_selected_settings => "switch-selected-settings",
     systemd => "systemd",
     test_configuration => "test-configuration",
     uwsgi_ini => "uwsgi-ini",
