@@ -138,22 +138,29 @@ impl Project {
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .push(index);
-            thread_local! {
-                static PARSER: std::cell::RefCell<tree_sitter::Parser> =
-                    std::cell::RefCell::new(python_parser());
-            }
-            let text = &self.sources.get(module.file).text;
-            PARSER
-                .with(|parser| parse_python(&mut parser.borrow_mut(), text))
-                .map(|(tree, _)| tree)
-                .unwrap_or_else(|| {
-                    // It parsed when it was loaded; tree-sitter only fails on cancellation.
-                    let mut parser = python_parser();
-                    parser
-                        .parse("", None)
-                        .expect("tree-sitter parses an empty file")
-                })
+            self.parse_detached(index)
         })
+    }
+
+    /// A module's syntax tree parsed for the caller alone, which drops it when done (the
+    /// project does not keep it): for work on one file at a time after the lint, where keeping
+    /// every tree would hold them all at once.
+    pub fn parse_detached(&self, index: usize) -> Tree {
+        thread_local! {
+            static PARSER: std::cell::RefCell<tree_sitter::Parser> =
+                std::cell::RefCell::new(python_parser());
+        }
+        let text = &self.sources.get(self.modules[index].file).text;
+        PARSER
+            .with(|parser| parse_python(&mut parser.borrow_mut(), text))
+            .map(|(tree, _)| tree)
+            .unwrap_or_else(|| {
+                // It parsed when it was loaded; tree-sitter only fails on cancellation.
+                let mut parser = python_parser();
+                parser
+                    .parse("", None)
+                    .expect("tree-sitter parses an empty file")
+            })
     }
 
     /// Drops every syntax tree (they are parsed again on demand): between batches of settings

@@ -9,6 +9,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub static PARSED: AtomicUsize = AtomicUsize::new(0);
 /// Evaluations of a settings module under one scenario.
 pub static EVALUATIONS: AtomicUsize = AtomicUsize::new(0);
+/// Modules evaluated (a settings module and each module it imports, once per evaluation that
+/// runs it).
+pub static MODULES_EVALUATED: AtomicUsize = AtomicUsize::new(0);
+/// Modules whose evaluation was reused from an earlier one that agrees on the variables it read
+/// (see `eval::module_cache`) instead of evaluated again.
+pub static MODULES_REUSED: AtomicUsize = AtomicUsize::new(0);
 /// Folders listed.
 pub static LISTED: AtomicUsize = AtomicUsize::new(0);
 
@@ -16,13 +22,16 @@ pub fn count(counter: &AtomicUsize) {
     counter.fetch_add(1, Ordering::Relaxed);
 }
 
-/// The counters as one line, `parsed=N evaluations=N listed=N`.
+/// The counters as one line, `parsed=N evaluations=N listed=N modules-evaluated=N
+/// modules-reused=N`.
 pub fn summary() -> String {
     format!(
-        "parsed={} evaluations={} listed={}",
+        "parsed={} evaluations={} listed={} modules-evaluated={} modules-reused={}",
         PARSED.load(Ordering::Relaxed),
         EVALUATIONS.load(Ordering::Relaxed),
-        LISTED.load(Ordering::Relaxed)
+        LISTED.load(Ordering::Relaxed),
+        MODULES_EVALUATED.load(Ordering::Relaxed),
+        MODULES_REUSED.load(Ordering::Relaxed),
     )
 }
 

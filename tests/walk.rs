@@ -184,7 +184,8 @@ fn pruned_folders_are_never_listed() {
         .lines()
         .rev()
         .find_map(|line| line.split("listed=").nth(1))
-        .and_then(|n| n.trim().parse().ok())
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no counter in {stderr}"));
     assert_eq!(listed, 5, "{stderr}");
 }

@@ -36,6 +36,8 @@ mod files;
 mod library_values;
 mod libs;
 mod matching;
+mod module_cache;
+pub use module_cache::ModuleCache;
 mod mutation;
 mod ops;
 mod os_environ;
@@ -165,9 +167,23 @@ impl Settings {
 }
 
 pub fn evaluate(project: &Project, settings: &Settings, scenario: &Scenario) -> Evaluation {
+    evaluate_with(project, settings, scenario, None)
+}
+
+/// [`evaluate`], reusing the modules `cache` holds from earlier evaluations on this thread and
+/// adding those it evaluates (see `module_cache`).
+pub fn evaluate_with(
+    project: &Project,
+    settings: &Settings,
+    scenario: &Scenario,
+    cache: Option<&ModuleCache>,
+) -> Evaluation {
     crate::stats::count(&crate::stats::EVALUATIONS);
     let mut run = Run {
         project,
+        cache,
+        outside: 0,
+        env_log: Vec::new(),
         env: scenario
             .vars
             .iter()
@@ -239,6 +255,13 @@ pub struct EnvWrite {
 /// `os.environ`), plus what djsafe records about it.
 struct Run<'p> {
     project: &'p Project,
+    /// Modules evaluated by earlier runs on this thread, to reuse (see `module_cache`).
+    cache: Option<&'p ModuleCache>,
+    /// How many times the evaluation depended on something outside the module being evaluated
+    /// (a module being imported, found by an import cycle): a cached module must not.
+    outside: usize,
+    /// Every write to the process environment, in order, for `module_cache` to replay.
+    env_log: Vec<EnvChange>,
     /// `Some` for a set variable, `None` for one the settings unset; absent means unset.
     env: HashMap<String, Option<String>>,
     /// Variables set to a value the repository does not say, unless the settings set them.
@@ -280,6 +303,15 @@ struct Run<'p> {
     global_writes: Vec<call::GlobalWrite>,
     /// `forks` when the function call being evaluated started.
     call_forks: usize,
+}
+
+/// A write to the process environment, as `module_cache` replays it.
+#[derive(Clone, Debug)]
+enum EnvChange {
+    /// Set to a value (`None`: unset).
+    Set(String, Option<String>),
+    /// Set to a value the repository does not say.
+    Unknown(String),
 }
 
 /// The module being executed.
@@ -336,6 +368,18 @@ impl Run<'_> {
         if let Some(ns) = self.modules.get(&index) {
             return ns.clone();
         }
+        // The settings module itself is reused when another evaluation imported it, but not
+        // kept: the unit's own evaluations are shared by `rules::context::Evaluations`, and
+        // copying every one of them would cost more than the few reuses it would give.
+        let recording = if self.cacheable() {
+            if let Some(ns) = self.reuse(index) {
+                return ns;
+            }
+            (!self.stack.is_empty()).then(|| self.start_recording())
+        } else {
+            None
+        };
+        crate::stats::count(&crate::stats::MODULES_EVALUATED);
         self.stack.push(index);
         let module = &self.project.modules[index];
         let mut frame = Frame {
@@ -359,6 +403,9 @@ impl Run<'_> {
         self.stack.pop();
         let ns = Rc::new(frame.ns);
         self.modules.insert(index, ns.clone());
+        if let Some(start) = recording {
+            self.stop_recording(index, start);
+        }
         ns
     }
 
@@ -370,6 +417,7 @@ impl Run<'_> {
         import_span: Span,
     ) -> Option<Rc<Namespace>> {
         if let Some(position) = self.stack.iter().position(|&m| m == index) {
+            self.outside += 1;
             let names: Vec<&str> = self.stack[position..]
                 .iter()
                 .chain(std::iter::once(&index))
@@ -418,6 +466,28 @@ impl Run<'_> {
     fn getenv(&self, name: &str) -> Option<String> {
         self.consult(name);
         self.env.get(name).cloned().flatten()
+    }
+
+    /// Sets (or unsets, with `None`) a variable of the process environment, as the settings do.
+    fn set_env(&mut self, name: String, value: Option<String>) {
+        self.env_log
+            .push(EnvChange::Set(name.clone(), value.clone()));
+        self.env.insert(name, value);
+    }
+
+    /// Sets a variable of the process environment to a value the repository does not say.
+    fn set_env_unknown(&mut self, name: String) {
+        self.env_log.push(EnvChange::Unknown(name.clone()));
+        self.env.remove(&name);
+        self.unknown_env.insert(name);
+    }
+
+    /// Applies a change to the process environment made by an evaluation being reused.
+    fn replay_env(&mut self, change: &EnvChange) {
+        match change {
+            EnvChange::Set(name, value) => self.set_env(name.clone(), value.clone()),
+            EnvChange::Unknown(name) => self.set_env_unknown(name.clone()),
+        }
     }
 
     fn consult(&self, name: &str) {

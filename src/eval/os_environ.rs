@@ -31,8 +31,7 @@ impl Run<'_> {
                     ));
                 };
                 if self.getenv(name).is_none() {
-                    self.env
-                        .insert(name.to_string(), default.as_str().map(str::to_string));
+                    self.set_env(name.to_string(), default.as_str().map(str::to_string));
                     self.env_writes.push(EnvWrite {
                         var: name.into(),
                         value: default.clone().with_env(&frame.control),

@@ -381,8 +381,9 @@ fn lint_part(shared: &Shared, part: &[Work]) -> Vec<Linted> {
         &Scenario::default(),
     )
     .namespace;
+    let modules = eval::ModuleCache::default();
     part.iter()
-        .map(|work| lint_one(shared, &defaults, work))
+        .map(|work| lint_one(shared, &defaults, &modules, work))
         .collect()
 }
 
@@ -398,10 +399,19 @@ type Linted = (
     Vec<deployment_findings::LoadedDotenv>,
 );
 
-fn lint_one(shared: &Shared, defaults: &eval::Namespace, work: &Work) -> Linted {
+fn lint_one(
+    shared: &Shared,
+    defaults: &eval::Namespace,
+    modules: &eval::ModuleCache,
+    work: &Work,
+) -> Linted {
     let options = shared.options;
     let evaluations = Evaluations::default();
-    let unset = variant_context(shared, defaults, work, &work.variants[0], &evaluations);
+    let cached = Cached {
+        evaluations: &evaluations,
+        modules,
+    };
+    let unset = variant_context(shared, defaults, work, &work.variants[0], cached);
     let probed = probed_of(options, work, &unset);
     let mut found: BTreeMap<(Span, String), Finding> = BTreeMap::new();
     let mut diagnostics = Vec::new();
@@ -411,7 +421,7 @@ fn lint_one(shared: &Shared, defaults: &eval::Namespace, work: &Work) -> Linted 
             continue;
         }
         let owned = (!variant.env.is_empty())
-            .then(|| variant_context(shared, defaults, work, variant, &evaluations));
+            .then(|| variant_context(shared, defaults, work, variant, cached));
         let ctx = owned.as_ref().unwrap_or(&unset);
         dotenv.extend(deployment_findings::dotenv_loaded(
             &ctx.baseline(),
@@ -481,12 +491,20 @@ fn findings_in(shared: &Shared, work: &Work, variant: &Variant, ctx: &Context) -
     found
 }
 
+/// The evaluations a unit's contexts share: the unit's own, and the modules other units on the
+/// same thread evaluated.
+#[derive(Clone, Copy)]
+struct Cached<'a> {
+    evaluations: &'a Evaluations,
+    modules: &'a eval::ModuleCache,
+}
+
 fn variant_context<'a>(
     shared: &'a Shared,
     defaults: &'a eval::Namespace,
     work: &'a Work,
     variant: &'a Variant,
-    evaluations: &'a Evaluations,
+    cached: Cached<'a>,
 ) -> Context<'a> {
     Context::new(
         shared.project,
@@ -498,7 +516,8 @@ fn variant_context<'a>(
     )
     .with_variant(&variant.label, &variant.env)
     .with_dependencies(shared.dependencies)
-    .with_evaluations(evaluations)
+    .with_evaluations(cached.evaluations)
+    .with_module_cache(cached.modules)
 }
 
 /// Environments the module's own code names: each literal it compares a variable with that names

@@ -422,7 +422,10 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         .map(|u| u.settings.module)
         .collect();
     for module in configuration_modules {
-        for (class, extended) in configuration_classes(project, module) {
+        let classes = configuration_classes(project, module);
+        // Evaluating them parsed trees that the lint parses again when it needs them.
+        project.release_trees();
+        for (class, extended) in classes {
             let taken = plan_units.iter().any(|u| {
                 u.settings.module == module && u.settings.class.as_deref() == Some(&class)
             });

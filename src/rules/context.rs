@@ -8,7 +8,7 @@ use std::rc::Rc;
 use crate::dependencies::{Dependencies, DependencyFile};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::eval::value::{Value, python_repr};
-use crate::eval::{Evaluation, Namespace, Scenario, Settings, evaluate};
+use crate::eval::{Evaluation, ModuleCache, Namespace, Scenario, Settings, evaluate_with};
 use crate::profile::Profile;
 use crate::resolve::Project;
 use crate::source::{FileId, Span};
@@ -73,6 +73,8 @@ pub struct Context<'a> {
     cache: RefCell<BTreeMap<Scenario, Rc<Evaluation>>>,
     /// Evaluations shared with the contexts of the unit's other environments.
     shared: Option<&'a Evaluations>,
+    /// Modules evaluated for other settings on this thread, to reuse (see `eval::ModuleCache`).
+    modules: Option<&'a ModuleCache>,
     diagnostics: RefCell<BTreeSet<Diagnostic>>,
 }
 
@@ -144,6 +146,7 @@ impl<'a> Context<'a> {
             variant_label: "",
             cache: RefCell::default(),
             shared: None,
+            modules: None,
             diagnostics: RefCell::default(),
         }
     }
@@ -171,6 +174,12 @@ impl<'a> Context<'a> {
     /// Shares evaluations with the other contexts of the same settings (see [`Evaluations`]).
     pub fn with_evaluations(mut self, shared: &'a Evaluations) -> Self {
         self.shared = Some(shared);
+        self
+    }
+
+    /// Reuses the modules other settings evaluated on this thread (see `eval::ModuleCache`).
+    pub fn with_module_cache(mut self, modules: &'a ModuleCache) -> Self {
+        self.modules = Some(modules);
         self
     }
 
@@ -205,7 +214,12 @@ impl<'a> Context<'a> {
         }
         let known = self.shared.and_then(|shared| shared.find(&scenario));
         let done = known.unwrap_or_else(|| {
-            let done = Rc::new(evaluate(self.project, &self.settings, &scenario));
+            let done = Rc::new(evaluate_with(
+                self.project,
+                &self.settings,
+                &scenario,
+                self.modules,
+            ));
             if let Some(shared) = self.shared {
                 shared
                     .done

@@ -29,7 +29,11 @@ use crate::source::{FileId, SourceFile};
 pub struct FileDirectives<'p> {
     pub file: &'p SourceFile,
     pub syntax: Syntax,
-    tree: Option<&'p tree_sitter::Tree>,
+    /// For a Python module, where the comment of each line (by number) has to go instead: the
+    /// line a multi-line string on it ends on, or the next line after a backslash; `None` where
+    /// the line takes it. Read from the syntax tree when the file is read, so the tree is not
+    /// kept (files with findings are many in a monorepo, and trees large).
+    moves: Option<Vec<Option<usize>>>,
     pub directives: Vec<Directive>,
 }
 
@@ -40,17 +44,17 @@ impl<'p> FileDirectives<'p> {
             .modules
             .iter()
             .position(|m| m.file == file)
-            .map(|index| project.tree(index));
+            .map(|index| project.parse_detached(index));
         let syntax = if tree.is_some() {
             Syntax::Python
         } else {
             Syntax::of_path(&source.display)
         };
-        let comments = directives::comments(source, tree, syntax);
+        let comments = directives::comments(source, tree.as_ref(), syntax);
         FileDirectives {
             file: source,
             syntax,
-            tree,
+            moves: tree.map(|tree| comment_moves(source, &tree)),
             directives: directives::directives(source, &comments),
         }
     }
@@ -59,46 +63,15 @@ impl<'p> FileDirectives<'p> {
     /// for a line that ends inside a multi-line string or with a backslash, the first line after
     /// it that does not.
     pub fn noqa_line(&self, line: usize) -> usize {
-        let Some(tree) = self.tree else {
+        let Some(moves) = &self.moves else {
             return self.continued_line(line);
         };
-        let text = &self.file.text;
-        let lines = self.file.position(text.len()).line;
         let mut line = line;
-        for _ in 0..lines {
-            let start = self.file.line_start(line);
-            let body = self.file.line_text(line);
-            let end = start + body.len();
-            let trimmed = body.trim_end();
-            let last = start + trimmed.len();
-            let node_at = |byte: usize| tree.root_node().descendant_for_byte_range(byte, byte);
-            // The line break itself is inside a string that goes on.
-            let in_string = (end < text.len())
-                .then(|| node_at(end))
-                .flatten()
-                .and_then(|node| {
-                    let mut current = Some(node);
-                    for _ in 0..64 {
-                        let n = current?;
-                        if n.kind() == "string" {
-                            return (n.start_byte() <= end && end < n.end_byte()).then_some(n);
-                        }
-                        current = n.parent();
-                    }
-                    None
-                });
-            if let Some(string) = in_string {
-                line = self.file.position(string.end_byte()).line;
-                continue;
+        for _ in 0..moves.len() {
+            match moves.get(line) {
+                Some(Some(next)) => line = *next,
+                _ => break,
             }
-            let continued = trimmed.ends_with('\\')
-                && node_at(last - 1)
-                    .is_some_and(|n| n.kind() != "comment" && n.kind() != "string_content");
-            if continued && line < lines {
-                line += 1;
-                continue;
-            }
-            break;
         }
         line
     }
@@ -124,6 +97,49 @@ impl<'p> FileDirectives<'p> {
             .enumerate()
             .find(|(_, d)| !d.file_level && d.line == line)
     }
+}
+
+/// For each line of a Python file (by number, from 1), where its comment has to go instead
+/// (see [`FileDirectives::noqa_line`]): the line a string that goes on past its end ends on, the
+/// next line after a backslash continuation, or `None` where the line takes the comment.
+fn comment_moves(file: &SourceFile, tree: &tree_sitter::Tree) -> Vec<Option<usize>> {
+    let text = &file.text;
+    let lines = file.position(text.len()).line;
+    let node_at = |byte: usize| tree.root_node().descendant_for_byte_range(byte, byte);
+    let mut moves = vec![None; lines + 1];
+    for (line, moved) in moves.iter_mut().enumerate().skip(1) {
+        let start = file.line_start(line);
+        let body = file.line_text(line);
+        let end = start + body.len();
+        let trimmed = body.trim_end();
+        let last = start + trimmed.len();
+        // The line break itself is inside a string that goes on.
+        let in_string = (end < text.len())
+            .then(|| node_at(end))
+            .flatten()
+            .and_then(|node| {
+                let mut current = Some(node);
+                for _ in 0..64 {
+                    let n = current?;
+                    if n.kind() == "string" {
+                        return (n.start_byte() <= end && end < n.end_byte()).then_some(n);
+                    }
+                    current = n.parent();
+                }
+                None
+            });
+        if let Some(string) = in_string {
+            *moved = Some(file.position(string.end_byte()).line);
+            continue;
+        }
+        let continued = trimmed.ends_with('\\')
+            && node_at(last - 1)
+                .is_some_and(|n| n.kind() != "comment" && n.kind() != "string_content");
+        if continued && line < lines {
+            *moved = Some(line + 1);
+        }
+    }
+    moves
 }
 
 /// The same file loaded more than once (a deployment file read for its environment and again for

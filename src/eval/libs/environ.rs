@@ -196,7 +196,7 @@ impl<'p> Run<'p> {
             for (key, value) in environ_dotenv(&text) {
                 if overwrite || self.getenv(&key).is_none() {
                     supplied.insert(key.clone(), value.clone());
-                    self.env.insert(key, Some(value));
+                    self.set_env(key, Some(value));
                 }
             }
             self.dotenv.entry(path).or_default().extend(supplied);

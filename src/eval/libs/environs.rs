@@ -240,12 +240,11 @@ impl Run<'_> {
                 match entry.value.literal() {
                     Some(value) => {
                         supplied.insert(entry.key.clone(), value.to_string());
-                        self.env.insert(entry.key, Some(value.to_string()));
+                        self.set_env(entry.key, Some(value.to_string()));
                     }
                     // `${HOST_VAR}` without a default: set, to what the host says.
                     None => {
-                        self.env.remove(&entry.key);
-                        self.unknown_env.insert(entry.key);
+                        self.set_env_unknown(entry.key);
                     }
                 }
             }

@@ -89,6 +89,7 @@ impl Run<'_> {
                 // Python's recursion limit: djsafe stops at the cycle instead of running it
                 // again, which with two such includes per file would double at every level.
                 if self.stack.contains(&module) {
+                    self.outside += 1;
                     let reason = format!(
                         "`include({pattern:?})` at {}, which includes a file already being run (an include cycle: CPython raises RecursionError)",
                         self.line_at(span)

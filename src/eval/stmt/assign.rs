@@ -118,8 +118,7 @@ impl<'p> Run<'p> {
             if &**path == "os.environ"
                 && let Some(name) = key.as_str()
             {
-                self.env
-                    .insert(name.to_string(), value.as_str().map(str::to_string));
+                self.set_env(name.to_string(), value.as_str().map(str::to_string));
                 self.env_writes.push(crate::eval::EnvWrite {
                     var: name.into(),
                     value: value.with_env(&frame.control),

@@ -11,6 +11,7 @@ use crate::resolve::Project;
 mod environment;
 mod expressions;
 mod imports;
+mod module_cache;
 mod mutation;
 mod statements;
 

@@ -82,6 +82,21 @@ impl Class {
         }
     }
 
+    /// The same class with every value it holds copied by `copier` (see [`super::copy`]).
+    pub(super) fn copy_with(&self, copier: &mut super::copy::Copier) -> Class {
+        Class {
+            name: self.name.clone(),
+            bases: self.bases.iter().map(|b| copier.value(b)).collect(),
+            attributes: copier.namespace(&self.attributes),
+            ancestors: match &self.ancestors {
+                Ok(ancestors) => Ok(ancestors.iter().map(|a| copier.class(a)).collect()),
+                Err(reason) => Err(reason.clone()),
+            },
+            depth: self.depth,
+            library_base: self.library_base.clone(),
+        }
+    }
+
     /// `Class.NAME`: the class's own attribute, else the first of its ancestors' in Python's
     /// resolution order; unknown when the order or a base is unknown, `None` when no class
     /// defines it.

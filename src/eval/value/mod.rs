@@ -10,6 +10,7 @@ use std::rc::Rc;
 use crate::source::Span;
 
 mod class;
+pub mod copy;
 mod queries;
 mod repr;
 pub use class::{Class, MAX_BASES_DEPTH};

@@ -311,12 +311,16 @@ fn evaluate_part(shared: &Shared, part: &[MatrixWork]) -> Vec<Evaluated> {
         &Scenario::default(),
     )
     .namespace;
+    let modules = eval::ModuleCache::default();
     part.iter()
         .map(|unit| {
             let work = &unit.work;
             let evaluations = crate::rules::context::Evaluations::default();
-            let unset =
-                super::variant_context(shared, &defaults, work, &work.variants[0], &evaluations);
+            let cached = super::Cached {
+                evaluations: &evaluations,
+                modules: &modules,
+            };
+            let unset = super::variant_context(shared, &defaults, work, &work.variants[0], cached);
             let probed = super::probed_of(shared.options, work, &unset);
             let mut environments: Vec<(&Variant, ColumnKind, Option<&DeploymentColumn>)> =
                 vec![(&work.variants[0], ColumnKind::Unset, None)];
@@ -332,9 +336,8 @@ fn evaluate_part(shared: &Shared, part: &[MatrixWork]) -> Vec<Evaluated> {
                 .map(|(variant, kind, deployment)| {
                     let same_as_unset = kind == ColumnKind::Unset
                         || (variant.env.is_empty() && variant.profile == work.variants[0].profile);
-                    let owned = (!same_as_unset).then(|| {
-                        super::variant_context(shared, &defaults, work, variant, &evaluations)
-                    });
+                    let owned = (!same_as_unset)
+                        .then(|| super::variant_context(shared, &defaults, work, variant, cached));
                     let ctx = owned.as_ref().unwrap_or(&unset);
                     let checked = variant.profile != Profile::Development
                         || shared.options.report_development;
