@@ -102,6 +102,7 @@ mod idioms {
         generated_secret_fallback => "generated-secret-fallback",
         format_and_comprehensions => "format-and-comprehensions",
         globals_helpers => "globals-helpers",
+        helper_computed_values => "helper-computed-values",
         helper_envbool => "helper-envbool",
         helper_literal_eval => "helper-literal-eval",
         helper_strtobool => "helper-strtobool",

@@ -201,7 +201,14 @@ impl<'p> Run<'p> {
         }
         match exit {
             Ok(()) => Value::new(Kind::None, span).with_env(&conditions),
-            Err(Exit::Return(value)) => value.with_env(&conditions),
+            Err(Exit::Return(value)) => {
+                let inside = Span {
+                    file: frame.file,
+                    start: body.start_byte(),
+                    end: body.end_byte(),
+                };
+                at_call(value, inside, span, MAX_REORIGIN_DEPTH).with_env(&conditions)
+            }
             Err(Exit::Exception(name)) => {
                 // The exception goes on to the caller, whose `try` may catch it.
                 self.raised = Some(name);
@@ -219,6 +226,51 @@ impl<'p> Run<'p> {
         }
         node.child_by_field_name("body")
     }
+}
+
+/// How deep [`at_call`] goes into the containers a call returns.
+const MAX_REORIGIN_DEPTH: usize = 6;
+
+/// A value a call returns, pointing at the call when it was computed in the function's `body`
+/// (`return v == "True"` in a helper): the call is the line of the settings module that makes
+/// the setting what it is, and the one its author can change. A value passed through from an
+/// argument or a default parameter keeps its origin, the literal that was given. Containers the
+/// function built (their own origin in its body) have their items pointed likewise, since a
+/// rule may report one item (`'*'` in ALLOWED_HOSTS); changing an item's origin changes no
+/// value, so the objects are updated in place.
+fn at_call(mut value: Value, body: Span, call: Span, depth: usize) -> Value {
+    let inside = |origin: Span| {
+        origin.file == body.file && origin.start >= body.start && origin.end <= body.end
+    };
+    if !inside(value.origin) {
+        return value;
+    }
+    value.origin = call;
+    let Some(depth) = depth.checked_sub(1) else {
+        return value;
+    };
+    let repoint = |v: &Value| at_call(v.clone(), body, call, depth);
+    match &value.kind {
+        Kind::Tuple(items) => {
+            let items: Vec<Value> = items.iter().map(repoint).collect();
+            value.kind = Kind::Tuple(Rc::new(items));
+        }
+        Kind::List(object) | Kind::Set(object) => {
+            if let Some(items) = object.get() {
+                object.set_state(Ok(items.iter().map(repoint).collect()));
+            }
+        }
+        Kind::Dict(object) => {
+            if let Some(pairs) = object.get() {
+                object.set_state(Ok(pairs
+                    .iter()
+                    .map(|(k, v)| (repoint(k), repoint(v)))
+                    .collect()));
+            }
+        }
+        _ => {}
+    }
+    value
 }
 
 /// Python's argument binding: positional, keyword, keyword-only and defaults, extra positional
