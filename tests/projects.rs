@@ -104,6 +104,7 @@ mod idioms {
         globals_helpers => "globals-helpers",
         helper_computed_values => "helper-computed-values",
         helper_envbool => "helper-envbool",
+        helper_global_statements => "helper-global-statements",
         helper_literal_eval => "helper-literal-eval",
         helper_strtobool => "helper-strtobool",
         heroku => "heroku",
