@@ -72,6 +72,7 @@ fixtures! {
     pinned_django => "pinned-django",
     secret_key_fallbacks => "secret-key-fallbacks",
     secure_settings => "secure-settings",
+    silenced_system_checks => "silenced-system-checks",
     settings_init_selector => "settings-init-selector",
     split_settings_selector => "split-settings-selector",
     staging_deployed => "staging-deployed",
