@@ -29,6 +29,10 @@ pub struct Discovery {
     pub walk_roots: Vec<PathBuf>,
     /// The listing of every folder walked, which later stages ask instead of the file system.
     pub index: Arc<FsIndex>,
+    /// Settings files deployment steps copy to paths where the repository has none.
+    pub copies: Vec<deploy::copies::FileCopy>,
+    /// YAML files that may be Ansible tasks copying files (read for `copies` only).
+    pub playbooks: Vec<(PathBuf, String)>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -111,6 +115,9 @@ pub fn discover(
     found.index = index;
     let read = |path: &Path| read_text(path, display_root).ok().map(|(text, _)| text);
     found.deployments = deploy::collect(&deploy_files, &read);
+    found.copies = deploy::copies::collect(&deploy_files, &found.playbooks, &|path| {
+        found.index.is_file(path)
+    });
     found
 }
 
@@ -187,14 +194,19 @@ fn visit_file(
         // is not reported, since nothing says it was meant for djsafe.
         deploy::Candidate::Sniff(_) => read_text(path, display_root).ok().map(|(text, _)| text),
     };
-    if let Some(text) = text
-        && let Some(kind) = candidate.decide(&text)
-    {
-        deploy_files.push(DeployFile {
-            path: path.to_path_buf(),
-            kind,
-            text,
-        });
+    if let Some(text) = text {
+        match candidate.decide(&text) {
+            Some(kind) => deploy_files.push(DeployFile {
+                path: path.to_path_buf(),
+                kind,
+                text,
+            }),
+            // An Ansible playbook copying files into place (a settings module among them).
+            None if deploy::copies::may_copy_files(path, &text) => {
+                found.playbooks.push((path.to_path_buf(), text));
+            }
+            None => {}
+        }
     }
 }
 
@@ -356,7 +368,16 @@ fn is_excluded(path: &Path, is_dir: bool, excludes: &Excludes) -> bool {
 /// Folders skipped by their name alone, before they are listed.
 fn skipped_by_name(path: &Path) -> bool {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    SKIPPED_DIRS.contains(&name.as_ref()) || name.ends_with(".egg-info")
+    SKIPPED_DIRS.contains(&name.as_ref())
+        || name.ends_with(".egg-info")
+        || is_template_folder(&name)
+}
+
+/// A project-template folder (`{{cookiecutter.project_slug}}`, copier's `{{ name }}`, a
+/// `{% if %}` name): what it holds is rendered into other projects, so its settings and compose
+/// files are no deployment of this repository (nor valid Python or YAML, often).
+fn is_template_folder(name: &str) -> bool {
+    (name.contains("{{") && name.contains("}}")) || (name.contains("{%") && name.contains("%}"))
 }
 
 /// The walk: each folder listed once (the listing kept in the index), the folders that can hold

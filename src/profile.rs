@@ -159,6 +159,21 @@ pub fn of_deployment(
                 profile,
                 format!("deployed by {at}, settings named for `{last}`"),
             ),
+            // A script of its own that only runs management commands (`regenerate.sh`:
+            // `manage.py migrate`, `loaddata` sample data) is a developer's or maintainer's
+            // tool: nothing says it runs where the site is served.
+            (None, None)
+                if deployment.kind == SourceKind::Shell
+                    && matches!(command.map(|c| &c.process), Some(Process::Management(_))) =>
+            {
+                let Some(Process::Management(name)) = command.map(|c| &c.process) else {
+                    return None;
+                };
+                classified(
+                    Profile::Development,
+                    format!("a script that runs `manage.py {name}` and no server ({at})"),
+                )
+            }
             // A bare compose file is as often a developer's setup as a deployment.
             (None, None) if deployment.kind == SourceKind::Compose => classified(
                 Profile::Staging,

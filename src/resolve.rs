@@ -69,6 +69,11 @@ pub struct Project {
     included: HashMap<FileId, Vec<usize>>,
     /// Files that are not Python modules (deployment and dependency files), loaded once each.
     text_files: HashMap<PathBuf, FileId>,
+    /// Modules that a deployment step copies into place (`RUN cp docker/config.py
+    /// settings/config.py`): the path the copy lands at, and the repository file copied.
+    copied: HashMap<PathBuf, PathBuf>,
+    /// Where a copied module sits once copied, which its relative imports start from.
+    located: HashMap<FileId, PathBuf>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -99,8 +104,30 @@ impl Project {
             scanned: HashMap::new(),
             included: HashMap::new(),
             text_files: HashMap::new(),
+            copied: HashMap::new(),
+            located: HashMap::new(),
             diagnostics: Vec::new(),
         }
+    }
+
+    /// Files that deployment steps copy to paths where the repository has none: importing the
+    /// module at such a path reads the copied file ([`crate::deploy::copies`]).
+    pub fn add_copies(&mut self, copies: impl IntoIterator<Item = (PathBuf, PathBuf)>) {
+        self.copied.extend(copies);
+    }
+
+    /// `dir/a/b.py` or `dir/a/b/__init__.py`, else `dir/a/b.py` when a deployment copies a file
+    /// there.
+    fn module_file(&self, dir: &Path, parts: &[&str]) -> Option<PathBuf> {
+        module_file(&self.index, dir, parts).or_else(|| {
+            if parts.is_empty() || self.copied.is_empty() {
+                return None;
+            }
+            let mut path = dir.to_path_buf();
+            path.extend(parts);
+            let path = path.with_extension("py");
+            self.copied.contains_key(&path).then_some(path)
+        })
     }
 
     /// A module's syntax tree, parsed again when it was released.
@@ -160,7 +187,7 @@ impl Project {
     pub fn find_module_file(&self, name: &str) -> Option<PathBuf> {
         let parts: Vec<&str> = name.split('.').collect();
         self.roots_holding(parts.first().copied())
-            .find_map(|root| module_file(&self.index, root, &parts))
+            .find_map(|root| self.module_file(root, &parts))
     }
 
     /// The import roots that may hold a module whose dotted name starts with `top`, in order:
@@ -297,10 +324,13 @@ impl Project {
         if let Some(&index) = self.by_file.get(&path) {
             return Some(index);
         }
-        let display = display_path(&path, &self.display_root);
+        // A copied module is read, shown and fixed in the file copied.
+        let copied_from = self.copied.get(&path).cloned();
+        let read_path = copied_from.as_deref().unwrap_or(found);
+        let display = display_path(copied_from.as_deref().unwrap_or(&path), &self.display_root);
         // Read where it was found: a problem is reported at the name the project uses (a link
         // to a device is reported as the link, not as `/dev/zero`).
-        let text = match read_text(found, &self.display_root) {
+        let text = match read_text(read_path, &self.display_root) {
             Ok((text, problem)) => {
                 self.diagnostics.extend(problem);
                 text
@@ -322,9 +352,14 @@ impl Project {
         let name = self.module_name(&path);
         let is_package = path.file_name().is_some_and(|n| n == "__init__.py");
         let shape = crate::lint::shape::shape(tree.root_node(), &text);
-        let file = self
-            .sources
-            .add(SourceFile::new(path.clone(), display, text));
+        let file = self.sources.add(SourceFile::new(
+            copied_from.clone().unwrap_or_else(|| path.clone()),
+            display,
+            text,
+        ));
+        if copied_from.is_some() {
+            self.located.insert(file, path.clone());
+        }
         for error in errors {
             self.diagnostics.push(Diagnostic::at(
                 DiagnosticKind::ParseError,
@@ -376,7 +411,11 @@ impl Project {
         index: usize,
     ) -> Vec<(Span, Target, Demand)> {
         let file = self.modules[index].file;
-        let path = self.sources.get(file).path.clone();
+        let path = self
+            .located
+            .get(&file)
+            .cloned()
+            .unwrap_or_else(|| self.sources.get(file).path.clone());
         let (mut requests, mut included) = (Vec::new(), Vec::new());
         let demand = self.demands.get(&index).cloned().unwrap_or(Demand::All);
         let mut scanned = self.scanned.remove(&index);
@@ -462,11 +501,11 @@ impl Project {
             for _ in 1..level {
                 base = base.and_then(|b| b.parent().map(Path::to_path_buf));
             }
-            base.and_then(|base| module_file(&self.index, &base, &parts))
+            base.and_then(|base| self.module_file(&base, &parts))
         } else {
             let found = self
                 .roots_holding(parts.first().copied())
-                .find_map(|root| module_file(&self.index, root, &parts));
+                .find_map(|root| self.module_file(root, &parts));
             match found {
                 Some(path) => Some(path),
                 None if self

@@ -159,6 +159,7 @@ macro_rules! fixtures {
 }
 
 fixtures! {
+    ansible_copied_settings => "ansible-copied-settings",
     app_engine => "app-engine",
     app_engine_platform_variables => "app-engine-platform-variables",
     ci_tests_and_wsgi_default => "ci-tests-and-wsgi-default",
@@ -169,6 +170,7 @@ fixtures! {
     computed_include => "computed-include",
     configurations_across_modules => "configurations-across-modules",
     dockerfile_entrypoint_script => "dockerfile-entrypoint-script",
+    dockerfile_copied_settings => "dockerfile-copied-settings",
     dockerfile_multistage => "dockerfile-multistage",
     dockerfile_uwsgi_conf => "dockerfile-uwsgi-conf",
     empty_settings_package => "empty-settings-package",
@@ -187,6 +189,7 @@ fixtures! {
     platform_sh_platform_variables => "platform-sh-platform-variables",
     probed_comparisons => "probed-comparisons",
     procfile_app_json => "procfile-app-json",
+    procfile_default_is_base => "procfile-default-is-base",
     render_platform_variables => "render-platform-variables",
     render_yaml => "render-yaml",
     runserver_vs_gunicorn => "runserver-vs-gunicorn",

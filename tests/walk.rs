@@ -153,9 +153,16 @@ fn pruned_folders_are_never_listed() {
         "build/lib/pkg",
         "__pycache__/x",
         "vendor.egg-info/x",
+        // A project template (cookiecutter, copier): rendered into other projects.
+        "{{cookiecutter.project_slug}}/config",
+        "site-factory/{% if cookiecutter.docker %}docker{% endif %}",
     ] {
         write(&project.join(folder).join("settings.py"), insecure);
     }
+    write(
+        &project.join("{{cookiecutter.project_slug}}/docker-compose.yml"),
+        "services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: hunter2\n",
+    );
     write(&project.join(".venv/pyvenv.cfg"), "home = /usr/bin\n");
     write(&project.join("env2/pyvenv.cfg"), "home = /usr/bin\n");
     write(&project.join("env2/lib/settings.py"), insecure);
@@ -170,13 +177,14 @@ fn pruned_folders_are_never_listed() {
         std::collections::BTreeSet::from(["site/settings.py".to_string()]),
         "{report:#}"
     );
-    // Listed: proj, proj/site and the virtual environments `.venv` and `env2` (whose listings
-    // show their `pyvenv.cfg`); nothing under a pruned folder.
+    // Listed: proj, proj/site, proj/site-factory (whose only folder is a template) and the
+    // virtual environments `.venv` and `env2` (whose listings show their `pyvenv.cfg`); nothing
+    // under a pruned folder.
     let listed: usize = stderr
         .lines()
         .rev()
         .find_map(|line| line.split("listed=").nth(1))
         .and_then(|n| n.trim().parse().ok())
         .unwrap_or_else(|| panic!("no counter in {stderr}"));
-    assert_eq!(listed, 4, "{stderr}");
+    assert_eq!(listed, 5, "{stderr}");
 }

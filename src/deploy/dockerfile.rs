@@ -39,6 +39,8 @@ pub struct Stage {
     /// `COPY`/`ADD` from the build context (not `--from` another stage), this stage's and its
     /// parents'.
     pub copies: Vec<CopyStep>,
+    /// This stage's `RUN` commands (shell text), each with its line and the `WORKDIR` it runs in.
+    pub runs: Vec<(usize, String, Option<String>)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -173,6 +175,7 @@ pub fn parse(text: &str, build_args: &BTreeMap<String, String>) -> Dockerfile {
             }
             "RUN" => {
                 let run = exec(strip_flags(args), line);
+                stage.runs.push((line, run.text(), stage.workdir.clone()));
                 let analysis = run.analyze();
                 let own_settings = analysis
                     .env

@@ -13,6 +13,7 @@ pub mod ci;
 pub mod command;
 pub mod compose;
 mod compose_text;
+pub mod copies;
 pub mod digitalocean;
 pub mod docker_words;
 pub mod dockerfile;

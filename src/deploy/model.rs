@@ -170,6 +170,7 @@ impl Deployment {
 }
 
 /// A file discovery found that may describe deployments.
+#[derive(Clone)]
 pub struct DeployFile {
     pub path: PathBuf,
     pub kind: SourceKind,

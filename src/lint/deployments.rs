@@ -62,8 +62,15 @@ pub fn list(paths: &[PathBuf], excludes: &Excludes) -> Result<Vec<Row>, String> 
             None => (None, String::new()),
         };
         if let Some(default) = resolved.set_elsewhere {
+            let what = match resolved.extended_by {
+                Some(extension) => format!(
+                    "the base that `{}` extends",
+                    project.modules[extension].name
+                ),
+                None => "development settings".into(),
+            };
             reason.push_str(&format!(
-                "; it must set DJANGO_SETTINGS_MODULE outside the repository: its entry point's default, `{}`, is development settings",
+                "; it must set DJANGO_SETTINGS_MODULE outside the repository: its entry point's default, `{}`, is {what}",
                 project.modules[default].name
             ));
         } else if let Some(via) = &resolved.via {
@@ -71,6 +78,21 @@ pub fn list(paths: &[PathBuf], excludes: &Excludes) -> Result<Vec<Row>, String> 
                 "; its settings are the default of {}:{}",
                 display_path(&via.file, &display_root),
                 via.line
+            ));
+        }
+        // A module that a build or start-up step copies into place.
+        if let Some(module) = resolved.module
+            && let Some(copy) = discovery
+                .copies
+                .iter()
+                .find(|copy| project.sources.get(project.modules[module].file).path == copy.from)
+        {
+            reason.push_str(&format!(
+                "; `{}` is {}, copied there by {}:{}",
+                project.modules[module].name,
+                display_path(&copy.from, &display_root),
+                display_path(&copy.origin.file, &display_root),
+                copy.origin.line
             ));
         }
         rows.push(row(

@@ -4,6 +4,7 @@
 
 mod deployment_findings;
 pub mod deployments;
+mod extensions;
 pub mod matrix;
 mod plan;
 pub(crate) mod shape;
@@ -80,10 +81,16 @@ pub fn open_project(
     };
     let targets = Targets::new(&paths, excludes, force_exclude);
     let discovery = discover::discover(targets.roots(), targets.files(), excludes, &display_root);
-    let project = Project::with_index(
+    let mut project = Project::with_index(
         discovery.import_roots.clone(),
         display_root.clone(),
         discovery.index.clone(),
+    );
+    project.add_copies(
+        discovery
+            .copies
+            .iter()
+            .map(|copy| (copy.to.clone(), copy.from.clone())),
     );
     Ok((targets, discovery, project, display_root))
 }

@@ -16,6 +16,7 @@ use crate::eval::Settings;
 use crate::profile::{self, Classified, Profile};
 use crate::resolve::Project;
 
+use super::extensions;
 use super::shape::Shape;
 
 /// One environment a unit is evaluated under.
@@ -66,6 +67,9 @@ pub struct Resolved<'d> {
     /// is not development cannot mean to run: it must set `DJANGO_SETTINGS_MODULE` outside the
     /// repository (a platform's configuration).
     pub set_elsewhere: Option<usize>,
+    /// Why `set_elsewhere` is set when the default is not named for development: the module
+    /// named for production that extends it ([`extensions`]).
+    pub extended_by: Option<usize>,
 }
 
 /// A server entry point (`wsgi.py`, `asgi.py`) falling back to development settings while the
@@ -224,8 +228,16 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
             let development_default =
                 profile::profile_from_name(name.rsplit(['.', ':']).next().unwrap_or(&name))
                     == Some(Profile::Development);
-            if development_default && classified.profile != Profile::Development {
-                entry.set_elsewhere = entry.module.take();
+            if classified.profile != Profile::Development {
+                if development_default {
+                    entry.set_elsewhere = entry.module.take();
+                } else if let Some(&extension) =
+                    extensions::deployed_extensions(project, module).first()
+                {
+                    // The default is the base of settings named for production.
+                    entry.extended_by = Some(extension);
+                    entry.set_elsewhere = entry.module.take();
+                }
             }
         }
         resolved.push(entry);
@@ -393,22 +405,25 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         plan_units.push(unit(module, class, name, unset, variants));
     }
     // The other classes of a django-configurations module a deployment runs, whose names say
-    // they are deployed (`ProductionReadOnly` next to `Production`).
+    // they are deployed (`ProductionReadOnly` next to `Production`), and those no class extends
+    // whose names do not tell (`Feature(Production)` for feature-branch deployments): selected
+    // by a DJANGO_CONFIGURATION set outside the repository, they are linted as a module found by
+    // its name alone would be.
     let configuration_modules: BTreeSet<usize> = plan_units
         .iter()
         .filter(|u| u.settings.class.is_some())
         .map(|u| u.settings.module)
         .collect();
     for module in configuration_modules {
-        for (class, _) in configuration_classes(project, module) {
+        for (class, extended) in configuration_classes(project, module) {
             let taken = plan_units.iter().any(|u| {
                 u.settings.module == module && u.settings.class.as_deref() == Some(&class)
             });
-            let deployed_name = matches!(
-                profile::profile_from_name(&class),
-                Some(Profile::Production | Profile::Staging)
-            );
-            if taken || !deployed_name {
+            let deployable = match profile::profile_from_name(&class) {
+                Some(profile) => matches!(profile, Profile::Production | Profile::Staging),
+                None => !extended,
+            };
+            if taken || !deployable {
                 continue;
             }
             let name = unit_name(project, module, Some(&class));
@@ -442,6 +457,8 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
             .filter(|(_, module, _)| deployed(project, *module))
             .map(|(_, module, _)| *module),
     );
+    // What a server that falls back to a base runs instead: the settings extending it.
+    candidates.extend(resolved.iter().filter_map(|r| r.extended_by));
     // The entry point default naming each, a server's first.
     let fallback_of = |module: usize| {
         let naming = || {
@@ -756,6 +773,7 @@ fn resolve_deployment<'d>(
         via: None,
         profile: None,
         set_elsewhere: None,
+        extended_by: None,
     };
     if let Some((name, _)) = deployment.settings_module() {
         resolved.module_name = Some(name.to_string());

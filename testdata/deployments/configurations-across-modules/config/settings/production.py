@@ -11,3 +11,9 @@ class Production(Base):
     SECURE_HSTS_SECONDS = 0
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+
+class Preview(Production):
+    """Review apps, one per pull request: DJANGO_CONFIGURATION=Preview, set by the platform."""
+
+    ALLOWED_HOSTS = values.ListValue(["*"])
