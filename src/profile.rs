@@ -52,6 +52,12 @@ fn words(name: &str) -> Vec<String> {
         .filter(|p| !p.is_empty())
     {
         words.push(part.to_ascii_lowercase());
+        // `e2etest`, `e2e_settings`: end-to-end tests.
+        if let Some(rest) = part.to_ascii_lowercase().strip_prefix("e2e")
+            && (rest.is_empty() || rest.starts_with("test"))
+        {
+            words.push("e2e".into());
+        }
         let mut current = String::new();
         for (i, c) in part.char_indices() {
             if c.is_ascii_uppercase() && i > 0 && !current.is_empty() {
@@ -82,6 +88,7 @@ pub fn profile_from_name(name: &str) -> Option<Profile> {
         "test",
         "tests",
         "testing",
+        "e2e",
         "ci",
         "continuousintegration",
         "devel",
@@ -164,6 +171,7 @@ pub fn of_deployment(
             // tool: nothing says it runs where the site is served.
             (None, None)
                 if deployment.kind == SourceKind::Shell
+                    && !is_deploy_hook(&deployment.origin.file)
                     && matches!(command.map(|c| &c.process), Some(Process::Management(_))) =>
             {
                 let Some(Process::Management(name)) = command.map(|c| &c.process) else {
@@ -182,6 +190,28 @@ pub fn of_deployment(
             (None, None) => classified(Profile::Production, format!("deployed by {at}")),
         },
     }
+}
+
+/// A script a platform runs while deploying (Heroku's `bin/post_compile`, a `release.sh`,
+/// `deploy.sh`, `render-build.sh`): its management commands run against the deployed database.
+fn is_deploy_hook(file: &std::path::Path) -> bool {
+    let name = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    [
+        "compile",
+        "release",
+        "deploy",
+        "render",
+        "heroku",
+        "fly",
+        "predeploy",
+        "postdeploy",
+    ]
+    .iter()
+    .any(|word| name.contains(word))
 }
 
 /// The profile the last part of a settings name suggests (`production`, `Production`).
@@ -325,6 +355,27 @@ mod tests {
             Some(Profile::Production)
         );
         assert_eq!(profile_from_name("LocalDev"), Some(Profile::Development));
+        assert_eq!(
+            profile_from_name("settings.e2etest"),
+            Some(Profile::Development)
+        );
+        assert_eq!(
+            profile_from_name("e2e_settings"),
+            Some(Profile::Development)
+        );
+        assert_eq!(profile_from_name("e2edge"), None);
+    }
+
+    #[test]
+    fn deploy_hooks_are_not_developer_scripts() {
+        for hook in [
+            "bin/post_compile",
+            "bin/render-compile.sh",
+            "scripts/release.sh",
+        ] {
+            assert!(is_deploy_hook(std::path::Path::new(hook)), "{hook}");
+        }
+        assert!(!is_deploy_hook(std::path::Path::new("regenerate.sh")));
     }
 
     #[test]

@@ -221,14 +221,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         ));
     }
 
-    let deployment_files: HashSet<&Path> = discovery
-        .deployments
-        .iter()
-        .flat_map(|d| {
-            std::iter::once(d.origin.file.as_path())
-                .chain(d.env.values().map(|v| v.origin.file.as_path()))
-        })
-        .collect();
+    let deployment_files = deployment_files(&discovery);
     let findings = one_per_deployment_line(findings, &project, &modules, &deployment_files);
     let mut findings = findings;
     findings.sort_by(|a, b| {
@@ -316,13 +309,49 @@ fn one_per_deployment_line(
             best.insert(key, index);
         }
     }
-    findings
+    let findings = findings
         .into_iter()
         .enumerate()
         .filter(|(index, f)| {
             outside_deployment_files(f) || best.get(&(f.span, f.rule.id.clone())) == Some(index)
         })
         .map(|(_, f)| f)
+        .collect();
+    key_not_credential(findings, project, deployment_files)
+}
+
+/// A literal Django key the settings read from a deployment's variable (`DD_SECRET_KEY`) is
+/// DJS003 at that line; the credential rule (DJS033), which knows only the variable's name, would
+/// say the same of the same line.
+pub(super) fn key_not_credential(
+    findings: Vec<Finding>,
+    project: &Project,
+    deployment_files: &HashSet<&Path>,
+) -> Vec<Finding> {
+    let in_deployment_file =
+        |f: &Finding| deployment_files.contains(project.sources.get(f.span.file).path.as_path());
+    let key_lines: HashSet<Span> = findings
+        .iter()
+        .filter(|f| f.rule.id == "DJS003" && in_deployment_file(f))
+        .map(|f| f.span)
+        .collect();
+    findings
+        .into_iter()
+        .filter(|f| {
+            !(f.rule.id == "DJS033" && key_lines.contains(&f.span) && in_deployment_file(f))
+        })
+        .collect()
+}
+
+/// The files deployments are described in, and those their environments come from.
+pub(super) fn deployment_files(discovery: &discover::Discovery) -> HashSet<&Path> {
+    discovery
+        .deployments
+        .iter()
+        .flat_map(|d| {
+            std::iter::once(d.origin.file.as_path())
+                .chain(d.env.values().map(|v| v.origin.file.as_path()))
+        })
         .collect()
 }
 
@@ -557,7 +586,56 @@ fn probed_variants(
             serves_http: true,
         });
     }
+    // The project's own switches for where it runs (`ON_HEROKU`, `IN_DOCKER`, `IS_PRODUCTION`):
+    // what runs there when the switch is on.
+    for var in &evaluation.read {
+        let Some(profile) = deployment_switch(var) else {
+            continue;
+        };
+        if options.env.contains_key(&**var) || variants.iter().any(|v| v.env.contains_key(&**var)) {
+            continue;
+        }
+        let label = format!("{var}='1'");
+        probed.push(Variant {
+            environment: Some(Environment::Probed(label.clone())),
+            env: BTreeMap::from([(
+                var.to_string(),
+                VariantVar {
+                    value: Some("1".into()),
+                    file: None,
+                    line: 0,
+                    source: None,
+                },
+            )]),
+            reason: format!("the settings read `{var}`, a switch named for where they run"),
+            label,
+            profile: options.profiles.get(unit).copied().unwrap_or(profile),
+            serves_http: true,
+        });
+    }
     probed
+}
+
+/// A variable named as a switch for where the project runs (`ON_HEROKU`, `IN_DOCKER`,
+/// `IS_PRODUCTION`, `USE_RENDER`): the profile of the environment it switches on. Platforms'
+/// own variables are probed with their real values instead (`deploy::platforms`).
+fn deployment_switch(var: &str) -> Option<Profile> {
+    let words: Vec<&str> = var.split('_').filter(|w| !w.is_empty()).collect();
+    let (connectives, places): (Vec<&str>, Vec<&str>) = words
+        .iter()
+        .partition(|w| matches!(**w, "ON" | "IN" | "IS" | "RUNNING" | "USE" | "USING"));
+    let [place] = places.as_slice() else {
+        return None;
+    };
+    let profile = match *place {
+        "STAGING" => Profile::Staging,
+        "PRODUCTION" | "PROD" | "HEROKU" | "RENDER" | "DOCKER" | "FLY" | "KUBERNETES" | "K8S" => {
+            Profile::Production
+        }
+        _ => return None,
+    };
+    // A bare `PRODUCTION`, or `ON_HEROKU`; not `DOCKER_HOST` (a place word among others).
+    (connectives.len() + 1 == words.len()).then_some(profile)
 }
 
 /// Settings modules linted between two releases of the syntax trees.
@@ -743,4 +821,20 @@ fn deployments_of(unit: &plan::Unit, display_root: &Path) -> Vec<DeploymentEnv> 
         result.push(DeploymentEnv { file, vars });
     }
     result
+}
+
+#[cfg(test)]
+mod switch_tests {
+    use super::*;
+
+    #[test]
+    fn deployment_switches_by_name() {
+        assert_eq!(deployment_switch("ON_HEROKU"), Some(Profile::Production));
+        assert_eq!(deployment_switch("IN_DOCKER"), Some(Profile::Production));
+        assert_eq!(deployment_switch("IS_STAGING"), Some(Profile::Staging));
+        assert_eq!(deployment_switch("PRODUCTION"), Some(Profile::Production));
+        assert_eq!(deployment_switch("DOCKER_HOST"), None);
+        assert_eq!(deployment_switch("HEROKU_APP_NAME"), None);
+        assert_eq!(deployment_switch("DEBUG"), None);
+    }
 }

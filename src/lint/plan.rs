@@ -385,7 +385,14 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
             .filter(|(_, m, c)| *m == module && *c == class)
             .map(|(d, _, _)| *d)
             .collect();
-        let mut unset = unset_variant(&name, &variants, &named_by, &at);
+        // Deployments of the repository that name other settings (of any profile): then an
+        // entry point's default is only a fallback.
+        let others_named = resolved.iter().any(|r| {
+            r.deployment.role == Role::Runs
+                && r.via.is_none()
+                && r.module.is_some_and(|m| m != module)
+        });
+        let mut unset = unset_variant(&name, &variants, &named_by, others_named, &at);
         // Only `manage.py` names it, and every deployment of the repository that runs Django
         // runs it for development: it is what `manage.py runserver` loads.
         if variants.is_empty()
@@ -651,6 +658,7 @@ fn unset_variant<'d>(
     name: &str,
     variants: &[Variant<'d>],
     fallbacks: &[&Deployment],
+    others_named: bool,
     at: &dyn Fn(&Origin) -> String,
 ) -> Variant<'d> {
     // Tests and build steps that run a module through `manage.py`'s default say nothing about
@@ -681,7 +689,25 @@ fn unset_variant<'d>(
         }
     } else {
         let server = fallbacks.iter().find(|d| is_server_entry_point(d));
+        let named_development =
+            profile::profile_from_name(name.rsplit(['.', ':']).next().unwrap_or(name))
+                == Some(Profile::Development);
         match server {
+            // The repository's deployments name other settings: a default named for
+            // development is what a server started without the variable runs (DJS049 says so),
+            // not what is deployed.
+            Some(fallback) if named_development && others_named => {
+                let (_, origin) = fallback
+                    .settings_module()
+                    .expect("a fallback names a module");
+                Classified {
+                    profile: Profile::Development,
+                    reason: format!(
+                        "named for development; the default of {}, while the repository's deployments name other settings",
+                        at(origin)
+                    ),
+                }
+            }
             Some(fallback) => {
                 let (_, origin) = fallback
                     .settings_module()

@@ -46,12 +46,18 @@ pub fn check(ctx: &Context) -> Option<Draft> {
         Some(_) => None,
         None => crate::fix::hardcoded_secret_key(ctx, value.origin, !value.env.is_empty()),
     };
+    // A key a deployment file sets is not repeated into CI logs and reports: its line is shown.
+    let scenario = ctx.scenario(&value.env);
+    let (message, scenario) = match &decided {
+        Some(_) => (super::mask(&message, &key), super::mask(&scenario, &key)),
+        None => (message, scenario),
+    };
     Some(Draft {
         setting: Some("SECRET_KEY".into()),
         fix,
         span: decided.map_or(value.origin, |(span, _)| span),
         message,
-        scenario: ctx.scenario(&value.env),
+        scenario,
         notes: ctx.deployment_notes(&value.env),
     })
 }

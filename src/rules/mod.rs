@@ -113,6 +113,16 @@ pub fn check_for(id: &str) -> Option<Check> {
     })
 }
 
+/// `text` with the secret in it replaced by `****` (its quoted forms too): a secret a deployment
+/// file commits is pointed at by its line, never copied into CI logs and reports.
+fn mask(text: &str, secret: &str) -> String {
+    if secret.is_empty() {
+        return text.to_string();
+    }
+    let repr = crate::eval::value::python_repr(secret);
+    text.replace(&repr, "'****'").replace(secret, "****")
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

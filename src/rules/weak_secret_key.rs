@@ -31,12 +31,18 @@ pub fn check(ctx: &Context) -> Option<Draft> {
                 ctx.when(&value.env)
             )
         };
+        let message = format!("{subject} ({}): {CONSEQUENCE}", weaknesses.join("; "));
+        let scenario = ctx.scenario(&value.env);
+        let (message, scenario) = match &decided {
+            Some(_) => (super::mask(&message, &text), super::mask(&scenario, &text)),
+            None => (message, scenario),
+        };
         return Some(Draft {
             setting: Some("SECRET_KEY".into()),
             fix: None,
             span: decided.map_or(value.origin, |(span, _)| span),
-            message: format!("{subject} ({}): {CONSEQUENCE}", weaknesses.join("; ")),
-            scenario: ctx.scenario(&value.env),
+            message,
+            scenario,
             notes: ctx.deployment_notes(&value.env),
         });
     }

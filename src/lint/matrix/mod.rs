@@ -241,6 +241,8 @@ pub fn build(options: &Options, per_file_ignores: &PerFileIgnores) -> Result<Mat
         options,
         &targets,
     ));
+    let findings =
+        super::key_not_credential(findings, &project, &super::deployment_files(&discovery));
     let modules: Vec<LintedModule> = work
         .iter()
         .map(|w| LintedModule {

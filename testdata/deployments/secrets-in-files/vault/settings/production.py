@@ -1,7 +1,7 @@
 from .base import *  # noqa: F403
 
 DEBUG = False
-SECRET_KEY = env("DJANGO_SECRET_KEY")
+SECRET_KEY = env("VAULT_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["vault.example.com"])
 EMAIL_HOST = "smtp.example.com"
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
