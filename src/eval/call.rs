@@ -8,7 +8,7 @@ use tree_sitter::Node;
 
 use super::value::Args;
 use super::value::{Function, Kind, Param, ParamKind, Value};
-use super::{Exit, Frame, Namespace, Run};
+use super::{Binding, Exit, Frame, Namespace, Run};
 use crate::source::Span;
 
 /// Calls nested deeper than this are not followed (recursion ends here too).
@@ -113,10 +113,44 @@ impl<'p> Run<'p> {
         let Some(body) = self.function_body(function) else {
             return give_up("its definition could not be found".into());
         };
-        let locals = match bind_arguments(function, args, span) {
+        let mut locals = match bind_arguments(function, args, span) {
             Ok(locals) => locals,
             Err(why) => return give_up(why),
         };
+        let text = &self
+            .project
+            .sources
+            .get(self.project.modules[function.module].file)
+            .text;
+        // `nonlocal` names belong to an enclosing function, whose frame djsafe does not keep: the
+        // call is not followed, and the caller's names it may rebind are unknown.
+        let nonlocal = super::stmt::declared_names(body, text, "nonlocal_statement");
+        if !nonlocal.is_empty() {
+            let reason = format!(
+                "may be rebound by the call to `{}` at {}, which rebinds names of an enclosing scope (`nonlocal`) and is not followed",
+                function.name,
+                self.line_at(span)
+            );
+            for name in &nonlocal {
+                if caller.ns.bindings.contains_key(name.as_str()) {
+                    self.bind(caller, name, Value::unknown(reason.clone(), span), span);
+                }
+            }
+            return give_up("it rebinds names of an enclosing scope (`nonlocal`)".into());
+        }
+        let global_names: Vec<Rc<str>> =
+            super::stmt::declared_names(body, text, "global_statement")
+                .into_iter()
+                .map(Rc::from)
+                .collect();
+        if let Some(name) = global_names
+            .iter()
+            .find(|name| function.params.iter().any(|p| p.name == **name))
+        {
+            return give_up(format!(
+                "its parameter `{name}` is declared global (a SyntaxError)"
+            ));
+        }
         // The function's globals are its module's namespace: the caller's own while that module
         // is still running, the finished module's otherwise.
         let globals = if caller.module == function.module {
@@ -130,6 +164,16 @@ impl<'p> Run<'p> {
         } else {
             self.module(function.module)
         };
+        // A `global` name is the module's: the function starts from the module's binding.
+        let declared: Vec<(Rc<str>, Option<Binding>)> = global_names
+            .iter()
+            .map(|name| (name.clone(), globals.bindings.get(name).cloned()))
+            .collect();
+        for (name, binding) in &declared {
+            if let Some(binding) = binding {
+                locals.bindings.insert(name.clone(), binding.clone());
+            }
+        }
         let mut frame = Frame {
             module: function.module,
             file: self.project.modules[function.module].file,
@@ -137,6 +181,7 @@ impl<'p> Run<'p> {
             control: caller.control.clone(),
             handled: Vec::new(),
             globals: Some(globals),
+            global_names,
         };
         let outer_steps = self.call_steps;
         let outer_conditions = std::mem::take(&mut self.call_conditions);
@@ -155,6 +200,7 @@ impl<'p> Run<'p> {
         self.call_conditions = super::value::union(&self.call_conditions, &conditions);
         self.call_forks = outer_forks;
         let call = format!("the call to `{}` at {}", function.name, self.line_at(span));
+        self.write_back_globals(&frame, &declared, &exit, body, &call, span);
         self.apply_global_writes(caller, writes, &call);
         // A function that writes `globals()` and was not followed to its end may have bound or
         // rebound any name: what its module has is then unknown, not what it was before.
@@ -201,7 +247,14 @@ impl<'p> Run<'p> {
         }
         match exit {
             Ok(()) => Value::new(Kind::None, span).with_env(&conditions),
-            Err(Exit::Return(value)) => value.with_env(&conditions),
+            Err(Exit::Return(value)) => {
+                let inside = Span {
+                    file: frame.file,
+                    start: body.start_byte(),
+                    end: body.end_byte(),
+                };
+                at_call(value, inside, span, MAX_REORIGIN_DEPTH).with_env(&conditions)
+            }
             Err(Exit::Exception(name)) => {
                 // The exception goes on to the caller, whose `try` may catch it.
                 self.raised = Some(name);
@@ -219,6 +272,51 @@ impl<'p> Run<'p> {
         }
         node.child_by_field_name("body")
     }
+}
+
+/// How deep [`at_call`] goes into the containers a call returns.
+const MAX_REORIGIN_DEPTH: usize = 6;
+
+/// A value a call returns, pointing at the call when it was computed in the function's `body`
+/// (`return v == "True"` in a helper): the call is the line of the settings module that makes
+/// the setting what it is, and the one its author can change. A value passed through from an
+/// argument or a default parameter keeps its origin, the literal that was given. Containers the
+/// function built (their own origin in its body) have their items pointed likewise, since a
+/// rule may report one item (`'*'` in ALLOWED_HOSTS); changing an item's origin changes no
+/// value, so the objects are updated in place.
+fn at_call(mut value: Value, body: Span, call: Span, depth: usize) -> Value {
+    let inside = |origin: Span| {
+        origin.file == body.file && origin.start >= body.start && origin.end <= body.end
+    };
+    if !inside(value.origin) {
+        return value;
+    }
+    value.origin = call;
+    let Some(depth) = depth.checked_sub(1) else {
+        return value;
+    };
+    let repoint = |v: &Value| at_call(v.clone(), body, call, depth);
+    match &value.kind {
+        Kind::Tuple(items) => {
+            let items: Vec<Value> = items.iter().map(repoint).collect();
+            value.kind = Kind::Tuple(Rc::new(items));
+        }
+        Kind::List(object) | Kind::Set(object) => {
+            if let Some(items) = object.get() {
+                object.set_state(Ok(items.iter().map(repoint).collect()));
+            }
+        }
+        Kind::Dict(object) => {
+            if let Some(pairs) = object.get() {
+                object.set_state(Ok(pairs
+                    .iter()
+                    .map(|(k, v)| (repoint(k), repoint(v)))
+                    .collect()));
+            }
+        }
+        _ => {}
+    }
+    value
 }
 
 /// Python's argument binding: positional, keyword, keyword-only and defaults, extra positional
@@ -302,12 +400,12 @@ fn bind_arguments(function: &Function, args: &Args, call: Span) -> Result<Namesp
 /// `globals()[name] = value` run inside a function: it binds `name` in the function's module, which
 /// is applied when the call returns to that module's code (see [`Run::write_global`]).
 pub struct GlobalWrite {
-    module: usize,
-    name: Rc<str>,
-    value: Value,
-    site: Span,
+    pub(super) module: usize,
+    pub(super) name: Rc<str>,
+    pub(super) value: Value,
+    pub(super) site: Span,
     /// Written under a condition djsafe could not decide: the name may or may not be rebound.
-    conditional: bool,
+    pub(super) conditional: bool,
 }
 
 impl<'p> Run<'p> {
@@ -423,6 +521,24 @@ impl<'p> Run<'p> {
             if write.module == caller.module && caller.globals.is_none() {
                 self.bind(caller, &write.name, value, write.site);
                 continue;
+            }
+            // The caller is a function of the same module: a name it declares `global` is the
+            // module's, which it writes back when it returns; any other is seen through its
+            // globals from now on, and written when the calls return to module level.
+            if write.module == caller.module {
+                if caller.global_names.contains(&write.name) {
+                    self.bind(caller, &write.name, value, write.site);
+                    continue;
+                }
+                if let Some(globals) = caller.globals.as_mut() {
+                    Rc::make_mut(globals).bindings.insert(
+                        write.name.clone(),
+                        super::Binding {
+                            value: value.clone(),
+                            site: write.site,
+                        },
+                    );
+                }
             }
             // Another module's namespace is outside the branch djsafe is running both sides
             // of, so no join covers it: a write made on one side only is a maybe.

@@ -48,6 +48,7 @@ impl<'p> Run<'p> {
             control: frame.control.clone(),
             handled: Vec::new(),
             globals: Some(Rc::new(globals)),
+            global_names: Vec::new(),
         };
         if let Some(body) = node.child_by_field_name("body") {
             let _ = self.block(&mut body_frame, body);

@@ -18,6 +18,7 @@
 //!    (layers 2 and 3) and the order they are tried in; it also uses `mutation` to forget what an
 //!    unmodelled call may change.
 //! 5. The evaluator: this file's `Run` and `Frame`, `stmt`, `expr`, `call` (project functions),
+//!    `global_statement` (`global` in them),
 //!    `classes`, `matching`, `mutation`. These call one another, as an interpreter's statements,
 //!    expressions and calls nest, and call down into `external` and layers 1-3.
 //!
@@ -33,6 +34,7 @@ pub use classes::configuration_classes;
 mod expr;
 mod external;
 mod files;
+mod global_statement;
 mod library_values;
 mod libs;
 mod matching;
@@ -326,6 +328,10 @@ struct Frame {
     handled: Vec<Vec<String>>,
     /// In a function call: the module namespace the function's globals are looked up in.
     globals: Option<Rc<Namespace>>,
+    /// In a function call: the names its `global` statements declare. They live in `ns` while
+    /// the function runs (so branches and loops treat them as any name) and are written to the
+    /// module when it returns (see `call::call_function`).
+    global_names: Vec<Rc<str>>,
 }
 
 /// Why a block stopped before its end.
@@ -389,6 +395,7 @@ impl Run<'_> {
             control: EnvDeps::default(),
             handled: Vec::new(),
             globals: None,
+            global_names: Vec::new(),
         };
         // Evaluation goes on after an uncaught exception: Python would stop, but the statements
         // after it still describe what the author meant to deploy, and losing their findings

@@ -466,13 +466,16 @@ fn findings_in(shared: &Shared, work: &Work, variant: &Variant, ctx: &Context) -
     let options = shared.options;
     let mut found = Vec::new();
     for rule in &options.rules {
-        if rules::DEPLOYMENT_RULES.contains(&rule.id.as_str()) || rule.http && !variant.serves_http
+        if rules::DEPLOYMENT_RULES.contains(&rule.id.as_str())
+            || rule.http && !variant.serves_http
+            || rules::silenced::silenced_check(rule, ctx).is_some()
         {
             continue;
         }
-        let Some(draft) = rules::check_for(&rule.id).and_then(|check| check(ctx)) else {
+        let Some(mut draft) = rules::check_for(&rule.id).and_then(|check| check(ctx)) else {
             continue;
         };
+        draft.notes.extend(rules::silenced::unknown_note(rule, ctx));
         found.push(Finding {
             rule,
             module: work.name.clone(),

@@ -6,7 +6,11 @@
 //!   `PASSWD`, `PWD`, `PASSPHRASE`, `SECRET`, `TOKEN` or `APIKEY`, or that ends in `API_KEY`,
 //!   `SECRET_KEY`, `SECRET_ACCESS_KEY`, `PRIVATE_KEY` or `SIGNING_KEY` (case-insensitive), such
 //!   as `DATABASES['default']['PASSWORD']`, `EMAIL_HOST_PASSWORD`, `AWS_SECRET_ACCESS_KEY`,
-//!   `STRIPE_API_KEY`, `GITHUB_TOKEN`. The top-level `SECRET_KEY` is DJS003's;
+//!   `STRIPE_API_KEY`, `GITHUB_TOKEN`; and names ending in `KEY` (or `KEYS`) with a crypto word
+//!   (`AES`, `ENCRYPTION` or any word with `CRYPT`, `FERNET`, `HMAC`, `JWT`, `SIGNING`) unless
+//!   the word before `KEY` is `PUBLIC`, `VERIFYING`, `HEADER`, `COOKIE`, `CLAIM` or `ID`:
+//!   `DD_CREDENTIAL_AES_256_KEY`, `FIELD_ENCRYPTION_KEY`, `FERNET_KEYS`. The top-level
+//!   `SECRET_KEY` is DJS003's;
 //! - URLs with a password, `scheme://user:password@host` (database, cache and broker URLs,
 //!   Sentry DSNs with a secret key), in any setting;
 //! - every entry of `SECRET_KEY_FALLBACKS`.
@@ -262,6 +266,37 @@ pub(crate) fn is_credential_name(name: &str) -> bool {
         .iter()
         .any(|suffix| upper.ends_with(suffix))
         || upper.ends_with("SECRET_ACCESS_KEY")
+        || is_crypto_key_name(&upper)
+}
+
+/// Words that make a key a cryptographic one: `DD_CREDENTIAL_AES_256_KEY`,
+/// `FIELD_ENCRYPTION_KEY`, `FERNET_KEY`, `HMAC_KEY`, `JWT_KEY`. Any word containing `CRYPT`
+/// counts too (`ENCRYPTION`, `DECRYPT`, `CRYPTO`).
+const CRYPTO_WORDS: &[&str] = &["AES", "FERNET", "HMAC", "JWT", "SIGNING"];
+
+/// Words before `KEY` that make it something other than a secret: the public half of a key
+/// pair (`JWT_PUBLIC_KEY`, simplejwt's `VERIFYING_KEY`), or the name of a header, cookie or
+/// claim the key is looked up under (`JWT_AUTH_HEADER_KEY`, `ENCRYPTION_KEY_ID` ends otherwise).
+const NOT_SECRET_KEY_WORDS: &[&str] = &["PUBLIC", "VERIFYING", "HEADER", "COOKIE", "CLAIM", "ID"];
+
+/// `..._KEY` (or `..._KEYS`, a rotation list such as django-fernet-fields' `FERNET_KEYS`) with a
+/// word of [`CRYPTO_WORDS`] before it; `upper` is already upper-case with `_` separators.
+fn is_crypto_key_name(upper: &str) -> bool {
+    let words: Vec<&str> = upper.split('_').filter(|w| !w.is_empty()).collect();
+    let [qualifiers @ .., before, last] = words.as_slice() else {
+        return false;
+    };
+    if !matches!(*last, "KEY" | "KEYS") || NOT_SECRET_KEY_WORDS.contains(before) {
+        return false;
+    }
+    qualifiers.iter().chain([before]).any(|word| {
+        word.contains("CRYPT")
+            || CRYPTO_WORDS.contains(word)
+            // `AES256_KEY`: the algorithm with its key size.
+            || word
+                .strip_prefix("AES")
+                .is_some_and(|bits| !bits.is_empty() && bits.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// Settings that hold connection details: an unknown value there may hide a password.
@@ -346,6 +381,21 @@ mod tests {
             "SOCIAL_AUTH_GITHUB_SECRET",
             "password",
             "RECAPTCHA_PRIVATE_KEY",
+            // Keys for encryption and signing (DefectDojo's compose file sets the first).
+            "DD_CREDENTIAL_AES_256_KEY",
+            "CREDENTIAL_AES_256_KEY",
+            "AES256_KEY",
+            "FIELD_ENCRYPTION_KEY",
+            "SESSION_ENCRYPTION_KEY",
+            "DB_CRYPT_KEY",
+            "CRYPTO_KEY",
+            "FERNET_KEY",
+            "FERNET_KEYS",
+            "HMAC_KEY",
+            "WEBHOOK_HMAC_KEY",
+            "JWT_KEY",
+            "JWT_SIGNING_KEY",
+            "fernet-key",
         ] {
             assert!(is_credential_name(name), "{name}");
         }
@@ -356,6 +406,25 @@ mod tests {
             "TOKEN_MODEL",
             "STRIPE_PUBLISHABLE_KEY",
             "USER",
+            // Not secrets, though they end in `KEY` or carry a crypto word.
+            "CACHE_KEY_PREFIX",
+            "CACHE_KEY",
+            "SITE_KEY",
+            "RECAPTCHA_SITE_KEY",
+            "RECAPTCHA_PUBLIC_KEY",
+            "JWT_PUBLIC_KEY",
+            "ENCRYPTION_PUBLIC_KEY",
+            "JWT_VERIFYING_KEY",
+            "VERIFYING_KEY",
+            "JWT_AUTH_HEADER_KEY",
+            "JWT_AUTH_COOKIE_KEY",
+            "ENCRYPTION_KEY_ID",
+            "JWT_ALGORITHM",
+            "AES_KEY_SIZE",
+            "ENCRYPTION_ENABLED",
+            "SORT_KEY",
+            "KEY",
+            "AESTHETIC_KEY",
         ] {
             assert!(!is_credential_name(name), "{name}");
         }

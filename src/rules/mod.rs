@@ -40,6 +40,7 @@ mod secret_key_generated_at_import;
 mod security_middleware_missing;
 mod session_cookie_httponly_off;
 mod session_cookie_insecure;
+pub mod silenced;
 mod ssl_redirect_off;
 mod template_debug_enabled;
 mod weak_password_hasher;

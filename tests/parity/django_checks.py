@@ -1,7 +1,8 @@
 """Run Django's own deployment checks on the settings a module produces under CPython.
 
 Serves the requests of tests/parity.rs (see tests/python/forked_server.py), answering
-{"ids": [...]} with the ids of the security deployment checks Django reports, or
+{"ids": [...]} with the ids of the security deployment checks Django reports (those the settings'
+SILENCED_SYSTEM_CHECKS lists left out, as `manage.py check --deploy` leaves them out), or
 {"error": "...", "missing": VAR-or-null} when the settings do not import.
 
 The checks are called directly (they only read settings and the process environment), so no
@@ -56,7 +57,8 @@ def run_checks(root, module_name, env):
     ids = set()
     for function in functions:
         try:
-            ids.update(message.id for message in function(None))
+            # As `manage.py check` does: a message whose id SILENCED_SYSTEM_CHECKS lists is not shown.
+            ids.update(message.id for message in function(None) if not message.is_silenced())
         except Exception as error:  # a check crashing on a value is reported as such
             ids.add(f"crash:{function.__name__}:{type(error).__name__}")
     return {"ids": sorted(ids)}

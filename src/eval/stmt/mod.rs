@@ -6,7 +6,7 @@
 use tree_sitter::Node;
 
 use super::value::{Kind, Value};
-use super::{Exit, Frame, Run};
+use super::{Exit, Frame, Run, code_children};
 use crate::source::Span;
 
 mod assign;
@@ -15,7 +15,7 @@ mod imports;
 mod targets;
 
 pub(super) use control_flow::{catches, join};
-pub(super) use targets::{changed_names, collect_identifiers};
+pub(super) use targets::{changed_names, collect_identifiers, declared_names};
 
 /// `for` loops over known sequences are unrolled up to this many iterations.
 pub(super) const MAX_UNROLLED_ITERATIONS: usize = 64;
@@ -145,9 +145,22 @@ impl<'p> Run<'p> {
                 Err(Exit::Return(value))
             }
             "raise_statement" => Err(Exit::Exception("Exception")),
+            // A function's `global` names were found before its body ran (they hold for the whole
+            // body, wherever the statement is); anywhere else, and `nonlocal`, is not followed.
+            "global_statement"
+                if self.call_depth == 0
+                    || code_children(node).iter().all(|n| {
+                        frame
+                            .global_names
+                            .iter()
+                            .any(|g| **g == *self.text(frame, *n))
+                    }) =>
+            {
+                Ok(())
+            }
             "global_statement" | "nonlocal_statement" if self.call_depth > 0 => {
                 Err(Exit::GaveUp(format!(
-                    "the function rebinds module names (`{}`)",
+                    "the function rebinds names of an enclosing scope (`{}`)",
                     self.text(frame, node)
                 )))
             }

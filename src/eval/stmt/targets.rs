@@ -91,3 +91,32 @@ pub(super) fn is_binding_target(node: Node, text: &str) -> bool {
         _ => false,
     }
 }
+
+/// The names a function body's `global` (or `nonlocal`: `kind` is the statement's node kind)
+/// statements declare, in order, without duplicates: those of nested `def`s and classes are
+/// theirs, not this function's.
+pub(in crate::eval) fn declared_names(body: Node, text: &str, kind: &str) -> Vec<String> {
+    let function = body.parent();
+    let mut statements = Vec::new();
+    collect_nodes(body, &mut |n| n.kind() == kind, &mut statements);
+    let mut names: Vec<String> = Vec::new();
+    for statement in statements {
+        // The nearest enclosing scope: a walk up the tree, bounded by its depth.
+        let mut scope = statement.parent();
+        while let Some(node) = scope
+            && !matches!(node.kind(), "function_definition" | "class_definition")
+        {
+            scope = node.parent();
+        }
+        if scope != function {
+            continue;
+        }
+        for name in crate::eval::code_children(statement) {
+            let name = &text[name.byte_range()];
+            if !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+            }
+        }
+    }
+    names
+}

@@ -10,6 +10,7 @@ use crate::resolve::Project;
 
 mod environment;
 mod expressions;
+mod global_statement;
 mod imports;
 mod module_cache;
 mod mutation;
