@@ -6,7 +6,7 @@
 //! their own only when they stand alone: not a shared base or fragment that others import, not
 //! an empty package, not another framework's settings.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::deploy::{Deployment, Origin, Process, Role, SourceKind};
@@ -17,7 +17,15 @@ use crate::profile::{self, Classified, Profile};
 use crate::resolve::Project;
 
 use super::extensions;
-use super::shape::Shape;
+
+mod configurations;
+mod resolve;
+
+pub(super) use configurations::configuration_classes;
+use configurations::configuration_units;
+use resolve::{
+    configurations_by_file, resolve_deployment, same_file_configuration, serves_another_framework,
+};
 
 /// One environment a unit is evaluated under.
 #[derive(Clone, Debug)]
@@ -759,24 +767,6 @@ fn is_server_entry_point(deployment: &Deployment) -> bool {
             .is_some_and(|n| n == "wsgi.py" || n == "asgi.py")
 }
 
-/// The `DJANGO_CONFIGURATION` each entry point file sets by default (its first), by file.
-fn configurations_by_file<'d>(fallbacks: &[&'d Deployment]) -> HashMap<&'d Path, &'d str> {
-    let mut by_file = HashMap::new();
-    for fallback in fallbacks {
-        if let Some((class, _)) = fallback.configuration() {
-            by_file
-                .entry(fallback.origin.file.as_path())
-                .or_insert(class);
-        }
-    }
-    by_file
-}
-
-/// The `DJANGO_CONFIGURATION` an entry point file sets by default next to its settings module.
-fn same_file_configuration(by_file: &HashMap<&Path, &str>, file: &Path) -> Option<String> {
-    by_file.get(file).map(|class| class.to_string())
-}
-
 /// Whether `importer` imports the settings of others to make its own, as a selector or an
 /// aggregator does (`settings/__init__.py` or `settings.py` picking `production` by an
 /// environment variable): the modules it imports are linted through it.
@@ -784,118 +774,6 @@ fn is_aggregator(project: &Project, importer: usize, units: &BTreeSet<usize>) ->
     let module = &project.modules[importer];
     let last = module.name.rsplit('.').next().unwrap_or(&module.name);
     units.contains(&importer) && (module.is_package || last == "settings")
-}
-
-/// What a deployment runs: the module and class it names, or the defaults of the entry point its
-/// command starts (`gunicorn mysite.wsgi` runs what `mysite/wsgi.py` falls back to).
-fn resolve_deployment<'d>(
-    project: &mut Project,
-    deployment: &'d Deployment,
-    fallbacks: &[&'d Deployment],
-    configurations: &HashMap<&Path, &str>,
-) -> Resolved<'d> {
-    let mut resolved = Resolved {
-        deployment,
-        module: None,
-        module_name: None,
-        class: deployment.configuration().map(|(c, _)| c.to_string()),
-        via: None,
-        profile: None,
-        set_elsewhere: None,
-        extended_by: None,
-    };
-    if let Some((name, _)) = deployment.settings_module() {
-        resolved.module_name = Some(name.to_string());
-        resolved.module = load(project, name);
-        return resolved;
-    }
-    if deployment.env.contains_key(crate::deploy::SETTINGS_MODULE) {
-        // Set, to a value the repository does not say.
-        return resolved;
-    }
-    let Some(entry_point) = entry_point_of(project, deployment, fallbacks) else {
-        return resolved;
-    };
-    if let Some((name, origin)) = entry_point.settings_module() {
-        resolved.module_name = Some(name.to_string());
-        resolved.module = load(project, name);
-        resolved.via = Some(origin.clone());
-    }
-    if resolved.class.is_none() {
-        resolved.class = same_file_configuration(configurations, &entry_point.origin.file);
-    }
-    resolved
-}
-
-/// The entry point whose defaults a deployment that sets no settings module runs: the WSGI/ASGI
-/// module its server loads, `manage.py` for management commands, or the only server entry point
-/// near the deployment file when the command does not say.
-fn entry_point_of<'d>(
-    project: &Project,
-    deployment: &Deployment,
-    fallbacks: &[&'d Deployment],
-) -> Option<&'d Deployment> {
-    let command = deployment.command.as_ref();
-    if let Some(app) = command.and_then(|c| c.app_module.as_deref()) {
-        let file = project.find_module_file(app)?;
-        let file = file.canonicalize().unwrap_or(file);
-        return fallbacks
-            .iter()
-            .copied()
-            .find(|f| f.origin.file == file && f.settings_module().is_some());
-    }
-    let uses_manage_py = command.is_some_and(|c| c.text.contains("manage.py"));
-    let wanted = |f: &&&Deployment| {
-        let name = f.origin.file.file_name().and_then(|n| n.to_str());
-        if uses_manage_py {
-            name == Some("manage.py")
-        } else {
-            matches!(name, Some("wsgi.py" | "asgi.py"))
-        }
-    };
-    let serves = command.is_some_and(|c| matches!(c.process, Process::Server(_)));
-    if !uses_manage_py && !serves {
-        return None;
-    }
-    // The entry point closest to the deployment file, when one is closer than every other.
-    let near = |f: &Deployment| common_prefix(&f.origin.file, &deployment.origin.file);
-    let mut options: Vec<&'d Deployment> = fallbacks
-        .iter()
-        .filter(wanted)
-        .filter(|f| f.settings_module().is_some())
-        .copied()
-        .collect();
-    options.sort_by_key(|f| std::cmp::Reverse(near(f)));
-    match options.as_slice() {
-        [] => None,
-        [only] => Some(only),
-        [first, second, ..] if near(first) > near(second) => Some(first),
-        _ => None,
-    }
-}
-
-fn common_prefix(a: &Path, b: &Path) -> usize {
-    a.components()
-        .zip(b.components())
-        .take_while(|(x, y)| x == y)
-        .count()
-}
-
-/// Whether a server deployment that names no settings serves an application of another web
-/// framework (`gunicorn "app:create_app()"` where `app` imports Flask and not Django): it runs no
-/// Django.
-fn serves_another_framework(project: &mut Project, deployment: &Deployment) -> bool {
-    let Some(command) = &deployment.command else {
-        return false;
-    };
-    let (Process::Server(_), Some(app)) = (&command.process, command.app_module.as_deref()) else {
-        return false;
-    };
-    let Some(module) = load(project, app) else {
-        return false;
-    };
-    let shape = project.shape(module);
-    shape.imports_other_framework && !shape.imports_django
 }
 
 /// The innermost folder djsafe walked (a repository given on the command line, or found
@@ -931,28 +809,6 @@ fn unit_name(project: &Project, module: usize, class: Option<&str>) -> String {
     }
 }
 
-/// The django-configurations classes a module holds (defined there, imported or re-exported),
-/// each with whether another extends it. Only modules whose import closure mentions
-/// `Configuration` are evaluated to find them.
-pub(super) fn configuration_classes(project: &Project, module: usize) -> Vec<(String, bool)> {
-    let mentions = project.import_closure(module).into_iter().any(|m| {
-        project
-            .sources
-            .get(project.modules[m].file)
-            .text
-            .contains("Configuration")
-    });
-    if !mentions {
-        return Vec::new();
-    }
-    let evaluation = crate::eval::evaluate(
-        project,
-        &Settings::module(module),
-        &crate::eval::Scenario::default(),
-    );
-    crate::eval::configuration_classes(&evaluation.namespace)
-}
-
 /// `Dockerfile:3`, `docker-compose.prod.yml:4 (web)`.
 pub fn deployment_label(deployment: &Deployment, display_root: &Path) -> String {
     let at = format!(
@@ -963,51 +819,5 @@ pub fn deployment_label(deployment: &Deployment, display_root: &Path) -> String 
     match &deployment.name {
         Some(name) => format!("{at} ({name})"),
         None => at,
-    }
-}
-
-/// A module found by its name alone, as units: the module itself, or with django-configurations
-/// each settings class that a name says is deployed or that no other class extends (a shared
-/// base like `Common` is linted through the classes that extend it).
-fn configuration_units<'d>(
-    project: &Project,
-    module: usize,
-    name: &str,
-    unset: &Variant<'d>,
-) -> Vec<Unit<'d>> {
-    let classes = configuration_classes(project, module);
-    if classes.is_empty() {
-        return vec![unit(
-            module,
-            None,
-            name.to_string(),
-            unset.clone(),
-            Vec::new(),
-        )];
-    }
-    classes
-        .into_iter()
-        .filter(|(class, extended)| profile::profile_from_name(class).is_some() || !extended)
-        .map(|(class, _)| {
-            let full = format!("{name}:{class}");
-            let classified = profile::classify(&full);
-            let variant = Variant {
-                profile: classified.profile,
-                reason: classified.reason,
-                ..unset.clone()
-            };
-            unit(module, Some(class), full, variant, Vec::new())
-        })
-        .collect()
-}
-
-impl Project {
-    /// What a module's code says about it (see [`shape`]).
-    pub fn shape(&self, module: usize) -> &Shape {
-        &self.modules[module].shape
-    }
-
-    pub fn defines_settings(&self, module: usize) -> bool {
-        self.shape(module).defines_settings() || !configuration_classes(self, module).is_empty()
     }
 }
