@@ -170,6 +170,7 @@ fixtures! {
     compose_worker_profile => "compose-worker-profile",
     computed_include => "computed-include",
     configurations_across_modules => "configurations-across-modules",
+    configurations_default_development => "configurations-default-development",
     dockerfile_entrypoint_script => "dockerfile-entrypoint-script",
     dockerfile_copied_settings => "dockerfile-copied-settings",
     dockerfile_multistage => "dockerfile-multistage",

@@ -69,9 +69,18 @@ pub fn list(paths: &[PathBuf], excludes: &Excludes) -> Result<Vec<Row>, String> 
                 ),
                 None => "development settings".into(),
             };
+            // With django-configurations, the default is a class (`settings:Development`).
+            let default_name = match &resolved.class {
+                Some(class) => format!("{}:{class}", project.modules[default].name),
+                None => project.modules[default].name.clone(),
+            };
+            let variable = if resolved.class.is_some() {
+                "DJANGO_CONFIGURATION"
+            } else {
+                "DJANGO_SETTINGS_MODULE"
+            };
             reason.push_str(&format!(
-                "; it must set DJANGO_SETTINGS_MODULE outside the repository: its entry point's default, `{}`, is {what}",
-                project.modules[default].name
+                "; it must set {variable} outside the repository: its entry point's default, `{default_name}`, is {what}"
             ));
         } else if let Some(via) = &resolved.via {
             reason.push_str(&format!(

@@ -1,0 +1,9 @@
+"""WSGI config for kiosk."""
+import os
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kiosk.settings")
+os.environ.setdefault("DJANGO_CONFIGURATION", "Development")
+
+from configurations.wsgi import get_wsgi_application  # noqa: E402
+
+application = get_wsgi_application()
