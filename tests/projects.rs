@@ -133,6 +133,7 @@ mod soundness {
         helper_write_in_branch => "helper-write-in-branch",
         module_runs_once => "module-runs-once",
         python_semantics => "python-semantics",
+        self_update => "self-update",
         unknown_alias => "unknown-alias",
     }
 }

@@ -196,6 +196,28 @@ impl Run<'_> {
             _ => {}
         }
         let pointer = object_pointer(receiver);
+        // The receiver given to itself does not put it inside itself: `d.update(d)` and
+        // `s.update(s)` change nothing, `l.extend(l)` appends the items it had.
+        let mut args = args;
+        if let [only] = args.positional.as_slice()
+            && args.keywords.is_empty()
+            && pointer.is_some()
+            && object_pointer(only) == pointer
+        {
+            match (method, &receiver.kind) {
+                ("update", Kind::Dict(_) | Kind::Set(_)) => {
+                    return Value::new(Kind::None, span);
+                }
+                ("extend", Kind::List(_)) => {
+                    if let Some(items) = receiver.items() {
+                        let copy = Value::new(Kind::List(super::value::Object::new(items)), span)
+                            .with_env(&only.env);
+                        args.positional = vec![copy];
+                    }
+                }
+                _ => {}
+            }
+        }
         if args
             .positional
             .iter()
