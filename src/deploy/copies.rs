@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::dockerfile;
+use super::link::CONTEXT_LEVELS;
 use super::model::{DeployFile, Origin, SourceKind};
 use super::shell;
 
@@ -44,9 +45,6 @@ impl Step {
 /// How many copies a chain may follow (`template -> /data -> package`).
 const MAX_HOPS: usize = 4;
 
-/// How many folders up from a Dockerfile its build context may be.
-const CONTEXT_LEVELS: usize = 4;
-
 /// The copies of `.py` files that the repository's Dockerfiles and shell scripts make, whose
 /// destination is not a file of the repository. `exists` says whether a repository path is a file.
 pub fn collect(
@@ -57,6 +55,12 @@ pub fn collect(
     // Where the repository lands in images: `COPY . /app` (or `COPY . .` under a WORKDIR).
     let mut roots: Vec<(String, PathBuf)> = Vec::new();
     let mut steps: Vec<Step> = Vec::new();
+    // Most repositories copy no file in a script: then no Dockerfile is parsed again here.
+    let copies_something =
+        |file: &DeployFile| file.text.contains("cp ") || file.text.contains("mv ");
+    if !files.iter().any(copies_something) && playbooks.is_empty() {
+        return Vec::new();
+    }
     for file in files {
         match file.kind {
             SourceKind::Dockerfile => {
@@ -88,7 +92,7 @@ pub fn collect(
                     }
                 }
             }
-            SourceKind::Shell => {
+            SourceKind::Shell if copies_something(file) => {
                 steps.extend(script_steps(&file.text, None, &Origin::new(&file.path, 1)));
             }
             _ => {}

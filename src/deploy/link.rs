@@ -25,7 +25,7 @@ pub struct Linker<'a> {
 
 /// How far up from a Dockerfile's folder a build context is looked for, when no compose file
 /// says it (`compose/production/django/Dockerfile` built from the repository's top).
-const CONTEXT_LEVELS: usize = 4;
+pub(super) const CONTEXT_LEVELS: usize = 4;
 
 impl<'a> Linker<'a> {
     pub fn new(files: &'a [DeployFile], read: &'a dyn Fn(&Path) -> Option<String>) -> Linker<'a> {
