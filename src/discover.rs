@@ -115,9 +115,12 @@ pub fn discover(
     found.index = index;
     let read = |path: &Path| read_text(path, display_root).ok().map(|(text, _)| text);
     found.deployments = deploy::collect(&deploy_files, &read);
-    found.copies = deploy::copies::collect(&deploy_files, &found.playbooks, &|path| {
-        found.index.is_file(path)
-    });
+    found.copies = deploy::copies::collect(
+        &deploy_files,
+        &found.playbooks,
+        &found.import_roots,
+        &|path| found.index.is_file(path),
+    );
     found
 }
 

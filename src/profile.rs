@@ -89,6 +89,7 @@ pub fn profile_from_name(name: &str) -> Option<Profile> {
         "tests",
         "testing",
         "e2e",
+        "fuzz",
         // Browser-test setups.
         "selenium",
         "cypress",
@@ -391,6 +392,18 @@ mod tests {
             Some(Profile::Development)
         );
         assert_eq!(profile_from_name("e2edge"), None);
+        for name in [
+            "fuzz",
+            "docker-compose.selenium.yml",
+            "playwright_settings",
+            "Cypress",
+        ] {
+            assert_eq!(
+                profile_from_name(name),
+                Some(Profile::Development),
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -228,6 +228,20 @@ impl Project {
                     }
                 }
             }
+            // A file a deployment copies to an import root's top (onto the image's
+            // PYTHONPATH) is a top-level module there.
+            for to in self.copied.keys() {
+                let (Some(dir), Some(stem)) = (to.parent(), to.file_stem()) else {
+                    continue;
+                };
+                if let Some(rank) = self.roots.iter().position(|root| root == dir) {
+                    let ranks = map.entry(stem.to_os_string()).or_default();
+                    if !ranks.contains(&rank) {
+                        ranks.push(rank);
+                        ranks.sort_unstable();
+                    }
+                }
+            }
             map
         });
         let ranks = top_level

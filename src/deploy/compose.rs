@@ -300,7 +300,14 @@ impl Reader<'_> {
                 }
                 _ => return None,
             };
-            let host = interpolate_lossy(&host, self.vars);
+            // `${PWD}` is the folder compose is run from: the project's, next to the file.
+            let host = match host
+                .strip_prefix("${PWD}")
+                .or_else(|| host.strip_prefix("$PWD"))
+            {
+                Some(rest) => format!(".{rest}"),
+                None => interpolate_lossy(&host, self.vars),
+            };
             if !(host == "." || host == ".." || host.starts_with("./") || host.starts_with("../")) {
                 return None;
             }

@@ -191,3 +191,41 @@ fn images_that_run_no_django() {
         assert_eq!(not_django_image(image).as_deref(), name, "{image}");
     }
 }
+
+#[test]
+fn source_mounts_are_the_project_folder_bind_mounted() {
+    let text = "\
+services:
+  web:
+    build: .
+    volumes:
+      - static:/app/static
+      - ./config/nginx.conf:/etc/nginx/conf.d/site.conf
+      - ${PWD}:/app
+  worker:
+    image: python:3.12
+    volumes:
+      - type: bind
+        source: ./backend
+        target: /srv
+  db:
+    image: postgres
+    volumes:
+      - ./data:/var/lib/postgresql/data
+";
+    let read = files(&[("/r/backend/manage.py", "")]);
+    let services = services(Path::new("/r/docker-compose.yml"), text, &read).unwrap();
+    let mount = |name: &str| {
+        services
+            .iter()
+            .find(|s| s.name == name)
+            .unwrap()
+            .source_mount
+            .as_ref()
+            .map(|(_, line)| *line)
+    };
+    // `${PWD}` is the build context; `./backend` holds manage.py; a data folder is no source.
+    assert_eq!(mount("web"), Some(7));
+    assert_eq!(mount("worker"), Some(11));
+    assert_eq!(mount("db"), None);
+}

@@ -50,6 +50,7 @@ const MAX_HOPS: usize = 4;
 pub fn collect(
     files: &[DeployFile],
     playbooks: &[(PathBuf, String)],
+    import_roots: &[PathBuf],
     exists: &dyn Fn(&Path) -> bool,
 ) -> Vec<FileCopy> {
     // Where the repository lands in images: `COPY . /app` (or `COPY . .` under a WORKDIR).
@@ -58,9 +59,16 @@ pub fn collect(
     // Most repositories copy no file in a script: then no Dockerfile is parsed again here.
     let copies_something =
         |file: &DeployFile| file.text.contains("cp ") || file.text.contains("mv ");
-    if !files.iter().any(copies_something) && playbooks.is_empty() {
+    let sets_python_path =
+        |file: &DeployFile| file.kind == SourceKind::Dockerfile && file.text.contains("PYTHONPATH");
+    if !files
+        .iter()
+        .any(|f| copies_something(f) || sets_python_path(f))
+        && playbooks.is_empty()
+    {
         return Vec::new();
     }
+    let mut path_copies: Vec<FileCopy> = Vec::new();
     for file in files {
         match file.kind {
             SourceKind::Dockerfile => {
@@ -85,6 +93,13 @@ pub fn collect(
                         }
                     }
                 }
+                path_copies.extend(python_path_copies(
+                    &file.path,
+                    &parsed,
+                    &contexts,
+                    import_roots,
+                    exists,
+                ));
                 for stage in &parsed.stages {
                     for (line, text, workdir) in &stage.runs {
                         let origin = Origin::new(&file.path, *line);
@@ -123,6 +138,11 @@ pub fn collect(
             origin: step.origin.clone(),
         });
     }
+    for copy in path_copies {
+        if !copies.iter().any(|c| c.to == copy.to) {
+            copies.push(copy);
+        }
+    }
     for (path, text) in playbooks {
         for copy in ansible_copies(path, text, exists) {
             if !exists(&copy.to) && !copies.iter().any(|c| c.to == copy.to) {
@@ -132,6 +152,70 @@ pub fn collect(
     }
     copies.sort_by(|a, b| a.to.cmp(&b.to));
     copies
+}
+
+/// `COPY docker/dockersettings.py /extrapython/` in a stage with `ENV PYTHONPATH=/extrapython`:
+/// the file is a top-level module of the image (`DJANGO_SETTINGS_MODULE=dockersettings`). It
+/// resolves as a top-level module of the build context: at the context's top when that is an
+/// import root, else in the first import root inside it (`src/`), where no file of that name
+/// exists.
+fn python_path_copies(
+    path: &Path,
+    parsed: &dockerfile::Dockerfile,
+    contexts: &[PathBuf],
+    import_roots: &[PathBuf],
+    exists: &dyn Fn(&Path) -> bool,
+) -> Vec<FileCopy> {
+    let mut found = Vec::new();
+    for stage in &parsed.stages {
+        let Some(python_path) = stage
+            .env
+            .get("PYTHONPATH")
+            .and_then(|(value, _)| value.literal())
+        else {
+            continue;
+        };
+        let dirs: Vec<&str> = python_path
+            .split(':')
+            .map(|d| d.trim_end_matches('/'))
+            .filter(|d| d.starts_with('/') && d.len() > 1)
+            .collect();
+        for copy in &stage.copies {
+            let dest = copy.dest.trim_end_matches('/');
+            let into_folder = copy.dest.ends_with('/') || copy.sources.len() > 1;
+            for source in copy.sources.iter().filter(|s| s.ends_with(".py")) {
+                let source = source.trim_start_matches("./");
+                let (dir, name) = if into_folder {
+                    (dest, source.rsplit('/').next().unwrap_or(source))
+                } else {
+                    match dest.rsplit_once('/') {
+                        Some((dir, name)) => (dir, name),
+                        None => continue,
+                    }
+                };
+                if !dirs.contains(&dir) || !name.ends_with(".py") {
+                    continue;
+                }
+                let Some(context) = contexts.iter().find(|c| exists(&c.join(source))) else {
+                    continue;
+                };
+                let top = import_roots
+                    .iter()
+                    .find(|root| *root == context)
+                    .or_else(|| import_roots.iter().find(|root| root.starts_with(context)))
+                    .unwrap_or(context);
+                let to = top.join(name);
+                if !exists(&to) {
+                    found.push(FileCopy {
+                        from: super::normalize(&context.join(source)),
+                        to,
+                        origin: Origin::new(path, copy.line),
+                    });
+                }
+            }
+        }
+    }
+    found
 }
 
 /// Whether a YAML file that is no deployment file may hold Ansible tasks that copy files.
@@ -377,7 +461,7 @@ mod tests {
         let exists = |p: &Path| p == Path::new("repo/docker/config.py");
         // The context is the repository's top (`docker/config.py` is found there), so the copy
         // lands in `repo/settings/`.
-        let copies = collect(&files, &[], &exists);
+        let copies = collect(&files, &[], &[], &exists);
         assert_eq!(copies.len(), 1);
         assert_eq!(copies[0].from, PathBuf::from("repo/docker/config.py"));
         assert_eq!(copies[0].to, PathBuf::from("repo/settings/config.py"));
@@ -392,7 +476,7 @@ mod tests {
             playbook.to_string(),
         )];
         let exists = |p: &Path| p == Path::new("repo/conf/site/site_settings.py");
-        let copies = collect(&[], &playbooks, &exists);
+        let copies = collect(&[], &playbooks, &[], &exists);
         assert_eq!(
             copies,
             [FileCopy {
@@ -418,14 +502,14 @@ mod tests {
             ),
         ];
         let exists = |p: &Path| p == Path::new("repo/proj/local.example.py");
-        let copies = collect(&files, &[], &exists);
+        let copies = collect(&files, &[], &[], &exists);
         // A key written into the copy with `sed -i`: what runs is not the repository's file.
         let mut edited = files.clone();
         edited[1].text = edited[1].text.replace(
             "fi\n",
             "  sed -i \"s/placeholder/$KEY/\" \"${target}\"\nfi\n",
         );
-        assert!(collect(&edited, &[], &exists).is_empty());
+        assert!(collect(&edited, &[], &[], &exists).is_empty());
         assert_eq!(
             copies,
             [FileCopy {
@@ -434,5 +518,29 @@ mod tests {
                 origin: Origin::new(Path::new("repo/docker/start.sh"), 6),
             }]
         );
+    }
+
+    #[test]
+    fn a_settings_file_copied_onto_the_python_path() {
+        let files = [file(
+            "repo/docker/Dockerfile",
+            SourceKind::Dockerfile,
+            "FROM python:3.13 AS base\nRUN mkdir /extrapython\nCOPY docker/dockersettings.py /extrapython/\nENV PYTHONPATH=/extrapython\nENV DJANGO_SETTINGS_MODULE=dockersettings\nCOPY docker/start.sh /start.sh\nCMD [\"/start.sh\"]\n",
+        )];
+        let exists = |p: &Path| p == Path::new("repo/docker/dockersettings.py");
+        assert_eq!(
+            collect(&files, &[], &[], &exists),
+            [FileCopy {
+                from: PathBuf::from("repo/docker/dockersettings.py"),
+                to: PathBuf::from("repo/dockersettings.py"),
+                origin: Origin::new(Path::new("repo/docker/Dockerfile"), 3),
+            }]
+        );
+        // Copied elsewhere than the Python path, it is no top-level module.
+        let mut elsewhere = files.clone();
+        elsewhere[0].text = elsewhere[0]
+            .text
+            .replace("ENV PYTHONPATH=/extrapython\n", "");
+        assert!(collect(&elsewhere, &[], &[], &exists).is_empty());
     }
 }

@@ -253,6 +253,11 @@ impl<'a> Linker<'a> {
             );
             return;
         };
+        // A Python program (`python renew.py`) is not a shell script: its keyword arguments are
+        // no exports, and what it runs is not a command line.
+        if is_python_program(&path, &text) {
+            return;
+        }
         self.followed.borrow_mut().insert(path.clone());
         let script = script::read(&text);
         for (name, value, line) in script.exports {
@@ -339,6 +344,15 @@ impl<'a> Linker<'a> {
             .map(|c| normalize(&c))
             .find_map(|c| Some((c.clone(), self.text(&c)?)))
     }
+}
+
+/// A `.py` file, or one whose `#!` line runs Python.
+fn is_python_program(path: &Path, text: &str) -> bool {
+    path.extension().is_some_and(|e| e == "py")
+        || text
+            .lines()
+            .next()
+            .is_some_and(|first| first.starts_with("#!") && first.contains("python"))
 }
 
 #[cfg(test)]

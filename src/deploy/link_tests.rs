@@ -164,3 +164,37 @@ services:
         ]
     );
 }
+
+#[test]
+fn a_python_program_is_not_read_as_a_shell_script() {
+    // The image runs a Python tool: its `private_key=...` keyword arguments are no exports.
+    let dockerfile = "\
+FROM python:3.12-slim
+WORKDIR /app
+COPY tools/renew.py /app/renew.py
+ENTRYPOINT python renew.py
+";
+    let program = "import sys\n\nsign(private_key='-----BEGIN KEY-----', passphrase='hunter2')\n";
+    let files = vec![file("/r/Dockerfile", SourceKind::Dockerfile, dockerfile)];
+    let read = move |p: &Path| (p == Path::new("/r/tools/renew.py")).then(|| program.to_string());
+    let linker = Linker::new(&files, &read);
+    let found = linker.dockerfile(Path::new("/r/Dockerfile"), dockerfile);
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0]
+            .env
+            .keys()
+            .all(|name| !name.contains("private_key") && name != "passphrase"),
+        "{:?}",
+        found[0].env
+    );
+    assert!(linker.followed.borrow().is_empty());
+    assert!(is_python_program(
+        Path::new("bin/tool"),
+        "#!/usr/bin/env python3\nprint(1)\n"
+    ));
+    assert!(!is_python_program(
+        Path::new("bin/start"),
+        "#!/bin/sh\nexec gunicorn app.wsgi\n"
+    ));
+}

@@ -114,20 +114,15 @@ pub fn collect(files: &[DeployFile], read: ReadFile) -> Vec<Deployment> {
             }
             SourceKind::Procfile => {
                 let mut processes = procfile::deployments(&file.path, &file.text);
-                for (json, env) in &app_json {
-                    if json.path.parent() == file.path.parent() {
-                        for process in &mut processes {
-                            for (name, var) in env {
-                                process.set_default(name, var);
-                            }
-                            // app.json says the Procfile is Heroku's.
-                            platforms::add_platform_env(process, "Heroku", platforms::HEROKU);
-                        }
-                    }
-                }
+                apply_app_json(&app_json, &file.path, &mut processes);
                 Ok(processes)
             }
-            SourceKind::HerokuYml => heroku::heroku_yml(&file.path, &file.text, &linker),
+            SourceKind::HerokuYml => {
+                heroku::heroku_yml(&file.path, &file.text, &linker).map(|mut processes| {
+                    apply_app_json(&app_json, &file.path, &mut processes);
+                    processes
+                })
+            }
             SourceKind::FlyToml => fly::deployments(&file.path, &file.text, &linker),
             SourceKind::RenderYaml => render::deployments(&file.path, &file.text, &linker),
             SourceKind::PlatformSh => platformsh::deployments(&file.path, &file.text),
@@ -201,6 +196,25 @@ pub fn collect(files: &[DeployFile], read: ReadFile) -> Vec<Deployment> {
     found.sort();
     found.dedup();
     found
+}
+
+/// app.json's config vars apply to the Heroku processes (Procfile, heroku.yml) next to it, under
+/// what the processes set themselves; and app.json says they run on Heroku.
+fn apply_app_json(
+    app_json: &[(&DeployFile, BTreeMap<String, EnvVar>)],
+    file: &Path,
+    processes: &mut [Deployment],
+) {
+    for (json, env) in app_json {
+        if json.path.parent() == file.parent() {
+            for process in processes.iter_mut() {
+                for (name, var) in env {
+                    process.set_default(name, var);
+                }
+                platforms::add_platform_env(process, "Heroku", platforms::HEROKU);
+            }
+        }
+    }
 }
 
 /// Whether discovery found a compose file at `path`.

@@ -297,11 +297,29 @@ fn deployment_profile(plan: &Plan, deployment: &Deployment) -> Option<Profile> {
     if own.is_some() && !runs_no_django {
         return own;
     }
-    plan.resolved
-        .iter()
-        .filter(|r| r.deployment.origin.file == deployment.origin.file)
+    let same_file = || {
+        plan.resolved
+            .iter()
+            .filter(|r| r.deployment.origin.file == deployment.origin.file)
+    };
+    // The services of the file that run Django say what the file is for; a keycloak or crowdin
+    // image next to them, whose profile only says the file is not named, does not.
+    let runs_django = |r: &&super::plan::Resolved| {
+        r.module_name.is_some()
+            || r.deployment
+                .command
+                .as_ref()
+                .is_some_and(|c| !matches!(c.process, Process::NotDjango(_) | Process::Unknown))
+    };
+    same_file()
+        .filter(runs_django)
         .filter_map(|r| r.profile.as_ref().map(|p| p.profile))
         .max()
+        .or_else(|| {
+            same_file()
+                .filter_map(|r| r.profile.as_ref().map(|p| p.profile))
+                .max()
+        })
 }
 
 /// Which rule a variable a deployment sets falls under, and how to say what it is: Django's
@@ -327,7 +345,8 @@ fn secret<'r>(
             format!("{name} (Django's SECRET_KEY) to a literal"),
         ));
     }
-    if is_credential_name(name) {
+    // `ALLOW_EMPTY_PASSWORD=yes`, `USE_PASSWORD_AUTH=true`: a switch about a credential.
+    if is_credential_name(name) && !is_flag(value) {
         return Some((
             credential_rule?,
             format!("the credential {name} to a literal"),
@@ -340,6 +359,14 @@ fn secret<'r>(
         ));
     }
     None
+}
+
+/// A boolean switch's value, as shells, YAML and env files spell it.
+fn is_flag(value: &str) -> bool {
+    matches!(
+        value.trim().to_ascii_lowercase().as_str(),
+        "yes" | "no" | "true" | "false" | "on" | "off" | "0" | "1" | "y" | "n"
+    )
 }
 
 /// Values nobody means as a secret: `changeme`, `change-me-in-production`, `<your-key>`,
@@ -359,7 +386,20 @@ fn is_obvious_placeholder(value: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_obvious_placeholder;
+    use super::{is_flag, is_obvious_placeholder, secret};
+
+    #[test]
+    fn switches_about_credentials_are_not_credentials() {
+        let credential = crate::rules::registry::find("DJS033").expect("DJS033 exists");
+        for value in ["yes", "True", "off", "1"] {
+            assert!(is_flag(value), "{value}");
+            assert!(secret("ALLOW_EMPTY_PASSWORD", value, None, Some(&credential)).is_none());
+        }
+        for value in ["s3cret", "123"] {
+            assert!(!is_flag(value), "{value}");
+            assert!(secret("DB_PASSWORD", value, None, Some(&credential)).is_some());
+        }
+    }
 
     #[test]
     fn obvious_placeholders() {

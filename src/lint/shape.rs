@@ -58,7 +58,13 @@ impl Shape {
     /// of Django's settings, `DEBUG` or `SECRET_KEY` will do (an app's own `settings.py`
     /// assigns only its own names).
     pub fn is_django_in_a_django_project(&self) -> bool {
-        self.is_django() || self.assigns_any_django_name
+        // Importing from `django` says nothing here: every app module does (an app's
+        // `models/settings.py` holding a model and an `INSTANCE_IDENTIFIER`).
+        self.assigns_any_django_name
+            || self.assigns_django_setting
+            || self.star_imports
+            || self.includes
+            || self.configuration_classes
     }
 
     /// Whether what it defines is for Django rather than another framework, wherever it is.
@@ -303,6 +309,22 @@ mod tests {
             of("from django.utils.translation import gettext_lazy as _\nDEBUG = 1\n").is_django()
         );
         assert!(of("if True:\n    DATABASES['default'] = {}\n").is_django());
+    }
+
+    #[test]
+    fn an_app_module_importing_django_is_not_settings_in_a_django_project() {
+        // pretalx's `common/models/settings.py`: a model and one upper-case name.
+        let app = of(
+            "from django.db import models\nfrom django.utils.translation import gettext_noop\n\nINSTANCE_IDENTIFIER = None\n\nclass GlobalSettings(models.Model):\n    pass\n",
+        );
+        assert!(app.defines_settings());
+        assert!(app.is_django());
+        assert!(!app.is_django_in_a_django_project());
+        assert!(
+            of("from django.utils.translation import gettext_lazy as _\nDEBUG = 1\n")
+                .is_django_in_a_django_project()
+        );
+        assert!(of("from .base import *\n").is_django_in_a_django_project());
     }
 
     #[test]

@@ -79,6 +79,9 @@ pub struct Resolved<'d> {
     /// Why `set_elsewhere` is set when the default is not named for development: the module
     /// named for production that extends it ([`extensions`]).
     pub extended_by: Option<usize>,
+    /// The deployment names the module but not the django-configurations class: `class` is the
+    /// default of the entry point its command starts.
+    pub class_from_entry_point: bool,
 }
 
 /// A server entry point (`wsgi.py`, `asgi.py`) falling back to development settings while the
@@ -217,6 +220,7 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         // setup, unless the deployment's own names say it is production or staging.
         if let (Some(module), Some(classified)) = (entry.module, &mut entry.profile)
             && entry.via.is_none()
+            && !entry.class_from_entry_point
             && classified.profile != Profile::Development
             && !profile::names_a_deployed_environment(deployment, repository)
         {
@@ -230,9 +234,11 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
                 );
             }
         }
-        if let (Some(_), Some(module), Some(classified)) =
-            (&entry.via, entry.module, &entry.profile)
-        {
+        if let (true, Some(module), Some(classified)) = (
+            entry.via.is_some() || entry.class_from_entry_point,
+            entry.module,
+            &entry.profile,
+        ) {
             let name = unit_name(project, module, entry.class.as_deref());
             let development_default =
                 profile::profile_from_name(name.rsplit(['.', ':']).next().unwrap_or(&name))
@@ -531,7 +537,17 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         } else {
             shape.is_django()
         };
-        if !importable || !shape.defines_settings() || !django || shape.reads_django_settings {
+        // A module holding only django-configurations classes whose bases come from another
+        // module (`class Production(Base)`, `Base` imported): its code shows no `Configuration`.
+        let configuration_module = !shape.defines_settings()
+            && !shape.reads_django_settings
+            && project.defines_settings(module);
+        let shape = project.shape(module);
+        if !importable
+            || !(shape.defines_settings() || configuration_module)
+            || !(django || configuration_module)
+            || shape.reads_django_settings
+        {
             continue;
         }
         let own_profile = profile::profile_from_name(name.rsplit('.').next().unwrap_or(&name));
@@ -554,7 +570,10 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
                 };
             }
         }
+        // (An entry point's default named for production says what a server runs without the
+        // variable: it stays linted.)
         if own_profile.is_some_and(|p| p != Profile::Development)
+            && fallback_of(module).is_none()
             && let Some(reason) =
                 stale::stale_alternative(project, &resolved, &imported, module, &at)
         {

@@ -49,10 +49,41 @@ pub(super) fn resolve_deployment<'d>(
         profile: None,
         set_elsewhere: None,
         extended_by: None,
+        class_from_entry_point: false,
     };
     if let Some((name, _)) = deployment.settings_module() {
         resolved.module_name = Some(name.to_string());
         resolved.module = load(project, name);
+        // It names the module but not the django-configurations class: the class is what the
+        // entry point its command starts falls back to (`wsgi.py`'s DJANGO_CONFIGURATION).
+        // A command that starts no entry point (a release script) still runs a class: the one
+        // the module's entry points fall back to, a server's first.
+        let names_module = |f: &&Deployment| f.settings_module().map(|(m, _)| m) == Some(name);
+        let entry_point = entry_point_of(project, deployment, fallbacks)
+            .filter(names_module)
+            .or_else(|| {
+                let mut defaults: Vec<&Deployment> = fallbacks
+                    .iter()
+                    .copied()
+                    .filter(names_module)
+                    .filter(|f| configurations.contains_key(f.origin.file.as_path()))
+                    .collect();
+                defaults.sort_by_key(|f| {
+                    let file = f.origin.file.file_name().and_then(|n| n.to_str());
+                    (
+                        !matches!(file, Some("wsgi.py" | "asgi.py")),
+                        f.origin.clone(),
+                    )
+                });
+                defaults.first().copied()
+            });
+        if resolved.class.is_none()
+            && !deployment.env.contains_key(crate::deploy::CONFIGURATION)
+            && let Some(entry_point) = entry_point
+        {
+            resolved.class = same_file_configuration(configurations, &entry_point.origin.file);
+            resolved.class_from_entry_point = resolved.class.is_some();
+        }
         return resolved;
     }
     if deployment.env.contains_key(crate::deploy::SETTINGS_MODULE) {
