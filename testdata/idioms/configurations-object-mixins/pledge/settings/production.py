@@ -7,4 +7,5 @@ from .hardening import Hardening
 
 class Production(Base, Hardening, Configuration):
     DEBUG = False
-    SECRET_KEY = env('DJANGO_SECRET_KEY')
+    # Django refuses to start without it; None keeps the module importable for the other classes.
+    SECRET_KEY = env('DJANGO_SECRET_KEY', default=None)
