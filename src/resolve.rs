@@ -437,7 +437,7 @@ impl Project {
             .get(&file)
             .cloned()
             .unwrap_or_else(|| self.sources.get(file).path.clone());
-        let (mut requests, mut included) = (Vec::new(), Vec::new());
+        let (mut requests, mut included, mut exec_files) = (Vec::new(), Vec::new(), Vec::new());
         let demand = self.demands.get(&index).cloned().unwrap_or(Demand::All);
         let mut scanned = self.scanned.remove(&index);
         let kept = {
@@ -447,12 +447,22 @@ impl Project {
             let mut cursor = root.walk();
             let statements: Vec<Node> = root.named_children(&mut cursor).collect();
             let scanned = scanned.get_or_insert_with(|| vec![false; statements.len()]);
+            let mut calls_exec = false;
             for (position, statement) in statements.iter().enumerate() {
                 let wanted = kept.as_ref().is_none_or(|kept| kept[position]);
                 if wanted && !scanned[position] {
                     scanned[position] = true;
-                    scan_module(*statement, text, &mut requests, &mut included);
+                    scan_module(
+                        *statement,
+                        text,
+                        &mut requests,
+                        &mut included,
+                        &mut calls_exec,
+                    );
                 }
+            }
+            if calls_exec {
+                crate::eval::exec_files::file_literals(root, text, &mut exec_files);
             }
             kept
         };
@@ -474,6 +484,24 @@ impl Project {
                     if !list.contains(&module) {
                         list.push(module);
                     }
+                }
+            }
+        }
+        // Files a module `exec`s (`exec(open(f).read())` over `glob.glob(... '*.conf')`) also
+        // run in its namespace: load those its literals name, next to it, a bounded number.
+        let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let matched = exec_files
+            .iter()
+            .flat_map(|pattern| crate::glob::expand(&self.index, &base, pattern))
+            .take(crate::eval::exec_files::MAX_EXEC_FILES)
+            .collect::<Vec<_>>();
+        for matched in matched {
+            if let Some(module) = self.load_one(parser, &matched)
+                && module != index
+            {
+                let list = self.included.entry(file).or_default();
+                if !list.contains(&module) {
+                    list.push(module);
                 }
             }
         }
@@ -652,12 +680,13 @@ fn import_requests(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
 }
 
 /// The imports and split-settings includes anywhere in a module (inside `if`, `try`, functions),
-/// in one walk of its tree with a single cursor.
+/// and whether it calls `exec`, in one walk of its tree with a single cursor.
 fn scan_module(
     root: Node,
     text: &str,
     imports: &mut Vec<ImportRequest>,
     includes: &mut Vec<String>,
+    calls_exec: &mut bool,
 ) {
     let mut cursor = root.walk();
     loop {
@@ -669,6 +698,9 @@ fn scan_module(
             }
             "call" => {
                 include_patterns(node, text, includes);
+                *calls_exec |= node
+                    .child_by_field_name("function")
+                    .is_some_and(|f| &text[f.byte_range()] == "exec");
                 true
             }
             "string" | "comment" | "identifier" | "integer" | "float" => false,
@@ -849,6 +881,12 @@ impl Project {
         let path = &self.sources.get(self.modules[module].file).path;
         self.root_rank_of(path)
             .map(|rank| self.roots[rank].as_path())
+    }
+
+    /// The modules a file runs in its own namespace: the files its split-settings `include()`
+    /// and its `exec(...)` of repository files name.
+    pub fn included_in(&self, file: FileId) -> &[usize] {
+        self.included.get(&file).map_or(&[], Vec::as_slice)
     }
 
     /// The module and every project module it imports, transitively: the files djsafe reads to

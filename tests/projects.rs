@@ -96,6 +96,8 @@ mod idioms {
         dj_database_url => "dj-database-url",
         email_cache_urls => "email-cache-urls",
         environs_settings => "environs-settings",
+        exec_conf_files => "exec-conf-files",
+        configurations_object_mixins => "configurations-object-mixins",
         django_configurations => "django-configurations",
         django_environ_basic => "django-environ-basic",
         django_environ_methods => "django-environ-methods",
@@ -117,6 +119,7 @@ mod idioms {
         optional_local_settings => "optional-local-settings",
         paths => "paths",
         split_settings => "split-settings",
+        suppress_optional_override => "suppress-optional-override",
         stdlib_conversions => "stdlib-conversions",
         unknown_constructs => "unknown-constructs",
     }

@@ -1,6 +1,7 @@
 //! Python's builtin functions that settings call (`bool`, `int`, `str`, `list`, `range`, `len`,
 //! `getattr`, `exec`...): the result when the arguments are known, the exception Python would
-//! raise when djsafe can tell, `Unknown` otherwise.
+//! raise when djsafe can tell, `Unknown` otherwise. `exec` of a repository file and `compile`
+//! are in `exec_files`.
 
 use super::value::{Args, EnvDeps, Kind, Object, Value, union};
 use super::{CodeExecution, Frame, Run, ops};
@@ -116,8 +117,16 @@ impl Run<'_> {
                 None => Value::new(Kind::Float(0.0), span),
             },
             "builtins.min" | "builtins.max" | "builtins.sorted" => {
+                // Of one unknown value: unknown for the same reason (`sorted(glob.glob(...))`
+                // of files outside the repository says so).
+                if let [one] = args.positional.as_slice()
+                    && one.unknown_reason().is_some()
+                    && args.keywords.is_empty()
+                {
+                    return Some(one.clone());
+                }
                 let items = match args.positional.as_slice() {
-                    [one] => iterate(one),
+                    [one] => iterate(one).or_else(|| super::exec_files::unordered_items(one)),
                     many if many.len() > 1 => Some(many.to_vec()),
                     _ => None,
                 };
@@ -157,7 +166,10 @@ impl Run<'_> {
                 .with_env(&env)
             }
             "builtins.len" => match args.positional.first() {
-                Some(v) => match (&v.kind, iterate(v)) {
+                Some(v) => match (
+                    &v.kind,
+                    iterate(v).or_else(|| super::exec_files::unordered_items(v)),
+                ) {
                     (Kind::Str(s), _) => {
                         Value::new(Kind::Int(s.chars().count() as i64), span).with_env(&v.env)
                     }
@@ -214,7 +226,13 @@ impl Run<'_> {
                 }
                 Value::new(Kind::Dict(Object::new(pairs)), span)
             }
+            "builtins.compile" => self.compile(args, span),
             "builtins.exec" | "builtins.eval" => {
+                if path == "builtins.exec"
+                    && let Some(done) = self.exec_repository_file(frame, args, span)
+                {
+                    return Some(done);
+                }
                 let function = &path["builtins.".len()..];
                 let reason = format!("`{function}(...)` runs code djsafe cannot see");
                 if path == "builtins.exec" {

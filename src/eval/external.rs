@@ -49,6 +49,7 @@ impl Run<'_> {
             return value;
         }
         match path {
+            "glob.glob" | "glob.iglob" => self.glob(args, span),
             _ if RANDOM_SOURCES.contains(&path) => Value::new(Kind::Random(path.into()), span),
             _ if libs::is_constructor(path) => libs::construct(path, args, span),
             _ if CONFIGURATION_LIBRARIES

@@ -204,11 +204,10 @@ impl Run<'_> {
 
     /// The file's contents at its first read; a second read is at the end of the file.
     fn contents(&mut self, file: &Rc<Instance>, span: Span) -> Value {
-        let key = Rc::as_ptr(file) as usize;
-        if self.files_read.contains(&key) {
+        if self.files_read.iter().any(|read| Rc::ptr_eq(read, file)) {
             return Value::unknown("a second read of the same file object", span);
         }
-        self.files_read.push(key);
+        self.files_read.push(file.clone());
         file.positional
             .get(1)
             .cloned()

@@ -30,6 +30,7 @@
 mod builtins;
 mod call;
 mod classes;
+pub(crate) mod exec_files;
 pub use classes::configuration_classes;
 mod expr;
 mod external;
@@ -286,8 +287,10 @@ struct Run<'p> {
     /// An exception raised by the expression being evaluated, turned into [`Exit::Exception`]
     /// when its statement ends.
     raised: Option<&'static str>,
-    /// The file objects (`open()`) read so far, by address: a second read gets nothing.
-    files_read: Vec<usize>,
+    /// The file objects (`open()`) read so far: a second read gets nothing. Held, not just
+    /// their addresses, so that a file object opened later cannot reuse the address of one
+    /// that was dropped (a loop opening one file per iteration).
+    files_read: Vec<Rc<value::Instance>>,
     /// The environment variables the conditions of the function call being evaluated read: its
     /// result depends on them even when it is returned after the branch (an early return).
     call_conditions: EnvDeps,

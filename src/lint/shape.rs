@@ -35,7 +35,8 @@ pub struct Shape {
     pub assigns_any_django_name: bool,
     /// `from x import *`.
     pub star_imports: bool,
-    /// django-split-settings' `include(...)`.
+    /// django-split-settings' `include(...)`, or `exec(...)` (settings kept in files the module
+    /// runs, such as `*.conf`).
     pub includes: bool,
     /// A django-configurations class (`class Dev(Configuration)`).
     pub configuration_classes: bool,
@@ -190,13 +191,16 @@ fn assigned(target: Node, text: &str, shape: &mut Shape) {
     }
 }
 
-/// `MIDDLEWARE.append(...)`, `INSTALLED_APPS.extend(...)` and split-settings' `include(...)`.
+/// `MIDDLEWARE.append(...)`, `INSTALLED_APPS.extend(...)`, split-settings' `include(...)` and
+/// `exec(...)`.
 fn call(call: Node, text: &str, shape: &mut Shape) {
     let Some(function) = call.child_by_field_name("function") else {
         return;
     };
     match function.kind() {
-        "identifier" if &text[function.byte_range()] == "include" => shape.includes = true,
+        "identifier" if matches!(&text[function.byte_range()], "include" | "exec") => {
+            shape.includes = true
+        }
         "attribute" => {
             if let Some(object) = function.child_by_field_name("object")
                 && object.kind() == "identifier"

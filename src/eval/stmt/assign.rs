@@ -21,6 +21,16 @@ impl<'p> Run<'p> {
                 Some(right) if right.kind() == "assignment" => current = right,
                 Some(right) => {
                     let value = self.expr(frame, right);
+                    // The value raised an exception an enclosing `try` or `suppress` catches
+                    // (`open()` of a file the checkout lacks): Python assigns nothing, and the
+                    // names keep what they held. An uncaught one still binds the unknown value
+                    // with its reason, since evaluation goes on past it (see `Run::module`).
+                    if self
+                        .raised
+                        .is_some_and(|exception| frame.handles(exception))
+                    {
+                        return;
+                    }
                     for target in targets {
                         self.assign(frame, target, value.clone(), site);
                     }
@@ -140,6 +150,12 @@ impl<'p> Run<'p> {
         };
         let current = self.expr(frame, left);
         let operand = self.expr(frame, right);
+        if self
+            .raised
+            .is_some_and(|exception| frame.handles(exception))
+        {
+            return;
+        }
         let op = self.text(frame, op).trim_end_matches('=');
         let span = self.span(frame, node);
         // `list += items` and `dict |= other` change the object in place: every name holding

@@ -1,13 +1,13 @@
 //! Control flow: `if` on conditions djsafe cannot decide runs both branches and joins their
-//! namespaces; `try`/`except` follows the exceptions djsafe tracks; `for` over a known sequence is
-//! unrolled; `with` binds its targets as unknown.
+//! namespaces; `try`/`except` (and `with contextlib.suppress(...)`) follows the exceptions djsafe
+//! tracks; `for` over a known sequence is unrolled; `with` binds its targets as unknown.
 
 use tree_sitter::Node;
 
 use super::MAX_UNROLLED_ITERATIONS;
 use super::targets::{collect_assigned_names, collect_nodes};
 use crate::eval::mutation::forget_objects_of;
-use crate::eval::value::{EnvDeps, Value, union};
+use crate::eval::value::{EnvDeps, Kind, Value, union};
 use crate::eval::{Binding, Exit, Frame, Namespace, Run};
 use crate::source::Span;
 
@@ -174,6 +174,7 @@ impl<'p> Run<'p> {
                 self.line(frame, node)
             );
             self.invalidate(frame, node, &reason);
+            self.exec_in_loop_not_run(frame, node, right, &iterable);
             return Ok(());
         };
         let site = self.span(frame, node);
@@ -188,6 +189,48 @@ impl<'p> Run<'p> {
             self.block(frame, alternative)?;
         }
         Ok(())
+    }
+
+    /// A loop djsafe cannot unroll whose body calls `exec` (`for f in glob.glob('/etc/app/*.conf'):
+    /// exec(open(f).read())`) runs code nobody can see from the repository: what it assigns is
+    /// not seen, and a diagnostic says so, with why the loop was not followed. The settings
+    /// keep the values the repository gives them, as with an optional import it lacks.
+    fn exec_in_loop_not_run(
+        &mut self,
+        frame: &mut Frame,
+        node: Node<'p>,
+        iterable_node: Node<'p>,
+        iterable: &Value,
+    ) {
+        let mut calls = Vec::new();
+        let text = &self.project.sources.get(frame.file).text;
+        collect_nodes(
+            node,
+            &mut |n| {
+                n.kind() == "call"
+                    && n.child_by_field_name("function")
+                        .is_some_and(|f| &text[f.byte_range()] == "exec")
+            },
+            &mut calls,
+        );
+        let Some(call) = calls.first() else {
+            return;
+        };
+        let why = iterable
+            .unknown_reason()
+            .map(|r| r.to_string())
+            .unwrap_or_else(|| "it lists more items than djsafe unrolls".into());
+        let message = format!(
+            "`exec` at {} runs what the loop over `{}` lists, which djsafe cannot follow ({why}): settings those files assign are not seen, and where they exist they may override any setting above",
+            self.line(frame, *call),
+            self.text(frame, iterable_node),
+        );
+        let span = self.span(frame, *call);
+        self.diagnose(
+            crate::diagnostic::DiagnosticKind::UnresolvedImport,
+            span,
+            message,
+        );
     }
 
     pub(super) fn invalidate_with_targets(&mut self, frame: &mut Frame, node: Node<'p>) {
@@ -207,9 +250,51 @@ impl<'p> Run<'p> {
         }
     }
 
+    /// `with ...: body`. A `contextlib.suppress(E, ...)` among the managers catches the
+    /// exceptions it names as `try: ... except (E, ...): pass` would: raised by a later manager
+    /// or in the body, they end the statement and execution goes on after it.
+    pub(super) fn with_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
+        self.invalidate_with_targets(frame, node);
+        let enclosing = frame.handled.len();
+        let result =
+            self.with_items(frame, node)
+                .and_then(|()| match node.child_by_field_name("body") {
+                    Some(body) => self.block(frame, body),
+                    None => Ok(()),
+                });
+        let suppressed: Vec<String> = frame.handled.drain(enclosing..).flatten().collect();
+        match result {
+            Err(Exit::Exception(name)) if suppressed.iter().any(|t| catches(t, name)) => Ok(()),
+            other => other,
+        }
+    }
+
+    /// The exception types `contextlib.suppress(...)` names, as written and joined like an
+    /// `except (A, B)` clause's; `None` when `expression` is not such a call or names none
+    /// (`suppress()` suppresses nothing).
+    fn suppressed_types(&mut self, frame: &mut Frame, expression: Node<'p>) -> Option<String> {
+        let function = expression.child_by_field_name("function").filter(|f| {
+            expression.kind() == "call" && matches!(f.kind(), "identifier" | "attribute")
+        })?;
+        let callee = self.expr(frame, function);
+        if !matches!(&callee.kind, Kind::External(path) if &**path == "contextlib.suppress") {
+            return None;
+        }
+        let arguments = expression.child_by_field_name("arguments")?;
+        let mut cursor = arguments.walk();
+        let types: Vec<&str> = arguments
+            .named_children(&mut cursor)
+            .filter(|a| a.kind() != "comment" && a.kind() != "keyword_argument")
+            .map(|a| self.text(frame, a))
+            .collect();
+        (!types.is_empty()).then(|| types.join(", "))
+    }
+
     /// The context managers of a `with` statement, evaluated in order: an exception they raise
     /// (`open()` of a missing file) skips the body; `as f` binds an opened file (its
     /// `__enter__` returns it). Other targets stay unknown ([`Self::invalidate_with_targets`]).
+    /// A `suppress(...)` manager pushes the exceptions it catches on `frame.handled`, for
+    /// [`Self::with_statement`] to pop.
     pub(super) fn with_items(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
         let mut items = Vec::new();
         collect_nodes(node, &mut |n| n.kind() == "with_item", &mut items);
@@ -230,6 +315,10 @@ impl<'p> Run<'p> {
             let Some(expression) = expression else {
                 continue;
             };
+            if let Some(types) = self.suppressed_types(frame, expression) {
+                frame.handled.push(vec![types]);
+                continue;
+            }
             let manager = self.expr(frame, expression);
             if let Some(exception) = self.raised.take() {
                 return Err(Exit::Exception(exception));

@@ -120,6 +120,12 @@ impl<'p> Run<'p> {
                 // cycle.
                 let namespace = if index == frame.module {
                     Rc::new(frame.ns.clone())
+                } else if !wildcard && self.stack.contains(&index) {
+                    // `from . import defaults` in a submodule the package's `__init__.py` is
+                    // importing: Python takes the partly initialised package from
+                    // `sys.modules` and, lacking the attribute, imports the submodule. Only
+                    // submodules are found (below); names the package bound so far are not seen.
+                    Rc::new(Namespace::default())
                 } else {
                     self.import_module(frame, index, site).unwrap_or_default()
                 };
@@ -135,6 +141,12 @@ impl<'p> Run<'p> {
                                 self.import_module(frame, sub, site);
                                 Value::new(Kind::Module(sub), site)
                             }
+                            _ if self.stack.contains(&index) => Value::unknown(
+                                format!(
+                                    "`{wanted}` is read from `{module_text}` while it is still being imported (an import cycle)"
+                                ),
+                                site,
+                            ),
                             _ => Value::unknown(
                                 format!("`{wanted}` is not defined in `{module_text}`"),
                                 site,

@@ -106,14 +106,7 @@ impl<'p> Run<'p> {
             "if_statement" => self.if_statement(frame, node),
             "try_statement" => self.try_statement(frame, node),
             "for_statement" => self.for_statement(frame, node),
-            "with_statement" => {
-                self.invalidate_with_targets(frame, node);
-                self.with_items(frame, node)?;
-                match node.child_by_field_name("body") {
-                    Some(body) => self.block(frame, body),
-                    None => Ok(()),
-                }
-            }
+            "with_statement" => self.with_statement(frame, node),
             "while_statement" if self.call_depth > 0 => {
                 Err(Exit::GaveUp("it has a `while` loop".into()))
             }

@@ -1,0 +1,2 @@
+SITE_NAME = "Call for Papers"
+BRAND_COLOUR = "#3aa57c"
