@@ -15,6 +15,7 @@ mod calls;
 mod comparisons;
 mod comprehensions;
 mod literals;
+mod undecided;
 
 /// Python builtins that settings modules call; everything else named like a builtin is undefined.
 const BUILTINS: &[&str] = &[
@@ -161,7 +162,9 @@ impl<'p> Run<'p> {
                 match test.truthy() {
                     Some(true) => self.expr(frame, then).with_env(&test.env),
                     Some(false) => self.expr(frame, otherwise).with_env(&test.env),
-                    None => test,
+                    None => {
+                        self.undecided(frame, &test, condition, Some(then), Some(otherwise), &[])
+                    }
                 }
             }
             kind => Value::unknown(
@@ -269,6 +272,22 @@ impl<'p> Run<'p> {
         if matches!(&container.kind, Kind::External(path) if &**path == "os.environ") {
             return self.required_env(frame, &key, span);
         }
-        ops::get_item(&container, &key, span)
+        let value = ops::get_item(&container, &key, span);
+        // An item djsafe cannot tell which it is may be any of them, and a change made through
+        // it would be lost: the objects the container holds become unknown.
+        if value.is_unknown() && !ops::exact_lookup(&container, &key) {
+            let which = match key.unknown_reason() {
+                Some(reason) if key.is_unknown() => reason.to_string(),
+                _ => format!("{key}"),
+            };
+            let reason = format!(
+                "may be changed through `{}` at {}, whose key djsafe cannot evaluate ({which})",
+                self.text(frame, node),
+                self.line(frame, node),
+            );
+            let control = frame.control.clone();
+            self.forget_items(&container, &reason, &control);
+        }
+        value
     }
 }

@@ -6,7 +6,7 @@ use tree_sitter::Node;
 
 use super::MAX_UNROLLED_ITERATIONS;
 use super::targets::{collect_assigned_names, collect_nodes};
-use crate::eval::mutation::forget_objects_of;
+use crate::eval::escape::forget_objects_of;
 use crate::eval::value::{EnvDeps, Value, union};
 use crate::eval::{Binding, Exit, Frame, Namespace, Run};
 use crate::source::Span;
@@ -80,7 +80,20 @@ impl<'p> Run<'p> {
                     origin,
                     &frame.control,
                 );
-                // A function that returns on only one of the paths returns something unknown.
+                // A function that returns on only one of the paths returns something unknown;
+                // what either path returns may be changed through it, so the objects in it
+                // become unknown too.
+                let returned: Vec<Value> = [&taken_exit, &other_exit]
+                    .into_iter()
+                    .filter_map(|exit| match exit {
+                        Err(Exit::Return(value)) => Some(value.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                if !returned.is_empty() {
+                    let control = frame.control.clone();
+                    self.forget_reachable(&returned, &reason, &control);
+                }
                 match (taken_exit, other_exit) {
                     (Err(Exit::Return(_)), _) | (_, Err(Exit::Return(_))) => Err(Exit::Return(
                         Value::unknown(reason, origin).with_env(&frame.control),

@@ -1,0 +1,42 @@
+"""Production: platform's tweaks, and a few more made through values djsafe does not follow."""
+import os
+import sys
+import types
+
+from .platform import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+
+# `or` whose left side djsafe cannot decide: on POSIX the list is AUTH_PASSWORD_VALIDATORS.
+VALIDATORS = (os.name == "nt") or AUTH_PASSWORD_VALIDATORS
+VALIDATORS.append({"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"})
+
+
+def first_if(flag, value, fallback):
+    if flag:
+        return value
+    return fallback
+
+
+# A helper returning one of its arguments under a condition djsafe cannot decide.
+first_if(sys.platform == "linux", STATICFILES_DIRS, []).append("shop/static")
+
+# Stored in an object djsafe does not model, then changed through it.
+REGISTRY = types.SimpleNamespace()
+REGISTRY.admins = ADMINS
+REGISTRY.admins.append(("Security", "security@shop.example.com"))
+
+# A dict whose contents are unknown holds the list: a write through it reaches INTERNAL_IPS.
+NETWORKS = dict(os.environ.items())
+NETWORKS["internal"] = INTERNAL_IPS
+NETWORKS["internal"].append("10.0.0.1")
+
+# A side effect on the right of an `or` djsafe cannot decide.
+(os.name == "nt") or CORS_ALLOWED_ORIGINS.append("https://admin.shop.example.com")
+
+# Set methods and operators that change the set in place, seen through another name.
+SERIALIZERS = SESSION_SERIALIZERS
+SESSION_SERIALIZERS.difference_update({"pickle"})
+LANGUAGES_ENABLED = LANGUAGE_CODES
+LANGUAGE_CODES -= {"de"}
