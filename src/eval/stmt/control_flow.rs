@@ -5,7 +5,7 @@
 use tree_sitter::Node;
 
 use super::MAX_UNROLLED_ITERATIONS;
-use super::targets::{collect_assigned_names, collect_nodes};
+use super::targets::{collect_assigned_names, collect_nodes, is_name_use};
 use crate::eval::escape::forget_objects_of;
 use crate::eval::value::{EnvDeps, Value, union};
 use crate::eval::{Binding, Exit, Frame, Namespace, Run};
@@ -271,6 +271,30 @@ impl<'p> Run<'p> {
                 self.forget_contents(&binding.value, reason, &control);
             }
             self.bind(frame, text, Value::unknown(reason, site), site);
+        }
+        // Any object a name in it holds may be changed by it, directly or through another name
+        // (`v = D.get(k)` then `v.append(...)`): those objects become unknown.
+        let mut used = Vec::new();
+        collect_nodes(node, &mut |n| is_name_use(n), &mut used);
+        let mut values = Vec::new();
+        for name in used {
+            let text = self.text(frame, name);
+            let binding = frame.ns.bindings.get(text).cloned().or_else(|| {
+                frame
+                    .globals
+                    .as_ref()
+                    .and_then(|g| g.bindings.get(text).cloned())
+            });
+            if let Some(binding) = binding {
+                values.push(binding.value);
+            }
+        }
+        if !values.is_empty() {
+            let used_reason = format!(
+                "used in a statement djsafe does not evaluate, which may change it ({reason})"
+            );
+            let control = frame.control.clone();
+            self.forget_reachable(&values, &used_reason, &control);
         }
         let mut star = Vec::new();
         collect_nodes(node, &mut |n| n.kind() == "wildcard_import", &mut star);

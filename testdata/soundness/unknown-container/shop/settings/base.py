@@ -31,3 +31,5 @@ INTERNAL_IPS = ["127.0.0.1"]
 CORS_ALLOWED_ORIGINS = ["https://shop.example.com"]
 SESSION_SERIALIZERS = {"json", "pickle"}
 LANGUAGE_CODES = {"en", "fr", "de"}
+SITE_DOMAINS = {"primary": ["shop.example.com"]}
+FIXTURE_DIRS = ["fixtures"]

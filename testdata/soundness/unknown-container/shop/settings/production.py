@@ -40,3 +40,21 @@ SERIALIZERS = SESSION_SERIALIZERS
 SESSION_SERIALIZERS.difference_update({"pickle"})
 LANGUAGES_ENABLED = LANGUAGE_CODES
 LANGUAGE_CODES -= {"de"}
+
+# A loop djsafe cannot unroll changes a list it reads through another name.
+for _entry in sys.path[:1]:
+    _domains = SITE_DOMAINS.get("primary")
+    _domains.append("cdn.shop.example.com")
+
+
+DATA_DIRS = {"fixtures": FIXTURE_DIRS}
+
+
+def pad_fixture_dirs(minimum):
+    dirs = DATA_DIRS.get("fixtures")
+    while len(dirs) < minimum:
+        dirs.append("fixtures/extra")
+
+
+# A helper djsafe does not follow to its end (a `while` loop) changes a module-level list.
+pad_fixture_dirs(2)
