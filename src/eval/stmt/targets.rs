@@ -86,6 +86,11 @@ pub(super) fn is_name_use(node: Node) -> bool {
     }
 }
 
+/// The identifiers of `node` that name variables (see [`is_name_use`]).
+pub(in crate::eval) fn collect_name_uses<'t>(node: Node<'t>, out: &mut Vec<Node<'t>>) {
+    collect_nodes(node, &mut |n| is_name_use(n), out);
+}
+
 /// The names a function body uses, as text: a call not followed to its end may change any
 /// object they hold (`v = SETTINGS.get(k)` then `v.append(...)`), or return it.
 pub(in crate::eval) fn used_names(body: Node, text: &str) -> Vec<String> {

@@ -33,3 +33,6 @@ SESSION_SERIALIZERS = {"json", "pickle"}
 LANGUAGE_CODES = {"en", "fr", "de"}
 SITE_DOMAINS = {"primary": ["shop.example.com"]}
 FIXTURE_DIRS = ["fixtures"]
+LOCALE_PATHS = ["locale"]
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+STATICFILES_FINDERS = ["django.contrib.staticfiles.finders.FileSystemFinder"]

@@ -58,3 +58,17 @@ def pad_fixture_dirs(minimum):
 
 # A helper djsafe does not follow to its end (a `while` loop) changes a module-level list.
 pad_fixture_dirs(2)
+
+# Kept by a comprehension whose filter djsafe cannot decide, then changed through it.
+_kept = [paths for paths in [LOCALE_PATHS, []] if sys.platform != "win32"]
+_kept[0].append("shop/locale")
+
+# Doubled past the size djsafe evaluates (32,768 references to one list), then changed through it.
+_many = [SECURE_REDIRECT_EXEMPT]
+for _round in range(15):
+    _many.extend(_many)
+_many[0].append(r"^status/$")
+
+# Repeated by `*`, which djsafe does not evaluate, then changed through the repetition.
+_finders = [STATICFILES_FINDERS] * 2
+_finders[1].append("compressor.finders.CompressorFinder")
