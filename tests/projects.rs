@@ -137,6 +137,8 @@ mod soundness {
         module_runs_once => "module-runs-once",
         python_semantics => "python-semantics",
         self_update => "self-update",
+        str_whitespace => "str-whitespace",
         unknown_alias => "unknown-alias",
+        unknown_container => "unknown-container",
     }
 }

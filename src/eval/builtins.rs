@@ -3,6 +3,7 @@
 //! raise when djsafe can tell, `Unknown` otherwise. `exec` of a repository file and `compile`
 //! are in `exec_files`.
 
+use super::strings::python_int;
 use super::value::{Args, EnvDeps, Kind, Object, Value, union};
 use super::{CodeExecution, Frame, Run, ops};
 use crate::source::Span;
@@ -37,6 +38,10 @@ impl Run<'_> {
                 None => Value::str("", span),
                 Some(v) => to_str(v, span),
             },
+            // `int(text, base)`: not evaluated.
+            "builtins.int" if args.positional.len() > 1 || !args.keywords.is_empty() => {
+                Value::unknown("int() with a base is not evaluated", span)
+            }
             "builtins.int" => match args.positional.first().map(|v| (v, &v.kind)) {
                 None => Value::new(Kind::Int(0), span),
                 Some((v, Kind::Int(_))) => v.clone(),
@@ -47,11 +52,14 @@ impl Run<'_> {
                 Some((v, Kind::Float(f))) if f.is_finite() && f.abs() < 9.0e18 => {
                     Value::new(Kind::Int(f.trunc() as i64), span).with_env(&v.env)
                 }
-                Some((v, Kind::Str(s))) => match s.trim().replace('_', "").parse::<i64>() {
+                Some((v, Kind::Str(s))) => match python_int(s) {
                     Ok(i) => Value::new(Kind::Int(i), span).with_env(&v.env),
-                    Err(_) => {
+                    Err(true) => {
                         self.raised = Some("ValueError");
                         Value::unknown(format!("int({v}) raises ValueError"), span).with_env(&v.env)
+                    }
+                    Err(false) => {
+                        Value::unknown(format!("int({v}) is not evaluated"), span).with_env(&v.env)
                     }
                 },
                 Some((v, _)) => {
@@ -106,6 +114,11 @@ impl Run<'_> {
                 }
                 Some((v, Kind::Str(s))) => match s.trim().parse::<f64>() {
                     Ok(f) => Value::new(Kind::Float(f), span).with_env(&v.env),
+                    // Python also reads `1_000.5` and digits outside ASCII.
+                    Err(_) if s.contains('_') || !s.is_ascii() => {
+                        Value::unknown(format!("float({v}) is not evaluated"), span)
+                            .with_env(&v.env)
+                    }
                     Err(_) => {
                         self.raised = Some("ValueError");
                         Value::unknown(format!("float({v}) raises ValueError"), span)

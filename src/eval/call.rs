@@ -228,7 +228,7 @@ impl<'p> Run<'p> {
                 format!("may be changed by {call}, which djsafe did not follow to its end");
             self.forget_arguments(caller, args, &reason);
             if let Some(body) = self.function_body(function) {
-                let changed = super::stmt::changed_names(
+                let changed = super::stmt::used_names(
                     body,
                     &self
                         .project

@@ -39,6 +39,26 @@ impl Run<'_> {
         args: &Args,
         span: Span,
     ) -> Value {
+        let value = self.call_external_unescaped(frame, path, args, span);
+        // A result djsafe does not know may be (or hold) one of the objects passed (`min`,
+        // `next(iter(...))`, a default handed back): a change made through it would be lost.
+        if value.is_unknown() {
+            let reason = format!(
+                "passed to `{path}()` at {}, whose result djsafe does not know",
+                self.line_at(span)
+            );
+            self.forget_arguments(frame, args, &reason);
+        }
+        value
+    }
+
+    fn call_external_unescaped(
+        &mut self,
+        frame: &mut Frame,
+        path: &str,
+        args: &Args,
+        span: Span,
+    ) -> Value {
         if let Some(value) = self.call_os_environ(frame, path, args, span) {
             return value;
         }

@@ -30,6 +30,7 @@
 mod builtins;
 mod call;
 mod classes;
+mod escape;
 pub(crate) mod exec_files;
 pub use classes::configuration_classes;
 mod expr;

@@ -6,8 +6,9 @@
 
 use std::rc::Rc;
 
+use super::escape::{children, held_reason};
 use super::ops::{self, dict_insert, iterate};
-use super::value::{Args, EnvDeps, Items, Kind, Pairs, Value};
+use super::value::{Args, EnvDeps, Items, Kind, MAX_SIZE, Pairs, Value};
 use super::{Frame, Run};
 use crate::source::Span;
 
@@ -18,11 +19,24 @@ pub(super) enum Undo {
 }
 
 impl Undo {
-    fn of(value: &Value) -> Option<Undo> {
+    pub(super) fn of(value: &Value) -> Option<Undo> {
         match &value.kind {
             Kind::List(o) | Kind::Set(o) => Some(Undo::Items(o.clone(), o.state())),
             Kind::Dict(o) => Some(Undo::Pairs(o.clone(), o.state())),
             _ => None,
+        }
+    }
+
+    /// The values the saved contents hold.
+    fn saved_values(&self) -> Vec<Value> {
+        match self {
+            Undo::Items(_, state) => state.clone().unwrap_or_default(),
+            Undo::Pairs(_, state) => state
+                .clone()
+                .unwrap_or_default()
+                .into_iter()
+                .flat_map(|(k, v)| [k, v])
+                .collect(),
         }
     }
 
@@ -34,7 +48,7 @@ impl Undo {
     }
 
     /// The same object with its current contents.
-    fn now(&self) -> Undo {
+    pub(super) fn now(&self) -> Undo {
         match self {
             Undo::Items(o, _) => Undo::Items(o.clone(), o.state()),
             Undo::Pairs(o, _) => Undo::Pairs(o.clone(), o.state()),
@@ -68,14 +82,14 @@ impl Undo {
         }
     }
 
-    fn state_is_known(&self) -> bool {
+    pub(super) fn state_is_known(&self) -> bool {
         match self {
             Undo::Items(o, _) => o.unknown_reason().is_none(),
             Undo::Pairs(o, _) => o.unknown_reason().is_none(),
         }
     }
 
-    fn forget(&self, reason: &Rc<str>, env: &EnvDeps) {
+    pub(super) fn forget(&self, reason: &Rc<str>, env: &EnvDeps) {
         match self {
             Undo::Items(o, _) => {
                 o.set_state(Err(reason.clone()));
@@ -149,6 +163,17 @@ impl Run<'_> {
                 differ.push(change.now());
             }
         }
+        // What either side left in them may be changed through them later, as djsafe no
+        // longer knows which side ran: those objects become unknown too.
+        let mut held: Vec<Value> = Vec::new();
+        for object in &differ {
+            held.extend(object.saved_values());
+        }
+        for taken in &fork.taken {
+            if differ.iter().any(|d| d.pointer() == taken.pointer()) {
+                held.extend(taken.saved_values());
+            }
+        }
         let reason: Rc<str> = reason.into();
         for object in differ {
             if self.forks > 0 {
@@ -156,13 +181,21 @@ impl Run<'_> {
             }
             object.forget(&reason, control);
         }
+        if !held.is_empty() {
+            self.forget_reachable(&held, &held_reason(&reason), control);
+        }
     }
 
     /// Makes the contents of `value` (a list, dict or set) unknown, for every name holding it.
+    /// The objects it held become unknown too: a change made through it is no longer followed.
     pub(super) fn forget_contents(&mut self, value: &Value, reason: &str, env: &EnvDeps) {
+        let held = children(value);
         self.record(value);
         if let Some(undo) = Undo::of(value) {
             undo.forget(&reason.into(), env);
+        }
+        if !held.is_empty() {
+            self.forget_reachable(&held, &held_reason(reason), env);
         }
     }
 
@@ -226,12 +259,19 @@ impl Run<'_> {
         {
             let reason = format!("`.{method}(...)` puts the object inside itself");
             self.forget_contents(receiver, &reason, &control);
+            self.forget_arguments(frame, &args, &held_reason(&reason));
             return Value::unknown(reason, span);
+        }
+        // What is given to a container whose contents are unknown is held where djsafe no
+        // longer follows it.
+        if let Some(reason) = receiver.unknown_reason() {
+            self.forget_arguments(frame, &args, &held_reason(&reason));
         }
         match change(receiver, method, &args, span) {
             Ok(returned) => returned,
             Err(reason) => {
                 self.forget_contents(receiver, &reason, &control);
+                self.forget_arguments(frame, &args, &held_reason(&reason));
                 Value::unknown(reason, span).with_env(&receiver.env)
             }
         }
@@ -250,9 +290,23 @@ impl Run<'_> {
         if object_pointer(container).is_some_and(|p| value.contains_object(p)) {
             let reason = format!("item assignment puts {container} inside itself");
             self.forget_contents(container, &reason, &frame.control);
+            self.forget_reachable(&[value], &held_reason(&reason), &frame.control);
             return;
         }
+        // A value stored in a container whose contents are unknown is held where djsafe no
+        // longer follows it.
+        if let Some(reason) = container
+            .unknown_reason()
+            .or_else(|| container.is_unknown().then(|| "an unknown value".into()))
+        {
+            self.forget_reachable(
+                std::slice::from_ref(&value),
+                &held_reason(&reason),
+                &frame.control,
+            );
+        }
         self.record(container);
+        let value_held = value.clone();
         let outcome = match (&container.kind, &key.kind) {
             (
                 Kind::Dict(pairs),
@@ -284,6 +338,7 @@ impl Run<'_> {
         };
         if let Err(reason) = outcome {
             self.forget_contents(container, &reason, &frame.control);
+            self.forget_reachable(&[value_held], &held_reason(&reason), &frame.control);
         }
         let _ = span;
     }
@@ -412,6 +467,54 @@ fn change(receiver: &Value, method: &str, args: &Args, span: Span) -> Result<Val
                 "pop" if args.positional.is_empty() && !is_set => items
                     .pop()
                     .ok_or_else(|| "`.pop()` of an empty list raises IndexError".to_string())?,
+                "difference_update" | "intersection_update" | "symmetric_difference_update"
+                    if is_set =>
+                {
+                    let others: Vec<Vec<Value>> = args
+                        .positional
+                        .iter()
+                        .map(iterate)
+                        .collect::<Option<_>>()
+                        .filter(|_| args.keywords.is_empty())
+                        .ok_or_else(cannot)?;
+                    let known = |values: &[Value]| !values.iter().any(Value::contains_unknown);
+                    if !known(&items) || !others.iter().all(|o| known(o)) {
+                        return Err(cannot());
+                    }
+                    match method {
+                        "difference_update" => {
+                            items.retain(|item| !others.iter().any(|o| o.contains(item)));
+                        }
+                        "intersection_update" => {
+                            items.retain(|item| others.iter().all(|o| o.contains(item)));
+                        }
+                        _ => {
+                            let [other] = others.as_slice() else {
+                                return Err(cannot());
+                            };
+                            let added: Vec<Value> = ops::set_items(other.clone())
+                                .into_iter()
+                                .filter(|x| !items.contains(x))
+                                .collect();
+                            items.retain(|item| !other.contains(item));
+                            items.extend(added);
+                        }
+                    }
+                    none
+                }
+                // `items *= n` repeats the list in place.
+                "__imul__" if !is_set => match arg(0).map(|v| &v.kind) {
+                    Some(Kind::Int(n))
+                        if ((*n).max(0) as usize).saturating_mul(items.len()) <= MAX_SIZE =>
+                    {
+                        let once = std::mem::take(&mut items);
+                        for _ in 0..(*n).max(0) {
+                            items.extend(once.iter().cloned());
+                        }
+                        none
+                    }
+                    _ => return Err("`*=` by a count djsafe cannot follow".to_string()),
+                },
                 "reverse" if !is_set => {
                     items.reverse();
                     none
@@ -482,75 +585,7 @@ fn change(receiver: &Value, method: &str, args: &Args, span: Span) -> Result<Val
     }
 }
 
-/// Makes the contents of every list, dict and set in `value` unknown (without journaling: used
-/// where a name stops being known, which no branch undoes).
-pub(super) fn forget_objects_of(value: &Value, reason: &str, env: &EnvDeps) {
-    let reason: Rc<str> = reason.into();
-    for object in reachable(std::slice::from_ref(value)) {
-        object.forget(&reason, env);
-    }
-}
-
-/// The lists, dicts and sets in `values`, each once, nested ones included.
-fn reachable(values: &[Value]) -> Vec<Undo> {
-    let mut seen = std::collections::HashSet::new();
-    let mut found = Vec::new();
-    let mut stack: Vec<Value> = values.to_vec();
-    while let Some(value) = stack.pop() {
-        let children: Vec<Value> = match &value.kind {
-            Kind::Tuple(items) => items.to_vec(),
-            Kind::List(o) | Kind::Set(o) => {
-                if !seen.insert(Rc::as_ptr(o).cast::<()>()) {
-                    continue;
-                }
-                found.push(Undo::Items(o.clone(), o.state()));
-                o.get().unwrap_or_default()
-            }
-            Kind::Dict(o) => {
-                if !seen.insert(Rc::as_ptr(o).cast::<()>()) {
-                    continue;
-                }
-                found.push(Undo::Pairs(o.clone(), o.state()));
-                o.get()
-                    .unwrap_or_default()
-                    .into_iter()
-                    .flat_map(|(k, v)| [k, v])
-                    .collect()
-            }
-            _ => continue,
-        };
-        stack.extend(children);
-    }
-    found
-}
-
 impl Run<'_> {
-    /// Makes the contents of every list, dict and set in `values` unknown, for every name that
-    /// holds them: code djsafe does not follow may change them.
-    pub(super) fn forget_reachable(&mut self, values: &[Value], reason: &str, env: &EnvDeps) {
-        let reason: Rc<str> = reason.into();
-        for object in reachable(values) {
-            if object.state_is_known() {
-                if self.forks > 0 {
-                    self.journal.push(object.now());
-                }
-                object.forget(&reason, env);
-            }
-        }
-    }
-
-    /// The objects passed to a call djsafe does not follow may be changed by it.
-    pub(super) fn forget_arguments(&mut self, frame: &Frame, args: &Args, reason: &str) {
-        let values: Vec<Value> = args
-            .positional
-            .iter()
-            .chain(args.keywords.iter().map(|(_, v)| v))
-            .cloned()
-            .collect();
-        let control = frame.control.clone();
-        self.forget_reachable(&values, reason, &control);
-    }
-
     /// The names of `module` as code running in `frame` sees them: the frame's own while that
     /// module runs, the finished module's otherwise.
     pub(super) fn module_names(&mut self, frame: &Frame, module: usize) -> Rc<super::Namespace> {

@@ -324,6 +324,7 @@ impl Gen<'_> {
 
     fn preamble(&mut self, scope: &mut Scope) {
         self.line("import os");
+        self.line("import sys");
         if self.rng.chance(50) {
             self.line("import environ");
             self.line("env = environ.Env()");
@@ -478,7 +479,9 @@ impl Gen<'_> {
                 self.line(&format!("{name} = {source}"));
                 scope.names.insert(name, ty);
             }
-            42..=61 => self.mutation(scope),
+            42..=59 => self.mutation(scope),
+            // Rare, as in real settings: each makes the objects it reaches unknown.
+            60..=61 => self.escape(scope),
             62..=72 if self.indent < 2 => self.if_statement(scope, top),
             73..=76 if self.indent < 2 => self.match_statement(scope),
             77..=80 => self.for_statement(scope),
@@ -687,6 +690,120 @@ impl Gen<'_> {
             let value = self.expr(scope, ty, 2);
             self.line(&format!("{name} = {value}"));
             scope.names.insert(name, ty);
+        }
+    }
+
+    /// A list, dict or set of the scope reached through something djsafe does not follow (a key
+    /// or index it cannot evaluate, a method it does not model, a branch it cannot decide, a
+    /// function it does not model, a loop it cannot unroll), then changed through it: in CPython
+    /// the change lands in the object every other name holding it sees. `sys.platform` is
+    /// 'linux' and `os.name` 'posix' where the harness runs; djsafe models neither.
+    fn escape(&mut self, scope: &mut Scope) {
+        let containers: Vec<(String, Ty)> = [Ty::List, Ty::Dict, Ty::Set]
+            .iter()
+            .flat_map(|t| {
+                scope
+                    .of(*t)
+                    .into_iter()
+                    .map(|n| (n.to_string(), *t))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        if containers.is_empty() {
+            return self.mutation(scope);
+        }
+        let (name, ty) = self.rng.pick(&containers);
+        let empty = match ty {
+            Ty::List => "[]",
+            Ty::Dict => "{}",
+            _ => "set()",
+        };
+        let item = self.str_lit();
+        let key = python_str(self.rng.pick(KEYS));
+        // A statement changing the object `target` evaluates to (`name`'s, in CPython).
+        let write = |target: &str| match ty {
+            Ty::List => format!("{target}.append({item})"),
+            Ty::Dict => format!("{target}[{key}] = {item}"),
+            _ => format!("{target}.add({item})"),
+        };
+        let holder = self
+            .rng
+            .pick(&["OPTIONS", "BY_PLATFORM", "PROFILES", "_holder", "GROUPS"]);
+        match self.rng.below(10) {
+            0 => {
+                let (unknown, known, other) = self.rng.pick(&[
+                    ("sys.platform", "linux", "darwin"),
+                    ("os.name", "posix", "nt"),
+                    ("'apps'.zfill(1)", "apps", "extra"),
+                ]);
+                self.line(&format!(
+                    "{holder} = {{'{known}': {name}, '{other}': {empty}}}"
+                ));
+                self.line(&write(&format!("{holder}[{unknown}]")));
+                scope.names.insert(holder.to_string(), Ty::Dict);
+            }
+            1 => {
+                self.line(&format!("{holder} = ({name}, {empty})"));
+                self.line(&write(&format!("{holder}[int(os.name == 'nt')]")));
+                scope.names.remove(holder);
+            }
+            2 => {
+                self.line(&format!("{holder} = [{name}]"));
+                self.line(&format!("{holder}.sort(key=len)"));
+                self.line(&write(&format!("{holder}[0]")));
+                scope.names.remove(holder);
+            }
+            3 => {
+                self.line(&format!("{holder} = {{'k': {name}}}"));
+                self.line("if os.name == 'nt':");
+                self.line(&format!("    {holder}['k'] = {empty}"));
+                self.line(&write(&format!("{holder}['k']")));
+                scope.names.insert(holder.to_string(), Ty::Dict);
+            }
+            4 | 5 => {
+                // An alias djsafe cannot resolve, which later statements may change.
+                let alias = self.new_name(ty);
+                if alias == name {
+                    return;
+                }
+                if self.rng.chance(50) {
+                    self.line(&format!(
+                        "{alias} = {name} if sys.platform.startswith('linux') else {empty}"
+                    ));
+                } else {
+                    self.line(&format!("{alias} = (os.name == 'nt') or {name}"));
+                }
+                scope.names.insert(alias.clone(), ty);
+                if self.rng.chance(50) {
+                    self.line(&write(&alias));
+                }
+            }
+            6 => {
+                self.line(&format!("{holder} = {{'outer': {{'k': {name}}}}}"));
+                self.line(&write(&format!("{holder}['outer']['k'.zfill(1)]")));
+                scope.names.insert(holder.to_string(), Ty::Dict);
+            }
+            7 => {
+                self.line(&format!("{holder} = {{'k': {name}}}"));
+                self.line(&write(&format!("dict.get({holder}, 'k')")));
+                scope.names.insert(holder.to_string(), Ty::Dict);
+            }
+            8 => {
+                self.line("def _choose(flag, a, b):");
+                self.line("    if flag:");
+                self.line("        return a");
+                self.line("    return b");
+                self.line(&write(&format!(
+                    "_choose(sys.platform == 'linux', {name}, {empty})"
+                )));
+            }
+            _ => {
+                self.line(&format!("{holder} = {{'k': {name}}}"));
+                self.line("for _entry in sys.path[:1]:");
+                self.line(&format!("    _item = {holder}.get('k')"));
+                self.line(&format!("    {}", write("_item")));
+                scope.names.insert(holder.to_string(), Ty::Dict);
+            }
         }
     }
 

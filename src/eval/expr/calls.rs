@@ -67,7 +67,27 @@ impl<'p> Run<'p> {
                     let (receiver, method) = (receiver.clone(), method.clone());
                     return self.mutate(frame, &receiver, &method, &args, span);
                 }
-                ops::call_method(receiver, method, &args, span)
+                let (receiver, method) = (receiver.clone(), method.clone());
+                let value = ops::call_method(&receiver, &method, &args, span);
+                // `.get(key)` with a key djsafe cannot evaluate, or any method whose result it
+                // does not know, may return one of the receiver's items or an argument: a change
+                // made through the result would be lost.
+                if value.is_unknown()
+                    && matches!(
+                        receiver.kind,
+                        Kind::List(_) | Kind::Tuple(_) | Kind::Dict(_) | Kind::Set(_)
+                    )
+                {
+                    let reason = format!(
+                        "may be changed through the result of `{}` at {}, which djsafe does not know",
+                        self.text(frame, node),
+                        self.line(frame, node)
+                    );
+                    let control = frame.control.clone();
+                    self.forget_items(&receiver, &reason, &control);
+                    self.forget_arguments(frame, &args, &reason);
+                }
+                value
             }
             Kind::Function(function) => {
                 let function = function.clone();

@@ -78,12 +78,17 @@ impl<'p> Run<'p> {
         ) else {
             return Value::unknown("incomplete boolean expression", span);
         };
+        let left_node = left;
         let left = self.expr(frame, left);
         let is_or = self.text(frame, op) == "or";
         match left.truthy() {
             Some(truthy) if truthy == is_or => left,
             Some(_) => self.expr(frame, right).with_env(&left.env),
-            None => left,
+            // The right side runs or not, and the result is either operand.
+            None => {
+                let given = std::slice::from_ref(&left);
+                self.undecided(frame, &left, left_node, Some(right), None, given)
+            }
         }
     }
 }

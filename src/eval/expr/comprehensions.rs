@@ -45,6 +45,28 @@ impl<'p> Run<'p> {
             };
         }
         if let Err(reason) = outcome {
+            // What it would hold, and any object a name in it holds (its body may change them:
+            // `[APPS.append(x) for x in ...]`), go where djsafe does not follow them.
+            let mut used = Vec::new();
+            crate::eval::stmt::collect_name_uses(node, &mut used);
+            let mut values = items;
+            for name in used {
+                let text = self.text(frame, name);
+                let binding = frame.ns.bindings.get(text).cloned().or_else(|| {
+                    frame
+                        .globals
+                        .as_ref()
+                        .and_then(|g| g.bindings.get(text).cloned())
+                });
+                values.extend(binding.map(|b| b.value));
+            }
+            let control = frame.control.clone();
+            let why = format!(
+                "may be changed through `{}` at {}, which djsafe cannot evaluate ({reason})",
+                self.text(frame, node),
+                self.line(frame, node)
+            );
+            self.forget_reachable(&values, &why, &control);
             return Value::unknown(reason, span).with_env(&env);
         }
         let kind = match node.kind() {

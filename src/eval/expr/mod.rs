@@ -15,6 +15,7 @@ mod calls;
 mod comparisons;
 mod comprehensions;
 mod literals;
+mod undecided;
 
 /// Python builtins that settings modules use (call, subclass as `class Base(object):`, catch,
 /// decorate with); everything else named like a builtin is undefined.
@@ -180,7 +181,20 @@ impl<'p> Run<'p> {
                 };
                 let left = self.expr(frame, left);
                 let right = self.expr(frame, right);
-                ops::binary(self.text(frame, op), &left, &right, span, false)
+                let value = ops::binary(self.text(frame, op), &left, &right, span, false);
+                // A result djsafe does not know may hold the operands' items (`[APPS] * 2`):
+                // a change made through it would be lost.
+                if value.is_unknown() {
+                    let reason = format!(
+                        "may be changed through `{}` at {}, which djsafe does not evaluate",
+                        self.text(frame, node),
+                        self.line(frame, node)
+                    );
+                    let control = frame.control.clone();
+                    self.forget_items(&left, &reason, &control);
+                    self.forget_items(&right, &reason, &control);
+                }
+                value
             }
             "unary_operator" => {
                 let (Some(argument), Some(op)) = (
@@ -201,7 +215,9 @@ impl<'p> Run<'p> {
                 match test.truthy() {
                     Some(true) => self.expr(frame, then).with_env(&test.env),
                     Some(false) => self.expr(frame, otherwise).with_env(&test.env),
-                    None => test,
+                    None => {
+                        self.undecided(frame, &test, condition, Some(then), Some(otherwise), &[])
+                    }
                 }
             }
             kind => Value::unknown(
@@ -309,6 +325,22 @@ impl<'p> Run<'p> {
         if matches!(&container.kind, Kind::External(path) if &**path == "os.environ") {
             return self.required_env(frame, &key, span);
         }
-        ops::get_item(&container, &key, span)
+        let value = ops::get_item(&container, &key, span);
+        // An item djsafe cannot tell which it is may be any of them, and a change made through
+        // it would be lost: the objects the container holds become unknown.
+        if value.is_unknown() && !ops::exact_lookup(&container, &key) {
+            let which = match key.unknown_reason() {
+                Some(reason) if key.is_unknown() => reason.to_string(),
+                _ => format!("{key}"),
+            };
+            let reason = format!(
+                "may be changed through `{}` at {}, whose key djsafe cannot evaluate ({which})",
+                self.text(frame, node),
+                self.line(frame, node),
+            );
+            let control = frame.control.clone();
+            self.forget_items(&container, &reason, &control);
+        }
+        value
     }
 }

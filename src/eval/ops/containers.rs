@@ -76,6 +76,21 @@ pub fn get_item(container: &Value, key: &Value, span: Span) -> Value {
     }
 }
 
+/// Whether `container[key]` is one item djsafe can point to (or none, when the lookup raises):
+/// otherwise the result may be any of the container's items, which then escape.
+pub fn exact_lookup(container: &Value, key: &Value) -> bool {
+    if key.contains_unknown() {
+        return false;
+    }
+    match (&container.kind, &key.kind) {
+        (Kind::Dict(pairs), _) => pairs
+            .with(|pairs| !pairs.iter().any(|(k, _)| k.contains_unknown()))
+            .unwrap_or(true),
+        (Kind::List(_) | Kind::Tuple(_) | Kind::Str(_), Kind::Int(_)) => true,
+        _ => false,
+    }
+}
+
 /// A Python index (negative counts from the end) as a position in a sequence of `len` items.
 pub fn index(len: usize, i: i64) -> Option<usize> {
     let i = if i < 0 { len as i64 + i } else { i };

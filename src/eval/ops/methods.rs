@@ -2,6 +2,7 @@
 //! the ones that change their receiver are listed so the evaluator can apply or forget them.
 
 use super::{format, iterate};
+use crate::eval::strings::is_python_space;
 use crate::eval::value::{Args, Kind, MAX_STR_BYTES, Object, Value, union};
 use crate::source::Span;
 
@@ -20,6 +21,9 @@ pub const MUTATING_METHODS: &[&str] = &[
     "popitem",
     "add",
     "discard",
+    "difference_update",
+    "intersection_update",
+    "symmetric_difference_update",
 ];
 
 pub fn is_mutating_method(receiver: &Value, method: &str) -> bool {
@@ -32,7 +36,18 @@ pub fn is_mutating_method(receiver: &Value, method: &str) -> bool {
             method,
             "update" | "setdefault" | "pop" | "clear" | "popitem"
         ),
-        Kind::Set(_) => matches!(method, "add" | "update" | "discard" | "remove" | "clear"),
+        Kind::Set(_) => matches!(
+            method,
+            "add"
+                | "update"
+                | "discard"
+                | "remove"
+                | "clear"
+                | "pop"
+                | "difference_update"
+                | "intersection_update"
+                | "symmetric_difference_update"
+        ),
         _ => false,
     }
 }
@@ -150,7 +165,7 @@ fn string_method<'a>(
     let trim = |t: &str, start: bool, end: bool| -> String {
         let pred = |c: char| match &chars {
             Some(set) => set.contains(&c),
-            None => c.is_whitespace(),
+            None => is_python_space(c),
         };
         let t = if start { t.trim_start_matches(pred) } else { t };
         let t = if end { t.trim_end_matches(pred) } else { t };
@@ -176,7 +191,10 @@ fn string_method<'a>(
                 }),
                 (None, None | Some(Kind::None)) => strings(match maxsplit {
                     Some(n) => split_whitespace_n(s, n),
-                    None => s.split_whitespace().collect(),
+                    None => s
+                        .split(is_python_space)
+                        .filter(|part| !part.is_empty())
+                        .collect(),
                 }),
                 _ => return None,
             }
@@ -283,12 +301,12 @@ fn string_method<'a>(
 
 fn split_whitespace_n(s: &str, n: usize) -> Vec<&str> {
     let mut parts = Vec::new();
-    let mut rest = s.trim_start();
+    let mut rest = s.trim_start_matches(is_python_space);
     while parts.len() < n {
-        match rest.find(char::is_whitespace) {
+        match rest.find(is_python_space) {
             Some(end) => {
                 parts.push(&rest[..end]);
-                rest = rest[end..].trim_start();
+                rest = rest[end..].trim_start_matches(is_python_space);
             }
             None => break,
         }

@@ -75,6 +75,10 @@ impl<'p> Run<'p> {
                                     .unwrap_or(target)
                             )
                         );
+                        // The items go to names djsafe leaves unknown (`first, *rest = X`):
+                        // a change made through them would be lost.
+                        let control = frame.control.clone();
+                        self.forget_items(&value, &reason, &control);
                         for t in targets {
                             let unknown =
                                 Value::unknown(reason.clone(), value.origin).with_env(&value.env);
@@ -89,8 +93,17 @@ impl<'p> Run<'p> {
                 }
             }
             "subscript" => self.assign_subscript(frame, target, value, site),
-            // Attributes of objects (`sys.path`, `logging.x`) are not settings.
-            _ => {}
+            // Attributes of objects (`sys.path`, `logging.x`) are not settings; what is stored
+            // there is held where djsafe does not follow it.
+            _ => {
+                let reason = format!(
+                    "stored in `{}` at {}, which djsafe does not follow",
+                    self.text(frame, target),
+                    self.line(frame, target)
+                );
+                let control = frame.control.clone();
+                self.forget_reachable(&[value], &reason, &control);
+            }
         }
     }
 
@@ -163,6 +176,10 @@ impl<'p> Run<'p> {
         let in_place = match (&current.kind, op) {
             (Kind::List(_), "+") => Some("extend"),
             (Kind::Dict(_), "|") | (Kind::Set(_), "|") => Some("update"),
+            (Kind::Set(_), "-") => Some("difference_update"),
+            (Kind::Set(_), "&") => Some("intersection_update"),
+            (Kind::Set(_), "^") => Some("symmetric_difference_update"),
+            (Kind::List(_), "*") => Some("__imul__"),
             _ => None,
         };
         if let Some(method) = in_place {
@@ -175,6 +192,18 @@ impl<'p> Run<'p> {
             return;
         }
         let value = crate::eval::ops::binary(op, &current, &operand, span, true);
+        // A result djsafe does not know may hold the operands' items: a change made through it
+        // would be lost.
+        if value.is_unknown() {
+            let reason = format!(
+                "may be changed through `{}` at {}, which djsafe does not evaluate",
+                self.text(frame, node),
+                self.line(frame, node)
+            );
+            let control = frame.control.clone();
+            self.forget_items(&current, &reason, &control);
+            self.forget_items(&operand, &reason, &control);
+        }
         self.assign(frame, left, value, span);
     }
 }

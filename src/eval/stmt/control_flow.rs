@@ -5,8 +5,8 @@
 use tree_sitter::Node;
 
 use super::MAX_UNROLLED_ITERATIONS;
-use super::targets::{collect_assigned_names, collect_nodes};
-use crate::eval::mutation::forget_objects_of;
+use super::targets::{collect_assigned_names, collect_nodes, is_name_use};
+use crate::eval::escape::forget_objects_of;
 use crate::eval::value::{EnvDeps, Kind, Value, union};
 use crate::eval::{Binding, Exit, Frame, Namespace, Run};
 use crate::source::Span;
@@ -80,7 +80,20 @@ impl<'p> Run<'p> {
                     origin,
                     &frame.control,
                 );
-                // A function that returns on only one of the paths returns something unknown.
+                // A function that returns on only one of the paths returns something unknown;
+                // what either path returns may be changed through it, so the objects in it
+                // become unknown too.
+                let returned: Vec<Value> = [&taken_exit, &other_exit]
+                    .into_iter()
+                    .filter_map(|exit| match exit {
+                        Err(Exit::Return(value)) => Some(value.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                if !returned.is_empty() {
+                    let control = frame.control.clone();
+                    self.forget_reachable(&returned, &reason, &control);
+                }
                 match (taken_exit, other_exit) {
                     (Err(Exit::Return(_)), _) | (_, Err(Exit::Return(_))) => Err(Exit::Return(
                         Value::unknown(reason, origin).with_env(&frame.control),
@@ -347,6 +360,30 @@ impl<'p> Run<'p> {
                 self.forget_contents(&binding.value, reason, &control);
             }
             self.bind(frame, text, Value::unknown(reason, site), site);
+        }
+        // Any object a name in it holds may be changed by it, directly or through another name
+        // (`v = D.get(k)` then `v.append(...)`): those objects become unknown.
+        let mut used = Vec::new();
+        collect_nodes(node, &mut |n| is_name_use(n), &mut used);
+        let mut values = Vec::new();
+        for name in used {
+            let text = self.text(frame, name);
+            let binding = frame.ns.bindings.get(text).cloned().or_else(|| {
+                frame
+                    .globals
+                    .as_ref()
+                    .and_then(|g| g.bindings.get(text).cloned())
+            });
+            if let Some(binding) = binding {
+                values.push(binding.value);
+            }
+        }
+        if !values.is_empty() {
+            let used_reason = format!(
+                "used in a statement djsafe does not evaluate, which may change it ({reason})"
+            );
+            let control = frame.control.clone();
+            self.forget_reachable(&values, &used_reason, &control);
         }
         let mut star = Vec::new();
         collect_nodes(node, &mut |n| n.kind() == "wildcard_import", &mut star);

@@ -15,7 +15,9 @@ mod imports;
 mod targets;
 
 pub(super) use control_flow::{catches, join};
-pub(super) use targets::{changed_names, collect_identifiers, declared_names};
+pub(super) use targets::{
+    changed_names, collect_identifiers, collect_name_uses, declared_names, used_names,
+};
 
 /// `for` loops over known sequences are unrolled up to this many iterations.
 pub(super) const MAX_UNROLLED_ITERATIONS: usize = 64;

@@ -69,6 +69,42 @@ pub(in crate::eval) fn changed_names(body: Node, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// An identifier that names a variable: not the attribute of `x.attr`, not the keyword of
+/// `f(key=...)`.
+pub(super) fn is_name_use(node: Node) -> bool {
+    if node.kind() != "identifier" {
+        return false;
+    }
+    match node.parent() {
+        Some(parent) if parent.kind() == "attribute" => {
+            parent.child_by_field_name("attribute") != Some(node)
+        }
+        Some(parent) if parent.kind() == "keyword_argument" => {
+            parent.child_by_field_name("name") != Some(node)
+        }
+        _ => true,
+    }
+}
+
+/// The identifiers of `node` that name variables (see [`is_name_use`]).
+pub(in crate::eval) fn collect_name_uses<'t>(node: Node<'t>, out: &mut Vec<Node<'t>>) {
+    collect_nodes(node, &mut |n| is_name_use(n), out);
+}
+
+/// The names a function body uses, as text: a call not followed to its end may change any
+/// object they hold (`v = SETTINGS.get(k)` then `v.append(...)`), or return it.
+pub(in crate::eval) fn used_names(body: Node, text: &str) -> Vec<String> {
+    let mut nodes = Vec::new();
+    collect_nodes(body, &mut |n| is_name_use(n), &mut nodes);
+    let mut names: Vec<String> = nodes
+        .into_iter()
+        .map(|n| text[n.byte_range()].to_string())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
 pub(super) fn is_binding_target(node: Node, text: &str) -> bool {
     let Some(parent) = node.parent() else {
         return false;

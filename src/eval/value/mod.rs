@@ -119,7 +119,15 @@ impl<T: Clone + Contents> Object<T> {
         let state = match size {
             Some(_) => state,
             None => {
-                Err(format!("a container of more than {MAX_SIZE} values is not evaluated").into())
+                let reason = format!("a container of more than {MAX_SIZE} values is not evaluated");
+                // The objects it would have held are reachable where djsafe no longer follows
+                // them (`[APPS] * 20000`): they become unknown too.
+                if let Ok(contents) = &state {
+                    for value in contents.values() {
+                        crate::eval::escape::forget_objects_of(value, &reason, &EnvDeps::default());
+                    }
+                }
+                Err(reason.into())
             }
         };
         self.size.set(size.unwrap_or(1));
@@ -153,17 +161,27 @@ pub const MAX_STR_BYTES: usize = 1 << 20;
 /// What an object holds, for counting its size.
 pub trait Contents {
     fn size_within(&self, budget: usize) -> Option<usize>;
+    /// The values it holds (a dict's keys and values).
+    fn values(&self) -> Vec<&Value>;
 }
 
 impl Contents for Vec<Value> {
     fn size_within(&self, budget: usize) -> Option<usize> {
         sizes_within(self.iter(), budget)
     }
+
+    fn values(&self) -> Vec<&Value> {
+        self.iter().collect()
+    }
 }
 
 impl Contents for Vec<(Value, Value)> {
     fn size_within(&self, budget: usize) -> Option<usize> {
         sizes_within(self.iter().flat_map(|(k, v)| [k, v]), budget)
+    }
+
+    fn values(&self) -> Vec<&Value> {
+        self.iter().flat_map(|(k, v)| [k, v]).collect()
     }
 }
 
