@@ -149,9 +149,31 @@ fn django_configurations_booleans() {
 }
 
 #[test]
+fn text_read_only_to_be_compared() {
+    // The comparison's result is all the evaluation gets of the text.
+    let lowered =
+        "import os\nDEBUG = os.getenv('DEBUG', '').lower() in ('1', 'true', 'yes')\nX = [DEBUG]\n";
+    assert_eq!(groups(&confused(lowered)), vec![8, 4]);
+    let equal = "import os\nDEBUG = os.environ.get('DEBUG', 'False') == 'True'\n";
+    assert_eq!(groups(&confused(equal)), vec![11, 1]);
+    let stripped = "import os\nDEBUG = os.getenv('DEBUG').strip().upper() not in ['', '0', 'FALSE', 'NO', 'OFF']\n";
+    assert_eq!(groups(&confused(stripped)), vec![7, 5]);
+    // Compared in two places: both must agree.
+    let twice = "import os\nDEBUG = os.getenv('DEBUG') == 'True'\nVERBOSE = os.getenv('DEBUG') in ('1', 'True')\n";
+    assert_eq!(groups(&confused(twice)), vec![10, 1, 1]);
+}
+
+#[test]
 fn a_variable_whose_text_is_read_is_never_confused() {
-    let raw = "import os\nDEBUG = os.getenv('DEBUG', '').lower() in ('1', 'true', 'yes')\n";
-    assert!(confused(raw).is_empty());
+    // Kept as text, or compared with what is not a literal, or handed to a function.
+    let kept = "import os\nLABEL = os.getenv('DEBUG', '')\nDEBUG = LABEL == 'True'\n";
+    assert!(confused(kept).is_empty());
+    let named = "import os\nON = ('1', 'true')\nDEBUG = os.getenv('DEBUG', '').lower() in ON\n";
+    assert!(confused(named).is_empty());
+    let wrapped = "import os\nDEBUG = str(os.getenv('DEBUG', '')) == 'True'\n";
+    assert!(confused(wrapped).is_empty());
+    let sliced = "import os\nDEBUG = os.getenv('DEBUG', '')[:1] == 'T'\n";
+    assert!(confused(sliced).is_empty());
     // Read once as a boolean and once as text: the text decides.
     let both = "import os\nimport environ\nenv = environ.Env()\nDEBUG = env.bool('DEBUG', default=False)\nLABEL = os.environ.get('DEBUG')\n";
     assert!(confused(both).is_empty());
