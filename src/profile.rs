@@ -89,6 +89,10 @@ pub fn profile_from_name(name: &str) -> Option<Profile> {
         "tests",
         "testing",
         "e2e",
+        // Browser-test setups.
+        "selenium",
+        "cypress",
+        "playwright",
         "ci",
         "continuousintegration",
         "devel",
@@ -142,6 +146,21 @@ pub fn of_deployment(
             Profile::Development,
             format!("serves the project with {server} --reload ({at})"),
         ),
+        // So is one running the checkout mounted over the image's code, unless its names say
+        // where it is deployed.
+        Some(Process::Server(server))
+            if !matches!(named, Some((Profile::Production | Profile::Staging, _)))
+                && let Some(mount) = &deployment.source_mount =>
+        {
+            classified(
+                Profile::Development,
+                format!(
+                    "serves the project with {server} ({at}) from the checkout mounted at {}:{}",
+                    crate::discover::display_path(&mount.file, repository),
+                    mount.line
+                ),
+            )
+        }
         Some(Process::Server(server)) => match named {
             // A server in a service or file named for development is a developer's container.
             Some((Profile::Development, word)) => classified(
@@ -182,6 +201,14 @@ pub fn of_deployment(
                     format!("a script that runs `manage.py {name}` and no server ({at})"),
                 )
             }
+            (None, None) if let Some(mount) = &deployment.source_mount => classified(
+                Profile::Development,
+                format!(
+                    "a compose service ({at}) running the checkout mounted at {}:{}",
+                    crate::discover::display_path(&mount.file, repository),
+                    mount.line
+                ),
+            ),
             // A bare compose file is as often a developer's setup as a deployment.
             (None, None) if deployment.kind == SourceKind::Compose => classified(
                 Profile::Staging,

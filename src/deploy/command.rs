@@ -201,6 +201,17 @@ fn analyze_words_at(words: &[Word], depth: usize) -> Analysis {
                 &after[1..]
             }
             "ddtrace-run" | "scout-apm" => after,
+            // Heroku buildpacks' wrappers (nginx, pgbouncer, stunnel in front of the app) start
+            // their helper and run their arguments.
+            "start-nginx"
+            | "start-nginx-solo"
+            | "start-pgbouncer"
+            | "start-pgbouncer-stunnel"
+            | "start-stunnel"
+                if first.text.starts_with("bin/") || first.text.starts_with("./bin/") =>
+            {
+                after
+            }
             "opentelemetry-instrument" => skip_options(after, &[]),
             "poetry" | "pipenv" | "pdm" | "hatch" | "rye" | "pixi"
                 if after.first().is_some_and(|w| w.text == "run") =>

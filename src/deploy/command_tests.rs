@@ -93,6 +93,8 @@ fn wrappers_are_skipped() {
         "tini -- gunicorn app.wsgi",
         "gosu app gunicorn app.wsgi",
         "wait-for-it db:5432 -- gunicorn app.wsgi",
+        "bin/start-nginx bin/start-pgbouncer gunicorn app.wsgi",
+        "bin/start-pgbouncer-stunnel gunicorn app.wsgi",
         "opentelemetry-instrument gunicorn app.wsgi",
         "env PYTHONUNBUFFERED=1 gunicorn app.wsgi",
     ] {

@@ -26,6 +26,10 @@ pub struct Service {
     pub entrypoint: Option<Words>,
     pub build: Option<Build>,
     pub image: Option<String>,
+    /// The compose file and line of a `volumes` bind mount of the project's source over the
+    /// container's code (`.:/app`, `./src/backend:/app`): the service runs the checkout as it is
+    /// being edited.
+    pub source_mount: Option<(PathBuf, usize)>,
     extends: Option<(Option<String>, String)>,
 }
 
@@ -90,6 +94,7 @@ fn services_at(
         path,
         dir,
         vars: &vars,
+        read,
     };
     let entries = match root.get("services") {
         Some(services) => services.entries().to_vec(),
@@ -144,6 +149,7 @@ fn inherit(service: &mut Service, base: Service) {
     service.entrypoint = service.entrypoint.take().or(base.entrypoint);
     service.build = service.build.take().or(base.build);
     service.image = service.image.take().or(base.image);
+    service.source_mount = service.source_mount.take().or(base.source_mount);
     service.extends = base.extends;
 }
 
@@ -151,6 +157,7 @@ struct Reader<'a> {
     path: &'a Path,
     dir: &'a Path,
     vars: &'a BTreeMap<String, String>,
+    read: &'a dyn Fn(&Path) -> Option<String>,
 }
 
 impl Reader<'_> {
@@ -173,6 +180,9 @@ impl Reader<'_> {
             .and_then(Node::text)
             .map(|t| interpolate_lossy(t, self.vars));
         service.build = node.get("build").and_then(|n| self.build(n));
+        service.source_mount = node
+            .get("volumes")
+            .and_then(|n| self.source_mount(n, service.build.as_ref()));
         service.extends = node.get("extends").and_then(|n| match &n.value {
             Value::Scalar { text, .. } => Some((None, text.clone())),
             Value::Map(_) => Some((
@@ -272,6 +282,33 @@ impl Reader<'_> {
             Value::Seq(items) => items.iter().filter_map(one).collect(),
             _ => one(node).into_iter().collect(),
         }
+    }
+
+    /// The first `volumes` entry that bind-mounts the project's source: a host folder that is the
+    /// service's build context or holds a `manage.py`. Data folders, single files and named
+    /// volumes are not source.
+    fn source_mount(&self, node: &Node, build: Option<&Build>) -> Option<(PathBuf, usize)> {
+        let Value::Seq(items) = &node.value else {
+            return None;
+        };
+        items.iter().find_map(|item| {
+            let host = match &item.value {
+                // `HOST:CONTAINER[:MODE]`; a bare `CONTAINER` or `NAME:CONTAINER` is a volume.
+                Value::Scalar { text, .. } => text.split(':').next()?.to_string(),
+                Value::Map(_) if item.get("type").and_then(Node::text) == Some("bind") => {
+                    item.get("source")?.text()?.to_string()
+                }
+                _ => return None,
+            };
+            let host = interpolate_lossy(&host, self.vars);
+            if !(host == "." || host == ".." || host.starts_with("./") || host.starts_with("../")) {
+                return None;
+            }
+            let folder = normalize(&self.dir.join(host.trim_end_matches('/')));
+            let is_context = build.is_some_and(|b| b.context == folder);
+            let holds_project = (self.read)(&folder.join("manage.py")).is_some();
+            (is_context || holds_project).then(|| (self.path.to_path_buf(), item.line))
+        })
     }
 
     fn words(&self, node: &Node) -> Option<Words> {

@@ -143,6 +143,10 @@ impl<'a> Linker<'a> {
         for (name, value, file, line) in &service.env {
             deployment.set(name, value.clone(), Origin::new(file, *line));
         }
+        deployment.source_mount = service
+            .source_mount
+            .as_ref()
+            .map(|(file, line)| Origin::new(file, *line));
         self.service_command(&mut deployment, service, stage.as_ref());
         if deployment.command.is_none()
             && let Some(image) = &service.image

@@ -12,6 +12,7 @@ pub mod appengine;
 pub mod ci;
 pub mod command;
 pub mod compose;
+mod compose_override;
 mod compose_text;
 pub mod copies;
 pub mod digitalocean;
@@ -86,8 +87,25 @@ pub fn collect(files: &[DeployFile], read: ReadFile) -> Vec<Deployment> {
     for file in files {
         let parsed: Result<Vec<Deployment>, String> = match file.kind {
             SourceKind::Dockerfile => Ok(linker.dockerfile(&file.path, &file.text)),
+            // An override completes the default file next to it (compose_override).
+            SourceKind::Compose
+                if compose_override::base_candidates(&file.path)
+                    .iter()
+                    .any(|base| is_compose_file(files, base)) =>
+            {
+                continue;
+            }
             SourceKind::Compose => {
-                compose::services(&file.path, &file.text, read).map(|services| {
+                compose::services(&file.path, &file.text, read).map(|mut services| {
+                    let over = compose_override::override_candidates(&file.path)
+                        .into_iter()
+                        .find(|o| is_compose_file(files, o));
+                    if let Some(over) = over
+                        && let Some(text) = files.iter().find(|f| f.path == over).map(|f| &f.text)
+                        && let Ok(overrides) = compose::services(&over, text, read)
+                    {
+                        compose_override::merge(&mut services, overrides);
+                    }
                     services
                         .iter()
                         .map(|s| linker.service(&file.path, s))
@@ -183,6 +201,13 @@ pub fn collect(files: &[DeployFile], read: ReadFile) -> Vec<Deployment> {
     found.sort();
     found.dedup();
     found
+}
+
+/// Whether discovery found a compose file at `path`.
+fn is_compose_file(files: &[DeployFile], path: &Path) -> bool {
+    files
+        .iter()
+        .any(|f| f.kind == SourceKind::Compose && f.path == path)
 }
 
 /// A file that does not parse still says what it clearly says: the settings module and class it

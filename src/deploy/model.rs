@@ -140,6 +140,9 @@ pub struct Deployment {
     /// What reading it left open, for diagnostics: an `env_file` that is not in the repository,
     /// a Kubernetes `envFrom` Secret, a file that did not parse and was read textually.
     pub notes: Vec<Note>,
+    /// Where a compose service bind-mounts the project's source over the container's code: it
+    /// runs a developer's checkout.
+    pub source_mount: Option<Origin>,
 }
 
 /// Something a deployment's files leave undetermined, at the line that says it.
@@ -199,6 +202,7 @@ impl Deployment {
             command: None,
             env: BTreeMap::new(),
             notes: Vec::new(),
+            source_mount: None,
         }
     }
 

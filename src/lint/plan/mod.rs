@@ -20,6 +20,7 @@ use super::extensions;
 
 mod configurations;
 mod resolve;
+mod stale;
 
 pub(super) use configurations::configuration_classes;
 use configurations::configuration_units;
@@ -552,6 +553,15 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
                     reason: "no deployment of the project runs it".into(),
                 };
             }
+        }
+        if own_profile.is_some_and(|p| p != Profile::Development)
+            && let Some(reason) =
+                stale::stale_alternative(project, &resolved, &imported, module, &at)
+        {
+            classified = Classified {
+                profile: Profile::Development,
+                reason,
+            };
         }
         let served = fallback_of(module).is_some_and(is_server_entry_point);
         if !served && own_profile.is_none() && development_only(project, module) {
