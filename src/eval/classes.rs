@@ -153,15 +153,21 @@ impl<'p> Run<'p> {
         if !environ {
             return convert_default(kind, default, site);
         }
-        if let super::EnvRead::SetUnknown = self.env_read(&variable) {
-            return Value::new(Kind::FromEnv(variable.into()), site).with_env(&deps);
-        }
-        match self.getenv(&variable) {
-            Some(raw) => self
+        // A `BooleanValue` makes the text of a set variable a boolean, or an error naming the
+        // text (see `eval::spellings`).
+        let table =
+            (kind == "BooleanValue").then(|| super::spellings::bool_table(configuration_bool));
+        match self.env_read_as(&variable, table) {
+            super::EnvRead::SetUnknown => {
+                Value::new(Kind::FromEnv(variable.into()), site).with_env(&deps)
+            }
+            super::EnvRead::Set(raw) => self
                 .configuration_parse(kind, value, &raw, site)
                 .with_env(&deps),
-            None if required => Value::new(Kind::FromEnv(variable.into()), site).with_env(&deps),
-            None => convert_default(kind, default, site).with_env(&deps),
+            super::EnvRead::Unset if required => {
+                Value::new(Kind::FromEnv(variable.into()), site).with_env(&deps)
+            }
+            super::EnvRead::Unset => convert_default(kind, default, site).with_env(&deps),
         }
     }
 
@@ -174,21 +180,13 @@ impl<'p> Run<'p> {
     ) -> Value {
         let text = |s: &str| Value::str(s, site);
         match kind {
-            "BooleanValue" => {
-                let normalized = raw.trim().to_lowercase();
-                if TRUE_VALUES.contains(&normalized.as_str()) {
-                    Value::new(Kind::Bool(true), site)
-                } else if FALSE_VALUES.contains(&normalized.as_str()) {
-                    Value::new(Kind::Bool(false), site)
-                } else {
-                    Value::unknown(
-                        format!(
-                            "{raw:?} is not a boolean: django-configurations raises ValueError"
-                        ),
-                        site,
-                    )
-                }
-            }
+            "BooleanValue" => match configuration_bool(raw) {
+                Some(truth) => Value::new(Kind::Bool(truth), site),
+                None => Value::unknown(
+                    format!("{raw:?} is not a boolean: django-configurations raises ValueError"),
+                    site,
+                ),
+            },
             "ListValue" | "TupleValue" | "SetValue" => {
                 let separator = value
                     .keyword("separator")
@@ -352,4 +350,16 @@ fn any_base(class: &Rc<Class>, test: impl Fn(&Value) -> bool) -> bool {
         level = next;
     }
     false
+}
+
+/// django-configurations' `BooleanValue` of a variable's text: `None` for text it rejects.
+fn configuration_bool(raw: &str) -> Option<bool> {
+    let normalized = raw.trim().to_lowercase();
+    if TRUE_VALUES.contains(&normalized.as_str()) {
+        Some(true)
+    } else if FALSE_VALUES.contains(&normalized.as_str()) {
+        Some(false)
+    } else {
+        None
+    }
 }

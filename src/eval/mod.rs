@@ -46,6 +46,7 @@ mod mutation;
 mod ops;
 mod os_environ;
 mod paths;
+pub mod spellings;
 mod stdlib;
 mod stmt;
 mod strings;
@@ -122,6 +123,9 @@ pub struct Evaluation {
     /// checks of `os.environ.setdefault` and friends): the evaluation depends on the scenario
     /// through these alone, so another scenario that agrees on them evaluates the same.
     pub consulted: BTreeSet<String>,
+    /// How each consulted variable was read: which of its probed spellings the evaluation
+    /// cannot tell apart (see `spellings`).
+    pub spellings: spellings::Spellings,
     /// Committed dotenv files the settings loaded (`environ.Env.read_env`, python-decouple's
     /// `.env`), and the value each variable they supplied got from them: those values are the
     /// file's, reported at its lines, not the settings'.
@@ -197,6 +201,7 @@ pub fn evaluate_with(
         compared: BTreeMap::new(),
         read: BTreeSet::new(),
         consulted: Default::default(),
+        spellings: Default::default(),
         dotenv: BTreeMap::new(),
         modules: HashMap::new(),
         stack: Vec::new(),
@@ -231,6 +236,7 @@ pub fn evaluate_with(
         compared: run.compared,
         read: run.read,
         consulted: run.consulted.into_inner(),
+        spellings: run.spellings.into_inner(),
         dotenv: run.dotenv,
     }
 }
@@ -276,6 +282,8 @@ struct Run<'p> {
     read: BTreeSet<Rc<str>>,
     /// See [`Evaluation::consulted`].
     consulted: std::cell::RefCell<BTreeSet<String>>,
+    /// See [`Evaluation::spellings`].
+    spellings: std::cell::RefCell<spellings::Spellings>,
     /// See [`Evaluation::dotenv`].
     dotenv: BTreeMap<PathBuf, BTreeMap<String, String>>,
     modules: HashMap<usize, Rc<Namespace>>,
@@ -501,9 +509,44 @@ impl Run<'_> {
         }
     }
 
+    /// Records that the evaluation depends on the text of variable `name` (see `spellings`).
     fn consult(&self, name: &str) {
+        self.consult_through_table(name);
+        if !self.spellings.borrow().opaque.contains(name) {
+            self.spellings.borrow_mut().opaque.insert(name.to_string());
+        }
+    }
+
+    /// Records that the evaluation depends on variable `name` only as a table of its spellings
+    /// says (the caller records the table).
+    fn consult_through_table(&self, name: &str) {
         if !self.consulted.borrow().contains(name) {
             self.consulted.borrow_mut().insert(name.to_string());
+        }
+    }
+
+    /// [`Run::env_read`] for a read whose result is the same for the spellings `table` puts
+    /// together, and that reads nothing else of the variable's text; without a table, a read
+    /// like any other.
+    fn env_read_as(&mut self, name: &str, table: Option<spellings::Table>) -> EnvRead {
+        let Some(table) = table else {
+            return self.env_read(name);
+        };
+        self.consult_through_table(name);
+        self.spellings
+            .get_mut()
+            .tables
+            .entry(name.to_string())
+            .or_default()
+            .push(table);
+        if !self.read.contains(name) {
+            self.read.insert(name.into());
+        }
+        match self.env.get(name) {
+            Some(Some(value)) => EnvRead::Set(value.clone()),
+            Some(None) => EnvRead::Unset,
+            None if self.unknown_env.contains(name) => EnvRead::SetUnknown,
+            None => EnvRead::Unset,
         }
     }
 

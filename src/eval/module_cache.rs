@@ -55,6 +55,7 @@ pub(super) struct Effects {
     pub compared: BTreeMap<Rc<str>, BTreeSet<Rc<str>>>,
     pub read: BTreeSet<Rc<str>>,
     pub consulted: BTreeSet<String>,
+    pub spellings: super::spellings::Spellings,
     pub imported_by: HashMap<FileId, Span>,
     pub code_execution: Vec<CodeExecution>,
     pub optional_imports: Vec<OptionalImport>,
@@ -181,6 +182,7 @@ impl Run<'_> {
             compared: std::mem::take(&mut self.compared),
             read: std::mem::take(&mut self.read),
             consulted: std::mem::take(self.consulted.get_mut()),
+            spellings: std::mem::take(self.spellings.get_mut()),
             imported_by: std::mem::take(&mut self.imported_by),
             code_execution: std::mem::take(&mut self.code_execution),
             optional_imports: std::mem::take(&mut self.optional_imports),
@@ -195,6 +197,7 @@ impl Run<'_> {
         self.compared = effects.compared;
         self.read = effects.read;
         *self.consulted.get_mut() = effects.consulted;
+        *self.spellings.get_mut() = effects.spellings;
         self.imported_by = effects.imported_by;
         self.code_execution = effects.code_execution;
         self.optional_imports = effects.optional_imports;
@@ -212,6 +215,7 @@ impl Run<'_> {
         }
         self.read.extend(mine.read);
         self.consulted.get_mut().extend(mine.consulted);
+        self.spellings.get_mut().extend(mine.spellings);
         for (file, span) in mine.imported_by {
             self.imported_by.entry(file).or_insert(span);
         }
@@ -233,6 +237,7 @@ fn copy_effects(effects: &Effects, copier: &mut Copier) -> Effects {
         compared: effects.compared.clone(),
         read: effects.read.clone(),
         consulted: effects.consulted.clone(),
+        spellings: effects.spellings.clone(),
         imported_by: effects.imported_by.clone(),
         code_execution: effects.code_execution.clone(),
         optional_imports: effects.optional_imports.clone(),

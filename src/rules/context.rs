@@ -13,11 +13,7 @@ use crate::profile::Profile;
 use crate::resolve::Project;
 use crate::source::{FileId, Span};
 
-/// Values tried for an environment variable a setting reads: the usual spellings of true and
-/// false, and the empty string.
-pub const PROBES: &[&str] = &[
-    "", "0", "1", "False", "false", "FALSE", "True", "true", "no", "off", "yes", "on",
-];
+pub use crate::eval::spellings::PROBES;
 
 /// The probes that a person setting the variable means as "off".
 pub const OFF_SPELLINGS: &[&str] = &["False", "false", "FALSE", "0", "no", "off", ""];
@@ -82,7 +78,9 @@ pub struct Context<'a> {
 /// shared by the contexts of its environments: an evaluation depends on the scenario only
 /// through the variables it consulted, so a scenario that agrees with an evaluated one on those
 /// (a deployment that sets only variables the settings never read, a probe of one) is not
-/// evaluated again.
+/// evaluated again; nor is one that sets a variable to a spelling every read of it gave the same
+/// for (`DEBUG='false'` after `DEBUG='False'` where `DEBUG` is read with `env.bool`: see
+/// `eval::spellings`).
 #[derive(Default)]
 pub struct Evaluations {
     done: RefCell<Vec<(Scenario, Rc<Evaluation>)>>,
@@ -90,16 +88,25 @@ pub struct Evaluations {
 
 impl Evaluations {
     fn find(&self, scenario: &Scenario) -> Option<Rc<Evaluation>> {
-        let agrees = |done: &Scenario, consulted: &BTreeSet<String>| {
-            consulted.iter().all(|var| {
-                done.vars.get(var) == scenario.vars.get(var)
-                    && done.unknown.contains(var) == scenario.unknown.contains(var)
+        let agrees = |done: &Scenario, evaluation: &Evaluation| {
+            evaluation.consulted.iter().all(|var| {
+                let unknown = done.unknown.contains(var);
+                if unknown != scenario.unknown.contains(var) {
+                    return false;
+                }
+                match (done.vars.get(var), scenario.vars.get(var)) {
+                    (ran, asked) if ran == asked => true,
+                    (Some(ran), Some(asked)) => {
+                        !unknown && evaluation.spellings.agree(var, ran, asked)
+                    }
+                    _ => false,
+                }
             })
         };
         self.done
             .borrow()
             .iter()
-            .find(|(done, evaluation)| agrees(done, &evaluation.consulted))
+            .find(|(done, evaluation)| agrees(done, evaluation))
             .map(|(_, evaluation)| evaluation.clone())
     }
 }

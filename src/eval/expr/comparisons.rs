@@ -23,6 +23,10 @@ impl<'p> Run<'p> {
             }
         }
         let mut env = EnvDeps::default();
+        let mut compared = match (operands.as_slice(), operators.as_slice()) {
+            ([left, right], [op]) => self.compared_read(frame, *left, op, *right),
+            _ => None,
+        };
         let mut left = match operands.first() {
             Some(first) => self.expr(frame, *first),
             None => return Value::unknown("incomplete comparison", span),
@@ -49,6 +53,9 @@ impl<'p> Run<'p> {
             self.record_comparison(&left, &right);
             self.record_comparison(&right, &left);
             let outcome = ops::compare(op, &left, &right);
+            if let Some(read) = compared.take() {
+                self.finish_compared_read(read, op, &left, &right);
+            }
             env = union(&env, &union(&left.env, &right.env));
             match outcome {
                 Some(true) => {}

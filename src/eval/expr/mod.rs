@@ -12,6 +12,7 @@ use super::value::{Kind, Value};
 use super::{Frame, Run};
 
 mod calls;
+mod compared_reads;
 mod comparisons;
 mod comprehensions;
 mod literals;

@@ -85,37 +85,49 @@ impl<'p> Run<'p> {
                     .map(Path::to_path_buf)
                     .unwrap_or_default()
             });
-        if let crate::eval::EnvRead::SetUnknown = self.env_read(&option) {
-            return Value::new(Kind::FromEnv(option.into()), span).with_env(&deps);
-        }
-        let value = match self.getenv(&option) {
-            Some(raw) => Value::str(&raw, span),
-            None => match decouple_repository(self.project.index(), &search_from)
-                .and_then(|(file, values)| values.get(&option).map(|v| (file, v.clone())))
-            {
-                Some((file, raw)) => {
-                    // `settings.ini` is not a dotenv file: its values stay the settings'.
-                    if file.file_name().is_some_and(|n| n == ".env") {
-                        self.dotenv
-                            .entry(file)
-                            .or_default()
-                            .insert(option.clone(), raw.clone());
+        // With `cast=bool`, the text of a set variable is only ever a boolean, or the
+        // ValueError of text that is neither (see `eval::spellings`).
+        let casts_to_bool = args
+            .get(2, "cast")
+            .is_some_and(|cast| matches!(&cast.kind, Kind::External(p) if &**p == "builtins.bool"));
+        let table = casts_to_bool.then(|| {
+            crate::eval::spellings::bool_table(|text| decouple_bool(&text.to_lowercase()))
+        });
+        let value = match self.env_read_as(&option, table) {
+            crate::eval::EnvRead::SetUnknown => {
+                return Value::new(Kind::FromEnv(option.into()), span).with_env(&deps);
+            }
+            crate::eval::EnvRead::Set(raw) => Value::str(&raw, span),
+            crate::eval::EnvRead::Unset => {
+                match decouple_repository(self.project.index(), &search_from)
+                    .and_then(|(file, values)| values.get(&option).map(|v| (file, v.clone())))
+                {
+                    Some((file, raw)) => {
+                        // `settings.ini` is not a dotenv file: its values stay the settings'.
+                        if file.file_name().is_some_and(|n| n == ".env") {
+                            self.dotenv
+                                .entry(file)
+                                .or_default()
+                                .insert(option.clone(), raw.clone());
+                        }
+                        Value::str(&raw, span)
                     }
-                    Value::str(&raw, span)
+                    None => match args.get(1, "default") {
+                        Some(default) => default.clone(),
+                        None if frame.handles("UndefinedValueError") => {
+                            self.raised = Some("UndefinedValueError");
+                            return Value::unknown(
+                                format!("{option} is not set: decouple raises UndefinedValueError"),
+                                span,
+                            )
+                            .with_env(&deps);
+                        }
+                        None => {
+                            return Value::new(Kind::FromEnv(option.into()), span).with_env(&deps);
+                        }
+                    },
                 }
-                None => match args.get(1, "default") {
-                    Some(default) => default.clone(),
-                    None if frame.handles("UndefinedValueError") => {
-                        self.raised = Some("UndefinedValueError");
-                        return Value::unknown(
-                            format!("{option} is not set: decouple raises UndefinedValueError"),
-                            span,
-                        )
-                        .with_env(&deps);
-                    }
-                    None => return Value::new(Kind::FromEnv(option.into()), span).with_env(&deps),
-                },
-            },
+            }
         };
         let value = match args.get(2, "cast") {
             None => value,
@@ -125,15 +137,9 @@ impl<'p> Run<'p> {
                     _ if value.is_unknown() => value,
                     _ => {
                         let text = crate::eval::ops::to_str(&value, span);
-                        match text.as_str().map(str::to_lowercase) {
-                            Some(t) if t.is_empty() => Value::new(Kind::Bool(false), value.origin),
-                            Some(t) if DECOUPLE_TRUE.contains(&t.as_str()) => {
-                                Value::new(Kind::Bool(true), value.origin)
-                            }
-                            Some(t) if DECOUPLE_FALSE.contains(&t.as_str()) => {
-                                Value::new(Kind::Bool(false), value.origin)
-                            }
-                            _ => {
+                        match text.as_str().and_then(|t| decouple_bool(&t.to_lowercase())) {
+                            Some(truth) => Value::new(Kind::Bool(truth), value.origin),
+                            None => {
                                 self.raised = Some("ValueError");
                                 Value::unknown(
                                     format!("{value} is not a boolean: decouple raises ValueError"),
@@ -150,6 +156,17 @@ impl<'p> Run<'p> {
             }
         };
         value.with_env(&deps)
+    }
+}
+
+/// python-decouple's `cast=bool` of a lowercased text: `None` for text it rejects.
+fn decouple_bool(lowercase: &str) -> Option<bool> {
+    if lowercase.is_empty() || DECOUPLE_FALSE.contains(&lowercase) {
+        Some(false)
+    } else if DECOUPLE_TRUE.contains(&lowercase) {
+        Some(true)
+    } else {
+        None
     }
 }
 

@@ -47,12 +47,13 @@ impl<'p> Run<'p> {
             }
         }
         let deps = env_of(&full);
-        if let crate::eval::EnvRead::SetUnknown = self.env_read(&full) {
-            return Value::new(Kind::FromEnv(full.into()), span).with_env(&deps);
-        }
-        let value = match self.getenv(&full) {
-            Some(raw) => Value::str(&raw, span),
-            None => match &default {
+        let read = self.env_read_as(&full, bool_table(cast.as_ref(), default.as_ref()));
+        let value = match read {
+            crate::eval::EnvRead::SetUnknown => {
+                return Value::new(Kind::FromEnv(full.into()), span).with_env(&deps);
+            }
+            crate::eval::EnvRead::Set(raw) => Value::str(&raw, span),
+            crate::eval::EnvRead::Unset => match &default {
                 Some(default) => default.clone(),
                 None if frame.handles("ImproperlyConfigured") => {
                     self.raised = Some("ImproperlyConfigured");
@@ -106,11 +107,7 @@ impl<'p> Run<'p> {
         };
         match &cast.kind {
             Kind::External(path) if &**path == "builtins.bool" => {
-                let truth = match python_int(&text) {
-                    Some(i) => i != 0,
-                    None => ENVIRON_TRUE.contains(&text.to_lowercase().trim()),
-                };
-                Value::new(Kind::Bool(truth), span)
+                Value::new(Kind::Bool(environ_truth(&text)), span)
             }
             Kind::External(path) if &**path == "builtins.list" => {
                 Value::new(Kind::List(Object::new(items(&text))), span)
@@ -206,6 +203,39 @@ impl<'p> Run<'p> {
 }
 
 /// A cast from a default's type, as django-environ's smart casting does.
+/// django-environ's boolean cast of a variable's text.
+fn environ_truth(text: &str) -> bool {
+    match python_int(text) {
+        Some(i) => i != 0,
+        None => ENVIRON_TRUE.contains(&text.to_lowercase().trim()),
+    }
+}
+
+/// What a read with this cast and default gives for each probed spelling, when it casts to a
+/// boolean (see `eval::spellings`): `environ_value` with the variable set makes the text a
+/// boolean, but for the empty text when the default is `None`, which reads as `None`. `None`
+/// (an opaque read) for any other cast or default: the text itself may flow on.
+fn bool_table(
+    cast: Option<&Value>,
+    default: Option<&Value>,
+) -> Option<crate::eval::spellings::Table> {
+    let is_bool = |v: &Value| matches!(&v.kind, Kind::External(path) if &**path == "builtins.bool");
+    let none_default = default.is_some_and(|d| matches!(d.kind, Kind::None));
+    let casts_to_bool = match (cast, default) {
+        (Some(cast), _) => is_bool(cast),
+        // Smart casting from a boolean default.
+        (None, Some(d)) => matches!(d.kind, Kind::Bool(_)),
+        (None, None) => false,
+    };
+    // A default of another type could equal the text and leave it uncast.
+    let plain_default = default.is_none_or(|d| matches!(d.kind, Kind::Bool(_) | Kind::None));
+    (casts_to_bool && plain_default).then(|| {
+        crate::eval::spellings::bool_table(|text| {
+            (!(none_default && text.is_empty())).then(|| environ_truth(text))
+        })
+    })
+}
+
 fn type_of(value: &Value, span: Span) -> Option<Value> {
     let name = match value.kind {
         Kind::Bool(_) => "bool",

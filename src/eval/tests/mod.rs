@@ -14,6 +14,7 @@ mod global_statement;
 mod imports;
 mod module_cache;
 mod mutation;
+mod spellings;
 mod statements;
 
 /// Writes `files` (path, source) into a temp folder, imports the first as the entry module with
