@@ -118,6 +118,25 @@ impl Run<'_> {
         }
     }
 
+    /// An operator's result djsafe does not know may hold its operands' items (`[APPS] * 2`,
+    /// `X *= n`): a change made through it would be lost, so what the operands hold escapes.
+    pub(super) fn forget_operands(
+        &mut self,
+        frame: &Frame,
+        node: tree_sitter::Node,
+        operands: [&Value; 2],
+    ) {
+        let reason = format!(
+            "may be changed through `{}` at {}, which djsafe does not evaluate",
+            self.text(frame, node),
+            self.line(frame, node)
+        );
+        let control = frame.control.clone();
+        for operand in operands {
+            self.forget_items(operand, &reason, &control);
+        }
+    }
+
     /// The objects passed to a call djsafe does not follow may be changed by it.
     pub(super) fn forget_arguments(&mut self, frame: &Frame, args: &Args, reason: &str) {
         let values: Vec<Value> = args

@@ -736,16 +736,13 @@ fn named_plan<'d>(
                     Some(class) => format!("{}:{class}", project.modules[module].name),
                     None => project.modules[module].name.clone(),
                 },
-                variants: vec![plan::Variant {
-                    deployment: None,
-                    env: BTreeMap::new(),
-                    label: plan::UNSET_LABEL.into(),
-                    profile: profile.unwrap_or(Profile::Production),
-                    reason: match profile {
+                variants: vec![plan::Variant::unset(
+                    profile.unwrap_or(Profile::Production),
+                    match profile {
                         Some(_) => "set with --profile".into(),
                         None => "named with --settings".into(),
                     },
-                }],
+                )],
             })
         })
         .collect::<Result<_, String>>()?;

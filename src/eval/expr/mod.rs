@@ -183,17 +183,8 @@ impl<'p> Run<'p> {
                 let left = self.expr(frame, left);
                 let right = self.expr(frame, right);
                 let value = ops::binary(self.text(frame, op), &left, &right, span, false);
-                // A result djsafe does not know may hold the operands' items (`[APPS] * 2`):
-                // a change made through it would be lost.
                 if value.is_unknown() {
-                    let reason = format!(
-                        "may be changed through `{}` at {}, which djsafe does not evaluate",
-                        self.text(frame, node),
-                        self.line(frame, node)
-                    );
-                    let control = frame.control.clone();
-                    self.forget_items(&left, &reason, &control);
-                    self.forget_items(&right, &reason, &control);
+                    self.forget_operands(frame, node, [&left, &right]);
                 }
                 value
             }

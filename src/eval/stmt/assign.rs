@@ -192,17 +192,8 @@ impl<'p> Run<'p> {
             return;
         }
         let value = crate::eval::ops::binary(op, &current, &operand, span, true);
-        // A result djsafe does not know may hold the operands' items: a change made through it
-        // would be lost.
         if value.is_unknown() {
-            let reason = format!(
-                "may be changed through `{}` at {}, which djsafe does not evaluate",
-                self.text(frame, node),
-                self.line(frame, node)
-            );
-            let control = frame.control.clone();
-            self.forget_items(&current, &reason, &control);
-            self.forget_items(&operand, &reason, &control);
+            self.forget_operands(frame, node, [&current, &operand]);
         }
         self.assign(frame, left, value, span);
     }

@@ -42,6 +42,19 @@ pub struct Variant<'d> {
     pub reason: String,
 }
 
+impl Variant<'_> {
+    /// The variant with every variable unset, with the profile its module got and why.
+    pub fn unset(profile: Profile, reason: String) -> Self {
+        Variant {
+            deployment: None,
+            env: BTreeMap::new(),
+            label: UNSET_LABEL.into(),
+            profile,
+            reason,
+        }
+    }
+}
+
 /// A variable a variant sets.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Setting {
@@ -457,13 +470,7 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
                 module,
                 Some(class),
                 name,
-                Variant {
-                    deployment: None,
-                    env: BTreeMap::new(),
-                    label: UNSET_LABEL.into(),
-                    profile: classified.profile,
-                    reason: classified.reason,
-                },
+                Variant::unset(classified.profile, classified.reason),
                 Vec::new(),
             ));
         }
@@ -597,13 +604,7 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
                 .reason
                 .push_str(&format!("; the default of {}", at(origin)));
         }
-        let unset = Variant {
-            deployment: None,
-            env: BTreeMap::new(),
-            label: UNSET_LABEL.into(),
-            profile: classified.profile,
-            reason: classified.reason,
-        };
+        let unset = Variant::unset(classified.profile, classified.reason);
         plan_units.extend(configuration_units(project, module, &name, &unset));
         // Evaluating django-configurations classes parsed trees that the lint parses again.
         project.release_trees();
@@ -778,13 +779,7 @@ fn unset_variant<'d>(
             }
         }
     };
-    Variant {
-        deployment: None,
-        env: BTreeMap::new(),
-        label: UNSET_LABEL.into(),
-        profile: classified.profile,
-        reason: classified.reason,
-    }
+    Variant::unset(classified.profile, classified.reason)
 }
 
 fn is_server_entry_point(deployment: &Deployment) -> bool {
