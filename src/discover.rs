@@ -506,9 +506,12 @@ fn import_roots(primary: &[PathBuf], candidates: &[PathBuf], index: &FsIndex) ->
     };
     let mut roots: Vec<PathBuf> = primary.to_vec();
     deepest_first(&mut roots);
+    // Looked up by each candidate's folders: comparing every candidate with every root grows
+    // with the square of the projects in a monorepo.
+    let root_set: HashSet<&Path> = roots.iter().map(PathBuf::as_path).collect();
     let mut fallback = Vec::new();
     for candidate in candidates {
-        if roots.iter().any(|root| candidate.starts_with(root)) {
+        if candidate.ancestors().any(|dir| root_set.contains(dir)) {
             continue;
         }
         let mut dir = candidate.parent();
@@ -523,7 +526,12 @@ fn import_roots(primary: &[PathBuf], candidates: &[PathBuf], index: &FsIndex) ->
         }
     }
     deepest_first(&mut fallback);
-    roots.extend(fallback.into_iter().filter(|r| !primary.contains(r)));
+    let primary: HashSet<&Path> = primary.iter().map(PathBuf::as_path).collect();
+    roots.extend(
+        fallback
+            .into_iter()
+            .filter(|r| !primary.contains(r.as_path())),
+    );
     roots
 }
 

@@ -2,7 +2,7 @@
 //! entrypoint script it copies in, an `env_file` and its variables.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::command::{self, Analysis};
@@ -15,6 +15,9 @@ use super::script;
 
 pub struct Linker<'a> {
     files: &'a [DeployFile],
+    /// Each file's position in `files` by its normalised path (the first of equal ones), so
+    /// looking a file up does not compare it with every deployment file of a monorepo.
+    by_path: HashMap<PathBuf, usize>,
     read: &'a dyn Fn(&Path) -> Option<String>,
     /// Scripts read as a Docker entrypoint or command: not deployments of their own.
     pub followed: RefCell<BTreeSet<PathBuf>>,
@@ -29,8 +32,13 @@ pub(super) const CONTEXT_LEVELS: usize = 4;
 
 impl<'a> Linker<'a> {
     pub fn new(files: &'a [DeployFile], read: &'a dyn Fn(&Path) -> Option<String>) -> Linker<'a> {
+        let mut by_path = HashMap::new();
+        for (position, file) in files.iter().enumerate() {
+            by_path.entry(normalize(&file.path)).or_insert(position);
+        }
         Linker {
             files,
+            by_path,
             read,
             followed: RefCell::new(BTreeSet::new()),
             built: RefCell::new(BTreeSet::new()),
@@ -40,10 +48,9 @@ impl<'a> Linker<'a> {
     /// A file's text: one discovery read, else from disk.
     pub fn text(&self, path: &Path) -> Option<String> {
         let path = normalize(path);
-        self.files
-            .iter()
-            .find(|f| normalize(&f.path) == path)
-            .map(|f| f.text.clone())
+        self.by_path
+            .get(&path)
+            .map(|&position| self.files[position].text.clone())
             .or_else(|| (self.read)(&path))
     }
 

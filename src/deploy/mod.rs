@@ -49,7 +49,7 @@ pub mod yaml;
 pub use kinds::{Candidate, chart_root, source_kind};
 pub use model::*;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use compose_text::compose_env;
@@ -58,6 +58,11 @@ pub use references::{configuration_references, settings_module_references};
 /// Every deployment the files describe, linked across files, sorted and without duplicates.
 pub fn collect(files: &[DeployFile], read: ReadFile) -> Vec<Deployment> {
     let linker = link::Linker::new(files, read);
+    let compose_files: HashSet<&Path> = files
+        .iter()
+        .filter(|f| f.kind == SourceKind::Compose)
+        .map(|f| f.path.as_path())
+        .collect();
     let mut found: Vec<Deployment> = Vec::new();
     let of_kind = |kind: SourceKind| files.iter().filter(move |f| f.kind == kind);
     // Kubernetes ConfigMaps and Secrets resolve across the manifests of a folder.
@@ -91,7 +96,7 @@ pub fn collect(files: &[DeployFile], read: ReadFile) -> Vec<Deployment> {
             SourceKind::Compose
                 if compose_override::base_candidates(&file.path)
                     .iter()
-                    .any(|base| is_compose_file(files, base)) =>
+                    .any(|base| compose_files.contains(base.as_path())) =>
             {
                 continue;
             }
@@ -99,7 +104,7 @@ pub fn collect(files: &[DeployFile], read: ReadFile) -> Vec<Deployment> {
                 compose::services(&file.path, &file.text, read).map(|mut services| {
                     let over = compose_override::override_candidates(&file.path)
                         .into_iter()
-                        .find(|o| is_compose_file(files, o));
+                        .find(|o| compose_files.contains(o.as_path()));
                     if let Some(over) = over
                         && let Some(text) = files.iter().find(|f| f.path == over).map(|f| &f.text)
                         && let Ok(overrides) = compose::services(&over, text, read)
@@ -218,12 +223,6 @@ fn apply_app_json(
 }
 
 /// Whether discovery found a compose file at `path`.
-fn is_compose_file(files: &[DeployFile], path: &Path) -> bool {
-    files
-        .iter()
-        .any(|f| f.kind == SourceKind::Compose && f.path == path)
-}
-
 /// A file that does not parse still says what it clearly says: the settings module and class it
 /// names (compose files: every `environment:` entry), with a note saying why it was read as text.
 fn textual_fallback(file: &DeployFile, reason: &str) -> Option<Deployment> {

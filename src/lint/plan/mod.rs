@@ -25,7 +25,8 @@ mod stale;
 pub(super) use configurations::configuration_classes;
 use configurations::configuration_units;
 use resolve::{
-    configurations_by_file, resolve_deployment, same_file_configuration, serves_another_framework,
+    EntryPoints, configurations_by_file, resolve_deployment, same_file_configuration,
+    serves_another_framework,
 };
 
 /// One environment a unit is evaluated under.
@@ -195,13 +196,14 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         .collect();
 
     let configurations = configurations_by_file(&fallbacks);
+    let entry_points = EntryPoints::new(&fallbacks, &configurations);
     let mut resolved: Vec<Resolved> = Vec::new();
     for deployment in discovery
         .deployments
         .iter()
         .filter(|d| d.role != Role::Fallback)
     {
-        let mut entry = resolve_deployment(project, deployment, &fallbacks, &configurations);
+        let mut entry = resolve_deployment(project, deployment, &entry_points, &configurations);
         if let Some(name) = &entry.module_name
             && entry.module.is_none()
         {

@@ -37,7 +37,7 @@ pub(super) fn same_file_configuration(
 pub(super) fn resolve_deployment<'d>(
     project: &mut Project,
     deployment: &'d Deployment,
-    fallbacks: &[&'d Deployment],
+    entry_points: &EntryPoints<'d>,
     configurations: &HashMap<&Path, &str>,
 ) -> Resolved<'d> {
     let mut resolved = Resolved {
@@ -59,15 +59,10 @@ pub(super) fn resolve_deployment<'d>(
         // A command that starts no entry point (a release script) still runs a class: the one
         // the module's entry points fall back to, a server's first.
         let names_module = |f: &&Deployment| f.settings_module().map(|(m, _)| m) == Some(name);
-        let entry_point = entry_point_of(project, deployment, fallbacks)
+        let entry_point = entry_point_of(project, deployment, entry_points)
             .filter(names_module)
             .or_else(|| {
-                let mut defaults: Vec<&Deployment> = fallbacks
-                    .iter()
-                    .copied()
-                    .filter(names_module)
-                    .filter(|f| configurations.contains_key(f.origin.file.as_path()))
-                    .collect();
+                let mut defaults: Vec<&Deployment> = entry_points.configured(name).to_vec();
                 defaults.sort_by_key(|f| {
                     let file = f.origin.file.file_name().and_then(|n| n.to_str());
                     (
@@ -90,7 +85,7 @@ pub(super) fn resolve_deployment<'d>(
         // Set, to a value the repository does not say.
         return resolved;
     }
-    let Some(entry_point) = entry_point_of(project, deployment, fallbacks) else {
+    let Some(entry_point) = entry_point_of(project, deployment, entry_points) else {
         return resolved;
     };
     if let Some((name, origin)) = entry_point.settings_module() {
@@ -103,57 +98,110 @@ pub(super) fn resolve_deployment<'d>(
     }
     resolved
 }
+/// The entry points deployments may start, looked up by file and by folder: a monorepo has
+/// thousands, and comparing each deployment with each of them grows with the square of its
+/// projects.
+pub(super) struct EntryPoints<'d> {
+    /// The first entry point of each file that names a settings module.
+    by_file: HashMap<&'d Path, &'d Deployment>,
+    /// `manage.py` files, then `wsgi.py` and `asgi.py` files, that name a settings module.
+    kinds: [NearIndex<'d>; 2],
+    /// The entry points naming each settings module whose file sets a django-configurations
+    /// class, in order.
+    configured_by_module: HashMap<&'d str, Vec<&'d Deployment>>,
+}
+
+/// Entry points by each folder above them (and their own path): how many lie below it, and the
+/// first of them.
+#[derive(Default)]
+struct NearIndex<'d> {
+    below: HashMap<&'d Path, (usize, &'d Deployment)>,
+    total: usize,
+}
+
+impl<'d> NearIndex<'d> {
+    fn add(&mut self, entry_point: &'d Deployment) {
+        self.total += 1;
+        for prefix in entry_point.origin.file.ancestors() {
+            self.below
+                .entry(prefix)
+                .and_modify(|(count, _)| *count += 1)
+                .or_insert((1, entry_point));
+        }
+    }
+
+    /// The entry point sharing the longest leading part of its path with `file`, when no
+    /// other shares as much; the only one, when there is one.
+    fn nearest(&self, file: &Path) -> Option<&'d Deployment> {
+        match file.ancestors().find_map(|prefix| self.below.get(prefix)) {
+            Some(&(count, first)) => (count == 1).then_some(first),
+            // Nothing shares even the first component (relative paths): the only one, if so.
+            None if self.total == 1 => self.below.values().map(|&(_, d)| d).next(),
+            None => None,
+        }
+    }
+}
+
+impl<'d> EntryPoints<'d> {
+    pub(super) fn new(fallbacks: &[&'d Deployment], configurations: &HashMap<&Path, &str>) -> Self {
+        let mut by_file = HashMap::new();
+        let mut kinds: [NearIndex<'d>; 2] = Default::default();
+        let mut configured_by_module: HashMap<&'d str, Vec<&'d Deployment>> = HashMap::new();
+        for &fallback in fallbacks {
+            let Some((module, _)) = fallback.settings_module() else {
+                continue;
+            };
+            let file = fallback.origin.file.as_path();
+            by_file.entry(file).or_insert(fallback);
+            match file.file_name().and_then(|n| n.to_str()) {
+                Some("manage.py") => kinds[0].add(fallback),
+                Some("wsgi.py" | "asgi.py") => kinds[1].add(fallback),
+                _ => {}
+            }
+            if configurations.contains_key(file) {
+                configured_by_module
+                    .entry(module)
+                    .or_default()
+                    .push(fallback);
+            }
+        }
+        EntryPoints {
+            by_file,
+            kinds,
+            configured_by_module,
+        }
+    }
+
+    /// The entry points naming `module` whose file sets a django-configurations class.
+    pub(super) fn configured(&self, module: &str) -> &[&'d Deployment] {
+        self.configured_by_module
+            .get(module)
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
 /// The entry point whose defaults a deployment that sets no settings module runs: the WSGI/ASGI
 /// module its server loads, `manage.py` for management commands, or the only server entry point
 /// near the deployment file when the command does not say.
 pub(super) fn entry_point_of<'d>(
     project: &Project,
     deployment: &Deployment,
-    fallbacks: &[&'d Deployment],
+    entry_points: &EntryPoints<'d>,
 ) -> Option<&'d Deployment> {
     let command = deployment.command.as_ref();
     if let Some(app) = command.and_then(|c| c.app_module.as_deref()) {
         let file = project.find_module_file(app)?;
         let file = file.canonicalize().unwrap_or(file);
-        return fallbacks
-            .iter()
-            .copied()
-            .find(|f| f.origin.file == file && f.settings_module().is_some());
+        return entry_points.by_file.get(file.as_path()).copied();
     }
     let uses_manage_py = command.is_some_and(|c| c.text.contains("manage.py"));
-    let wanted = |f: &&&Deployment| {
-        let name = f.origin.file.file_name().and_then(|n| n.to_str());
-        if uses_manage_py {
-            name == Some("manage.py")
-        } else {
-            matches!(name, Some("wsgi.py" | "asgi.py"))
-        }
-    };
     let serves = command.is_some_and(|c| matches!(c.process, Process::Server(_)));
     if !uses_manage_py && !serves {
         return None;
     }
     // The entry point closest to the deployment file, when one is closer than every other.
-    let near = |f: &Deployment| common_prefix(&f.origin.file, &deployment.origin.file);
-    let mut options: Vec<&'d Deployment> = fallbacks
-        .iter()
-        .filter(wanted)
-        .filter(|f| f.settings_module().is_some())
-        .copied()
-        .collect();
-    options.sort_by_key(|f| std::cmp::Reverse(near(f)));
-    match options.as_slice() {
-        [] => None,
-        [only] => Some(only),
-        [first, second, ..] if near(first) > near(second) => Some(first),
-        _ => None,
-    }
-}
-pub(super) fn common_prefix(a: &Path, b: &Path) -> usize {
-    a.components()
-        .zip(b.components())
-        .take_while(|(x, y)| x == y)
-        .count()
+    let kind = if uses_manage_py { 0 } else { 1 };
+    entry_points.kinds[kind].nearest(&deployment.origin.file)
 }
 /// Whether a server deployment that names no settings serves an application of another web
 /// framework (`gunicorn "app:create_app()"` where `app` imports Flask and not Django): it runs no
