@@ -415,8 +415,8 @@ impl Walk<'_> {
         on_file: &mut dyn FnMut(&Path),
     ) {
         self.index.insert_walked(dir.to_path_buf(), listing.clone());
-        for entry in &listing.entries {
-            let path = dir.join(&entry.name);
+        for entry in listing.entries() {
+            let path = dir.join(entry.name);
             match entry.kind {
                 Kind::Dir => {
                     if skipped_by_name(&path) || self.excludes.matches(&path) {
@@ -431,7 +431,7 @@ impl Walk<'_> {
                             }
                         }
                     } else {
-                        real.join(&entry.name)
+                        real.join(entry.name)
                     };
                     if stack.contains(&child_real) {
                         let message = format!(

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
+use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -20,35 +21,71 @@ pub enum Kind {
     Broken,
 }
 
-#[derive(Debug)]
-pub struct Entry {
-    pub name: OsString,
+/// One entry of a folder, as its [`Listing`] holds it.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry<'a> {
+    pub name: &'a OsStr,
     pub kind: Kind,
     /// Whether the entry is a symbolic link (then `kind` is what it points to).
     pub link: bool,
 }
 
-/// One folder's entries, sorted by name.
+/// Where an entry's name ends in its listing's `names`, and what it is.
+#[derive(Clone, Copy, Debug)]
+struct Packed {
+    end: u32,
+    kind: Kind,
+    link: bool,
+}
+
+/// One folder's entries, sorted by name. The names are kept one after the other in one buffer:
+/// a monorepo's listings hold hundreds of thousands of names, and one allocation each was most
+/// of discovery's memory (issue 11).
 #[derive(Debug, Default)]
 pub struct Listing {
-    pub entries: Vec<Entry>,
+    names: Box<[u8]>,
+    entries: Box<[Packed]>,
     /// The folder's canonical path, when it differs from the path it was listed under (it was
     /// reached through a symbolic link).
     real: Option<PathBuf>,
 }
 
 impl Listing {
-    pub fn get(&self, name: &OsStr) -> Option<&Entry> {
-        self.entries
-            .binary_search_by(|e| e.name.as_os_str().cmp(name))
-            .ok()
-            .map(|i| &self.entries[i])
+    fn entry(&self, position: usize) -> Entry<'_> {
+        let start = match position {
+            0 => 0,
+            _ => self.entries[position - 1].end as usize,
+        };
+        let packed = self.entries[position];
+        Entry {
+            name: OsStr::from_bytes(&self.names[start..packed.end as usize]),
+            kind: packed.kind,
+            link: packed.link,
+        }
+    }
+
+    /// The entries, sorted by name.
+    pub fn entries(&self) -> impl Iterator<Item = Entry<'_>> + '_ {
+        (0..self.entries.len()).map(|position| self.entry(position))
+    }
+
+    pub fn get(&self, name: &OsStr) -> Option<Entry<'_>> {
+        let (mut low, mut high) = (0, self.entries.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            match self.entry(middle).name.cmp(name) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => return Some(self.entry(middle)),
+            }
+        }
+        None
     }
 
     /// Reads a folder: one `getdents` for the names and kinds, a `stat` only for symbolic links.
     pub fn read(dir: &Path, real: Option<PathBuf>) -> std::io::Result<Listing> {
         crate::stats::count(&crate::stats::LISTED);
-        let mut entries = Vec::new();
+        let mut read: Vec<(OsString, Kind, bool)> = Vec::new();
         for entry in std::fs::read_dir(dir)? {
             let Ok(entry) = entry else { continue };
             let Ok(file_type) = entry.file_type() else {
@@ -63,15 +100,25 @@ impl Listing {
             } else {
                 kind_of(file_type)
             };
-            entries.push(Entry {
-                name: entry.file_name(),
-                kind,
-                link,
-            });
+            read.push((entry.file_name(), kind, link));
         }
-        entries.sort_by(|a, b| a.name.cmp(&b.name));
-        entries.shrink_to_fit();
-        Ok(Listing { entries, real })
+        read.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut names = Vec::with_capacity(read.iter().map(|(name, _, _)| name.len()).sum());
+        let mut entries = Vec::with_capacity(read.len());
+        for (name, kind, link) in read {
+            names.extend_from_slice(name.as_bytes());
+            // A folder's names never add up to 4 GiB; one that would is cut there.
+            let Ok(end) = u32::try_from(names.len()) else {
+                names.truncate(entries.last().map_or(0, |p: &Packed| p.end as usize));
+                break;
+            };
+            entries.push(Packed { end, kind, link });
+        }
+        Ok(Listing {
+            names: names.into_boxed_slice(),
+            entries: entries.into_boxed_slice(),
+            real,
+        })
     }
 }
 
@@ -183,10 +230,9 @@ impl FsIndex {
         self.listing(dir)
             .map(|listing| {
                 listing
-                    .entries
-                    .iter()
-                    .filter(|e| wanted(&e.name))
-                    .map(|e| dir.join(&e.name))
+                    .entries()
+                    .filter(|e| wanted(e.name))
+                    .map(|e| dir.join(e.name))
                     .collect()
             })
             .unwrap_or_default()

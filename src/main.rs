@@ -21,6 +21,10 @@ const EXIT_ERROR: u8 = 2;
 /// default 8 MiB of the main thread leaves little room on top of tree-sitter's.
 const STACK_BYTES: usize = 256 * 1024 * 1024;
 
+#[cfg(feature = "alloc-stats")]
+#[global_allocator]
+static ALLOCATOR: djsafe::stats::CountingAllocator = djsafe::stats::CountingAllocator;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     std::thread::Builder::new()

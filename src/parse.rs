@@ -29,6 +29,18 @@ pub fn python_parser() -> Parser {
     parser
 }
 
+/// Runs `f` with this thread's parser, or a new one when that is in use: making a parser
+/// allocates and frees tens of kilobytes, and a monorepo has thousands of files to parse.
+pub fn with_parser<R>(f: impl FnOnce(&mut Parser) -> R) -> R {
+    thread_local! {
+        static PARSER: std::cell::RefCell<Parser> = std::cell::RefCell::new(python_parser());
+    }
+    PARSER.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut parser) => f(&mut parser),
+        Err(_) => f(&mut python_parser()),
+    })
+}
+
 /// Errors are looked for this deep at most: CPython refuses code nested deeper, and djsafe's
 /// recursion must not exhaust the stack.
 const MAX_ERROR_DEPTH: usize = 500;

@@ -212,9 +212,9 @@ impl Project {
                 let Some(listing) = self.index.listing(root) else {
                     continue;
                 };
-                for entry in &listing.entries {
+                for entry in listing.entries() {
                     let name = match entry.kind {
-                        Kind::Dir => entry.name.clone(),
+                        Kind::Dir => entry.name.to_os_string(),
                         Kind::File => match entry.name.to_str().and_then(|n| n.strip_suffix(".py"))
                         {
                             Some(stem) => OsString::from(stem),
@@ -262,8 +262,11 @@ impl Project {
     /// Loads `path` and everything it imports, transitively. Returns the module's index, or
     /// `None` when the file could not be read (a diagnostic says why).
     pub fn load(&mut self, path: &Path) -> Option<usize> {
-        let mut parser = python_parser();
-        let first = self.load_one(&mut parser, path)?;
+        crate::parse::with_parser(|parser| self.load_with(parser, path))
+    }
+
+    fn load_with(&mut self, parser: &mut tree_sitter::Parser, path: &Path) -> Option<usize> {
+        let first = self.load_one(parser, path)?;
         let mut queue = VecDeque::from([(first, Demand::All)]);
         while let Some((index, demand)) = queue.pop_front() {
             // Each statement's imports are resolved once, however many entry modules reach it;
@@ -279,7 +282,7 @@ impl Project {
             if known && !grew {
                 continue;
             }
-            for (span, target, demand) in self.imports_of(&mut parser, index) {
+            for (span, target, demand) in self.imports_of(parser, index) {
                 if let Target::Project(imported) = target {
                     queue.push_back((imported, demand));
                     self.imports.entry(span.file).or_default().push(imported);

@@ -56,9 +56,67 @@ pub fn phase(name: &str) {
             .find_map(|l| l.strip_prefix("VmRSS:"))
             .map(str::trim)
             .unwrap_or("?");
+        let heap = heap().map_or(String::new(), |(live, peak)| {
+            format!(", heap {} kB live, {} kB peak", live / 1024, peak / 1024)
+        });
         eprintln!(
-            "djsafe stats: after {name}: peak {peak}, now {now}, {}",
+            "djsafe stats: after {name}: peak {peak}, now {now}{heap}, {}",
             summary()
         );
+    }
+}
+
+/// Heap bytes live and the most live at once, counted by [`CountingAllocator`] (the
+/// `alloc-stats` feature); `None` without it.
+pub fn heap() -> Option<(usize, usize)> {
+    #[cfg(feature = "alloc-stats")]
+    {
+        Some((
+            counting::LIVE.load(Ordering::Relaxed),
+            counting::PEAK.load(Ordering::Relaxed),
+        ))
+    }
+    #[cfg(not(feature = "alloc-stats"))]
+    None
+}
+
+#[cfg(feature = "alloc-stats")]
+pub use counting::CountingAllocator;
+
+#[cfg(feature = "alloc-stats")]
+mod counting {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    pub static LIVE: AtomicUsize = AtomicUsize::new(0);
+    pub static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+    /// The system allocator, counting the bytes it hands out.
+    pub struct CountingAllocator;
+
+    fn grew(bytes: usize) {
+        let live = LIVE.fetch_add(bytes, Ordering::Relaxed) + bytes;
+        PEAK.fetch_max(live, Ordering::Relaxed);
+    }
+
+    // SAFETY: every call is forwarded to `System` unchanged.
+    unsafe impl GlobalAlloc for CountingAllocator {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            grew(layout.size());
+            unsafe { System.alloc(layout) }
+        }
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            grew(layout.size());
+            unsafe { System.alloc_zeroed(layout) }
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+            unsafe { System.dealloc(ptr, layout) }
+        }
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+            grew(new_size);
+            unsafe { System.realloc(ptr, layout, new_size) }
+        }
     }
 }

@@ -41,8 +41,7 @@ fn is_environ(node: Node, source: &str) -> bool {
 }
 
 fn assignments(source: &str) -> Vec<Assignment> {
-    let mut parser = crate::parse::python_parser();
-    let Some(tree) = parser.parse(source, None) else {
+    let Some(tree) = crate::parse::with_parser(|parser| parser.parse(source, None)) else {
         return Vec::new();
     };
     let mut found = Vec::new();
@@ -159,8 +158,7 @@ pub fn deployments(path: &Path, source: &str) -> Vec<Deployment> {
 /// `sys.path.append(...)`, when the path is built from `__file__` or a literal (`BASE_DIR` and
 /// similar module-level names are followed). Paths are lexically normalised.
 pub fn sys_path_additions(path: &Path, source: &str) -> Vec<PathBuf> {
-    let mut parser = crate::parse::python_parser();
-    let Some(tree) = parser.parse(source, None) else {
+    let Some(tree) = crate::parse::with_parser(|parser| parser.parse(source, None)) else {
         return Vec::new();
     };
     let mut names: Vec<(String, PathBuf)> = Vec::new();

@@ -22,8 +22,7 @@ pub fn is_config_name(file_name: &str) -> bool {
 
 /// The settings of a gunicorn config file: `raw_env` entries and `wsgi_app`.
 pub fn deployment(path: &Path, source: &str) -> Option<Deployment> {
-    let mut parser = crate::parse::python_parser();
-    let tree = parser.parse(source, None)?;
+    let tree = crate::parse::with_parser(|parser| parser.parse(source, None))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
     let mut deployment = Deployment::new(
         SourceKind::GunicornConfig,

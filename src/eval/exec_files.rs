@@ -114,8 +114,7 @@ impl Run<'_> {
         let wildcard = name.contains(['*', '?']);
         let mut names: Vec<String> = match self.project.index().listing(Path::new(&normalized)) {
             Some(listing) => listing
-                .entries
-                .iter()
+                .entries()
                 .filter_map(|entry| entry.name.to_str())
                 .filter(|found| {
                     if wildcard {

@@ -26,9 +26,8 @@ pub(super) fn deployed_extensions(project: &mut Project, module: usize) -> Vec<u
         return Vec::new();
     };
     let siblings: Vec<_> = listing
-        .entries
-        .iter()
-        .map(|entry| dir.join(&entry.name))
+        .entries()
+        .map(|entry| dir.join(entry.name))
         .filter(|path| path != &file && path.extension() == Some(OsStr::new("py")))
         .filter(|path| named_for_deployment(path))
         .filter(|path| project.index().is_file(path))

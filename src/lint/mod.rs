@@ -657,8 +657,10 @@ fn deployment_switch(var: &str) -> Option<Profile> {
     (connectives.len() + 1 == words.len()).then_some(profile)
 }
 
-/// Settings modules linted between two releases of the syntax trees.
-const LINT_BATCH: usize = 64;
+/// Settings modules linted between two releases of the syntax trees: 32 holds 5 MiB less at
+/// the peak than 64 on the 2,000-project benchmark for 2% more parses (shared bases parsed again
+/// in the next batch).
+const LINT_BATCH: usize = 32;
 
 /// Stack of a worker thread: evaluation recurses over nested code (bounded, see `eval`).
 const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;

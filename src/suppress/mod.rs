@@ -39,12 +39,29 @@ pub struct FileDirectives<'p> {
 
 impl<'p> FileDirectives<'p> {
     pub fn read(project: &'p Project, file: FileId) -> Self {
+        let module = project.modules.iter().position(|m| m.file == file);
+        Self::read_module(project, file, module, true)
+    }
+
+    /// The directives of `file`, the module it is (if it is one) given. Without
+    /// `need_moves` (only silencing findings, not placing new comments), a module with no
+    /// `noqa` anywhere in its text, which can hold no directive, is not parsed.
+    pub(super) fn read_module(
+        project: &'p Project,
+        file: FileId,
+        module: Option<usize>,
+        need_moves: bool,
+    ) -> Self {
         let source = project.sources.get(file);
-        let tree = project
-            .modules
-            .iter()
-            .position(|m| m.file == file)
-            .map(|index| project.parse_detached(index));
+        if module.is_some() && !need_moves && !mentions_noqa(&source.text) {
+            return FileDirectives {
+                file: source,
+                syntax: Syntax::Python,
+                moves: None,
+                directives: Vec::new(),
+            };
+        }
+        let tree = module.map(|index| project.parse_detached(index));
         let syntax = if tree.is_some() {
             Syntax::Python
         } else {
@@ -160,16 +177,31 @@ pub fn canonical(project: &Project) -> HashMap<FileId, FileId> {
 /// a bare `# noqa`).
 type Use = (FileId, usize, Option<usize>);
 
+/// Whether `text` holds `noqa` in any case, which every directive does (`# noqa`,
+/// `# djsafe: noqa-file`).
+fn mentions_noqa(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"noqa"))
+}
+
 /// Drops the suppressed findings of `outcome`, then adds DJS048 findings for the directives that
 /// silenced nothing when the rule is enabled.
 pub fn apply(outcome: &mut Outcome, per_file: &PerFileIgnores) {
     let project = &outcome.project;
+    // The first module of each name, and the module of each file.
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    let mut by_file: HashMap<FileId, usize> = HashMap::new();
+    for (index, module) in project.modules.iter().enumerate() {
+        by_name.entry(module.name.as_str()).or_insert(index);
+        by_file.entry(module.file).or_insert(index);
+    }
     let module_files: HashMap<&str, &Path> = outcome
         .modules
         .iter()
         .filter_map(|m| {
             let name = m.module.split(':').next().unwrap_or(&m.module);
-            let module = project.modules.iter().find(|pm| pm.name == name)?;
+            let module = &project.modules[*by_name.get(name)?];
             Some((
                 m.module.as_str(),
                 project.sources.get(module.file).path.as_path(),
@@ -189,9 +221,9 @@ pub fn apply(outcome: &mut Outcome, per_file: &PerFileIgnores) {
             continue;
         }
         let id = canonical[&finding.span.file];
-        let file = files
-            .entry(id)
-            .or_insert_with(|| FileDirectives::read(project, id));
+        let file = files.entry(id).or_insert_with(|| {
+            FileDirectives::read_module(project, id, by_file.get(&id).copied(), false)
+        });
         match silencer(file, &finding) {
             Some((directive, code)) => {
                 used.insert((id, directive, code));

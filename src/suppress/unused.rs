@@ -32,10 +32,17 @@ pub fn findings<'p>(
     let Some(&first) = reported.first() else {
         return Vec::new();
     };
+    // The first module of each name, and of each file.
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    let mut by_file: HashMap<FileId, usize> = HashMap::new();
+    for (index, module) in project.modules.iter().enumerate() {
+        by_name.entry(module.name.as_str()).or_insert(index);
+        by_file.entry(module.file).or_insert(index);
+    }
     for &i in &reported {
         let linted = &outcome.modules[i];
         let name = linted.module.split(':').next().unwrap_or(&linted.module);
-        let Some(index) = project.modules.iter().position(|m| m.name == name) else {
+        let Some(&index) = by_name.get(name) else {
             continue;
         };
         for module in project.import_closure(index) {
@@ -45,15 +52,15 @@ pub fn findings<'p>(
     // Requirements and deployment files: every module reads them. A file loaded twice is one.
     let canonical = super::canonical(project);
     for file in project.sources.ids() {
-        if canonical[&file] == file && !project.modules.iter().any(|m| m.file == file) {
+        if canonical[&file] == file && !by_file.contains_key(&file) {
             owners.entry(file).or_insert(first);
         }
     }
     let mut found = Vec::new();
     for (&file, &owner) in &owners {
-        let directives = files
-            .entry(file)
-            .or_insert_with(|| FileDirectives::read(project, file));
+        let directives = files.entry(file).or_insert_with(|| {
+            FileDirectives::read_module(project, file, by_file.get(&file).copied(), false)
+        });
         for (i, directive) in directives.directives.iter().enumerate() {
             if directive.is_bare() {
                 continue;
