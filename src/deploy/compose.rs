@@ -452,6 +452,47 @@ const NOT_DJANGO_IMAGES: &[&str] = &[
     "opentelemetry-collector",
 ];
 
+/// Whether a YAML file whose name does not say it is a compose file is one all the same: a
+/// Docker Swarm stack (`docker/stack.yml`, deployed with `docker stack deploy -c`), cookiecutter's
+/// `production.yml`. A top-level `services:` mapping with a service that has an `image:` or
+/// `build:` (a CI file's `services:` is a list of images, which this does not match).
+pub fn looks_like_compose(text: &str) -> bool {
+    let mut in_services = false;
+    let mut service_indent: Option<usize> = None;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        if indent == 0 {
+            in_services = trimmed.strip_prefix("services:").is_some_and(|rest| {
+                let rest = rest.trim();
+                rest.is_empty() || rest.starts_with('#')
+            });
+            service_indent = None;
+            continue;
+        }
+        if !in_services || trimmed.starts_with('-') {
+            // A list under `services:` is not compose.
+            if in_services && service_indent.is_none() {
+                in_services = false;
+            }
+            continue;
+        }
+        match service_indent {
+            None => service_indent = Some(indent),
+            Some(level) if indent > level => {
+                if trimmed.starts_with("image:") || trimmed.starts_with("build:") {
+                    return true;
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    false
+}
+
 /// The program an image runs, when the image is known not to run Django.
 pub fn not_django_image(image: &str) -> Option<String> {
     let without_digest = image.split('@').next().unwrap_or(image);

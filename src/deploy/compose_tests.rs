@@ -229,3 +229,19 @@ services:
     assert_eq!(mount("worker"), Some(11));
     assert_eq!(mount("db"), None);
 }
+
+#[test]
+fn compose_files_by_other_names_are_recognised_by_their_services() {
+    use super::looks_like_compose;
+    let stack = "version: '3.1'\n\nvolumes:\n    db:\n        driver: local\n\nservices:\n  app:\n    environment:\n      A: b\n    image: example/app:1\n";
+    assert!(looks_like_compose(stack));
+    let built = "services: # the site\n  web:\n    build: .\n";
+    assert!(looks_like_compose(built));
+    // Drone's and similar CI files list service images; a values file nests them.
+    let drone = "kind: pipeline\nservices:\n- name: db\n  image: postgres\n";
+    assert!(!looks_like_compose(drone));
+    let values = "app:\n  services:\n    web:\n      image: x\n";
+    assert!(!looks_like_compose(values));
+    let empty = "services:\n  web:\n    ports:\n      - 80\n";
+    assert!(!looks_like_compose(empty));
+}

@@ -10,7 +10,7 @@ use super::EnvAssignment;
 use super::command::{self, Analysis};
 use super::docker_words::{self, Bound, Piece};
 use super::model::{
-    CONFIGURATION, Deployment, EnvValue, Origin, Role, SETTINGS_MODULE, SourceKind,
+    CONFIGURATION, Deployment, EnvValue, Origin, Process, Role, SETTINGS_MODULE, SourceKind,
 };
 
 /// A parsed Dockerfile.
@@ -424,7 +424,42 @@ pub fn join_image_path(base: Option<&str>, dir: &str) -> String {
     format!("/{}", parts.join("/"))
 }
 
+/// The folders of a Debian or Alpine image's default `PATH`.
+const PATH_FOLDERS: [&str; 6] = [
+    "/usr/local/sbin",
+    "/usr/local/bin",
+    "/usr/sbin",
+    "/usr/bin",
+    "/sbin",
+    "/bin",
+];
+
 impl Stage {
+    /// Where the image has a program a command names bare (`ENTRYPOINT ["ephios"]`), when a
+    /// `COPY` puts a file of the repository there, in a folder on the default `PATH`
+    /// (`COPY deployment/entrypoint.sh /usr/local/bin/ephios`): a script to read.
+    pub fn copied_program(&self, word: &str) -> Option<String> {
+        if word.is_empty() || word.contains('/') || word.starts_with('-') {
+            return None;
+        }
+        for copy in self.copies.iter().rev() {
+            let into_folder = copy.dest.ends_with('/') || copy.sources.len() > 1;
+            let dest = copy.dest.trim_end_matches('/');
+            for folder in PATH_FOLDERS {
+                let named = !into_folder && dest == format!("{folder}/{word}");
+                let into = dest == folder
+                    && copy
+                        .sources
+                        .iter()
+                        .any(|s| s.trim_end_matches('/').rsplit('/').next() == Some(word));
+                if named || into {
+                    return Some(format!("{folder}/{word}"));
+                }
+            }
+        }
+        None
+    }
+
     /// What a container of this stage runs: `ENTRYPOINT` with `CMD` as its arguments, or `CMD`.
     /// The origin is the instruction that names the process.
     pub fn command(&self) -> Option<(String, usize, Analysis)> {
@@ -436,7 +471,8 @@ impl Stage {
                 if let (false, Some(cmd)) = (shell_form, cmd) {
                     argv.extend(cmd.argv());
                 }
-                let combined = command::analyze_argv(&argv);
+                let mut combined = command::analyze_argv(&argv);
+                self.program_script(&mut combined, &argv);
                 let text = match (shell_form, cmd) {
                     (false, Some(cmd)) => format!("{} {}", entrypoint.text(), cmd.text()),
                     _ => entrypoint.text(),
@@ -448,8 +484,22 @@ impl Stage {
                 };
                 Some((text, line, combined))
             }
-            (None, Some(cmd)) => Some((cmd.text(), cmd.line, cmd.analyze())),
+            (None, Some(cmd)) => {
+                let mut analysis = cmd.analyze();
+                self.program_script(&mut analysis, &cmd.argv());
+                Some((cmd.text(), cmd.line, analysis))
+            }
             (None, None) => None,
+        }
+    }
+
+    /// A command whose program is a script the stage copies onto the `PATH` runs that script.
+    pub fn program_script(&self, analysis: &mut Analysis, argv: &[String]) {
+        if analysis.script.is_none()
+            && analysis.process == Process::Unknown
+            && let Some(program) = argv.first().and_then(|w| self.copied_program(w))
+        {
+            analysis.script = Some(program);
         }
     }
 

@@ -105,10 +105,18 @@ pub fn heroku_yml(path: &Path, text: &str, linker: &Linker) -> Result<Vec<Deploy
             .and_then(Node::text)
             .unwrap_or(if name == "release" { "web" } else { &name })
             .to_string();
-        if let Some(dockerfile_path) = images.and_then(|i| i.get(&image_name)).and_then(Node::text)
-        {
+        // `web: Dockerfile`, or `web: {dockerfile: Dockerfile, target: prod}`.
+        let build = images.and_then(|i| i.get(&image_name));
+        let (dockerfile_path, target) = match build.map(|b| &b.value) {
+            Some(Value::Map(_)) => (
+                build.and_then(|b| b.get("dockerfile")).and_then(Node::text),
+                build.and_then(|b| b.get("target")).and_then(Node::text),
+            ),
+            _ => (build.and_then(Node::text), None),
+        };
+        if let Some(dockerfile_path) = dockerfile_path {
             let dockerfile_path = super::normalize(&dir.join(dockerfile_path));
-            if let Some(image) = linker.image(&dockerfile_path, &build_args, None) {
+            if let Some(image) = linker.image(&dockerfile_path, &build_args, target) {
                 deployment.env = image.env;
                 deployment.command = image.command;
             }
@@ -244,6 +252,31 @@ run:
         assert_eq!(
             found[0].env["DEBUG"].origin,
             Origin::new(Path::new("/r/heroku.yml"), 3)
+        );
+    }
+
+    #[test]
+    fn heroku_yml_build_with_a_target_stage() {
+        // `build.docker.web` as a map: the Dockerfile and the stage Heroku builds.
+        let dockerfile = "FROM python:3.12 AS base\nCMD python manage.py runserver\n\nFROM base AS prod\nENV DJANGO_SETTINGS_MODULE=shop.settings.production\nCMD gunicorn shop.wsgi\n\nFROM base AS dev\nENV DJANGO_SETTINGS_MODULE=shop.settings.dev\n";
+        let files = vec![DeployFile {
+            path: "/r/Dockerfile".into(),
+            kind: SourceKind::Dockerfile,
+            text: dockerfile.into(),
+        }];
+        let read = |_: &Path| None;
+        let linker = Linker::new(&files, &read);
+        let text =
+            "build:\n  docker:\n    web:\n      dockerfile: Dockerfile\n      target: prod\n";
+        let found = heroku_yml(Path::new("/r/heroku.yml"), text, &linker).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].settings_module().map(|(m, _)| m),
+            Some("shop.settings.production")
+        );
+        assert_eq!(
+            found[0].command.as_ref().map(|c| c.process.clone()),
+            Some(Process::Server("gunicorn".into()))
         );
     }
 }

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use super::model::SourceKind;
-use super::{appengine, gunicorn, helm, kubernetes, script, supervisor, uwsgi};
+use super::{appengine, compose, gunicorn, helm, kubernetes, script, supervisor, uwsgi};
 
 /// What a file's name says about it as a deployment source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,7 +19,8 @@ pub enum Candidate {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sniff {
-    /// A YAML file: a manifest when it has top-level `apiVersion:` and `kind:`.
+    /// A YAML file: a manifest when it has top-level `apiVersion:` and `kind:`, a compose file
+    /// (a Swarm stack) when it has a top-level `services:` mapping of images or builds.
     Kubernetes,
     /// `app.yaml`-like: App Engine with a top-level `runtime:`, else maybe Kubernetes.
     AppEngine,
@@ -35,14 +36,12 @@ impl Candidate {
     pub fn decide(self, text: &str) -> Option<SourceKind> {
         match self {
             Candidate::Kind(kind) => Some(kind),
-            Candidate::Sniff(Sniff::Kubernetes) => {
-                kubernetes::looks_like_kubernetes(text).then_some(SourceKind::Kubernetes)
-            }
+            Candidate::Sniff(Sniff::Kubernetes) => yaml_kind(text),
             Candidate::Sniff(Sniff::AppEngine) => {
                 if appengine::looks_like_app_engine(text) {
                     Some(SourceKind::AppEngine)
                 } else {
-                    kubernetes::looks_like_kubernetes(text).then_some(SourceKind::Kubernetes)
+                    yaml_kind(text)
                 }
             }
             Candidate::Sniff(Sniff::Ini) => {
@@ -56,6 +55,16 @@ impl Candidate {
                 script::has_shell_shebang(text).then_some(SourceKind::Shell)
             }
         }
+    }
+}
+
+/// A YAML file whose name says nothing: a Kubernetes manifest, or a compose file by another name
+/// (a Swarm stack).
+fn yaml_kind(text: &str) -> Option<SourceKind> {
+    if kubernetes::looks_like_kubernetes(text) {
+        Some(SourceKind::Kubernetes)
+    } else {
+        compose::looks_like_compose(text).then_some(SourceKind::Compose)
     }
 }
 

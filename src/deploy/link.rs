@@ -11,7 +11,9 @@ use super::dockerfile::{self, Stage};
 use super::dotenv;
 use super::model::{DeployFile, Deployment, Origin, Process, Role, SourceKind};
 use super::normalize;
+use super::published::{self, PublishedImage};
 use super::script;
+use super::supervisor;
 
 pub struct Linker<'a> {
     files: &'a [DeployFile],
@@ -24,6 +26,8 @@ pub struct Linker<'a> {
     /// Dockerfiles another file builds (a compose service's `build:`, fly.toml, heroku.yml):
     /// one without a command of its own only makes the image they run.
     pub built: RefCell<BTreeSet<PathBuf>>,
+    /// The images the repository's CI workflows build, by name.
+    published: Vec<PublishedImage>,
 }
 
 /// How far up from a Dockerfile's folder a build context is looked for, when no compose file
@@ -42,6 +46,7 @@ impl<'a> Linker<'a> {
             read,
             followed: RefCell::new(BTreeSet::new()),
             built: RefCell::new(BTreeSet::new()),
+            published: published::collect(files),
         }
     }
 
@@ -52,6 +57,12 @@ impl<'a> Linker<'a> {
             .get(&path)
             .map(|&position| self.files[position].text.clone())
             .or_else(|| (self.read)(&path))
+    }
+
+    /// The image a CI workflow of the repository builds under the name `image` refers to.
+    fn publishing(&self, image: &str) -> Option<&PublishedImage> {
+        let name = published::image_repository(image)?;
+        self.published.iter().find(|p| p.name == name)
     }
 
     /// The deployment of an image built from `path` to its last stage (a Dockerfile on its own).
@@ -87,6 +98,28 @@ impl<'a> Linker<'a> {
     /// A compose service's deployment: the image it builds (environment and command), then its
     /// `env_file`s, then its `environment`, then its `entrypoint`/`command`.
     pub fn service(&self, compose_path: &Path, service: &Service) -> Deployment {
+        // A service running an image the repository publishes runs what its Dockerfile builds.
+        let publishing = service
+            .build
+            .is_none()
+            .then(|| self.publishing(service.image.as_deref()?))
+            .flatten();
+        let with_build;
+        let service = match publishing {
+            Some(image) => {
+                let mut built = service.clone();
+                built.build = Some(compose::Build {
+                    context: image.context.clone(),
+                    dockerfile: image.dockerfile.clone(),
+                    target: image.target.clone(),
+                    args: BTreeMap::new(),
+                    line: service.line,
+                });
+                with_build = built;
+                &with_build
+            }
+            None => service,
+        };
         let origin = Origin::new(compose_path, service.line);
         let mut deployment = Deployment::new(
             SourceKind::Compose,
@@ -125,6 +158,19 @@ impl<'a> Linker<'a> {
                     ),
                 ),
             }
+        }
+        if let Some(image) = publishing {
+            deployment.note(
+                image.origin.clone(),
+                format!(
+                    "runs {}, which the CI workflow step here builds from the repository's {}",
+                    service.image.as_deref().unwrap_or_default(),
+                    image
+                        .dockerfile
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                ),
+            );
         }
         for env_file in &service.env_files {
             match self.text(&env_file.path) {
@@ -203,7 +249,10 @@ impl<'a> Linker<'a> {
             named_by = Some(words);
         }
         let Some(words) = named_by else { return };
-        let analysis = command::analyze_argv(&argv);
+        let mut analysis = command::analyze_argv(&argv);
+        if let Some(stage) = stage {
+            stage.program_script(&mut analysis, &argv);
+        }
         let origin = Origin::new(&words.file, words.line);
         let text = argv.join(" ");
         deployment.run(analysis.command(&text, origin), analysis.env.clone());
@@ -280,6 +329,8 @@ impl<'a> Linker<'a> {
                     analysis.env,
                 );
             }
+            _ if let Some((config, _)) = &script.supervisor_config
+                && self.supervised(deployment, config, stage, context, dockerfile) => {}
             _ if script.runs_arguments => {
                 if let Some((text, origin, analysis)) = cmd
                     && !analysis.runs_arguments
@@ -296,6 +347,49 @@ impl<'a> Linker<'a> {
             }
             _ => {}
         }
+    }
+
+    /// `supervisord -c CONFIG` in a script: the program of the configuration (a file the image
+    /// copies in) that runs Django, its server first, is what the container runs.
+    fn supervised(
+        &self,
+        deployment: &mut Deployment,
+        config: &str,
+        stage: &Stage,
+        context: Option<&Path>,
+        dockerfile: &Path,
+    ) -> bool {
+        let Some((path, text)) = self.find_script(config, stage, context, dockerfile) else {
+            return false;
+        };
+        let programs = supervisor::deployments(&path, &text);
+        // (Reversed: of programs ranked alike, the first.)
+        let Some(program) = programs
+            .into_iter()
+            .rev()
+            .filter(|p| p.command.is_some())
+            .max_by_key(|p| {
+                let process = &p.command.as_ref().expect("filtered").process;
+                match process {
+                    Process::Server(_) => 3,
+                    Process::DevServer => 2,
+                    Process::Unknown | Process::NotDjango(_) => 0,
+                    _ => 1,
+                }
+            })
+            .filter(|p| {
+                p.command
+                    .as_ref()
+                    .is_some_and(|c| !matches!(c.process, Process::Unknown | Process::NotDjango(_)))
+            })
+        else {
+            return false;
+        };
+        for (name, var) in program.env {
+            deployment.set(&name, var.value, var.origin);
+        }
+        deployment.command = program.command;
+        true
     }
 
     /// The repository file an image's `script` path (`/entrypoint.sh`, `./start.sh`) comes from:

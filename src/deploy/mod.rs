@@ -33,6 +33,7 @@ mod model;
 pub mod platforms;
 pub mod platformsh;
 pub mod procfile;
+mod published;
 mod python;
 pub mod references;
 pub mod render;

@@ -19,6 +19,9 @@ pub struct Script {
     pub main: Option<(String, usize, Analysis)>,
     /// It hands over to its arguments (`exec "$@"`).
     pub runs_arguments: bool,
+    /// `supervisord -c /etc/supervisord.conf`: the configuration (as the image names it) whose
+    /// programs run, and the line.
+    pub supervisor_config: Option<(String, usize)>,
 }
 
 /// Reads a shell script.
@@ -45,6 +48,9 @@ pub fn read(text: &str) -> Script {
             }
             continue;
         }
+        if let Some(config) = supervisor_config(words) {
+            script.supervisor_config = Some((config, simple.line));
+        }
         let analysis = command::analyze_words(words);
         if analysis.runs_arguments {
             script.runs_arguments = true;
@@ -61,6 +67,32 @@ pub fn read(text: &str) -> Script {
         }
     }
     script
+}
+
+/// The configuration file `[exec] supervisord ... -c FILE` (`--configuration FILE`,
+/// `--configuration=FILE`, `-cFILE`) names.
+fn supervisor_config(words: &[shell::Word]) -> Option<String> {
+    let mut words = words
+        .iter()
+        .map(|w| w.text.as_str())
+        .skip_while(|w| *w == "exec");
+    let program = words.next()?;
+    if program.rsplit('/').next() != Some("supervisord") {
+        return None;
+    }
+    let mut rest = words;
+    while let Some(word) = rest.next() {
+        if word == "-c" || word == "--configuration" {
+            return rest.next().map(str::to_string);
+        }
+        if let Some(value) = word
+            .strip_prefix("--configuration=")
+            .or_else(|| word.strip_prefix("-c").filter(|v| !v.is_empty()))
+        {
+            return Some(value.to_string());
+        }
+    }
+    None
 }
 
 /// Whether a script's main command runs Django (a server, runserver, tests, a worker, a

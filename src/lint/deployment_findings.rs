@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::deploy::{Deployment, Origin, Process};
+use crate::deploy::{Deployment, Origin, Process, SourceKind};
 use crate::finding::{Environment, Finding};
 use crate::profile::Profile;
 use crate::resolve::Project;
@@ -281,8 +281,11 @@ fn named_for_development(file: &std::path::Path, root: &std::path::Path) -> bool
     folder_says || name_says
 }
 
-/// The profile a deployment's secrets are reported with: its own, or for a service that runs no
-/// Django, that of the most exposed deployment of the same file.
+/// The profile a deployment's secrets are reported with: that of the most exposed deployment of
+/// the same file that runs Django (its own among them). The services of one compose file share
+/// their credentials (the database's password is the web service's), so one literal is not
+/// reported in the database service and hidden in the web service next to it. A file whose
+/// services run no Django takes the most exposed profile of its services.
 fn deployment_profile(plan: &Plan, deployment: &Deployment) -> Option<Profile> {
     let own = plan
         .resolved
@@ -294,7 +297,7 @@ fn deployment_profile(plan: &Plan, deployment: &Deployment) -> Option<Profile> {
         .command
         .as_ref()
         .is_some_and(|c| matches!(c.process, Process::NotDjango(_)));
-    if own.is_some() && !runs_no_django {
+    if own.is_some() && !runs_no_django && deployment.kind != SourceKind::Compose {
         return own;
     }
     let same_file = || {
@@ -314,6 +317,7 @@ fn deployment_profile(plan: &Plan, deployment: &Deployment) -> Option<Profile> {
     same_file()
         .filter(runs_django)
         .filter_map(|r| r.profile.as_ref().map(|p| p.profile))
+        .chain(own.filter(|_| !runs_no_django))
         .max()
         .or_else(|| {
             same_file()
@@ -358,7 +362,72 @@ fn secret<'r>(
             format!("{name} to a URL with a hardcoded password ({masked})"),
         ));
     }
+    if let Some(key) = credential_in_mapping(value) {
+        return Some((
+            credential_rule?,
+            format!("{name} to a mapping with a hardcoded {key}"),
+        ));
+    }
     None
+}
+
+/// The credential key of a Python or JSON mapping written into a variable
+/// (`MAYAN_DATABASES="{'default': {'PASSWORD': 'mayandbpass'}}"`, read with `literal_eval` or
+/// `json.loads`) whose value is a literal that is not a placeholder.
+fn credential_in_mapping(value: &str) -> Option<String> {
+    if !value.trim_start().starts_with('{') {
+        return None;
+    }
+    // The quoted strings of the text, each with whether a `:` follows it (a key).
+    let mut strings: Vec<(String, bool)> = Vec::new();
+    // Whether only blanks came since the last string closed.
+    let mut after_string = false;
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c != '\'' && c != '"' {
+            if c == ':'
+                && after_string
+                && let Some(last) = strings.last_mut()
+            {
+                last.1 = true;
+            }
+            if !c.is_whitespace() {
+                after_string = false;
+            }
+            continue;
+        }
+        let mut text = String::new();
+        let mut closed = false;
+        while let Some(inner) = chars.next() {
+            match inner {
+                '\\' => {
+                    if let Some(escaped) = chars.next() {
+                        text.push(escaped);
+                    }
+                }
+                _ if inner == c => {
+                    closed = true;
+                    break;
+                }
+                _ => text.push(inner),
+            }
+        }
+        if !closed {
+            return None;
+        }
+        strings.push((text, false));
+        after_string = true;
+    }
+    strings.windows(2).find_map(|pair| {
+        let ((key, is_key), (literal, _)) = (&pair[0], &pair[1]);
+        (*is_key
+            && is_credential_name(key)
+            && !literal.trim().is_empty()
+            && !is_placeholder(literal)
+            && !is_obvious_placeholder(literal)
+            && !is_flag(literal))
+        .then(|| key.clone())
+    })
 }
 
 /// A boolean switch's value, as shells, YAML and env files spell it.
@@ -399,6 +468,31 @@ mod tests {
             assert!(!is_flag(value), "{value}");
             assert!(secret("DB_PASSWORD", value, None, Some(&credential)).is_some());
         }
+    }
+
+    #[test]
+    fn credentials_in_mappings_written_into_variables() {
+        use super::credential_in_mapping;
+        let databases = "{'default':{'ENGINE':'django.db.backends.postgresql','NAME':'mayan','PASSWORD':'mayandbpass','USER':'mayan'}}";
+        assert_eq!(
+            credential_in_mapping(databases).as_deref(),
+            Some("PASSWORD")
+        );
+        let json = r#"{"default": {"password": "s3cret", "host": "db"}}"#;
+        assert_eq!(credential_in_mapping(json).as_deref(), Some("password"));
+        // No credential key, an empty or placeholder value, not a mapping.
+        assert_eq!(
+            credential_in_mapping("{'redis_url':'redis://redis:6379/2'}"),
+            None
+        );
+        assert_eq!(credential_in_mapping("{'PASSWORD': ''}"), None);
+        assert_eq!(credential_in_mapping("{'PASSWORD': 'changeme'}"), None);
+        assert_eq!(credential_in_mapping("PASSWORD: s3cret"), None);
+        // A password that is a value, not a key.
+        assert_eq!(
+            credential_in_mapping("{'field': 'password', 'x': 'y'}"),
+            None
+        );
     }
 
     #[test]
