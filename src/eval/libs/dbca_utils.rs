@@ -36,40 +36,20 @@ fn is_instance(value: &Value, class: &str) -> bool {
 }
 
 /// `literal_eval(text)`, or the text itself when that raises SyntaxError or ValueError (which
-/// `env()` catches). `None` when djsafe cannot tell what CPython's `literal_eval` gives: the
-/// literals djsafe's parser reads differently (complex numbers, `set()`, integers beyond 64
-/// bits, leading zeros, f-strings and bytes).
+/// `env()` catches). `None` when djsafe cannot tell what CPython's `literal_eval` gives (see
+/// `stdlib::literal_eval_doubtful`).
 fn literal_or_text(text: &str, span: Span) -> Option<Value> {
     let as_text = || Some(Value::str(text, span));
     let trimmed = text.trim_start_matches([' ', '\t']).trim_end();
     if trimmed.is_empty() {
         return as_text();
     }
-    // Number-like tokens djsafe's parser reads where CPython does not, or the reverse.
-    let doubtful_number = |token: &str| {
-        let b = token.as_bytes();
-        b.first().is_some_and(u8::is_ascii_digit)
-            && (token.ends_with(['j', 'J', 'l', 'L'])
-                || (b[0] == b'0' && b.get(1).is_some_and(u8::is_ascii_digit))
-                || b.iter().filter(|c| c.is_ascii_digit()).count() >= 19)
-    };
-    let doubtful = trimmed.contains("set()")
-        || trimmed
-            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
-            .any(doubtful_number)
-        || trimmed
-            .split(['\'', '"'])
-            .next()
-            .is_some_and(|prefix| prefix.len() < 3 && prefix.contains(['f', 'F', 'b', 'B']));
-    if doubtful {
-        return None;
-    }
     let args = Args {
         positional: vec![Value::str(text, span)],
         keywords: Vec::new(),
     };
     match crate::eval::stdlib::call("ast.literal_eval", &args, span)? {
-        Ok(value) if value.is_unknown() => None,
+        Ok(value) if value.is_unknown() || value.contains_unknown() => None,
         Ok(value) => Some(value),
         Err(("SyntaxError" | "ValueError", _)) => as_text(),
         Err(_) => None,
