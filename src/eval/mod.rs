@@ -209,6 +209,9 @@ pub fn evaluate_with(
         call_depth: 0,
         expr_depth: 0,
         raised: None,
+        handling: Vec::new(),
+        raise_site: None,
+        scenario_label: stmt::scenario_label(scenario),
         files_read: Vec::new(),
         call_conditions: EnvDeps::default(),
         imported_by: HashMap::new(),
@@ -296,6 +299,13 @@ struct Run<'p> {
     /// An exception raised by the expression being evaluated, turned into [`Exit::Exception`]
     /// when its statement ends.
     raised: Option<&'static str>,
+    /// The exceptions the `except` clauses being run caught, innermost last: what a bare
+    /// `raise` raises again.
+    handling: Vec<&'static str>,
+    /// The statement the exception being propagated came out of (see `stmt::uncaught`).
+    raise_site: Option<Span>,
+    /// The environment evaluated, for messages: `with every environment variable unset`.
+    scenario_label: String,
     /// The file objects (`open()`) read so far: a second read gets nothing. Held, not just
     /// their addresses, so that a file object opened later cannot reuse the address of one
     /// that was dropped (a loop opening one file per iteration).
@@ -337,7 +347,7 @@ struct Frame {
     control: EnvDeps,
     /// The `except` clauses of the enclosing `try` statements, innermost last: an exception they
     /// catch is expected (a missing optional module), not a problem to report.
-    handled: Vec<Vec<String>>,
+    handled: Vec<Vec<stmt::Handler>>,
     /// In a function call: the module namespace the function's globals are looked up in.
     globals: Option<Rc<Namespace>>,
     /// In a function call: the names its `global` statements declare. They live in `ns` while
@@ -371,12 +381,16 @@ fn code_children(node: tree_sitter::Node) -> Vec<tree_sitter::Node> {
 }
 
 impl Frame {
-    /// Whether an enclosing `try` catches `exception`.
+    /// Whether an enclosing `try` catches `exception` and goes on: in each `try`, innermost
+    /// first, the first clause that catches it is the one Python runs; a clause that only
+    /// raises passes it (or another exception) outwards, as if it were not there.
     fn handles(&self, exception: &str) -> bool {
-        self.handled
-            .iter()
-            .flatten()
-            .any(|types| stmt::catches(types, exception))
+        self.handled.iter().rev().any(|clauses| {
+            clauses
+                .iter()
+                .find(|clause| stmt::catches(&clause.types, exception))
+                .is_some_and(|clause| !clause.raises)
+        })
     }
 }
 

@@ -53,7 +53,7 @@ impl<'p> Run<'p> {
                 if matches!(receiver.kind, Kind::Instance(_) | Kind::Path(_)) =>
             {
                 let (receiver, method) = (receiver.clone(), method.clone());
-                if let Some(value) = self.file_method(&receiver, &method, &args, span) {
+                if let Some(value) = self.file_method(frame, &receiver, &method, &args, span) {
                     return value;
                 }
                 self.call_object_method(frame, &receiver, &method, &args, span)
@@ -144,7 +144,14 @@ impl<'p> Run<'p> {
         }
         let arguments = call.child_by_field_name("arguments")?;
         let mut cursor = arguments.walk();
-        let passes_namespace = arguments.named_children(&mut cursor).any(is_namespace);
+        // Positionally, or by keyword (`Registry(global_symbol_table=globals())`).
+        let passes_namespace = arguments.named_children(&mut cursor).any(|argument| {
+            is_namespace(argument)
+                || (argument.kind() == "keyword_argument"
+                    && argument
+                        .child_by_field_name("value")
+                        .is_some_and(is_namespace))
+        });
         let callee = self.text(frame, function);
         (passes_namespace && callee != "django_heroku.settings").then(|| {
             format!(

@@ -242,6 +242,11 @@ impl<'p> Run<'p> {
             }
             _ => {}
         }
+        // A builtin (`open`, `int`) stays the builtin in a namespace code djsafe cannot see may
+        // have added names to: that code defines settings, not a module-level `open`.
+        if BUILTINS.contains(&name) {
+            return Value::new(Kind::External(format!("builtins.{name}").into()), span);
+        }
         if let Some(opaque) = frame
             .ns
             .opaque
@@ -249,9 +254,6 @@ impl<'p> Run<'p> {
             .or(globals.as_ref().and_then(|g| g.opaque.as_ref()))
         {
             return Value::unknown(format!("`{name}` may be defined by {opaque}"), span);
-        }
-        if BUILTINS.contains(&name) {
-            return Value::new(Kind::External(format!("builtins.{name}").into()), span);
         }
         Value::unknown(format!("name `{name}` is not defined at this point"), span)
     }

@@ -1,6 +1,6 @@
 //! The configuration libraries settings read the environment through, modelled on their source,
 //! one file each: django-environ (`environ`), environs (`environs`), python-decouple (`decouple`), django-heroku
-//! (`heroku`), django-split-settings (`split_settings`); dj-database-url's URL parsing is here,
+//! (`heroku`), django-split-settings (`split_settings`), dbca-utils (`dbca_utils`); dj-database-url's URL parsing is here,
 //! since the others use it too. This file is their entry: the calls [`Run::call_external`]
 //! routes here, calls of and on the library objects, and casts.
 //!
@@ -16,6 +16,7 @@ use super::value::{Args, EnvDeps, Instance, Kind, Object, Value};
 use super::{Frame, Run};
 use crate::source::Span;
 
+mod dbca_utils;
 mod decouple;
 mod environ;
 mod environs;
@@ -166,6 +167,7 @@ impl Run<'_> {
                 self.raise_or(parsed, span).with_env(&url.env)
             }
             "django_heroku.settings" => self.heroku(frame, args, span),
+            "dbca_utils.utils.env" => self.dbca_env(frame, args, span),
             _ => Value::unknown(format!("`{path}()` is not modelled by djsafe"), span),
         }
     }
