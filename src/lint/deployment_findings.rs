@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::deploy::{Deployment, Origin, Process};
+use crate::deploy::{Deployment, Origin, Process, SourceKind};
 use crate::finding::{Environment, Finding};
 use crate::profile::Profile;
 use crate::resolve::Project;
@@ -281,8 +281,11 @@ fn named_for_development(file: &std::path::Path, root: &std::path::Path) -> bool
     folder_says || name_says
 }
 
-/// The profile a deployment's secrets are reported with: its own, or for a service that runs no
-/// Django, that of the most exposed deployment of the same file.
+/// The profile a deployment's secrets are reported with: that of the most exposed deployment of
+/// the same file that runs Django (its own among them). The services of one compose file share
+/// their credentials (the database's password is the web service's), so one literal is not
+/// reported in the database service and hidden in the web service next to it. A file whose
+/// services run no Django takes the most exposed profile of its services.
 fn deployment_profile(plan: &Plan, deployment: &Deployment) -> Option<Profile> {
     let own = plan
         .resolved
@@ -294,7 +297,7 @@ fn deployment_profile(plan: &Plan, deployment: &Deployment) -> Option<Profile> {
         .command
         .as_ref()
         .is_some_and(|c| matches!(c.process, Process::NotDjango(_)));
-    if own.is_some() && !runs_no_django {
+    if own.is_some() && !runs_no_django && deployment.kind != SourceKind::Compose {
         return own;
     }
     let same_file = || {
@@ -314,6 +317,7 @@ fn deployment_profile(plan: &Plan, deployment: &Deployment) -> Option<Profile> {
     same_file()
         .filter(runs_django)
         .filter_map(|r| r.profile.as_ref().map(|p| p.profile))
+        .chain(own.filter(|_| !runs_no_django))
         .max()
         .or_else(|| {
             same_file()

@@ -126,6 +126,23 @@ pub(super) fn deployed_units<'d>(
                 None => "the repository's deployments are all development ones".into(),
             };
         }
+        // Only `manage.py` (or a test configuration) names it, while a server entry point of the
+        // same project falls back to other settings: what a server started without the variable
+        // runs is the server's default; `manage.py`'s is what a developer's commands load.
+        if variants.is_empty()
+            && !named_by.iter().any(|d| is_server_entry_point(d))
+            && unset.profile != Profile::Development
+            && let Some((served, served_at)) = scope.served_instead(project, module)
+        {
+            let named_at = named_by.first().and_then(|d| d.settings_module());
+            unset.profile = Profile::Development;
+            unset.reason = format!(
+                "the default of {}, while the server entry point's default at {} runs `{}`",
+                named_at.map_or_else(|| "an entry point".to_string(), |(_, origin)| at(origin)),
+                at(served_at),
+                project.modules[served].name
+            );
+        }
         plan_units.push(unit(module, class, name, unset, variants));
     }
     plan_units

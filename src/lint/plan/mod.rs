@@ -159,7 +159,7 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
     );
     let defaults =
         resolve::entry_point_defaults(project, &fallbacks, &configurations, &mut diagnostics);
-    let scope = scope::Scope::new(project, discovery, &resolved);
+    let scope = scope::Scope::new(project, discovery, &resolved, &defaults);
 
     let mut units = deployed_units::deployed_units(
         project,

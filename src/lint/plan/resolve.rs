@@ -275,7 +275,7 @@ pub(super) fn entry_point_defaults<'d>(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<EntryPointDefault<'d>> {
     let display_root = project.display_root().to_path_buf();
-    fallbacks
+    let mut defaults: Vec<EntryPointDefault<'d>> = fallbacks
         .iter()
         .filter_map(|d| {
             let (name, origin) = d.settings_module()?;
@@ -294,5 +294,13 @@ pub(super) fn entry_point_defaults<'d>(
                 }
             }
         })
-        .collect()
+        .collect();
+    // `wsgi.py` first, then `asgi.py`: what the usual servers (gunicorn, uwsgi) load is what
+    // messages cite.
+    defaults.sort_by_key(|d| match d.deployment.origin.file.file_name() {
+        Some(name) if name == "wsgi.py" => 0,
+        Some(name) if name == "asgi.py" => 1,
+        _ => 2,
+    });
+    defaults
 }

@@ -5,22 +5,30 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use crate::deploy::Role;
+use crate::deploy::{Origin, Role};
 use crate::discover::Discovery;
 use crate::profile::Profile;
 use crate::resolve::Project;
 
-use super::{Resolved, walk_root_of};
+use super::{EntryPointDefault, Resolved, is_server_entry_point, walk_root_of};
 
 pub(super) struct Scope {
     /// The import roots whose settings some deployment that is not development runs.
     deployed_roots: BTreeSet<PathBuf>,
     /// Repositories whose deployments name settings that are not in them.
     deploys_elsewhere: Vec<PathBuf>,
+    /// What each server entry point (`wsgi.py`, `asgi.py`) falls back to: its module, the
+    /// module's import root, and the line of the default.
+    served: Vec<(usize, Option<PathBuf>, Origin)>,
 }
 
 impl Scope {
-    pub(super) fn new(project: &Project, discovery: &Discovery, resolved: &[Resolved]) -> Scope {
+    pub(super) fn new(
+        project: &Project,
+        discovery: &Discovery,
+        resolved: &[Resolved],
+        defaults: &[EntryPointDefault],
+    ) -> Scope {
         // The import roots whose settings some deployment runs (naming them, or through an
         // entry point's default): there the modules no deployment runs are not what is
         // deployed, and an entry point's default is only a fallback.
@@ -51,10 +59,38 @@ impl Scope {
             })
             .filter_map(|r| walk_root_of(discovery, &r.deployment.origin.file).cloned())
             .collect();
+        // (`defaults` come `wsgi.py` first.)
+        let served = defaults
+            .iter()
+            .filter(|d| is_server_entry_point(d.deployment))
+            .filter_map(|d| {
+                let (_, origin) = d.deployment.settings_module()?;
+                let root = project.root_of(d.module).map(Path::to_path_buf);
+                Some((d.module, root, origin.clone()))
+            })
+            .collect();
         Scope {
             deployed_roots,
             deploys_elsewhere,
+            served,
         }
+    }
+
+    /// A server entry point of `module`'s import root that falls back to other settings: the
+    /// module it runs and the line of its default. What a server started without
+    /// `DJANGO_SETTINGS_MODULE` runs is that module, not this one.
+    pub(super) fn served_instead(
+        &self,
+        project: &Project,
+        module: usize,
+    ) -> Option<(usize, &Origin)> {
+        let root = project.root_of(module);
+        self.served
+            .iter()
+            .find(|(served, served_root, _)| {
+                *served != module && served_root.is_some() && served_root.as_deref() == root
+            })
+            .map(|(served, _, origin)| (*served, origin))
     }
 
     /// Whether the deployments of `module`'s project say what runs there.

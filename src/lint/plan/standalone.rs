@@ -121,6 +121,21 @@ pub(super) fn standalone_units(
                     reason: "no deployment of the project runs it".into(),
                 };
             }
+        } else if own_profile.is_none()
+            && fallback_of(module).is_none()
+            && classified.profile != Profile::Development
+            && let Some((served, served_at)) = scope.served_instead(project, module)
+        {
+            // No deployment file says what runs, but a server entry point does: a server
+            // started without the variable runs its default, and nothing names this module.
+            classified = Classified {
+                profile: Profile::Development,
+                reason: format!(
+                    "nothing names it, and the server entry point's default at {} runs `{}`",
+                    at(served_at),
+                    project.modules[served].name
+                ),
+            };
         }
         // (An entry point's default named for production says what a server runs without the
         // variable: it stays linted.)
