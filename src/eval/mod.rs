@@ -37,9 +37,11 @@ mod expr;
 mod external;
 mod files;
 mod global_statement;
+mod journal;
 mod library_values;
 mod libs;
 mod matching;
+mod module_attributes;
 mod module_cache;
 pub use module_cache::ModuleCache;
 mod mutation;
@@ -204,6 +206,8 @@ pub fn evaluate_with(
         spellings: Default::default(),
         dotenv: BTreeMap::new(),
         modules: HashMap::new(),
+        partial: HashMap::new(),
+        forgotten: Vec::new(),
         stack: Vec::new(),
         call_steps: 0,
         call_depth: 0,
@@ -290,6 +294,13 @@ struct Run<'p> {
     /// See [`Evaluation::dotenv`].
     dotenv: BTreeMap<PathBuf, BTreeMap<String, String>>,
     modules: HashMap<usize, Rc<Namespace>>,
+    /// Modules still running (on `stack`), each as it was when it last imported a module: what
+    /// an import cycle back to it sees, as Python's partly initialised module in `sys.modules`.
+    /// Its lists, dicts and sets are the module's own, so a change made through them lands.
+    partial: HashMap<usize, Rc<Namespace>>,
+    /// Modules still running that were reached where djsafe stops following, and why: their
+    /// names become unknown when their code runs again (see `module_attributes`).
+    forgotten: Vec<(usize, Rc<str>)>,
     stack: Vec<usize>,
     /// Statements run inside the function call being evaluated, and how deep calls are nested.
     call_steps: usize,
@@ -319,7 +330,7 @@ struct Run<'p> {
     optional_imports: Vec<OptionalImport>,
     env_writes: Vec<EnvWrite>,
     /// Contents of objects changed inside undecided branches, to undo them (see `mutation`).
-    journal: Vec<mutation::Undo>,
+    journal: Vec<journal::Undo>,
     /// How many undecided branches are running.
     forks: usize,
     /// `globals()[name] = value` run inside function calls, not yet applied to the namespace of
@@ -400,6 +411,10 @@ impl Run<'_> {
         if let Some(ns) = self.modules.get(&index) {
             return ns.clone();
         }
+        // A module still running is not run again: it is seen as it was at its last import.
+        if self.stack.contains(&index) {
+            return self.partial.get(&index).cloned().unwrap_or_default();
+        }
         // The settings module itself is reused when another evaluation imported it, but not
         // kept: the unit's own evaluations are shared by `rules::context::Evaluations`, and
         // copying every one of them would cost more than the few reuses it would give.
@@ -434,6 +449,7 @@ impl Run<'_> {
             Some(kept) => self.block_kept(&mut frame, root, kept),
         };
         self.stack.pop();
+        self.partial.remove(&index);
         let ns = Rc::new(frame.ns);
         self.modules.insert(index, ns.clone());
         if let Some(start) = recording {
@@ -449,6 +465,10 @@ impl Run<'_> {
         index: usize,
         import_span: Span,
     ) -> Option<Rc<Namespace>> {
+        if !self.modules.contains_key(&index) && self.stack.contains(&frame.module) {
+            let names = self.module_names(frame, frame.module);
+            self.partial.insert(frame.module, names);
+        }
         if let Some(position) = self.stack.iter().position(|&m| m == index) {
             self.outside += 1;
             let names: Vec<&str> = self.stack[position..]
@@ -460,11 +480,12 @@ impl Run<'_> {
                 DiagnosticKind::ImportCycle,
                 import_span,
                 format!(
-                    "import cycle: {}; the names this import would bring in are not followed",
-                    names.join(" → ")
+                    "import cycle: {}; this import sees only the names `{}` bound before it imported the next module, as in Python",
+                    names.join(" → "),
+                    self.project.modules[index].name
                 ),
             );
-            return None;
+            return Some(self.partial.get(&index).cloned().unwrap_or_default());
         }
         let file = self.project.modules[index].file;
         if file != frame.file {

@@ -56,7 +56,20 @@ impl<'p> Run<'p> {
                 if let Some(value) = self.file_method(frame, &receiver, &method, &args, span) {
                     return value;
                 }
-                self.call_object_method(frame, &receiver, &method, &args, span)
+                let value = self.call_object_method(frame, &receiver, &method, &args, span);
+                // A method djsafe does not model may change what it is passed or what the
+                // object holds (the lists it was built with), or hand one of them back.
+                if value.is_unknown() {
+                    let reason = format!(
+                        "passed to `{}` at {}, which djsafe does not model",
+                        self.text(frame, function),
+                        self.line(frame, node)
+                    );
+                    self.forget_arguments(frame, &args, &reason);
+                    let control = frame.control.clone();
+                    self.forget_items(&receiver, &reason, &control);
+                }
+                value
             }
             Kind::Instance(instance) => {
                 let instance = instance.clone();

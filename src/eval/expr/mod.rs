@@ -289,19 +289,29 @@ impl<'p> Run<'p> {
                 ),
             },
             Kind::Module(index) => {
-                let namespace = self.module(*index);
-                match namespace.bindings.get(name) {
-                    Some(binding) => binding.value.clone(),
-                    None => Value::unknown(
+                let index = *index;
+                let namespace = if index == frame.module {
+                    self.module_names(frame, index)
+                } else {
+                    self.module(index)
+                };
+                match (namespace.bindings.get(name), &namespace.opaque) {
+                    (Some(binding), _) => binding.value.clone(),
+                    (None, Some(opaque)) => {
+                        Value::unknown(format!("`{name}` may be defined by {opaque}"), span)
+                    }
+                    (None, None) => Value::unknown(
                         format!(
                             "`{name}` is not defined in `{}`",
-                            self.project.modules[*index].name
+                            self.project.modules[index].name
                         ),
                         span,
                     ),
                 }
             }
             Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) => object,
+            // A registry keyed by the functions it is given (`CHECKS.append(func.__name__)`).
+            Kind::Function(function) if name == "__name__" => Value::str(&function.name, span),
             _ => Value::new(Kind::Method(Rc::new(object), name.into()), span),
         }
     }
@@ -318,6 +328,18 @@ impl<'p> Run<'p> {
         let key = self.expr(frame, key);
         if matches!(&container.kind, Kind::External(path) if &**path == "os.environ") {
             return self.required_env(frame, &key, span);
+        }
+        // `sys.modules[__name__]`: a project module already imported (or being imported).
+        if matches!(&container.kind, Kind::External(path) if &**path == "sys.modules")
+            && let Some(name) = key.as_str()
+            && let Some(index) = (0..self.project.modules.len()).find(|&m| {
+                self.project.modules[m].name == name
+                    && (m == frame.module
+                        || self.modules.contains_key(&m)
+                        || self.stack.contains(&m))
+            })
+        {
+            return Value::new(Kind::Module(index), span).with_env(&key.env);
         }
         let value = ops::get_item(&container, &key, span);
         // An item djsafe cannot tell which it is may be any of them, and a change made through

@@ -157,6 +157,9 @@ impl<'p> Run<'p> {
 
     fn statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
         let result = self.statement_kind(frame, node);
+        if !self.global_writes.is_empty() || !self.forgotten.is_empty() {
+            self.apply_module_writes(frame);
+        }
         let result = match self.raised.take() {
             Some(exception) if result.is_ok() => Err(Exit::Exception(exception)),
             _ => result,
@@ -217,9 +220,7 @@ impl<'p> Run<'p> {
                 Ok(())
             }
             "decorated_definition" => {
-                if let Some(definition) = node.child_by_field_name("definition") {
-                    self.define(frame, definition);
-                }
+                self.decorated_definition(frame, node);
                 Ok(())
             }
             "return_statement" => {
@@ -287,6 +288,57 @@ impl<'p> Run<'p> {
     }
 
     /// A `def` or `class` binds a name whose calls djsafe does not evaluate.
+    /// `@decorator def f(...)`: the decorators' expressions run first (`@register(APPS)`), then
+    /// the definition, then each decorator, innermost first. A project function is called with
+    /// what it decorates (a registry filled by `@register` changes as in Python) and its result
+    /// bound; anything else djsafe does not follow leaves the definition bound as it is, what it
+    /// holds passed where djsafe cannot see.
+    fn decorated_definition(&mut self, frame: &mut Frame, node: Node<'p>) {
+        let Some(definition) = node.child_by_field_name("definition") else {
+            return;
+        };
+        let decorators: Vec<(Node<'p>, Value)> = code_children(node)
+            .into_iter()
+            .filter(|child| child.kind() == "decorator")
+            .filter_map(|decorator| {
+                let expression = decorator.named_child(0)?;
+                Some((decorator, self.expr(frame, expression)))
+            })
+            .collect();
+        self.define(frame, definition);
+        let Some(name) = definition.child_by_field_name("name") else {
+            return;
+        };
+        let name = self.text(frame, name);
+        let Some(binding) = frame.ns.bindings.get(name).cloned() else {
+            return;
+        };
+        let site = self.span(frame, node);
+        let mut value = binding.value;
+        for (decorator, callee) in decorators.into_iter().rev() {
+            match &callee.kind {
+                Kind::Function(function) => {
+                    let function = function.clone();
+                    let args = super::value::Args {
+                        positional: vec![value.clone()],
+                        keywords: Vec::new(),
+                    };
+                    value =
+                        self.call_function(frame, &function, &args, self.span(frame, decorator));
+                }
+                _ => {
+                    let reason = format!(
+                        "passed to the decorator `{}`, which djsafe does not follow",
+                        self.text(frame, decorator)
+                    );
+                    let control = frame.control.clone();
+                    self.forget_reachable(std::slice::from_ref(&value), &reason, &control);
+                }
+            }
+        }
+        self.bind(frame, name, value, site);
+    }
+
     fn define(&mut self, frame: &mut Frame, node: Node<'p>) {
         if node.kind() == "function_definition" {
             self.define_function(frame, node);
