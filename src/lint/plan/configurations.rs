@@ -1,12 +1,14 @@
 //! django-configurations: the settings classes a module holds, and the units a module found by
 //! its name alone is linted as (each class a name says is deployed, or that no other extends).
 
+use std::collections::BTreeSet;
+
 use crate::eval::Settings;
 use crate::lint::shape::Shape;
-use crate::profile;
+use crate::profile::{self, Profile};
 use crate::resolve::Project;
 
-use super::{Unit, Variant, unit};
+use super::{Unit, Variant, unit, unit_name};
 
 /// The django-configurations classes a module holds (defined there, imported or re-exported),
 /// each with whether another extends it. Only modules whose import closure mentions
@@ -74,5 +76,44 @@ impl Project {
 
     pub fn defines_settings(&self, module: usize) -> bool {
         self.shape(module).defines_settings() || !configuration_classes(self, module).is_empty()
+    }
+}
+
+/// The other classes of a django-configurations module a deployment runs, whose names say
+/// they are deployed (`ProductionReadOnly` next to `Production`), and those no class extends
+/// whose names do not tell (`Feature(Production)` for feature-branch deployments): selected
+/// by a DJANGO_CONFIGURATION set outside the repository, they are linted as a module found by
+/// its name alone would be.
+pub(super) fn other_deployed_classes(project: &mut Project, plan_units: &mut Vec<Unit<'_>>) {
+    let configuration_modules: BTreeSet<usize> = plan_units
+        .iter()
+        .filter(|u| u.settings.class.is_some())
+        .map(|u| u.settings.module)
+        .collect();
+    for module in configuration_modules {
+        let classes = configuration_classes(project, module);
+        // Evaluating them parsed trees that the lint parses again when it needs them.
+        project.release_trees();
+        for (class, extended) in classes {
+            let taken = plan_units.iter().any(|u| {
+                u.settings.module == module && u.settings.class.as_deref() == Some(&class)
+            });
+            let deployable = match profile::profile_from_name(&class) {
+                Some(profile) => matches!(profile, Profile::Production | Profile::Staging),
+                None => !extended,
+            };
+            if taken || !deployable {
+                continue;
+            }
+            let name = unit_name(project, module, Some(&class));
+            let classified = profile::classify(&name);
+            plan_units.push(unit(
+                module,
+                Some(class),
+                name,
+                Variant::unset(classified.profile, classified.reason),
+                Vec::new(),
+            ));
+        }
     }
 }

@@ -4,10 +4,16 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::deploy::{Deployment, Process};
+use crate::deploy::{Deployment, Origin, Process, Role};
+use crate::diagnostic::Diagnostic;
+use crate::discover::Discovery;
+use crate::profile::{self, Profile};
 use crate::resolve::Project;
 
-use super::{Resolved, load};
+use super::companions::companions_of_servers;
+use super::{
+    EntryPointDefault, Resolved, extensions, load, unit_name, unresolved_module, walk_root_of,
+};
 
 /// The `DJANGO_CONFIGURATION` each entry point file sets by default (its first), by file.
 pub(super) fn configurations_by_file<'d>(
@@ -170,4 +176,123 @@ pub(super) fn serves_another_framework(project: &mut Project, deployment: &Deplo
     };
     let shape = project.shape(module);
     shape.imports_other_framework && !shape.imports_django
+}
+
+/// What each deployment runs, and the profile that follows from it.
+pub(super) fn resolve_deployments<'d>(
+    project: &mut Project,
+    discovery: &'d Discovery,
+    fallbacks: &[&'d Deployment],
+    configurations: &HashMap<&'d Path, &'d str>,
+    at: &dyn Fn(&Origin) -> String,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Resolved<'d>> {
+    let display_root = project.display_root().to_path_buf();
+    let mut resolved: Vec<Resolved> = Vec::new();
+    for deployment in discovery
+        .deployments
+        .iter()
+        .filter(|d| d.role != Role::Fallback)
+    {
+        let mut entry = resolve_deployment(project, deployment, fallbacks, configurations);
+        if let Some(name) = &entry.module_name
+            && entry.module.is_none()
+        {
+            let origin = entry.via.clone().unwrap_or_else(|| {
+                deployment
+                    .env
+                    .get(crate::deploy::SETTINGS_MODULE)
+                    .map_or(deployment.origin.clone(), |v| v.origin.clone())
+            });
+            diagnostics.push(unresolved_module(name, &origin, &display_root));
+        }
+        // The line that names the settings says best where the deployment is.
+        let named_at = deployment
+            .env
+            .get(crate::deploy::SETTINGS_MODULE)
+            .map_or(&deployment.origin, |v| &v.origin);
+        // Names of folders inside the repository say something; those above it do not.
+        let repository = walk_root_of(discovery, &deployment.origin.file).unwrap_or(&display_root);
+        let settings = entry.module_name.as_ref().map(|name| match &entry.class {
+            Some(class) => format!("{name}:{class}"),
+            None => name.clone(),
+        });
+        entry.profile =
+            profile::of_deployment(deployment, &at(named_at), repository, settings.as_deref());
+        if entry.module_name.is_none() && serves_another_framework(project, deployment) {
+            entry.profile = None;
+        }
+        // Settings named for development that a deployment names outright are a developer's
+        // setup, unless the deployment's own names say it is production or staging.
+        if let (Some(module), Some(classified)) = (entry.module, &mut entry.profile)
+            && entry.via.is_none()
+            && !entry.class_from_entry_point
+            && classified.profile != Profile::Development
+            && !profile::names_a_deployed_environment(deployment, repository)
+        {
+            let name = unit_name(project, module, entry.class.as_deref());
+            let last = name.rsplit(['.', ':']).next().unwrap_or(&name);
+            if profile::profile_from_name(last) == Some(Profile::Development) {
+                classified.profile = Profile::Development;
+                classified.reason = format!(
+                    "{}, but the settings it names are named for development (`{last}`)",
+                    classified.reason
+                );
+            }
+        }
+        if let (true, Some(module), Some(classified)) = (
+            entry.via.is_some() || entry.class_from_entry_point,
+            entry.module,
+            &entry.profile,
+        ) {
+            let name = unit_name(project, module, entry.class.as_deref());
+            let development_default =
+                profile::profile_from_name(name.rsplit(['.', ':']).next().unwrap_or(&name))
+                    == Some(Profile::Development);
+            if classified.profile != Profile::Development {
+                if development_default {
+                    entry.set_elsewhere = entry.module.take();
+                } else if let Some(&extension) =
+                    extensions::deployed_extensions(project, module).first()
+                {
+                    // The default is the base of settings named for production.
+                    entry.extended_by = Some(extension);
+                    entry.set_elsewhere = entry.module.take();
+                }
+            }
+        }
+        resolved.push(entry);
+    }
+    companions_of_servers(&mut resolved, discovery, &display_root);
+    resolved
+}
+
+/// What each entry point falls back to: its module, and the class its file sets by default.
+pub(super) fn entry_point_defaults<'d>(
+    project: &mut Project,
+    fallbacks: &[&'d Deployment],
+    configurations: &HashMap<&'d Path, &'d str>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<EntryPointDefault<'d>> {
+    let display_root = project.display_root().to_path_buf();
+    fallbacks
+        .iter()
+        .filter_map(|d| {
+            let (name, origin) = d.settings_module()?;
+            match load(project, name) {
+                Some(module) => {
+                    let class = same_file_configuration(configurations, &d.origin.file);
+                    Some(EntryPointDefault {
+                        deployment: d,
+                        module,
+                        class,
+                    })
+                }
+                None => {
+                    diagnostics.push(unresolved_module(name, origin, &display_root));
+                    None
+                }
+            }
+        })
+        .collect()
 }
