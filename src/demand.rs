@@ -11,6 +11,13 @@
 //! sets a global through `global` is kept with its calls). A module whose names cannot be told
 //! from its text (a star import, `globals()`, `exec`, a module `__getattr__`) is needed whole, as
 //! are statements that touch the process environment, which later imports may read.
+//!
+//! A statement may also change objects other modules hold: `APPS.append('x')` or
+//! `conf.HOSTS += [...]` where `APPS` and `conf` were imported (or are names computed from
+//! imported ones: `hosts = conf.HOSTS`, a function mentioning them). Python runs the whole
+//! module, so the change lands in the list the other module's importers read: such statements
+//! (those that call, assign to an item or attribute, augment or delete, and mention a name that
+//! may hold another module's object) are kept whatever their importers need.
 
 use std::collections::BTreeSet;
 
@@ -77,11 +84,21 @@ pub fn kept_statements(root: Node, text: &str, demand: &Demand) -> Option<Vec<bo
     let statements: Vec<Node> = root.named_children(&mut cursor).collect();
     let mut mentions: Vec<BTreeSet<&str>> = Vec::with_capacity(statements.len());
     let mut kept: Vec<bool> = Vec::with_capacity(statements.len());
+    let mut mutates: Vec<bool> = Vec::with_capacity(statements.len());
+    // Names that may hold another module's objects: those imports bind, then (to a fixed point
+    // below) every name a statement mentioning one of them mentions.
+    let mut foreign: BTreeSet<&str> = BTreeSet::new();
     for statement in &statements {
-        let (mut names, mut attributes) = (BTreeSet::new(), BTreeSet::new());
-        if !mentioned(*statement, text, &mut names, &mut attributes) {
+        let mut found = Mentions::default();
+        if !mentioned(*statement, text, &mut found) {
             return None;
         }
+        let Mentions {
+            names,
+            attributes,
+            imported,
+            mut changes,
+        } = found;
         if names.iter().chain(&attributes).any(|n| OPAQUE.contains(n)) {
             return None;
         }
@@ -91,7 +108,30 @@ pub fn kept_statements(root: Node, text: &str, demand: &Demand) -> Option<Vec<bo
                 .chain(&attributes)
                 .any(|n| ENVIRONMENT.contains(n)),
         );
+        // Defining a function runs none of its body: its calls are what may change objects.
+        if statement.kind() == "function_definition" {
+            changes = false;
+        }
+        mutates.push(changes);
+        foreign.extend(imported);
         mentions.push(names);
+    }
+    // To a fixed point: each round adds at least one name or stops.
+    loop {
+        let before = foreign.len();
+        for names in &mentions {
+            if names.iter().any(|n| foreign.contains(n)) {
+                foreign.extend(names.iter().copied());
+            }
+        }
+        if foreign.len() == before {
+            break;
+        }
+    }
+    for (index, names) in mentions.iter().enumerate() {
+        if mutates[index] && names.iter().any(|n| foreign.contains(n)) {
+            kept[index] = true;
+        }
     }
     let mut needed: BTreeSet<&str> = demanded.iter().map(String::as_str).collect();
     for (index, names) in mentions.iter().enumerate() {
@@ -115,21 +155,44 @@ pub fn kept_statements(root: Node, text: &str, demand: &Demand) -> Option<Vec<bo
     }
 }
 
+/// What a statement mentions: see [`mentioned`].
+#[derive(Default)]
+struct Mentions<'t> {
+    names: BTreeSet<&'t str>,
+    attributes: BTreeSet<&'t str>,
+    /// Names its imports bind.
+    imported: BTreeSet<&'t str>,
+    /// Whether it calls (a decorator too), augments, deletes or assigns to an item or
+    /// attribute: what may change an object.
+    changes: bool,
+}
+
 /// The names a statement mentions (identifiers, but not the attribute of `x.attr`, the name of a
 /// keyword argument or the module of `from module import name`, which name no variable of the
 /// module; attributes go to `attributes`). `false` when the statement
 /// makes the module's names impossible to tell (a star import).
-fn mentioned<'t>(
-    node: Node,
-    text: &'t str,
-    names: &mut BTreeSet<&'t str>,
-    attributes: &mut BTreeSet<&'t str>,
-) -> bool {
+fn mentioned<'t>(node: Node, text: &'t str, found: &mut Mentions<'t>) -> bool {
     let mut cursor = node.walk();
     loop {
         let current = cursor.node();
         match current.kind() {
             "wildcard_import" => return false,
+            "import_statement" | "import_from_statement" => {
+                import_bound(current, text, &mut found.imported)
+            }
+            "call" | "decorator" | "augmented_assignment" | "delete_statement" => {
+                found.changes = true
+            }
+            "assignment"
+                if current
+                    .child_by_field_name("left")
+                    .is_some_and(|left| !is_plain_target(left)) =>
+            {
+                found.changes = true;
+            }
+            _ => {}
+        }
+        match current.kind() {
             // The module `from a.b import c` imports from is no name of this module.
             _ if cursor.field_name() == Some("module_name") => {}
             "identifier" => {
@@ -139,9 +202,9 @@ fn mentioned<'t>(
                 let is_keyword = parent == Some("keyword_argument") && field == Some("name");
                 let name = &text[current.byte_range()];
                 if is_attribute {
-                    attributes.insert(name);
+                    found.attributes.insert(name);
                 } else if !is_keyword {
-                    names.insert(name);
+                    found.names.insert(name);
                 }
             }
             _ => {
@@ -154,6 +217,44 @@ fn mentioned<'t>(
             if !cursor.goto_parent() {
                 return true;
             }
+        }
+    }
+}
+
+/// Whether an assignment target only binds names (`a`, `a, (b, c)`), changing no object.
+fn is_plain_target(target: Node) -> bool {
+    match target.kind() {
+        "identifier" => true,
+        "pattern_list"
+        | "tuple_pattern"
+        | "list_pattern"
+        | "tuple"
+        | "list"
+        | "expression_list"
+        | "parenthesized_expression"
+        | "list_splat_pattern" => {
+            let mut cursor = target.walk();
+            target
+                .named_children(&mut cursor)
+                .filter(|c| c.kind() != "comment")
+                .all(is_plain_target)
+        }
+        _ => false,
+    }
+}
+
+/// The names an import statement binds: `b` for `import a.b as b` and `from a import c as b`,
+/// `a` for `import a.b`.
+fn import_bound<'t>(node: Node, text: &'t str, out: &mut BTreeSet<&'t str>) {
+    let mut cursor = node.walk();
+    for name in node.children_by_field_name("name", &mut cursor) {
+        let bound = match name.kind() {
+            "aliased_import" => name.child_by_field_name("alias"),
+            _ if node.kind() == "import_statement" => name.named_child(0),
+            _ => Some(name),
+        };
+        if let Some(bound) = bound {
+            out.insert(&text[bound.byte_range()]);
         }
     }
 }
@@ -192,9 +293,10 @@ def unused():
             ),
             Some(vec![false, true, true])
         );
+        // `HOSTS` is another module's list: appending to it is kept whatever is needed.
         assert_eq!(
             kept(source, &["OTHER"]),
-            Some(vec![false, false, false, false, true, false])
+            Some(vec![false, true, true, true, true, false])
         );
     }
 
@@ -202,6 +304,38 @@ def unused():
     fn functions_setting_globals_are_kept_with_their_calls() {
         let source = "X = 1\ndef setup():\n    global X\n    X = 2\nsetup()\n";
         assert_eq!(kept(source, &["X"]), Some(vec![true, true, true]));
+    }
+
+    #[test]
+    fn changes_to_other_modules_objects_are_kept() {
+        // `APPS` is another module's list: appending to it changes what that module's importers
+        // read, whichever name this module's importers need.
+        let source = "\
+from .owner import APPS
+import shop.conf as conf
+VALUE = 1
+APPS.append('x')
+hosts = conf.HOSTS
+hosts += ['y']
+def add(item):
+    APPS.append(item)
+add('z')
+conf.NAMES = ['changed']
+from .other import EXTRA
+COPY = EXTRA + ['w']
+";
+        // Reading another module's list (`EXTRA + [...]`) changes nothing.
+        assert_eq!(
+            kept(source, &["VALUE"]),
+            Some(vec![
+                true, true, true, true, true, true, true, true, true, false, false
+            ])
+        );
+        // Binding names changes no object, and a module's own list is its own business.
+        assert_eq!(
+            kept("HOSTS = ['a']\nHOSTS.append('b')\nX = 1\n", &["X"]),
+            Some(vec![false, false, true])
+        );
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub enum DiagnosticKind {
     NoSettingsDefined,
     UnresolvedSetting,
     NoSettings,
+    /// Importing a settings module raises under the environment linted: Django does not start
+    /// with it.
+    ImportFails,
 }
 
 /// Where a diagnostic points: a span in a loaded file, or a path (and maybe a line) djsafe could not load.

@@ -16,6 +16,8 @@ use crate::fsindex::{FsIndex, Kind};
 use crate::parse::{parse_python, python_parser};
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 
+mod cycles;
+
 pub struct Module {
     /// Dotted name, as Django would import it.
     pub name: String,
@@ -446,9 +448,23 @@ impl Project {
         let kept = {
             let root = self.tree(index).root_node();
             let text = &self.sources.get(file).text;
-            let kept = crate::demand::kept_statements(root, text, &demand);
+            let mut kept = crate::demand::kept_statements(root, text, &demand);
             let mut cursor = root.walk();
             let statements: Vec<Node> = root.named_children(&mut cursor).collect();
+            if let Some(kept) = kept.as_mut() {
+                // Statements kept before (for a smaller demand, or because what they import
+                // imports this module back) stay kept.
+                if let Some(before) = &self.modules[index].kept {
+                    for (now, was) in kept.iter_mut().zip(before) {
+                        *now |= *was;
+                    }
+                }
+                for (position, statement) in statements.iter().enumerate() {
+                    if !kept[position] && self.imported_back(*statement, text, &path, index) {
+                        kept[position] = true;
+                    }
+                }
+            }
             let scanned = scanned.get_or_insert_with(|| vec![false; statements.len()]);
             let mut calls_exec = false;
             for (position, statement) in statements.iter().enumerate() {
@@ -545,6 +561,23 @@ impl Project {
         dotted: &str,
         level: usize,
     ) -> Target {
+        let path = match self.locate(importer, dotted, level) {
+            Located::External => return Target::External(dotted.to_string()),
+            Located::File(path) => path,
+        };
+        let shown = format!("{}{}", ".".repeat(level), dotted);
+        match path {
+            Some(path) => match self.load_one(parser, &path) {
+                Some(index) => Target::Project(index),
+                None => Target::Missing(shown),
+            },
+            None => Target::Missing(shown),
+        }
+    }
+
+    /// Where the module an import names is, without loading it: a file of the project (`None`
+    /// when the project should hold it and does not), or outside the project.
+    fn locate(&self, importer: &Path, dotted: &str, level: usize) -> Located {
         let parts: Vec<&str> = dotted.split('.').filter(|p| !p.is_empty()).collect();
         let path = if level > 0 {
             // A relative import starts from the importer's package, which is the importer's
@@ -566,18 +599,17 @@ impl Project {
                 {
                     None
                 }
-                None => return Target::External(dotted.to_string()),
+                None => return Located::External,
             }
         };
-        let shown = format!("{}{}", ".".repeat(level), dotted);
-        match path {
-            Some(path) => match self.load_one(parser, &path) {
-                Some(index) => Target::Project(index),
-                None => Target::Missing(shown),
-            },
-            None => Target::Missing(shown),
-        }
+        Located::File(path)
     }
+}
+
+/// Where an import's module is: see [`Project::locate`].
+enum Located {
+    File(Option<PathBuf>),
+    External,
 }
 
 /// `dir/a/b.py` or `dir/a/b/__init__.py`; with no parts, the package in `dir` itself.

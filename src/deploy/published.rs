@@ -76,7 +76,7 @@ fn github_job(path: &Path, top: &Path, job: &Node, found: &mut Vec<PublishedImag
         .iter()
         .filter(|s| uses(s, "docker/metadata-action@"))
         .filter_map(|s| with(s, "images"))
-        .flat_map(|images| listed(&images))
+        .flat_map(|images| listed(&images, false))
         // `name=ghcr.io/x/y,enable=true`.
         .map(|entry| {
             let first = entry.split(',').next().unwrap_or(&entry);
@@ -95,7 +95,9 @@ fn github_job(path: &Path, top: &Path, job: &Node, found: &mut Vec<PublishedImag
                 .filter(|f| !f.contains("${{"))
                 .map_or_else(|| context.join("Dockerfile"), |f| normalize(&top.join(f)));
             let target = with(step, "target").and_then(|t| t.text().map(str::to_string));
-            let tags: Vec<String> = with(step, "tags").map(|t| listed(&t)).unwrap_or_default();
+            let tags: Vec<String> = with(step, "tags")
+                .map(|t| listed(&t, true))
+                .unwrap_or_default();
             let names: Vec<String> = if tags.iter().any(|t| t.contains("${{")) || tags.is_empty() {
                 metadata_images.clone()
             } else {
@@ -116,8 +118,9 @@ fn github_job(path: &Path, top: &Path, job: &Node, found: &mut Vec<PublishedImag
     }
 }
 
-/// The entries of a list written as a YAML sequence or as lines (or commas) of one string.
-fn listed(node: &Node) -> Vec<String> {
+/// The entries of a list written as a YAML sequence or as lines of one string (or commas, where
+/// commas do not separate an entry's options as in metadata-action's `name=x,enable=true`).
+fn listed(node: &Node, commas: bool) -> Vec<String> {
     let strings = node.strings();
     let texts: Vec<String> = if strings.is_empty() {
         node.text().map(|t| vec![t.to_string()]).unwrap_or_default()
@@ -126,7 +129,7 @@ fn listed(node: &Node) -> Vec<String> {
     };
     texts
         .iter()
-        .flat_map(|t| t.split(['\n', ',']))
+        .flat_map(|t| t.split(|c| c == '\n' || (commas && c == ',')))
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .map(str::to_string)
@@ -203,9 +206,6 @@ fn docker_build(text: &str, top: &Path, path: &Path, line: usize) -> Vec<Publish
 /// `None` for references with unexpanded variables.
 pub fn image_repository(reference: &str) -> Option<String> {
     let reference = reference.trim().trim_matches(['"', '\'']);
-    if reference.is_empty() || reference.contains('$') || reference.contains('{') {
-        return None;
-    }
     let without_digest = reference.split('@').next().unwrap_or(reference);
     // A tag is a `:` after the last `/` (a registry's port comes before it).
     let last_slash = without_digest.rfind('/').map_or(0, |i| i + 1);
@@ -219,7 +219,8 @@ pub fn image_repository(reference: &str) -> Option<String> {
         .or_else(|| lower.strip_prefix("index.docker.io/"))
         .unwrap_or(&lower);
     let name = name.strip_prefix("library/").unwrap_or(name);
-    (!name.is_empty()).then(|| name.to_string())
+    // A tag may be a variable (`:${GITHUB_SHA}`); the repository may not.
+    (!name.is_empty() && !name.contains('$') && !name.contains('{')).then(|| name.to_string())
 }
 
 #[cfg(test)]

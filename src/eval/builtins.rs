@@ -196,11 +196,51 @@ impl Run<'_> {
                 None => Value::unknown("len() without an argument", span),
             },
             // `getattr(module_or_class, 'NAME', default)`: settings read from a configuration module.
+            // `setattr(conf, 'HOSTS', value)` on a project module: as `conf.HOSTS = value`.
+            "builtins.setattr" => match args.positional.as_slice() {
+                [module, name, value] if let Kind::Module(index) = module.kind => {
+                    match name.as_str() {
+                        Some(name) => {
+                            self.write_module_attribute(frame, index, name, value.clone(), span)
+                        }
+                        None => {
+                            let reason = format!(
+                                "may be set by setattr() at {}, whose name djsafe cannot read",
+                                self.line_at(span)
+                            );
+                            self.forget_module_names(index, &reason.as_str().into());
+                            let control = frame.control.clone();
+                            self.forget_reachable(std::slice::from_ref(value), &reason, &control);
+                        }
+                    }
+                    Value::new(Kind::None, span)
+                }
+                _ => return None,
+            },
             "builtins.getattr" => {
                 let (Some(object), Some(name)) = (
                     args.positional.first(),
                     args.positional.get(1).and_then(Value::as_str),
                 ) else {
+                    // Any attribute of the object may be the result: a change made through it
+                    // would be lost.
+                    if let Some(object) = args.positional.first() {
+                        let held = match &object.kind {
+                            Kind::Module(index) => self
+                                .module_names(frame, *index)
+                                .bindings
+                                .values()
+                                .map(|b| b.value.clone())
+                                .collect(),
+                            _ => super::escape::children(object),
+                        };
+                        let reason = format!(
+                            "may be changed through getattr() at {}, whose attribute djsafe cannot read",
+                            self.line_at(span)
+                        );
+                        let control = frame.control.clone();
+                        self.forget_reachable(&held, &reason, &control);
+                    }
                     return Some(Value::unknown(
                         "getattr() with arguments djsafe cannot read",
                         span,
@@ -208,7 +248,7 @@ impl Run<'_> {
                 };
                 let found = match &object.kind {
                     Kind::Module(index) => self
-                        .module(*index)
+                        .module_names(frame, *index)
                         .bindings
                         .get(name)
                         .map(|b| b.value.clone()),

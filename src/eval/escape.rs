@@ -4,13 +4,14 @@
 //! evaluate, an argument of a call it does not follow, one of two values an undecided condition
 //! chooses between), a change made through that reference would be lost, so its contents become
 //! unknown too. Immutable values reachable from it (strings, numbers, tuples of them) stay as
-//! they are: nothing can change them.
+//! they are: nothing can change them. A project module reached that way may have any of its
+//! attributes rebound (`MODS[0].DEBUG = True`): its names become unknown.
 
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use super::mutation::Undo;
-use super::value::{Args, EnvDeps, Kind, Value};
+use super::journal::Undo;
+use super::value::{Args, EnvDeps, Kind, Namespace, Value};
 use super::{Frame, Run};
 
 /// The values directly inside `value` that may lead to a list, dict or set: a container's known
@@ -49,13 +50,28 @@ pub(super) fn children(value: &Value) -> Vec<Value> {
     }
 }
 
-/// The lists, dicts and sets reachable from `values` through known contents, each once. Every
-/// object is visited once and classes, functions and library objects once each, so cycles end.
-fn reachable(values: &[Value]) -> Vec<Undo> {
+/// The lists, dicts and sets reachable from `values` through known contents, each once, and the
+/// project modules reachable (whose names `module_names` gives: a module's attributes lead to
+/// its objects). Every object is visited once and classes, functions, library objects and
+/// modules once each, so cycles end.
+fn reachable(
+    values: &[Value],
+    module_names: &dyn Fn(usize) -> Option<Rc<Namespace>>,
+) -> (Vec<Undo>, Vec<usize>) {
     let mut seen: HashSet<*const ()> = HashSet::new();
     let mut found = Vec::new();
+    let mut modules: Vec<usize> = Vec::new();
     let mut stack: Vec<Value> = values.to_vec();
     while let Some(value) = stack.pop() {
+        if let Kind::Module(index) = value.kind {
+            if !modules.contains(&index) {
+                modules.push(index);
+                if let Some(namespace) = module_names(index) {
+                    stack.extend(namespace.bindings.values().map(|b| b.value.clone()));
+                }
+            }
+            continue;
+        }
         let pointer: Option<*const ()> = match &value.kind {
             Kind::List(o) | Kind::Set(o) => Some(Rc::as_ptr(o).cast()),
             Kind::Dict(o) => Some(Rc::as_ptr(o).cast()),
@@ -74,7 +90,7 @@ fn reachable(values: &[Value]) -> Vec<Undo> {
         }
         stack.extend(children(&value));
     }
-    found
+    (found, modules)
 }
 
 /// Why an object held by `holder`'s unknown contents is unknown.
@@ -88,7 +104,9 @@ pub(super) fn held_reason(reason: &str) -> String {
 /// where a name stops being known, which no branch undoes).
 pub(super) fn forget_objects_of(value: &Value, reason: &str, env: &EnvDeps) {
     let reason: Rc<str> = reason.into();
-    for object in reachable(std::slice::from_ref(value)) {
+    // Modules are not followed here (no run at hand): the contents this is used for (a
+    // container too big to evaluate) are built from lists and dicts, which hold no module.
+    for object in reachable(std::slice::from_ref(value), &|_| None).0 {
         object.forget(&reason, env);
     }
 }
@@ -97,14 +115,28 @@ impl Run<'_> {
     /// Makes the contents of every list, dict and set in `values` unknown, for every name that
     /// holds them: code djsafe does not follow may change them.
     pub(super) fn forget_reachable(&mut self, values: &[Value], reason: &str, env: &EnvDeps) {
+        let (objects, modules) = {
+            let (finished, partial) = (&self.modules, &self.partial);
+            reachable(values, &|index| {
+                finished
+                    .get(&index)
+                    .or_else(|| partial.get(&index))
+                    .cloned()
+            })
+        };
         let reason: Rc<str> = reason.into();
-        for object in reachable(values) {
+        for object in objects {
             if object.state_is_known() {
                 if self.forks > 0 {
                     self.journal.push(object.now());
                 }
                 object.forget(&reason, env);
             }
+        }
+        // A module reached where djsafe stops following (`MODS = [base]` sorted by a key it
+        // does not model, then `MODS[0].DEBUG = True`) may have any attribute rebound.
+        for module in modules {
+            self.forget_module_names(module, &reason);
         }
     }
 

@@ -29,6 +29,7 @@ const CONFIGURATION_LIBRARIES: &[&str] = &[
     "dj_email_url.",
     "django_cache_url.",
     "django_heroku.",
+    "dbca_utils.",
 ];
 
 impl Run<'_> {

@@ -2,7 +2,10 @@
 //! and `json.load`, `tomllib.load`/`toml.load` and `yaml.safe_load` of an opened file, as
 //! Python would on this checkout. A file the repository lacks raises FileNotFoundError, so a
 //! `try`/`except` around the read takes the `except` branch; a path outside the repository (or
-//! one djsafe cannot name) is unknown, since what is there depends on the machine.
+//! one djsafe cannot name) is unknown, since what is there depends on the machine. Such a file
+//! may also be absent where the settings run: inside a `try` whose `except` catches
+//! FileNotFoundError, the read raises it, as an unset variable's `os.environ[...]` raises
+//! KeyError, so the fallback the handler assigns is what the settings are linted with.
 
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -27,6 +30,9 @@ enum Read {
     /// The exception Python raises, with its message.
     Raises(&'static str, String),
     Unknown(String),
+    /// A file outside the repository, or at a path relative to where the server starts that the
+    /// repository does not hold: what is there, and whether anything is, depends on the machine.
+    Elsewhere(String),
 }
 
 impl Run<'_> {
@@ -34,20 +40,21 @@ impl Run<'_> {
     /// `None` for other functions.
     pub(super) fn call_files(
         &mut self,
-        _frame: &mut Frame,
+        frame: &mut Frame,
         path: &str,
         args: &Args,
         span: Span,
     ) -> Option<Value> {
         let first = args.positional.first();
         Some(match path {
-            "builtins.open" | "io.open" => self.open(args, span),
+            "builtins.open" | "io.open" => self.open(frame, args, span),
             "json.load" => self.parse_file(first?, "json", span),
             "tomllib.load" | "tomli.load" => self.parse_file(first?, "tomllib", span),
             "toml.load" => match first?.kind {
                 // `toml.load` also takes the path itself.
                 Kind::Str(_) | Kind::Path(_) => {
                     let file = self.open(
+                        frame,
                         &Args {
                             positional: vec![first?.clone()],
                             keywords: Vec::new(),
@@ -75,6 +82,7 @@ impl Run<'_> {
     /// `f.read()`, `Path.read_text()`, `Path.read_bytes()`; `None` for other methods.
     pub(super) fn file_method(
         &mut self,
+        frame: &Frame,
         receiver: &Value,
         method: &str,
         args: &Args,
@@ -109,6 +117,7 @@ impl Run<'_> {
                     }
                 }
                 let file = self.open(
+                    frame,
                     &Args {
                         positional,
                         keywords,
@@ -126,12 +135,15 @@ impl Run<'_> {
 
     /// `open(file, mode='r', ..., encoding=None)`: a file object holding the file's contents,
     /// or the exception Python raises.
-    fn open(&mut self, args: &Args, span: Span) -> Value {
+    fn open(&mut self, frame: &Frame, args: &Args, span: Span) -> Value {
         let Some(path) = args.get(0, "file") else {
             return Value::unknown("`open()` without a file", span);
         };
         let env = path.env.clone();
         let Some(text) = super::paths::text(path) else {
+            if let Some(absent) = self.may_be_absent(frame, &format!("{path}"), span) {
+                return absent.with_env(&env);
+            }
             return match path.kind {
                 Kind::Unknown(_) | Kind::FromEnv(_) => path.clone(),
                 _ => Value::unknown(
@@ -190,6 +202,12 @@ impl Run<'_> {
                 return Value::unknown(format!("{exception}: {message}"), span).with_env(&env);
             }
             Read::Unknown(reason) => return Value::unknown(reason, span).with_env(&env),
+            Read::Elsewhere(reason) => {
+                let absent = self.may_be_absent(frame, &super::value::python_repr(text), span);
+                return absent
+                    .unwrap_or_else(|| Value::unknown(reason, span))
+                    .with_env(&env);
+            }
         };
         Value::new(
             Kind::Instance(Rc::new(Instance {
@@ -200,6 +218,23 @@ impl Run<'_> {
             span,
         )
         .with_env(&env)
+    }
+
+    /// Opening a file djsafe cannot read inside a `try` that catches FileNotFoundError: the file
+    /// may be missing where the settings run, and then the handler runs. djsafe takes that
+    /// path, as it takes the `except KeyError:` path of an unset variable, so the fallback the
+    /// handler assigns is linted; `None` outside such a `try`.
+    fn may_be_absent(&mut self, frame: &Frame, path: &str, span: Span) -> Option<Value> {
+        if !frame.handles("FileNotFoundError") {
+            return None;
+        }
+        self.raised = Some("FileNotFoundError");
+        Some(Value::unknown(
+            format!(
+                "FileNotFoundError: {path} is not in the repository and may be missing where the settings run"
+            ),
+            span,
+        ))
     }
 
     /// The file's contents at its first read; a second read is at the end of the file.
@@ -275,9 +310,14 @@ impl Run<'_> {
     /// The bytes of a file of the repository, or what Python raises reading it.
     fn read_repository_file(&self, path: &str) -> Read {
         if !path.starts_with('/') {
-            return Read::Unknown(format!(
+            let reason = format!(
                 "{path:?} is relative to the directory the server starts in, which djsafe does not know"
-            ));
+            );
+            // A file the repository holds at its root may be the one the server reads.
+            return match self.project.display_root().join(path).exists() {
+                true => Read::Unknown(reason),
+                false => Read::Elsewhere(reason),
+            };
         }
         let path = PathBuf::from(super::paths::normalize(path));
         let root = self.project.display_root();
@@ -294,10 +334,10 @@ impl Run<'_> {
                     ),
                 );
             }
-            Err(_) => return Read::Unknown(outside(&path)),
+            Err(_) => return Read::Elsewhere(outside(&path)),
         };
         if !inside(&resolved, &root) {
-            return Read::Unknown(outside(&path));
+            return Read::Elsewhere(outside(&path));
         }
         if resolved.is_dir() {
             return Read::Raises(

@@ -37,9 +37,11 @@ mod expr;
 mod external;
 mod files;
 mod global_statement;
+mod journal;
 mod library_values;
 mod libs;
 mod matching;
+mod module_attributes;
 mod module_cache;
 pub use module_cache::ModuleCache;
 mod mutation;
@@ -204,11 +206,16 @@ pub fn evaluate_with(
         spellings: Default::default(),
         dotenv: BTreeMap::new(),
         modules: HashMap::new(),
+        partial: HashMap::new(),
+        forgotten: Vec::new(),
         stack: Vec::new(),
         call_steps: 0,
         call_depth: 0,
         expr_depth: 0,
         raised: None,
+        handling: Vec::new(),
+        raise_site: None,
+        scenario_label: stmt::scenario_label(scenario),
         files_read: Vec::new(),
         call_conditions: EnvDeps::default(),
         imported_by: HashMap::new(),
@@ -287,6 +294,13 @@ struct Run<'p> {
     /// See [`Evaluation::dotenv`].
     dotenv: BTreeMap<PathBuf, BTreeMap<String, String>>,
     modules: HashMap<usize, Rc<Namespace>>,
+    /// Modules still running (on `stack`), each as it was when it last imported a module: what
+    /// an import cycle back to it sees, as Python's partly initialised module in `sys.modules`.
+    /// Its lists, dicts and sets are the module's own, so a change made through them lands.
+    partial: HashMap<usize, Rc<Namespace>>,
+    /// Modules still running that were reached where djsafe stops following, and why: their
+    /// names become unknown when their code runs again (see `module_attributes`).
+    forgotten: Vec<(usize, Rc<str>)>,
     stack: Vec<usize>,
     /// Statements run inside the function call being evaluated, and how deep calls are nested.
     call_steps: usize,
@@ -296,6 +310,13 @@ struct Run<'p> {
     /// An exception raised by the expression being evaluated, turned into [`Exit::Exception`]
     /// when its statement ends.
     raised: Option<&'static str>,
+    /// The exceptions the `except` clauses being run caught, innermost last: what a bare
+    /// `raise` raises again.
+    handling: Vec<&'static str>,
+    /// The statement the exception being propagated came out of (see `stmt::uncaught`).
+    raise_site: Option<Span>,
+    /// The environment evaluated, for messages: `with every environment variable unset`.
+    scenario_label: String,
     /// The file objects (`open()`) read so far: a second read gets nothing. Held, not just
     /// their addresses, so that a file object opened later cannot reuse the address of one
     /// that was dropped (a loop opening one file per iteration).
@@ -309,7 +330,7 @@ struct Run<'p> {
     optional_imports: Vec<OptionalImport>,
     env_writes: Vec<EnvWrite>,
     /// Contents of objects changed inside undecided branches, to undo them (see `mutation`).
-    journal: Vec<mutation::Undo>,
+    journal: Vec<journal::Undo>,
     /// How many undecided branches are running.
     forks: usize,
     /// `globals()[name] = value` run inside function calls, not yet applied to the namespace of
@@ -337,7 +358,7 @@ struct Frame {
     control: EnvDeps,
     /// The `except` clauses of the enclosing `try` statements, innermost last: an exception they
     /// catch is expected (a missing optional module), not a problem to report.
-    handled: Vec<Vec<String>>,
+    handled: Vec<Vec<stmt::Handler>>,
     /// In a function call: the module namespace the function's globals are looked up in.
     globals: Option<Rc<Namespace>>,
     /// In a function call: the names its `global` statements declare. They live in `ns` while
@@ -371,12 +392,16 @@ fn code_children(node: tree_sitter::Node) -> Vec<tree_sitter::Node> {
 }
 
 impl Frame {
-    /// Whether an enclosing `try` catches `exception`.
+    /// Whether an enclosing `try` catches `exception` and goes on: in each `try`, innermost
+    /// first, the first clause that catches it is the one Python runs; a clause that only
+    /// raises passes it (or another exception) outwards, as if it were not there.
     fn handles(&self, exception: &str) -> bool {
-        self.handled
-            .iter()
-            .flatten()
-            .any(|types| stmt::catches(types, exception))
+        self.handled.iter().rev().any(|clauses| {
+            clauses
+                .iter()
+                .find(|clause| stmt::catches(&clause.types, exception))
+                .is_some_and(|clause| !clause.raises)
+        })
     }
 }
 
@@ -385,6 +410,10 @@ impl Run<'_> {
     fn module(&mut self, index: usize) -> Rc<Namespace> {
         if let Some(ns) = self.modules.get(&index) {
             return ns.clone();
+        }
+        // A module still running is not run again: it is seen as it was at its last import.
+        if self.stack.contains(&index) {
+            return self.partial.get(&index).cloned().unwrap_or_default();
         }
         // The settings module itself is reused when another evaluation imported it, but not
         // kept: the unit's own evaluations are shared by `rules::context::Evaluations`, and
@@ -420,6 +449,7 @@ impl Run<'_> {
             Some(kept) => self.block_kept(&mut frame, root, kept),
         };
         self.stack.pop();
+        self.partial.remove(&index);
         let ns = Rc::new(frame.ns);
         self.modules.insert(index, ns.clone());
         if let Some(start) = recording {
@@ -435,6 +465,10 @@ impl Run<'_> {
         index: usize,
         import_span: Span,
     ) -> Option<Rc<Namespace>> {
+        if !self.modules.contains_key(&index) && self.stack.contains(&frame.module) {
+            let names = self.module_names(frame, frame.module);
+            self.partial.insert(frame.module, names);
+        }
         if let Some(position) = self.stack.iter().position(|&m| m == index) {
             self.outside += 1;
             let names: Vec<&str> = self.stack[position..]
@@ -446,11 +480,12 @@ impl Run<'_> {
                 DiagnosticKind::ImportCycle,
                 import_span,
                 format!(
-                    "import cycle: {}; the names this import would bring in are not followed",
-                    names.join(" → ")
+                    "import cycle: {}; this import sees only the names `{}` bound before it imported the next module, as in Python",
+                    names.join(" → "),
+                    self.project.modules[index].name
                 ),
             );
-            return None;
+            return Some(self.partial.get(&index).cloned().unwrap_or_default());
         }
         let file = self.project.modules[index].file;
         if file != frame.file {

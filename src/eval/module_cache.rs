@@ -88,6 +88,7 @@ impl Run<'_> {
             && self.expr_depth == 0
             && self.raised.is_none()
             && self.global_writes.is_empty()
+            && self.forgotten.is_empty()
     }
 
     /// The module's namespace from an evaluation that agrees with this run, its records and
@@ -140,7 +141,8 @@ impl Run<'_> {
         let decided_inside = self.outside == start.outside
             && self.files_read.len() == start.files_read
             && self.raised.is_none()
-            && self.global_writes.is_empty();
+            && self.global_writes.is_empty()
+            && self.forgotten.is_empty();
         if decided_inside && let Some(cache) = self.cache {
             let key = mine
                 .consulted

@@ -129,6 +129,12 @@ fn from_toml(value: &toml::Value, span: Span) -> Value {
 /// `ast.literal_eval`: the text must be one Python literal (numbers, strings, True/False/None,
 /// and lists, tuples, sets and dicts of literals).
 fn literal_eval(text: &str, span: Span) -> Result<Value, Raise> {
+    if literal_eval_doubtful(text) {
+        return Ok(Value::unknown(
+            format!("`ast.literal_eval` of {text:?} is not modelled by djsafe"),
+            span,
+        ));
+    }
     let malformed = || ("ValueError", format!("malformed node or string: {text:?}"));
     let mut parser = python_parser();
     let Some((tree, errors)) = parse_python(&mut parser, text.trim()) else {
@@ -149,6 +155,24 @@ fn literal_eval(text: &str, span: Span) -> Result<Value, Raise> {
     });
     let expression = expression.ok_or_else(malformed)?;
     literal(expression, text.trim(), span).ok_or_else(malformed)
+}
+
+/// Whether `text` holds literals djsafe's `literal_eval` reads differently from CPython's
+/// (complex numbers, `set()`, integers beyond 64 bits, `0123` which CPython rejects):
+/// what CPython gives is then not known. Tokens inside strings count too, which only costs a
+/// value djsafe could have known.
+pub fn literal_eval_doubtful(text: &str) -> bool {
+    let doubtful_number = |token: &str| {
+        let b = token.as_bytes();
+        b.first().is_some_and(u8::is_ascii_digit)
+            && (token.ends_with(['j', 'J', 'l', 'L'])
+                || (b[0] == b'0' && b.get(1).is_some_and(u8::is_ascii_digit))
+                || b.iter().filter(|c| c.is_ascii_digit()).count() >= 19)
+    };
+    text.contains("set()")
+        || text
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+            .any(doubtful_number)
 }
 
 fn literal(node: Node, text: &str, span: Span) -> Option<Value> {
@@ -209,14 +233,18 @@ fn string_literal(node: Node, text: &str, span: Span) -> Option<Value> {
         let mut cursor = part.walk();
         for child in part.named_children(&mut cursor) {
             match child.kind() {
-                "string_start"
-                    if child
-                        .utf8_text(text.as_bytes())
-                        .ok()?
-                        .to_ascii_lowercase()
-                        .contains(['f', 'b']) =>
-                {
-                    return None;
+                "string_start" => {
+                    let prefix = child.utf8_text(text.as_bytes()).ok()?.to_ascii_lowercase();
+                    // An f-string is not a literal (ValueError); bytes are, but not modelled.
+                    if prefix.contains('f') {
+                        return None;
+                    }
+                    if prefix.contains('b') {
+                        return Some(Value::unknown(
+                            "a bytes literal in `ast.literal_eval` is not modelled by djsafe",
+                            span,
+                        ));
+                    }
                 }
                 "string_content" => {
                     let raw = &text[child.byte_range()];
@@ -268,6 +296,14 @@ mod tests {
         assert_eq!(eval("false"), "ValueError");
         assert_eq!(eval("__import__('os')"), "ValueError");
         assert_eq!(eval("[1,"), "SyntaxError");
+        assert_eq!(eval("f'x'"), "ValueError");
+        // What djsafe's parser reads differently from CPython's is unknown, never a wrong value
+        // nor an exception CPython does not raise (`0123` is a SyntaxError there; the others
+        // are values).
+        for doubtful in ["0123", "1+2j", "set()", "b'x'", "12345678901234567890"] {
+            assert!(eval(doubtful).starts_with("<unknown"), "{doubtful}");
+        }
+        assert_eq!(eval("100"), "100");
     }
 
     #[test]

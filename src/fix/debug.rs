@@ -69,7 +69,7 @@ pub fn propose(ctx: &Context, span: Span, vars: &BTreeSet<Rc<str>>) -> Option<Fi
     if !switch || inverted {
         return None;
     }
-    let file = PyFile::of(ctx.project, span)?;
+    let file = PyFile::of(ctx, span)?;
     let node = file.node_at(span)?;
     let assignment = file.assignment_of(node, "DEBUG")?;
     let read = boolean_parse(&file, assignment.right, variable)?;

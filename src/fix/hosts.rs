@@ -24,7 +24,7 @@ pub fn propose(ctx: &Context, span: Span) -> Option<Fix> {
     if !editable(ctx, span) {
         return None;
     }
-    let file = PyFile::of(ctx.project, span)?;
+    let file = PyFile::of(ctx, span)?;
     let star = file.node_at(span)?;
     if star.kind() != "string" {
         return None;

@@ -7,9 +7,10 @@
 
 use tree_sitter::{Node, Tree};
 
+use crate::eval::Namespace;
 use crate::eval::value::Kind;
-use crate::eval::{Namespace, Scenario, Settings, evaluate};
 use crate::resolve::Project;
+use crate::rules::context::Context;
 use crate::source::{FileId, Span};
 
 /// Nodes a fix looks at in one expression at most: settings expressions are short, and a
@@ -28,15 +29,17 @@ pub struct PyFile<'p> {
 
 impl<'p> PyFile<'p> {
     /// The file `span` is in, when it is a module of the project (not a Dockerfile or a
-    /// requirements file). Its namespace is evaluated with every variable unset.
-    pub fn of(project: &'p Project, span: Span) -> Option<Self> {
+    /// requirements file). Its namespace is evaluated with every variable unset: the lint's own
+    /// evaluation when it made that one (see [`Context::unset_module_evaluation`]).
+    pub fn of(ctx: &Context<'p>, span: Span) -> Option<Self> {
+        let project: &'p Project = ctx.project;
         let index = project.modules.iter().position(|m| m.file == span.file)?;
-        let evaluation = evaluate(project, &Settings::module(index), &Scenario::default());
+        let evaluation = ctx.unset_module_evaluation(index);
         Some(PyFile {
             file: span.file,
             text: &project.sources.get(span.file).text,
             tree: project.tree(index),
-            namespace: evaluation.namespace,
+            namespace: evaluation.namespace.clone(),
         })
     }
 

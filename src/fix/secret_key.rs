@@ -24,7 +24,7 @@ pub fn propose(ctx: &Context, span: Span, env_dependent: bool) -> Option<Fix> {
     if !editable(ctx, span) {
         return None;
     }
-    let file = PyFile::of(ctx.project, span)?;
+    let file = PyFile::of(ctx, span)?;
     let key = file.node_at(span)?;
     if key.kind() != "string" {
         return None;
@@ -111,7 +111,7 @@ fn project_variable(ctx: &Context, span: Span) -> Option<String> {
         .filter(|&m| ctx.project.modules[m].file != span.file)
         .find_map(|m| {
             let file = PyFile::of(
-                ctx.project,
+                ctx,
                 Span {
                     file: ctx.project.modules[m].file,
                     start: 0,

@@ -250,6 +250,29 @@ impl<'a> Context<'a> {
         self.evaluation(BTreeMap::new())
     }
 
+    /// `module` evaluated on its own with every variable unset (neither the variant's nor
+    /// `--env`'s), as `eval::evaluate` gives it: what a fix reads a file's names from. When the
+    /// settings are that module, an evaluation the lint already made under a scenario that agrees
+    /// on every variable it consulted is that evaluation (each fix used to evaluate the module
+    /// again).
+    pub fn unset_module_evaluation(&self, module: usize) -> Rc<Evaluation> {
+        let unset = Scenario::default();
+        if self.settings.class.is_none() && self.settings.module == module {
+            if self.variant.is_empty() && self.forced.is_empty() {
+                return self.baseline();
+            }
+            if let Some(done) = self.shared.and_then(|shared| shared.find(&unset)) {
+                return done;
+            }
+        }
+        Rc::new(evaluate_with(
+            self.project,
+            &Settings::module(module),
+            &unset,
+            self.modules,
+        ))
+    }
+
     /// A setting with every variable unset. `None` when the module never assigns it.
     pub fn setting(&self, name: &str) -> Option<Value> {
         self.baseline()

@@ -3,9 +3,13 @@
 //! branches, containers and their mutations, aliases, comprehensions, helpers and formatting.
 //! Every program is valid Python; the generator tracks the type of every name it may use so the
 //! program runs without errors in most scenarios (a scenario that raises is skipped by the
-//! harness, not counted as a disagreement).
+//! harness, not counted as a disagreement). Some packages also take names from project modules
+//! other modules change (see `shared_modules`).
 
 use std::collections::BTreeMap;
+
+#[path = "shared_modules.rs"]
+mod shared_modules;
 
 /// splitmix64: small, fast, and the same sequence on every machine.
 pub struct Rng(u64);
@@ -251,7 +255,12 @@ pub fn package(rng: &mut Rng) -> Package {
         1 => Some(("local", true, local_scope)),
         _ => Some(("local", false, None)),
     };
-    let (text, _) = module_with_local(rng, (parent.0, &parent.1), local, 12);
+    let (mut text, _) = module_with_local(rng, (parent.0, &parent.1), local, 12);
+    if rng.chance(35) {
+        let (shared, lines) = shared_modules::generate(rng, base_scope.environ);
+        files.extend(shared);
+        text.push_str(&lines);
+    }
     files.push(("proj/settings/production.py".into(), text));
     Package {
         files,

@@ -53,10 +53,23 @@ impl<'p> Run<'p> {
                 if matches!(receiver.kind, Kind::Instance(_) | Kind::Path(_)) =>
             {
                 let (receiver, method) = (receiver.clone(), method.clone());
-                if let Some(value) = self.file_method(&receiver, &method, &args, span) {
+                if let Some(value) = self.file_method(frame, &receiver, &method, &args, span) {
                     return value;
                 }
-                self.call_object_method(frame, &receiver, &method, &args, span)
+                let value = self.call_object_method(frame, &receiver, &method, &args, span);
+                // A method djsafe does not model may change what it is passed or what the
+                // object holds (the lists it was built with), or hand one of them back.
+                if value.is_unknown() {
+                    let reason = format!(
+                        "passed to `{}` at {}, which djsafe does not model",
+                        self.text(frame, function),
+                        self.line(frame, node)
+                    );
+                    self.forget_arguments(frame, &args, &reason);
+                    let control = frame.control.clone();
+                    self.forget_items(&receiver, &reason, &control);
+                }
+                value
             }
             Kind::Instance(instance) => {
                 let instance = instance.clone();
@@ -144,7 +157,14 @@ impl<'p> Run<'p> {
         }
         let arguments = call.child_by_field_name("arguments")?;
         let mut cursor = arguments.walk();
-        let passes_namespace = arguments.named_children(&mut cursor).any(is_namespace);
+        // Positionally, or by keyword (`Registry(global_symbol_table=globals())`).
+        let passes_namespace = arguments.named_children(&mut cursor).any(|argument| {
+            is_namespace(argument)
+                || (argument.kind() == "keyword_argument"
+                    && argument
+                        .child_by_field_name("value")
+                        .is_some_and(is_namespace))
+        });
         let callee = self.text(frame, function);
         (passes_namespace && callee != "django_heroku.settings").then(|| {
             format!(

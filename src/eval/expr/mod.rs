@@ -242,6 +242,11 @@ impl<'p> Run<'p> {
             }
             _ => {}
         }
+        // A builtin (`open`, `int`) stays the builtin in a namespace code djsafe cannot see may
+        // have added names to: that code defines settings, not a module-level `open`.
+        if BUILTINS.contains(&name) {
+            return Value::new(Kind::External(format!("builtins.{name}").into()), span);
+        }
         if let Some(opaque) = frame
             .ns
             .opaque
@@ -249,9 +254,6 @@ impl<'p> Run<'p> {
             .or(globals.as_ref().and_then(|g| g.opaque.as_ref()))
         {
             return Value::unknown(format!("`{name}` may be defined by {opaque}"), span);
-        }
-        if BUILTINS.contains(&name) {
-            return Value::new(Kind::External(format!("builtins.{name}").into()), span);
         }
         Value::unknown(format!("name `{name}` is not defined at this point"), span)
     }
@@ -287,19 +289,29 @@ impl<'p> Run<'p> {
                 ),
             },
             Kind::Module(index) => {
-                let namespace = self.module(*index);
-                match namespace.bindings.get(name) {
-                    Some(binding) => binding.value.clone(),
-                    None => Value::unknown(
+                let index = *index;
+                let namespace = if index == frame.module {
+                    self.module_names(frame, index)
+                } else {
+                    self.module(index)
+                };
+                match (namespace.bindings.get(name), &namespace.opaque) {
+                    (Some(binding), _) => binding.value.clone(),
+                    (None, Some(opaque)) => {
+                        Value::unknown(format!("`{name}` may be defined by {opaque}"), span)
+                    }
+                    (None, None) => Value::unknown(
                         format!(
                             "`{name}` is not defined in `{}`",
-                            self.project.modules[*index].name
+                            self.project.modules[index].name
                         ),
                         span,
                     ),
                 }
             }
             Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) => object,
+            // A registry keyed by the functions it is given (`CHECKS.append(func.__name__)`).
+            Kind::Function(function) if name == "__name__" => Value::str(&function.name, span),
             _ => Value::new(Kind::Method(Rc::new(object), name.into()), span),
         }
     }
@@ -316,6 +328,18 @@ impl<'p> Run<'p> {
         let key = self.expr(frame, key);
         if matches!(&container.kind, Kind::External(path) if &**path == "os.environ") {
             return self.required_env(frame, &key, span);
+        }
+        // `sys.modules[__name__]`: a project module already imported (or being imported).
+        if matches!(&container.kind, Kind::External(path) if &**path == "sys.modules")
+            && let Some(name) = key.as_str()
+            && let Some(index) = (0..self.project.modules.len()).find(|&m| {
+                self.project.modules[m].name == name
+                    && (m == frame.module
+                        || self.modules.contains_key(&m)
+                        || self.stack.contains(&m))
+            })
+        {
+            return Value::new(Kind::Module(index), span).with_env(&key.env);
         }
         let value = ops::get_item(&container, &key, span);
         // An item djsafe cannot tell which it is may be any of them, and a change made through

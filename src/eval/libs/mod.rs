@@ -1,6 +1,6 @@
 //! The configuration libraries settings read the environment through, modelled on their source,
 //! one file each: django-environ (`environ`), environs (`environs`), python-decouple (`decouple`), django-heroku
-//! (`heroku`), django-split-settings (`split_settings`); dj-database-url's URL parsing is here,
+//! (`heroku`), django-split-settings (`split_settings`), dbca-utils (`dbca_utils`); dj-database-url's URL parsing is here,
 //! since the others use it too. This file is their entry: the calls [`Run::call_external`]
 //! routes here, calls of and on the library objects, and casts.
 //!
@@ -16,6 +16,7 @@ use super::value::{Args, EnvDeps, Instance, Kind, Object, Value};
 use super::{Frame, Run};
 use crate::source::Span;
 
+mod dbca_utils;
 mod decouple;
 mod environ;
 mod environs;
@@ -47,16 +48,76 @@ pub fn construct(path: &str, args: &Args, span: Span) -> Value {
         }
         _ => environs::class_of(path).unwrap_or(path),
     };
+    // django-configurations' sequence and dict values store a copy of their default when the
+    // class body runs (`self.default = list(default)`): a later change to the list passed is
+    // not theirs. `Value` keeps the object itself.
+    let copies_default = path
+        .strip_prefix("configurations.values.")
+        .is_some_and(|kind| {
+            matches!(
+                kind,
+                "ListValue"
+                    | "TupleValue"
+                    | "SetValue"
+                    | "DictValue"
+                    | "SingleNestedListValue"
+                    | "SingleNestedTupleValue"
+                    | "BackendsValue"
+            )
+        });
+    let copy = |value: &Value| {
+        if copies_default {
+            shallow_copy(value)
+        } else {
+            value.clone()
+        }
+    };
     let instance = Instance {
         class: class.into(),
-        positional: args.positional.clone(),
+        positional: args
+            .positional
+            .iter()
+            .enumerate()
+            .map(|(i, v)| if i == 0 { copy(v) } else { v.clone() })
+            .collect(),
         keywords: args
             .keywords
             .iter()
-            .map(|(k, v)| (Rc::from(k.as_str()), v.clone()))
+            .map(|(k, v)| {
+                let v = if k == "default" { copy(v) } else { v.clone() };
+                (Rc::from(k.as_str()), v)
+            })
             .collect(),
     };
     Value::new(Kind::Instance(Rc::new(instance)), span)
+}
+
+/// A new list, set or dict with the same items (`list(x)`, `dict(x)`); other values as they are.
+fn shallow_copy(value: &Value) -> Value {
+    let (kind, changed_under) = match &value.kind {
+        Kind::List(o) => (
+            o.state().map(|items| Kind::List(Object::new(items))),
+            o.env(),
+        ),
+        Kind::Set(o) => (
+            o.state().map(|items| Kind::Set(Object::new(items))),
+            o.env(),
+        ),
+        Kind::Dict(o) => (
+            o.state().map(|pairs| Kind::Dict(Object::new(pairs))),
+            o.env(),
+        ),
+        _ => return value.clone(),
+    };
+    let copied = match kind {
+        Ok(kind) => Value {
+            kind,
+            origin: value.origin,
+            env: value.env.clone(),
+        },
+        Err(reason) => Value::unknown(reason.to_string(), value.origin).with_env(&value.env),
+    };
+    copied.with_env(&changed_under)
 }
 
 fn env_of(name: &str) -> EnvDeps {
@@ -166,6 +227,7 @@ impl Run<'_> {
                 self.raise_or(parsed, span).with_env(&url.env)
             }
             "django_heroku.settings" => self.heroku(frame, args, span),
+            "dbca_utils.utils.env" => self.dbca_env(frame, args, span),
             _ => Value::unknown(format!("`{path}()` is not modelled by djsafe"), span),
         }
     }
@@ -283,6 +345,8 @@ impl Run<'_> {
         }
         let cast = match method {
             "read_env" => return self.read_env(frame, args, span),
+            // `env.get_value(var, cast, default, parse_default)` is what `env(...)` calls.
+            "get_value" => return self.call_instance(frame, instance, receiver, args, span),
             "bool" | "int" | "float" | "str" | "list" | "tuple" | "dict" => {
                 let builtin = Value::new(Kind::External(format!("builtins.{method}").into()), span);
                 match (method, args.get(1, "cast")) {

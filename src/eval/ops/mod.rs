@@ -6,11 +6,13 @@
 
 mod containers;
 mod format;
+mod in_place;
 mod methods;
 mod operators;
 mod text;
 
 pub use containers::{dict_insert, exact_lookup, get_item, index, iterate, set_items};
+pub use in_place::change;
 pub use methods::{MUTATING_METHODS, call_method, is_mutating_method};
 pub use operators::{binary, compare, unary};
 pub use text::{python_str, to_repr, to_str};

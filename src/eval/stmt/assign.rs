@@ -93,6 +93,16 @@ impl<'p> Run<'p> {
                 }
             }
             "subscript" => self.assign_subscript(frame, target, value, site),
+            // `conf.HOSTS = [...]`: the module's name, which later readers of it see.
+            "attribute"
+                if let (Some(object), Some(attribute)) = (
+                    target.child_by_field_name("object"),
+                    target.child_by_field_name("attribute"),
+                ) && let Kind::Module(module) = self.expr(frame, object).kind =>
+            {
+                let name = self.text(frame, attribute);
+                self.write_module_attribute(frame, module, name, value, site);
+            }
             // Attributes of objects (`sys.path`, `logging.x`) are not settings; what is stored
             // there is held where djsafe does not follow it.
             _ => {

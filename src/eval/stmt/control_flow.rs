@@ -101,7 +101,11 @@ impl<'p> Run<'p> {
                     (Err(Exit::GaveUp(why)), _) | (_, Err(Exit::GaveUp(why))) => {
                         Err(Exit::GaveUp(why))
                     }
-                    _ => Ok(()),
+                    _ => {
+                        // An exception on one path only is not followed past the `if`.
+                        self.raise_site = None;
+                        Ok(())
+                    }
                 }
             }
         };
@@ -123,7 +127,10 @@ impl<'p> Run<'p> {
         frame.handled.push(
             handlers
                 .iter()
-                .map(|h| self.handled_types(frame, *h))
+                .map(|h| Handler {
+                    types: self.handled_types(frame, *h),
+                    raises: child_block(*h).is_some_and(only_raises),
+                })
                 .collect(),
         );
         let outcome = self.block(frame, body);
@@ -142,7 +149,14 @@ impl<'p> Run<'p> {
                     .iter()
                     .find(|h| catches(&self.handled_types(frame, **h), name));
                 match handler.and_then(|h| child_block(*h)) {
-                    Some(block) => self.block(frame, block),
+                    Some(block) => {
+                        self.raise_site = None;
+                        // A bare `raise` in the clause raises `name` again.
+                        self.handling.push(name);
+                        let result = self.block(frame, block);
+                        self.handling.pop();
+                        result
+                    }
                     None => Err(Exit::Exception(name)),
                 }
             }
@@ -275,9 +289,17 @@ impl<'p> Run<'p> {
                     Some(body) => self.block(frame, body),
                     None => Ok(()),
                 });
-        let suppressed: Vec<String> = frame.handled.drain(enclosing..).flatten().collect();
+        let suppressed: Vec<String> = frame
+            .handled
+            .drain(enclosing..)
+            .flatten()
+            .map(|clause| clause.types)
+            .collect();
         match result {
-            Err(Exit::Exception(name)) if suppressed.iter().any(|t| catches(t, name)) => Ok(()),
+            Err(Exit::Exception(name)) if suppressed.iter().any(|t| catches(t, name)) => {
+                self.raise_site = None;
+                Ok(())
+            }
             other => other,
         }
     }
@@ -329,7 +351,10 @@ impl<'p> Run<'p> {
                 continue;
             };
             if let Some(types) = self.suppressed_types(frame, expression) {
-                frame.handled.push(vec![types]);
+                frame.handled.push(vec![Handler {
+                    types,
+                    raises: false,
+                }]);
                 continue;
             }
             let manager = self.expr(frame, expression);
@@ -391,6 +416,27 @@ impl<'p> Run<'p> {
             frame.ns.opaque = Some(reason.into());
         }
     }
+}
+
+/// One `except` clause of an enclosing `try` (or the exceptions a `contextlib.suppress` names).
+#[derive(Clone, Debug)]
+pub(in crate::eval) struct Handler {
+    /// The exception types it names, as written (`""` for a bare `except:`).
+    pub types: String,
+    /// Its body always ends in `raise` (re-raising, or raising `ImproperlyConfigured`): the
+    /// exception still ends the import, so the clause handles nothing.
+    pub raises: bool,
+}
+
+/// Whether a block always ends in an exception: its last statement is `raise`. Such an
+/// `except` clause catches nothing for good (`except KeyError: raise ImproperlyConfigured(...)`).
+fn only_raises(block: Node) -> bool {
+    let mut cursor = block.walk();
+    block
+        .named_children(&mut cursor)
+        .filter(|n| n.kind() != "comment")
+        .last()
+        .is_some_and(|last| last.kind() == "raise_statement")
 }
 
 pub(super) fn child_block(node: Node) -> Option<Node> {

@@ -123,9 +123,9 @@ impl<'p> Run<'p> {
                 } else if !wildcard && self.stack.contains(&index) {
                     // `from . import defaults` in a submodule the package's `__init__.py` is
                     // importing: Python takes the partly initialised package from
-                    // `sys.modules` and, lacking the attribute, imports the submodule. Only
-                    // submodules are found (below); names the package bound so far are not seen.
-                    Rc::new(Namespace::default())
+                    // `sys.modules` and, lacking the attribute, imports the submodule: names
+                    // the package bound before it imported are seen, then submodules (below).
+                    self.partial.get(&index).cloned().unwrap_or_default()
                 } else {
                     self.import_module(frame, index, site).unwrap_or_default()
                 };

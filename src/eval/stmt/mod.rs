@@ -14,10 +14,25 @@ mod control_flow;
 mod imports;
 mod targets;
 
-pub(super) use control_flow::{catches, join};
+pub(super) use control_flow::{Handler, catches, join};
 pub(super) use targets::{
     changed_names, collect_identifiers, collect_name_uses, declared_names, used_names,
 };
+
+/// How messages name the environment of an evaluation.
+pub(super) fn scenario_label(scenario: &super::Scenario) -> String {
+    let mut set: Vec<String> = scenario
+        .vars
+        .iter()
+        .map(|(k, v)| format!("{k}={}", super::value::python_repr(v)))
+        .collect();
+    set.extend(scenario.unknown.iter().map(|k| format!("{k} set")));
+    if set.is_empty() {
+        "with every environment variable unset".into()
+    } else {
+        format!("with {} and every other variable unset", set.join(", "))
+    }
+}
 
 /// `for` loops over known sequences are unrolled up to this many iterations.
 pub(super) const MAX_UNROLLED_ITERATIONS: usize = 64;
@@ -44,14 +59,81 @@ impl<'p> Run<'p> {
     pub(super) fn block(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
         let mut cursor = node.walk();
         let statements: Vec<Node<'p>> = node.named_children(&mut cursor).collect();
+        let module_level = node.parent().is_none();
         for statement in statements {
+            if module_level {
+                self.raise_site = None;
+            }
             let result = self.statement(frame, statement);
             // At module level, go on after an exception (see `Run::module`).
-            if result.is_err() && node.parent().is_some() {
-                return result;
+            if let Err(exit) = &result {
+                if !module_level {
+                    return result;
+                }
+                self.uncaught(frame, statement, exit);
             }
         }
         Ok(())
+    }
+
+    /// An exception escaped a statement at module level: Python's import stops there, so
+    /// under this environment Django never starts. Evaluation goes on (see `Run::module`), but
+    /// what the statement would have assigned past the raise is not there: every name it may
+    /// assign becomes unknown, so that no rule reads the truncated namespace as the settings
+    /// ("never assigned", "left at Django's default"). A diagnostic says so at the raise.
+    fn uncaught(&mut self, frame: &mut Frame, statement: Node<'p>, exit: &Exit) {
+        let Exit::Exception(exception) = exit else {
+            return;
+        };
+        let site = self
+            .raise_site
+            .take()
+            .unwrap_or(self.span(frame, statement));
+        let module = &self.project.modules[frame.module].name;
+        // djsafe raises `Exception` for every `raise X(...)`: messages name the class written.
+        let written = self.project.sources.get(site.file).text[site.start..site.end]
+            .strip_prefix("raise ")
+            .and_then(|rest| {
+                let name = rest.split(|c: char| c == '(' || c.is_whitespace()).next()?;
+                (!name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '.'))
+                .then(|| name.to_string())
+            });
+        let exception = written.as_deref().unwrap_or(exception);
+        let reason = format!(
+            "importing `{module}` raises {exception} at {} {} (Django does not start), so what the statement at {} assigns is not known",
+            self.line_at(site),
+            self.scenario_label,
+            self.line(frame, statement)
+        );
+        let mut names = Vec::new();
+        targets::collect_assigned_names(
+            statement,
+            &self.project.sources.get(frame.file).text,
+            &mut names,
+        );
+        let span = self.span(frame, statement);
+        for name in names {
+            let text = self.text(frame, name);
+            // The value points at the raise: that is what a reader must look at.
+            self.bind(frame, text, Value::unknown(reason.clone(), site), span);
+        }
+        // A module that cannot be found is already reported where it is imported.
+        if exception == "ModuleNotFoundError" {
+            return;
+        }
+        let message = format!(
+            "importing `{module}` raises {exception} here {}: Django does not start with this environment; the names the statement at {} assigns are unknown rather than taken as never assigned",
+            self.scenario_label,
+            self.line(frame, statement)
+        );
+        self.diagnose(
+            crate::diagnostic::DiagnosticKind::ImportFails,
+            site,
+            message,
+        );
     }
 
     /// A module's top-level statements whose position is marked in `kept`, in order.
@@ -65,17 +147,28 @@ impl<'p> Run<'p> {
         let statements: Vec<Node<'p>> = root.named_children(&mut cursor).collect();
         for (statement, _) in statements.into_iter().zip(kept).filter(|(_, kept)| **kept) {
             // Go on after an exception, as `block` does at module level.
-            let _ = self.statement(frame, statement);
+            self.raise_site = None;
+            if let Err(exit) = self.statement(frame, statement) {
+                self.uncaught(frame, statement, &exit);
+            }
         }
         Ok(())
     }
 
     fn statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
         let result = self.statement_kind(frame, node);
-        match self.raised.take() {
+        if !self.global_writes.is_empty() || !self.forgotten.is_empty() {
+            self.apply_module_writes(frame);
+        }
+        let result = match self.raised.take() {
             Some(exception) if result.is_ok() => Err(Exit::Exception(exception)),
             _ => result,
+        };
+        // The innermost statement an exception comes out of is where it is raised.
+        if matches!(result, Err(Exit::Exception(_))) && self.raise_site.is_none() {
+            self.raise_site = Some(self.span(frame, node));
         }
+        result
     }
 
     fn statement_kind(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
@@ -127,9 +220,7 @@ impl<'p> Run<'p> {
                 Ok(())
             }
             "decorated_definition" => {
-                if let Some(definition) = node.child_by_field_name("definition") {
-                    self.define(frame, definition);
-                }
+                self.decorated_definition(frame, node);
                 Ok(())
             }
             "return_statement" => {
@@ -139,7 +230,14 @@ impl<'p> Run<'p> {
                 };
                 Err(Exit::Return(value))
             }
-            "raise_statement" => Err(Exit::Exception("Exception")),
+            // A bare `raise` in an `except` clause raises the exception it caught; djsafe does
+            // not tell other exceptions apart (`raise ImproperlyConfigured(...)`).
+            "raise_statement" => Err(Exit::Exception(
+                match (node.named_child_count(), self.handling.last()) {
+                    (0, Some(caught)) => caught,
+                    _ => "Exception",
+                },
+            )),
             // A function's `global` names were found before its body ran (they hold for the whole
             // body, wherever the statement is); anywhere else, and `nonlocal`, is not followed.
             "global_statement"
@@ -190,6 +288,57 @@ impl<'p> Run<'p> {
     }
 
     /// A `def` or `class` binds a name whose calls djsafe does not evaluate.
+    /// `@decorator def f(...)`: the decorators' expressions run first (`@register(APPS)`), then
+    /// the definition, then each decorator, innermost first. A project function is called with
+    /// what it decorates (a registry filled by `@register` changes as in Python) and its result
+    /// bound; anything else djsafe does not follow leaves the definition bound as it is, what it
+    /// holds passed where djsafe cannot see.
+    fn decorated_definition(&mut self, frame: &mut Frame, node: Node<'p>) {
+        let Some(definition) = node.child_by_field_name("definition") else {
+            return;
+        };
+        let decorators: Vec<(Node<'p>, Value)> = code_children(node)
+            .into_iter()
+            .filter(|child| child.kind() == "decorator")
+            .filter_map(|decorator| {
+                let expression = decorator.named_child(0)?;
+                Some((decorator, self.expr(frame, expression)))
+            })
+            .collect();
+        self.define(frame, definition);
+        let Some(name) = definition.child_by_field_name("name") else {
+            return;
+        };
+        let name = self.text(frame, name);
+        let Some(binding) = frame.ns.bindings.get(name).cloned() else {
+            return;
+        };
+        let site = self.span(frame, node);
+        let mut value = binding.value;
+        for (decorator, callee) in decorators.into_iter().rev() {
+            match &callee.kind {
+                Kind::Function(function) => {
+                    let function = function.clone();
+                    let args = super::value::Args {
+                        positional: vec![value.clone()],
+                        keywords: Vec::new(),
+                    };
+                    value =
+                        self.call_function(frame, &function, &args, self.span(frame, decorator));
+                }
+                _ => {
+                    let reason = format!(
+                        "passed to the decorator `{}`, which djsafe does not follow",
+                        self.text(frame, decorator)
+                    );
+                    let control = frame.control.clone();
+                    self.forget_reachable(std::slice::from_ref(&value), &reason, &control);
+                }
+            }
+        }
+        self.bind(frame, name, value, site);
+    }
+
     fn define(&mut self, frame: &mut Frame, node: Node<'p>) {
         if node.kind() == "function_definition" {
             self.define_function(frame, node);

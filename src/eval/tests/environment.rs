@@ -170,3 +170,37 @@ fn a_variable_set_to_an_unknown_value_reads_as_whatever_the_deployment_sets() {
     assert!(matches!(get("X").kind, Kind::FromEnv(_)), "{}", get("X"));
     assert_eq!(get("Y").to_string(), "True");
 }
+
+#[test]
+fn a_file_outside_the_repository_may_be_missing_where_a_handler_catches_it() {
+    let read = |path: &str, handler: &str| {
+        values(
+            &format!(
+                "import os\nP = {path}\ntry:\n    with open(P) as f:\n        X = f.read()\nexcept {handler}:\n    X = 'fallback'\nY = open(P).read()\n"
+            ),
+            &[],
+            &["X", "Y"],
+        )
+    };
+    for handler in [
+        "IOError",
+        "OSError",
+        "FileNotFoundError",
+        "EnvironmentError",
+        "Exception",
+    ] {
+        let [x, y] =
+            <[String; 2]>::try_from(read("'/run/secrets/djsafe-test-key'", handler)).unwrap();
+        assert_eq!(x, "'fallback'", "{handler}");
+        // Outside the `try`, what the file holds is unknown.
+        assert!(
+            y.starts_with("<unknown: /run/secrets/djsafe-test-key is outside"),
+            "{y}"
+        );
+    }
+    // A path djsafe cannot name, and a relative one the repository does not hold.
+    assert_eq!(read("os.environ['KEY_FILE']", "IOError")[0], "'fallback'");
+    assert_eq!(read("'secret.txt'", "OSError")[0], "'fallback'");
+    // A handler that does not catch FileNotFoundError is not taken.
+    assert!(read("'/run/secrets/k'", "KeyError")[0].starts_with("<unknown"));
+}

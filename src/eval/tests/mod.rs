@@ -13,6 +13,7 @@ mod expressions;
 mod global_statement;
 mod imports;
 mod module_cache;
+mod module_objects;
 mod mutation;
 mod spellings;
 mod statements;

@@ -195,3 +195,74 @@ fn class_attributes_follow_the_resolution_order_within_a_bounded_depth() {
     ladder.push_str("X = getattr(B30, 'MISSING', A30.X)\n");
     assert_eq!(value(&ladder, &[]), "0");
 }
+
+#[test]
+fn a_handler_that_only_raises_handles_nothing() {
+    // Re-raising (or raising another exception) leaves the variable required, as without a
+    // `try`: the deployment that starts sets it.
+    for handler in [
+        "raise",
+        "raise KeyError('set X') from e",
+        "print('missing')\n    raise ValueError('X')",
+    ] {
+        let src = format!(
+            "import os\ntry:\n    X = os.environ['X']\nexcept KeyError as e:\n    {handler}\nY = 1\n"
+        );
+        let [x, y] = <[String; 2]>::try_from(values(&src, &[], &["X", "Y"])).unwrap();
+        assert_eq!(
+            x, "<the value of the required environment variable X>",
+            "{handler}"
+        );
+        assert_eq!(y, "1");
+    }
+    // Python runs the first clause that matches: a later clause that would go on does not.
+    assert_eq!(
+        value(
+            "import os\ntry:\n    X = os.environ['X']\nexcept KeyError:\n    raise\nexcept Exception:\n    X = 'fallback'\n",
+            &[]
+        ),
+        "<the value of the required environment variable X>"
+    );
+    // A re-raise an outer `try` catches is a fallback: the bare `raise` raises KeyError again.
+    assert_eq!(
+        value(
+            "import os\ntry:\n    try:\n        X = os.environ['X']\n    except KeyError:\n        raise\nexcept KeyError:\n    X = 'outer'\n",
+            &[]
+        ),
+        "'outer'"
+    );
+    // A clause that goes on is the fallback.
+    assert_eq!(
+        value(
+            "import os\ntry:\n    X = os.environ['X']\nexcept KeyError:\n    X = 'fallback'\n",
+            &[]
+        ),
+        "'fallback'"
+    );
+}
+
+#[test]
+fn an_uncaught_exception_makes_what_its_statement_assigns_unknown() {
+    let src = "import os\nX = 0\nif os.getenv('E') == 'prod':\n    X = 1\n    Y = 2\nelse:\n    raise ValueError('E')\nZ = 3\n";
+    let unset = values(src, &[], &["X", "Y", "Z"]);
+    assert!(
+        unset[0].starts_with("<unknown: importing `settings` raises ValueError at settings.py:7"),
+        "{}",
+        unset[0]
+    );
+    assert!(unset[1].starts_with("<unknown: importing"), "{}", unset[1]);
+    // Statements after it still run (see `Run::module`).
+    assert_eq!(unset[2], "3");
+    assert_eq!(
+        values(src, &[("E", "prod")], &["X", "Y", "Z"]),
+        ["1", "2", "3"]
+    );
+    let (_, evaluation) = run_files(&[("settings.py", src)], &[]);
+    assert!(
+        evaluation.diagnostics.iter().any(|d| d
+            .message
+            .starts_with("importing `settings` raises ValueError here")),
+        "{:?}",
+        evaluation.diagnostics
+    );
+}

@@ -1,0 +1,3 @@
+"""Caches."""
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHE_KEY_PREFIXES = ["newsroom"]

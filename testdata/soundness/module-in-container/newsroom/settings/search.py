@@ -1,0 +1,2 @@
+"""Search."""
+SEARCH_HOSTS = ["search.internal:9200"]
