@@ -187,9 +187,8 @@ mod tests {
         assert!(app_json_env(Path::new("app.json"), "{ not json").is_err());
     }
 
-    #[test]
-    fn heroku_yml_processes() {
-        let dockerfile = "FROM python:3.12\nARG RELEASE=dev\nENV DJANGO_SETTINGS_MODULE=shop.settings.production RELEASE=$RELEASE\nCMD gunicorn shop.wsgi\n";
+    /// The processes of `text` as `/r/heroku.yml`, next to `dockerfile` as `/r/Dockerfile`.
+    fn heroku_yml_next_to(dockerfile: &str, text: &str) -> Vec<Deployment> {
         let files = vec![DeployFile {
             path: "/r/Dockerfile".into(),
             kind: SourceKind::Dockerfile,
@@ -197,6 +196,12 @@ mod tests {
         }];
         let read = |_: &Path| None;
         let linker = Linker::new(&files, &read);
+        heroku_yml(Path::new("/r/heroku.yml"), text, &linker).unwrap()
+    }
+
+    #[test]
+    fn heroku_yml_processes() {
+        let dockerfile = "FROM python:3.12\nARG RELEASE=dev\nENV DJANGO_SETTINGS_MODULE=shop.settings.production RELEASE=$RELEASE\nCMD gunicorn shop.wsgi\n";
         let text = "\
 setup:
   config:
@@ -217,7 +222,7 @@ run:
       - celery -A shop worker
     image: web
 ";
-        let found = heroku_yml(Path::new("/r/heroku.yml"), text, &linker).unwrap();
+        let found = heroku_yml_next_to(dockerfile, text);
         let summary: Vec<_> = found
             .iter()
             .map(|d| {
@@ -259,16 +264,9 @@ run:
     fn heroku_yml_build_with_a_target_stage() {
         // `build.docker.web` as a map: the Dockerfile and the stage Heroku builds.
         let dockerfile = "FROM python:3.12 AS base\nCMD python manage.py runserver\n\nFROM base AS prod\nENV DJANGO_SETTINGS_MODULE=shop.settings.production\nCMD gunicorn shop.wsgi\n\nFROM base AS dev\nENV DJANGO_SETTINGS_MODULE=shop.settings.dev\n";
-        let files = vec![DeployFile {
-            path: "/r/Dockerfile".into(),
-            kind: SourceKind::Dockerfile,
-            text: dockerfile.into(),
-        }];
-        let read = |_: &Path| None;
-        let linker = Linker::new(&files, &read);
         let text =
             "build:\n  docker:\n    web:\n      dockerfile: Dockerfile\n      target: prod\n";
-        let found = heroku_yml(Path::new("/r/heroku.yml"), text, &linker).unwrap();
+        let found = heroku_yml_next_to(dockerfile, text);
         assert_eq!(found.len(), 1);
         assert_eq!(
             found[0].settings_module().map(|(m, _)| m),

@@ -275,11 +275,25 @@ impl Run<'_> {
                 self.bind(frame, name, Value::str(&value, span), span);
             }
         }
+        self.run_in_namespace(frame, module, &env, span);
+        Some(Value::new(Kind::None, span))
+    }
+
+    /// Runs `module`'s code in the namespace of `frame` (an `exec` of a file, a split-settings
+    /// `include`): spans and imports are the file's own, and what it binds depends on the
+    /// variables `env` that chose the file.
+    pub(super) fn run_in_namespace(
+        &mut self,
+        frame: &mut Frame,
+        module: usize,
+        env: &EnvDeps,
+        span: Span,
+    ) {
         let (module_before, file_before, control_before) =
             (frame.module, frame.file, frame.control.clone());
         frame.module = module;
         frame.file = self.project.modules[module].file;
-        frame.control = union(&frame.control, &env);
+        frame.control = union(&frame.control, env);
         self.imported_by.entry(frame.file).or_insert(span);
         self.stack.push(module);
         let _ = self.block(frame, self.project.tree(module).root_node());
@@ -287,6 +301,5 @@ impl Run<'_> {
         frame.module = module_before;
         frame.file = file_before;
         frame.control = control_before;
-        Some(Value::new(Kind::None, span))
     }
 }

@@ -574,19 +574,16 @@ impl Run<'_> {
             .entry(name.to_string())
             .or_default()
             .push(table);
-        if !self.read.contains(name) {
-            self.read.insert(name.into());
-        }
-        match self.env.get(name) {
-            Some(Some(value)) => EnvRead::Set(value.clone()),
-            Some(None) => EnvRead::Unset,
-            None if self.unknown_env.contains(name) => EnvRead::SetUnknown,
-            None => EnvRead::Unset,
-        }
+        self.scenario_value(name)
     }
 
     fn env_read(&mut self, name: &str) -> EnvRead {
         self.consult(name);
+        self.scenario_value(name)
+    }
+
+    /// The variable's value in this scenario, recorded as read.
+    fn scenario_value(&mut self, name: &str) -> EnvRead {
         if !self.read.contains(name) {
             self.read.insert(name.into());
         }

@@ -102,20 +102,7 @@ impl Run<'_> {
                     frame.ns.opaque = Some(reason.into());
                     continue;
                 }
-                // The included file runs in this namespace; spans and imports are its own.
-                // What it binds depends on the variables that chose the file.
-                let (module_before, file_before, control_before) =
-                    (frame.module, frame.file, frame.control.clone());
-                frame.module = module;
-                frame.file = self.project.modules[module].file;
-                frame.control = crate::eval::value::union(&frame.control, &argument.env);
-                self.imported_by.entry(frame.file).or_insert(span);
-                self.stack.push(module);
-                let _ = self.block(frame, self.project.tree(module).root_node());
-                self.stack.pop();
-                frame.module = module_before;
-                frame.file = file_before;
-                frame.control = control_before;
+                self.run_in_namespace(frame, module, &argument.env, span);
             }
         }
         Value::new(Kind::None, span)

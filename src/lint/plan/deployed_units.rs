@@ -13,8 +13,8 @@ use crate::resolve::Project;
 
 use super::scope::{Scope, development_only};
 use super::{
-    EntryPointDefault, Resolved, SETTINGS_VARIABLES, Setting, Unit, Variant, deployment_label,
-    is_server_entry_point, unit, unit_name,
+    EntryPointDefault, Resolved, SETTINGS_VARIABLES, Setting, Unit, Variant, default_origin,
+    deployment_label, is_server_entry_point, unit, unit_name,
 };
 
 /// A unit for each module a deployment runs, and for each entry point's default where no
@@ -194,9 +194,7 @@ fn unset_variant<'d>(
             // development is what a server started without the variable runs (DJS049 says so),
             // not what is deployed.
             Some(fallback) if named_development && others_named => {
-                let (_, origin) = fallback
-                    .settings_module()
-                    .expect("a fallback names a module");
+                let origin = default_origin(fallback);
                 Classified {
                     profile: Profile::Development,
                     reason: format!(
@@ -206,9 +204,7 @@ fn unset_variant<'d>(
                 }
             }
             Some(fallback) => {
-                let (_, origin) = fallback
-                    .settings_module()
-                    .expect("a fallback names a module");
+                let origin = default_origin(fallback);
                 Classified {
                     profile: Profile::Production,
                     reason: format!(
@@ -224,9 +220,7 @@ fn unset_variant<'d>(
                     .find(|d| is_server_entry_point(d))
                     .or(fallbacks.first());
                 if let Some(fallback) = shown {
-                    let (_, origin) = fallback
-                        .settings_module()
-                        .expect("a fallback names a module");
+                    let origin = default_origin(fallback);
                     classified
                         .reason
                         .push_str(&format!("; the default of {}", at(origin)));

@@ -8,7 +8,8 @@ use crate::resolve::Project;
 
 use super::scope::Scope;
 use super::{
-    DevelopmentFallback, EntryPointDefault, Resolved, Unit, is_server_entry_point, unit_name,
+    DevelopmentFallback, EntryPointDefault, Resolved, Unit, default_origin, is_server_entry_point,
+    unit_name,
 };
 
 pub(super) fn development_fallbacks(
@@ -36,9 +37,7 @@ pub(super) fn development_fallbacks(
             && runs_development
             && named_development
         {
-            let (_, origin) = fallback
-                .settings_module()
-                .expect("a fallback names a module");
+            let origin = default_origin(fallback);
             let deployments = deployments_of_root(project, resolved, *module, at);
             if !deployments.is_empty() {
                 development_fallbacks.push(DevelopmentFallback {

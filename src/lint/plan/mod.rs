@@ -207,6 +207,14 @@ fn unit<'d>(
     }
 }
 
+/// The line where an entry point's default names its settings module.
+fn default_origin(fallback: &Deployment) -> &Origin {
+    let (_, origin) = fallback
+        .settings_module()
+        .expect("an entry point's default names a module");
+    origin
+}
+
 fn is_server_entry_point(deployment: &Deployment) -> bool {
     deployment.kind == SourceKind::EntryPoint
         && deployment

@@ -13,7 +13,9 @@ use crate::resolve::Project;
 
 use super::configurations::configuration_units;
 use super::scope::{Scope, development_only};
-use super::{EntryPointDefault, Resolved, Unit, Variant, is_server_entry_point, load, stale};
+use super::{
+    EntryPointDefault, Resolved, Unit, Variant, default_origin, is_server_entry_point, load, stale,
+};
 
 pub(super) fn standalone_units(
     project: &mut Project,
@@ -159,9 +161,7 @@ pub(super) fn standalone_units(
             };
         }
         if let Some(fallback) = fallback_of(module) {
-            let (_, origin) = fallback
-                .settings_module()
-                .expect("a fallback names a module");
+            let origin = default_origin(fallback);
             classified
                 .reason
                 .push_str(&format!("; the default of {}", at(origin)));
