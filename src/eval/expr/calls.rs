@@ -250,11 +250,8 @@ impl Run<'_> {
         if frame.handles("AttributeError") {
             self.raised = Some("AttributeError");
             return Some(
-                Value::unknown(
-                    format!("`.{method}()` on None raises AttributeError"),
-                    span,
-                )
-                .with_env(&receiver.env),
+                Value::unknown(format!("`.{method}()` on None raises AttributeError"), span)
+                    .with_env(&receiver.env),
             );
         }
         Some(match variables.as_slice() {
