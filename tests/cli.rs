@@ -624,7 +624,10 @@ fn env_sets_a_variable_in_every_scenario() {
         messages.contains(&"DEBUG is True when `DEBUG` is 'false' (--env)"),
         "{messages:?}"
     );
-    assert!(!messages.iter().any(|m| m.contains("unset")), "{messages:?}");
+    assert!(
+        !messages.iter().any(|m| m.contains("unset")),
+        "{messages:?}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
