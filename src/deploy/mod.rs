@@ -24,6 +24,7 @@ pub mod fly;
 pub mod gunicorn;
 pub mod helm;
 pub mod heroku;
+mod image_run;
 pub mod ini;
 mod interpolate;
 mod kinds;
@@ -79,7 +80,12 @@ pub fn collect(files: &[DeployFile], read: ReadFile) -> Vec<Deployment> {
         }
     }
     for (file, documents) in &manifests {
-        found.extend(kubernetes::deployments(&file.path, documents, &index));
+        found.extend(kubernetes::deployments(
+            &file.path,
+            documents,
+            &index,
+            &|image| linker.image_run(image),
+        ));
     }
     found.extend(helm_charts(files));
     // app.json's config vars apply to the Procfile processes next to it.
