@@ -84,7 +84,7 @@ fn workloads_containers_and_committed_config() {
     let docs = documents(MANIFEST).unwrap();
     let mut index = ConfigIndex::default();
     index.add(path, &docs);
-    let found = deployments(path, &docs, &index);
+    let found = deployments(path, &docs, &index, &|_| None);
     let summary: Vec<_> = found
         .iter()
         .map(|d| {

@@ -111,11 +111,21 @@ fn github_job(
                 .iter()
                 .map(|t| env.expand(t))
                 .collect();
-            let names: Vec<String> = if tags.iter().any(|t| t.contains("${{")) || tags.is_empty() {
-                metadata_images.clone()
-            } else {
-                tags
-            };
+            // Tags written out (a variable tag, `app:${{ steps.v.outputs.version }}`, still
+            // names the repository), and the metadata-action's images when the tags come from
+            // it.
+            let mut names: Vec<String> = tags
+                .iter()
+                .filter(|t| !t.contains("outputs.tags"))
+                .cloned()
+                .collect();
+            if tags.is_empty()
+                || tags
+                    .iter()
+                    .any(|t| t.contains("${{") && image_repository(t).is_none())
+            {
+                names.extend(metadata_images.iter().cloned());
+            }
             for name in names.iter().filter_map(|n| image_repository(n)) {
                 found.push(PublishedImage {
                     name,
