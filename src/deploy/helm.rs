@@ -31,7 +31,7 @@ pub fn is_values_file(file_name: &str) -> bool {
 
 pub(super) struct Values<'a> {
     /// The overlay first, then the chart's values.yaml.
-    layers: Vec<(&'a Node, &'a Path)>,
+    pub(super) layers: Vec<(&'a Node, &'a Path)>,
 }
 
 impl Values<'_> {

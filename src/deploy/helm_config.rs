@@ -108,7 +108,13 @@ pub fn rendered_name(text: &str, values: &Values) -> String {
         match resolve_text(expression, values).0 {
             EnvValue::Literal(value) => result.push_str(&value),
             EnvValue::Unknown(_) => {
-                result.push_str(&expression.split_whitespace().collect::<Vec<_>>().join(" "));
+                // `{{include "x" .}}` and `{{- include "x" . -}}` render alike.
+                let inner = expression
+                    .trim_start_matches("{{")
+                    .trim_end_matches("}}")
+                    .trim_matches(['-', ' ']);
+                let words: Vec<&str> = inner.split_whitespace().collect();
+                result.push_str(&format!("{{{{ {} }}}}", words.join(" ")));
             }
         }
         rest = &rest[start + end + 2..];

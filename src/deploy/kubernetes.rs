@@ -319,10 +319,7 @@ fn container_deployment(
             .or_else(|| container.get("args"))
             .map(|n| Origin::new(path, n.line)),
     };
-    let image = container
-        .get("image")
-        .and_then(Node::text)
-        .and_then(|image| images(image));
+    let image = container.get("image").and_then(Node::text).and_then(images);
     run_container(
         &mut deployment,
         image.as_ref(),
