@@ -7,7 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::command;
+use super::helm_config;
+use super::image_run::{ContainerCommand, Images, run_container};
 use super::model::{Deployment, EnvValue, Origin, Role, SourceKind};
 use super::tree::{Node, Value};
 use super::yaml;
@@ -28,9 +29,9 @@ pub fn is_values_file(file_name: &str) -> bool {
     file_name.starts_with("values") && (file_name.ends_with(".yaml") || file_name.ends_with(".yml"))
 }
 
-struct Values<'a> {
+pub(super) struct Values<'a> {
     /// The overlay first, then the chart's values.yaml.
-    layers: Vec<(&'a Node, &'a Path)>,
+    pub(super) layers: Vec<(&'a Node, &'a Path)>,
 }
 
 impl Values<'_> {
@@ -41,7 +42,7 @@ impl Values<'_> {
     }
 
     /// A map's entries across layers (the overlay's win), or a list's items from the top layer.
-    fn collection(&self, path: &[&str]) -> Vec<(String, &Node, &Path)> {
+    pub(super) fn collection(&self, path: &[&str]) -> Vec<(String, &Node, &Path)> {
         let mut result: Vec<(String, &Node, &Path)> = Vec::new();
         for (root, file) in &self.layers {
             let Some(node) = root.path(path) else {
@@ -72,31 +73,39 @@ impl Values<'_> {
     }
 }
 
+/// A values file applied to a chart: its path, the environment it names (None for the chart's
+/// own `values.yaml`), and its text.
+pub struct ValuesFile {
+    pub path: PathBuf,
+    pub environment: Option<String>,
+    pub text: String,
+}
+
 /// The deployments of one chart: for each values file (the chart's own, then each overlay over
 /// it), one per template that defines containers.
 pub fn deployments(
-    values_files: &[(PathBuf, String)],
+    values_files: &[ValuesFile],
     templates: &[(PathBuf, String)],
+    images: Images,
 ) -> Vec<Deployment> {
-    let parsed: Vec<(PathBuf, Option<String>, Node)> = values_files
+    let parsed: Vec<(&ValuesFile, Node)> = values_files
         .iter()
-        .filter_map(|(path, text)| {
-            let name = path.file_name()?.to_str()?;
-            Some((
-                path.clone(),
-                overlay_name(name),
-                yaml::parse_one(text).ok()?,
-            ))
-        })
+        .filter_map(|file| Some((file, yaml::parse_one_lenient(&file.text).ok()?)))
         .collect();
-    let base = parsed.iter().find(|(_, overlay, _)| overlay.is_none());
+    let base = parsed.iter().find(|(file, _)| file.environment.is_none());
+    let configs = helm_config::config_templates(templates);
     let mut found = Vec::new();
-    for (path, overlay, root) in &parsed {
-        let mut layers = vec![(root, path.as_path())];
-        if let (Some(_), Some((base_path, _, base_root))) = (overlay, base) {
-            layers.push((base_root, base_path.as_path()));
+    for (file, root) in &parsed {
+        let mut layers = vec![(root, file.path.as_path())];
+        if let (Some(_), Some((base_file, base_root))) = (&file.environment, base) {
+            layers.push((base_root, base_file.path.as_path()));
         }
         let values = Values { layers };
+        let chart = Chart {
+            values: &values,
+            configs: &configs,
+            images,
+        };
         for (template, text) in templates {
             if !text.contains("containers:") {
                 continue;
@@ -105,11 +114,11 @@ pub fn deployments(
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let env_name = overlay.clone().unwrap_or_else(|| "default".into());
+            let env_name = file.environment.clone().unwrap_or_else(|| "default".into());
             found.push(template_deployment(
                 template,
                 text,
-                &values,
+                &chart,
                 format!("{env_name}/{stem}"),
             ));
         }
@@ -117,7 +126,16 @@ pub fn deployments(
     found
 }
 
-fn template_deployment(path: &Path, text: &str, values: &Values, name: String) -> Deployment {
+/// What a template is rendered with: the values, the chart's ConfigMaps and Secrets, and the
+/// images the repository publishes.
+struct Chart<'a> {
+    values: &'a Values<'a>,
+    configs: &'a [helm_config::ConfigTemplate],
+    images: Images<'a>,
+}
+
+fn template_deployment(path: &Path, text: &str, chart: &Chart, name: String) -> Deployment {
+    let values = chart.values;
     let lines: Vec<(usize, usize, &str)> = text
         .lines()
         .enumerate()
@@ -133,15 +151,28 @@ fn template_deployment(path: &Path, text: &str, values: &Values, name: String) -
         Some(name),
         Role::Runs,
     );
+    let mut own = ContainerCommand::default();
+    let mut image: Option<String> = None;
+    let mut env_from: Vec<(&'static str, String, usize)> = Vec::new();
     let mut at = 0;
     while at < lines.len() {
         let (line, indent, content) = lines[at];
         at += 1;
+        let item = content.strip_prefix("- ").unwrap_or(content);
         match content {
             "env:" => {
                 let end = block_end(&lines, at, indent);
                 read_env(&mut deployment, path, &lines[at..end], values);
                 at = end;
+            }
+            "envFrom:" => {
+                let end = block_end(&lines, at, indent);
+                env_from.extend(env_from_references(&lines[at..end]));
+                at = end;
+            }
+            _ if line > start && image.is_none() && item.starts_with("image:") => {
+                let text = unquote(item["image:".len()..].trim());
+                image = Some(helm_config::rendered_name(text, values));
             }
             _ if content.starts_with("command:") || content.starts_with("args:") => {
                 let end = block_end(&lines, at, indent);
@@ -149,7 +180,7 @@ fn template_deployment(path: &Path, text: &str, values: &Values, name: String) -
                     .split_once(':')
                     .map(|(_, v)| v.trim())
                     .unwrap_or_default();
-                let mut argv: Vec<String> = if inline.starts_with('[') {
+                let argv: Vec<String> = if inline.starts_with('[') {
                     yaml::parse_one(inline)
                         .map(|n| n.strings())
                         .unwrap_or_default()
@@ -166,30 +197,42 @@ fn template_deployment(path: &Path, text: &str, values: &Values, name: String) -
                         })
                         .collect()
                 };
-                let previous = deployment.command.take();
-                if content.starts_with("args:")
-                    && let Some(previous) = &previous
-                {
-                    let mut joined: Vec<String> =
-                        previous.text.split(' ').map(str::to_string).collect();
-                    joined.append(&mut argv);
-                    argv = joined;
-                }
-                if !argv.is_empty() {
-                    let analysis = command::analyze_argv(&argv);
-                    deployment.run(
-                        analysis.command(&argv.join(" "), Origin::new(path, line)),
-                        analysis.env,
-                    );
+                own.origin.get_or_insert_with(|| Origin::new(path, line));
+                if content.starts_with("args:") {
+                    own.args = Some(argv);
                 } else {
-                    deployment.command = previous;
+                    own.command = Some(argv);
                 }
                 at = end;
             }
             _ => {}
         }
     }
+    // `env` entries win over `envFrom`; both over the image's own environment.
+    helm_config::env_from(&mut deployment, path, &env_from, chart.configs, values);
+    let image = image.and_then(|image| (chart.images)(&image));
+    let origin = deployment.origin.clone();
+    run_container(&mut deployment, image.as_ref(), &own, &origin);
     deployment
+}
+
+/// The `configMapRef`/`secretRef` names of an `envFrom` block, with their lines.
+fn env_from_references(lines: &[(usize, usize, &str)]) -> Vec<(&'static str, String, usize)> {
+    let mut found = Vec::new();
+    let mut kind: Option<&'static str> = None;
+    for &(line, _, content) in lines {
+        let item = content.strip_prefix("- ").unwrap_or(content);
+        if item.starts_with("configMapRef:") {
+            kind = Some("ConfigMap");
+        } else if item.starts_with("secretRef:") {
+            kind = Some("Secret");
+        } else if let Some(name) = item.strip_prefix("name:")
+            && let Some(kind) = kind.take()
+        {
+            found.push((kind, unquote(name.trim()).to_string(), line));
+        }
+    }
+    found
 }
 
 /// The index after a block opened at `indent`: lines more indented, `- ` items at the same
@@ -256,7 +299,7 @@ fn read_env(
     }
 }
 
-fn unquote(text: &str) -> &str {
+pub(super) fn unquote(text: &str) -> &str {
     for quote in ['"', '\''] {
         if let Some(inner) = text.strip_prefix(quote).and_then(|t| t.strip_suffix(quote)) {
             let expression = inner.starts_with("{{") && inner.ends_with("}}");
@@ -270,7 +313,7 @@ fn unquote(text: &str) -> &str {
 
 /// A template value: literal text, or `{{ .Values.a.b }}` (with `| quote`, `| default "x"`)
 /// found in the values (with the values line as origin), else unknown.
-fn resolve_text(text: &str, values: &Values) -> (EnvValue, Option<Origin>) {
+pub(super) fn resolve_text(text: &str, values: &Values) -> (EnvValue, Option<Origin>) {
     if !text.contains("{{") {
         return (EnvValue::Literal(text.to_string()), None);
     }
@@ -282,10 +325,14 @@ fn resolve_text(text: &str, values: &Values) -> (EnvValue, Option<Origin>) {
             .trim_start_matches("{{")
             .trim_end_matches("}}")
             .trim_matches(['-', ' ']);
-        if let Some(path) = values_reference(inner, &[]) {
+        if let Some(path) = values_reference(inner, &[])
+            && plain_pipeline(inner)
+        {
             let keys: Vec<&str> = path.split('.').collect();
             if let Some((node, file)) = values.lookup(&keys)
                 && let Some(value) = node.text()
+                // A value that is itself a template (`tpl` renders it) is not what it says.
+                && !value.contains("{{")
             {
                 return (
                     EnvValue::Literal(value.to_string()),
@@ -307,9 +354,25 @@ fn resolve_text(text: &str, values: &Values) -> (EnvValue, Option<Origin>) {
     )
 }
 
+/// Whether an expression gives a values entry as it is: `.Values.x` (or `default "y" .Values.x`)
+/// piped only through quoting, `toString`, `trim` or `default`. Anything else (`tpl`, `b64enc`,
+/// `printf`, `upper`) makes another value.
+fn plain_pipeline(expression: &str) -> bool {
+    let mut segments = expression.split('|').map(str::trim);
+    let head = segments.next().unwrap_or_default();
+    (head.starts_with(".Values.") || head.starts_with("default "))
+        && segments.all(|segment| {
+            let function = segment.split_whitespace().next().unwrap_or_default();
+            matches!(
+                function,
+                "quote" | "squote" | "toString" | "trim" | "default"
+            )
+        })
+}
+
 /// The `.Values.a.b` path a template expression uses, when it uses one (and, with `verbs`, one
 /// of those verbs).
-fn values_reference(expression: &str, verbs: &[&str]) -> Option<String> {
+pub(super) fn values_reference(expression: &str, verbs: &[&str]) -> Option<String> {
     if !verbs.is_empty() && !verbs.iter().any(|v| expression.contains(v)) {
         return None;
     }

@@ -57,20 +57,27 @@ extraEnv:
   SENTRY_ENVIRONMENT: staging
 ";
 
+fn values_file(path: &str, text: &str) -> ValuesFile {
+    let path = PathBuf::from(path);
+    let environment = overlay_name(&path.file_name().unwrap().to_string_lossy());
+    ValuesFile {
+        path,
+        environment,
+        text: text.to_string(),
+    }
+}
+
 #[test]
 fn values_and_overlays_over_templates() {
     let values = vec![
-        (PathBuf::from("/r/chart/values.yaml"), VALUES.to_string()),
-        (
-            PathBuf::from("/r/chart/values-staging.yaml"),
-            STAGING.to_string(),
-        ),
+        values_file("/r/chart/values.yaml", VALUES),
+        values_file("/r/chart/values-staging.yaml", STAGING),
     ];
     let templates = vec![(
         PathBuf::from("/r/chart/templates/deployment.yaml"),
         TEMPLATE.to_string(),
     )];
-    let found = deployments(&values, &templates);
+    let found = deployments(&values, &templates, &|_| None);
     let summary: Vec<_> = found
         .iter()
         .map(|d| {

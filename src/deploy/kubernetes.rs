@@ -6,15 +6,19 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::command;
+use super::image_run::{ContainerCommand, Images, run_container};
 use super::model::{Deployment, EnvValue, Origin, Role, SourceKind};
 use super::tree::{Node, Value};
 use super::yaml;
 
-/// ConfigMap and Secret data committed in manifests: (folder, kind, name) → key → value, line.
+/// ConfigMap and Secret data committed in manifests: (folder, kind, name) → key → value, line;
+/// and the containers that name an image, which a patch of the same container completes.
 #[derive(Default)]
 pub struct ConfigIndex {
     maps: BTreeMap<(PathBuf, &'static str, String), Vec<ConfigEntry>>,
+    /// (workload kind, workload name, container name) → the manifests holding it, with the
+    /// container, in the order they were added.
+    containers: BTreeMap<(String, String, String), Vec<(PathBuf, Node)>>,
 }
 
 /// A key of a ConfigMap or Secret, its value, and where it is written.
@@ -68,8 +72,20 @@ pub fn documents(text: &str) -> Result<Vec<Node>, String> {
 }
 
 impl ConfigIndex {
-    /// Adds the ConfigMaps and Secrets of one file.
+    /// Adds the ConfigMaps, Secrets and image-naming containers of one file.
     pub fn add(&mut self, path: &Path, documents: &[Node]) {
+        for (kind, workload, container) in containers(documents) {
+            if container.get("image").is_some() {
+                self.containers
+                    .entry((
+                        kind.to_string(),
+                        workload.to_string(),
+                        container_name(container).to_string(),
+                    ))
+                    .or_default()
+                    .push((path.to_path_buf(), container.clone()));
+            }
+        }
         let folder = path.parent().unwrap_or(Path::new("")).to_path_buf();
         for document in documents {
             let kind = match document.get("kind").and_then(Node::text) {
@@ -114,6 +130,34 @@ impl ConfigIndex {
         }
     }
 
+    /// The container a patch completes: the one of that workload and name in another manifest
+    /// (the nearest, when several), never the patch's own file.
+    fn base_container(
+        &self,
+        path: &Path,
+        kind: &str,
+        workload: &str,
+        container: &str,
+    ) -> Option<(&Path, &Node)> {
+        self.containers
+            .get(&(
+                kind.to_string(),
+                workload.to_string(),
+                container.to_string(),
+            ))?
+            .iter()
+            .filter(|(file, _)| file != path)
+            // The one sharing most folders with the patch; of equals, the first added.
+            .rev()
+            .max_by_key(|(file, _)| {
+                file.components()
+                    .zip(path.components())
+                    .take_while(|(a, b)| a == b)
+                    .count()
+            })
+            .map(|(file, node)| (file.as_path(), node))
+    }
+
     fn get(&self, path: &Path, kind: &'static str, name: &str) -> Option<&[ConfigEntry]> {
         let folder = path.parent().unwrap_or(Path::new("")).to_path_buf();
         self.maps
@@ -123,7 +167,23 @@ impl ConfigIndex {
 }
 
 /// One deployment per container of each workload in the documents.
-pub fn deployments(path: &Path, documents: &[Node], index: &ConfigIndex) -> Vec<Deployment> {
+pub fn deployments(
+    path: &Path,
+    documents: &[Node],
+    index: &ConfigIndex,
+    images: Images,
+) -> Vec<Deployment> {
+    let mut found = Vec::new();
+    for (kind, workload, container) in containers(documents) {
+        found.push(container_deployment(
+            path, kind, workload, container, index, images,
+        ));
+    }
+    found
+}
+
+/// Each container of each workload: the workload's kind and name, and the container.
+fn containers(documents: &[Node]) -> Vec<(&str, &str, &Node)> {
     let mut found = Vec::new();
     for document in documents {
         let Some(kind) = document.get("kind").and_then(Node::text) else {
@@ -144,28 +204,63 @@ pub fn deployments(path: &Path, documents: &[Node], index: &ConfigIndex) -> Vec<
         let Some(pod) = pod else { continue };
         for group in ["initContainers", "containers"] {
             for container in pod.get(group).map(Node::items).unwrap_or_default() {
-                found.push(container_deployment(path, workload, container, index));
+                found.push((kind, workload, container));
             }
         }
     }
     found
 }
 
+fn container_name(container: &Node) -> &str {
+    container
+        .get("name")
+        .and_then(Node::text)
+        .unwrap_or("container")
+}
+
 fn container_deployment(
     path: &Path,
+    kind: &str,
     workload: &str,
     container: &Node,
     index: &ConfigIndex,
+    images: Images,
 ) -> Deployment {
-    let container_name = container
-        .get("name")
-        .and_then(Node::text)
-        .unwrap_or("container");
+    let container_name = container_name(container);
     let line = container.get("name").map_or(container.line, |n| n.line);
     let mut deployment = Deployment::new(
         SourceKind::Kubernetes,
         Origin::new(path, line),
         Some(format!("{workload}/{container_name}")),
+        Role::Runs,
+    );
+    // A container naming no image is a patch (a kustomize overlay's) of the container of that
+    // name in the workload of that name elsewhere: what that one runs, with the patch's
+    // environment and command over it.
+    let patched = match container.get("image") {
+        Some(_) => None,
+        None => index.base_container(path, kind, workload, container_name),
+    };
+    if let Some((base_path, base)) = patched {
+        let under = container_deployment(base_path, kind, workload, base, index, images);
+        deployment.env = under.env;
+        deployment.command = under.command;
+        deployment.notes = under.notes;
+        let base_line = base.get("name").map_or(base.line, |n| n.line);
+        let patch_file = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        deployment.note(
+            Origin::new(base_path, base_line),
+            format!(
+                "the container {container_name} of {workload} that {patch_file} patches: its image, environment and command apply under the patch's"
+            ),
+        );
+    }
+    let mut own_env = Deployment::new(
+        SourceKind::Kubernetes,
+        deployment.origin.clone(),
+        None,
         Role::Runs,
     );
     for source in container
@@ -184,10 +279,10 @@ fn container_deployment(
             match index.get(path, kind, name) {
                 Some(data) => {
                     for (key, value, file, line) in data {
-                        deployment.set(&format!("{prefix}{key}"), EnvValue::Literal(value.clone()), Origin::new(file, *line));
+                        own_env.set(&format!("{prefix}{key}"), EnvValue::Literal(value.clone()), Origin::new(file, *line));
                     }
                 }
-                None => deployment.note(
+                None => own_env.note(
                     Origin::new(path, source.line),
                     format!("envFrom the {kind} `{name}`, which is not committed next to this manifest: the variables it sets are unknown"),
                 ),
@@ -210,22 +305,27 @@ fn container_deployment(
                 .unwrap_or_else(|reason| (EnvValue::Unknown(reason), Origin::new(path, line))),
             (None, None) => (EnvValue::Literal(String::new()), Origin::new(path, line)),
         };
-        deployment.set(name, value, origin);
+        own_env.set(name, value, origin);
     }
-    let mut argv = container
-        .get("command")
-        .map(Node::strings)
-        .unwrap_or_default();
-    argv.extend(container.get("args").map(Node::strings).unwrap_or_default());
-    if !argv.is_empty() {
-        let node = container.get("command").or_else(|| container.get("args"));
-        let line = node.map_or(line, |n| n.line);
-        let analysis = command::analyze_argv(&argv);
-        deployment.run(
-            analysis.command(&argv.join(" "), Origin::new(path, line)),
-            analysis.env,
-        );
+    for (name, var) in own_env.env {
+        deployment.set(&name, var.value, var.origin);
     }
+    deployment.notes.extend(own_env.notes);
+    let own = ContainerCommand {
+        command: container.get("command").map(Node::strings),
+        args: container.get("args").map(Node::strings),
+        origin: container
+            .get("command")
+            .or_else(|| container.get("args"))
+            .map(|n| Origin::new(path, n.line)),
+    };
+    let image = container.get("image").and_then(Node::text).and_then(images);
+    run_container(
+        &mut deployment,
+        image.as_ref(),
+        &own,
+        &Origin::new(path, line),
+    );
     deployment
 }
 

@@ -84,7 +84,7 @@ fn workloads_containers_and_committed_config() {
     let docs = documents(MANIFEST).unwrap();
     let mut index = ConfigIndex::default();
     index.add(path, &docs);
-    let found = deployments(path, &docs, &index);
+    let found = deployments(path, &docs, &index, &|_| None);
     let summary: Vec<_> = found
         .iter()
         .map(|d| {
@@ -152,4 +152,97 @@ fn not_manifests() {
         Some("hello world".into())
     );
     assert_eq!(base64_decode("not base64!"), None);
+}
+
+#[test]
+fn published_image_and_patches_of_its_container() {
+    use crate::deploy::image_run::ImageRun;
+    use crate::deploy::model::{Command, EnvVar, Note};
+    let base = "\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/shop:1.0
+          env:
+            - name: TZ
+              value: UTC
+        - name: worker
+          image: ghcr.io/acme/shop:1.0
+          args: [\"worker\"]
+";
+    let patch = "\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          env:
+            - name: TZ
+              value: Europe/Paris
+";
+    let image_origin = Origin::new(Path::new("Dockerfile"), 9);
+    let run = ImageRun {
+        env: [(
+            "DJANGO_SETTINGS_MODULE".to_string(),
+            EnvVar {
+                value: EnvValue::Literal("shop.settings".into()),
+                origin: Origin::new(Path::new("Dockerfile"), 3),
+            },
+        )]
+        .into(),
+        command: Some(Command {
+            text: "gunicorn shop.wsgi".into(),
+            origin: image_origin.clone(),
+            process: Process::Server("gunicorn".into()),
+            app_module: Some("shop.wsgi".into()),
+        }),
+        entrypoint: vec!["celery".into(), "-A".into(), "shop".into()],
+        note: Note {
+            origin: Origin::new(Path::new(".github/workflows/ci.yml"), 12),
+            message: "built here".into(),
+        },
+    };
+    let images = |image: &str| image.starts_with("ghcr.io/acme/shop").then(|| run.clone());
+    let (base_path, patch_path) = (
+        Path::new("k8s/base/web.yaml"),
+        Path::new("k8s/prod/patch.yaml"),
+    );
+    let base_docs = documents(base).unwrap();
+    let patch_docs = documents(patch).unwrap();
+    let mut index = ConfigIndex::default();
+    index.add(base_path, &base_docs);
+    index.add(patch_path, &patch_docs);
+    let found = deployments(base_path, &base_docs, &index, &images);
+    let web = &found[0];
+    assert_eq!(
+        web.command.as_ref().map(|c| c.origin.clone()),
+        Some(image_origin)
+    );
+    assert_eq!(web.settings_module().map(|(m, _)| m), Some("shop.settings"));
+    assert_eq!(web.env["TZ"].value.literal(), Some("UTC"));
+    // `args` follow the image's ENTRYPOINT.
+    let worker = found[1].command.as_ref().unwrap();
+    assert_eq!(worker.text, "celery -A shop worker");
+    let patched = deployments(patch_path, &patch_docs, &index, &images);
+    assert_eq!(patched.len(), 1);
+    assert_eq!(patched[0].env["TZ"].value.literal(), Some("Europe/Paris"));
+    assert_eq!(patched[0].env["TZ"].origin.file, patch_path);
+    assert_eq!(
+        patched[0].settings_module().map(|(m, _)| m),
+        Some("shop.settings")
+    );
+    assert_eq!(
+        patched[0].command.as_ref().map(|c| c.text.as_str()),
+        Some("gunicorn shop.wsgi")
+    );
 }

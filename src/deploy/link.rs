@@ -9,7 +9,8 @@ use super::command::{self, Analysis};
 use super::compose::{self, Service};
 use super::dockerfile::{self, Stage};
 use super::dotenv;
-use super::model::{DeployFile, Deployment, Origin, Process, Role, SourceKind};
+use super::image_run::ImageRun;
+use super::model::{DeployFile, Deployment, Note, Origin, Process, Role, SourceKind};
 use super::normalize;
 use super::published::{self, PublishedImage};
 use super::script;
@@ -62,7 +63,56 @@ impl<'a> Linker<'a> {
     /// The image a CI workflow of the repository builds under the name `image` refers to.
     fn publishing(&self, image: &str) -> Option<&PublishedImage> {
         let name = published::image_repository(image)?;
-        self.published.iter().find(|p| p.name == name)
+        // A literal name first; then one the workflow spells with the repository's own name.
+        self.published.iter().find(|p| p.name == name).or_else(|| {
+            self.published
+                .iter()
+                .find(|p| published::name_matches(&p.name, &name))
+        })
+    }
+
+    /// What a container running `image` runs, when a CI workflow of the repository builds that
+    /// image from one of its Dockerfiles.
+    pub fn image_run(&self, image: &str) -> Option<ImageRun> {
+        let published = self.publishing(image)?;
+        let text = self.text(&published.dockerfile)?;
+        self.built
+            .borrow_mut()
+            .insert(normalize(&published.dockerfile));
+        let parsed = dockerfile::parse(&text, &BTreeMap::new());
+        let (_, stage) = parsed.stage(published.target.as_deref())?;
+        let mut deployment = dockerfile::stage_deployment(&published.dockerfile, stage);
+        self.follow_script(
+            &mut deployment,
+            stage,
+            Some(&published.context),
+            &published.dockerfile,
+        );
+        let entrypoint = stage
+            .entrypoint
+            .as_ref()
+            .map(|e| match &e.form {
+                dockerfile::ExecForm::Exec(argv) => argv.clone(),
+                dockerfile::ExecForm::Shell(text) => {
+                    vec!["/bin/sh".into(), "-c".into(), text.clone()]
+                }
+            })
+            .unwrap_or_default();
+        Some(ImageRun {
+            env: deployment.env,
+            command: deployment.command,
+            entrypoint,
+            note: Note {
+                origin: published.origin.clone(),
+                message: format!(
+                    "runs {image}, which the CI workflow step here builds from the repository's {}",
+                    published
+                        .dockerfile
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                ),
+            },
+        })
     }
 
     /// The deployment of an image built from `path` to its last stage (a Dockerfile on its own).

@@ -23,7 +23,10 @@ pub mod entrypoint;
 pub mod fly;
 pub mod gunicorn;
 pub mod helm;
+mod helm_ci;
+mod helm_config;
 pub mod heroku;
+mod image_run;
 pub mod ini;
 mod interpolate;
 mod kinds;
@@ -51,7 +54,7 @@ pub use kinds::{Candidate, chart_root, source_kind};
 pub use model::*;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub use compose_text::compose_env;
 pub use references::{configuration_references, settings_module_references};
@@ -89,9 +92,16 @@ pub fn collect_analyzed(
         }
     }
     for (file, documents) in &manifests {
-        found.extend(kubernetes::deployments(&file.path, documents, &index));
+        found.extend(kubernetes::deployments(
+            &file.path,
+            documents,
+            &index,
+            &|image| linker.image_run(image),
+        ));
     }
-    found.extend(helm_charts(files));
+    found.extend(helm_ci::helm_charts(files, read, &|image| {
+        linker.image_run(image)
+    }));
     // app.json's config vars apply to the Procfile processes next to it.
     let mut app_json: Vec<(&DeployFile, BTreeMap<String, EnvVar>)> = Vec::new();
     for file in of_kind(SourceKind::AppJson) {
@@ -267,34 +277,6 @@ fn textual_fallback(file: &DeployFile, reason: &str) -> Option<Deployment> {
     }
     deployment.note(origin, format!("{reason}; read as text"));
     Some(deployment)
-}
-
-/// Files with their texts.
-type Files = Vec<(PathBuf, String)>;
-
-/// Each Helm chart's values files applied to its templates.
-fn helm_charts(files: &[DeployFile]) -> Vec<Deployment> {
-    let mut charts: BTreeMap<PathBuf, (Files, Files)> = BTreeMap::new();
-    for file in files.iter().filter(|f| f.kind == SourceKind::Helm) {
-        let Some(root) = chart_root(&file.path) else {
-            continue;
-        };
-        let name = file
-            .path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        let (values, templates) = charts.entry(root.to_path_buf()).or_default();
-        if helm::is_values_file(name) && file.path.parent() == Some(root) {
-            values.push((file.path.clone(), file.text.clone()));
-        } else {
-            templates.push((file.path.clone(), file.text.clone()));
-        }
-    }
-    charts
-        .into_values()
-        .flat_map(|(values, templates)| helm::deployments(&values, &templates))
-        .collect()
 }
 
 /// `gunicorn -c gunicorn.conf.py` and `uwsgi --ini uwsgi.ini`: the config file's environment

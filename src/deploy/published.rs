@@ -44,7 +44,11 @@ pub fn collect(files: &[DeployFile]) -> Vec<PublishedImage> {
         };
         if levels == 3 {
             for job in root.get("jobs").map(Node::entries).unwrap_or_default() {
-                github_job(&file.path, top, &job.value, &mut found);
+                let env = WorkflowEnv {
+                    workflow: root.get("env"),
+                    job: job.value.get("env"),
+                };
+                github_job(&file.path, top, &job.value, &env, &mut found);
             }
         } else {
             for job in root.entries() {
@@ -64,7 +68,13 @@ pub fn collect(files: &[DeployFile]) -> Vec<PublishedImage> {
 /// The images a GitHub Actions job builds: `docker/build-push-action` steps (their `tags`, or
 /// the `images` of the job's `docker/metadata-action` step when the tags come from it), and
 /// `docker build` in `run:` steps.
-fn github_job(path: &Path, top: &Path, job: &Node, found: &mut Vec<PublishedImage>) {
+fn github_job(
+    path: &Path,
+    top: &Path,
+    job: &Node,
+    env: &WorkflowEnv,
+    found: &mut Vec<PublishedImage>,
+) {
     let steps = job.get("steps").map(Node::items).unwrap_or_default();
     let uses = |step: &Node, action: &str| {
         step.get("uses")
@@ -80,7 +90,7 @@ fn github_job(path: &Path, top: &Path, job: &Node, found: &mut Vec<PublishedImag
         // `name=ghcr.io/x/y,enable=true`.
         .map(|entry| {
             let first = entry.split(',').next().unwrap_or(&entry);
-            first.strip_prefix("name=").unwrap_or(first).to_string()
+            env.expand(first.strip_prefix("name=").unwrap_or(first))
         })
         .collect();
     for step in steps {
@@ -97,12 +107,25 @@ fn github_job(path: &Path, top: &Path, job: &Node, found: &mut Vec<PublishedImag
             let target = with(step, "target").and_then(|t| t.text().map(str::to_string));
             let tags: Vec<String> = with(step, "tags")
                 .map(|t| listed(&t, true))
-                .unwrap_or_default();
-            let names: Vec<String> = if tags.iter().any(|t| t.contains("${{")) || tags.is_empty() {
-                metadata_images.clone()
-            } else {
-                tags
-            };
+                .unwrap_or_default()
+                .iter()
+                .map(|t| env.expand(t))
+                .collect();
+            // Tags written out (a variable tag, `app:${{ steps.v.outputs.version }}`, still
+            // names the repository), and the metadata-action's images when the tags come from
+            // it.
+            let mut names: Vec<String> = tags
+                .iter()
+                .filter(|t| !t.contains("outputs.tags"))
+                .cloned()
+                .collect();
+            if tags.is_empty()
+                || tags
+                    .iter()
+                    .any(|t| t.contains("${{") && image_repository(t).is_none())
+            {
+                names.extend(metadata_images.iter().cloned());
+            }
             for name in names.iter().filter_map(|n| image_repository(n)) {
                 found.push(PublishedImage {
                     name,
@@ -116,6 +139,71 @@ fn github_job(path: &Path, top: &Path, job: &Node, found: &mut Vec<PublishedImag
             found.extend(docker_build(run, top, path, step.line));
         }
     }
+}
+
+/// The `env:` of a workflow and of one of its jobs, for the image names built from them.
+struct WorkflowEnv<'a> {
+    workflow: Option<&'a Node>,
+    job: Option<&'a Node>,
+}
+
+/// The expressions that stand for the repository's own GitHub name, which a checkout does not
+/// say: any owner (`*`) and any name.
+const REPOSITORY_EXPRESSIONS: &[(&str, &str)] = &[
+    ("github.repository_owner", "*"),
+    ("github.repository", "*/*"),
+    ("github.event.repository.name", "*"),
+];
+
+impl WorkflowEnv<'_> {
+    /// An image name with `${{ env.X }}` replaced by the job's (else the workflow's) `X`, and
+    /// the repository's own name as wildcards (`ghcr.io/${{ github.repository }}` →
+    /// `ghcr.io/*/*`, which [`name_matches`] compares segment by segment). Other expressions
+    /// stay, and [`image_repository`] refuses a repository holding one.
+    fn expand(&self, text: &str) -> String {
+        let mut result = String::new();
+        let mut rest = text;
+        // Each round consumes one `${{`: bounded by the text's length.
+        while let Some(start) = rest.find("${{") {
+            let Some(end) = rest[start..].find("}}") else {
+                break;
+            };
+            let expression = rest[start + 3..start + end].trim();
+            result.push_str(&rest[..start]);
+            let variable = expression.strip_prefix("env.").and_then(|name| {
+                [self.job, self.workflow]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|env| env.get(name)?.text())
+                    .filter(|value| !value.contains("env."))
+            });
+            match (
+                variable,
+                REPOSITORY_EXPRESSIONS
+                    .iter()
+                    .find(|(e, _)| *e == expression),
+            ) {
+                (Some(value), _) => result.push_str(&self.expand(value)),
+                (None, Some((_, wildcard))) => result.push_str(wildcard),
+                (None, None) => result.push_str(&rest[start..start + end + 2]),
+            }
+            rest = &rest[start + end + 2..];
+        }
+        result.push_str(rest);
+        result
+    }
+}
+
+/// Whether an image repository (as [`image_repository`] spells it) is one a CI workflow
+/// publishes under `pattern`: the same segments, a `*` segment standing for any.
+pub fn name_matches(pattern: &str, name: &str) -> bool {
+    let (pattern, name): (Vec<&str>, Vec<&str>) =
+        (pattern.split('/').collect(), name.split('/').collect());
+    pattern.len() == name.len()
+        && pattern
+            .iter()
+            .zip(&name)
+            .all(|(p, n)| p == n || (*p == "*" && !n.is_empty()))
 }
 
 /// The entries of a list written as a YAML sequence or as lines of one string (or commas, where

@@ -106,3 +106,45 @@ build:
         ]
     );
 }
+
+#[test]
+fn image_names_from_workflow_env_and_the_repository_name() {
+    let text = "\
+on: push
+env:
+  IMAGE: ghcr.io/${{ github.repository }}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    env:
+      OWNER_IMAGE: ghcr.io/${{ github.repository_owner }}/tracker
+    steps:
+      - id: meta
+        uses: docker/metadata-action@v5
+        with:
+          images: |
+            ${{ env.IMAGE }}
+            ${{ env.OWNER_IMAGE }}
+            ${{ env.UNSET }}
+      - uses: docker/build-push-action@v6
+        with:
+          tags: ${{ steps.meta.outputs.tags }}
+      - uses: docker/build-push-action@v6
+        with:
+          file: docker/Dockerfile.worker
+          tags: acme/worker:${{ github.sha }}
+";
+    let found = collect(&[workflow("/r/.github/workflows/publish.yml", text)]);
+    let names: Vec<&str> = found.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["ghcr.io/*/*", "ghcr.io/*/tracker", "acme/worker"]);
+    assert!(super::name_matches("ghcr.io/*/*", "ghcr.io/acme/tracker"));
+    assert!(!super::name_matches("ghcr.io/*/*", "ghcr.io/tracker"));
+    assert!(!super::name_matches(
+        "ghcr.io/*/tracker",
+        "ghcr.io/acme/web"
+    ));
+    assert_eq!(
+        found[2].dockerfile,
+        Path::new("/r/docker/Dockerfile.worker")
+    );
+}

@@ -33,6 +33,32 @@ pub fn parse_one(text: &str) -> Result<Node, String> {
         .ok_or_else(|| "empty YAML document".to_string())
 }
 
+/// The first document, read as Go's YAML library (which Helm uses) reads it: a flow
+/// collection's closing `}` or `]` alone on a line at its key's indentation is accepted there
+/// and not by the YAML specification this parser follows, so such lines are indented once more
+/// (lines keep their numbers) and the text read again.
+pub fn parse_one_lenient(text: &str) -> Result<Node, String> {
+    let error = match parse_one(text) {
+        Ok(node) => return Ok(node),
+        Err(error) => error,
+    };
+    let closer = |line: &str| matches!(line.trim(), "}" | "]" | "}," | "],");
+    if !text.lines().any(closer) {
+        return Err(error);
+    }
+    let indented: String = text
+        .lines()
+        .map(|line| {
+            if closer(line) {
+                format!("  {line}\n")
+            } else {
+                format!("{line}\n")
+            }
+        })
+        .collect();
+    parse_one(&indented).map_err(|_| error)
+}
+
 enum Frame {
     Seq {
         items: Vec<Node>,
@@ -303,6 +329,21 @@ services:
         let debug = root.path(&["env", "DEBUG", "value"]).unwrap();
         assert_eq!((debug.text(), debug.line), (Some("False"), 5));
         assert_eq!(root.get("env").unwrap().entries()[0].key_line, 4);
+    }
+
+    #[test]
+    fn flow_closers_at_the_key_indentation_as_helm_reads_them() {
+        let text =
+            "local:\n  DEBUG: true\n  LANGUAGES: {\n    \"en\": \"english\",\n  }\n  HOST: mongo\n";
+        assert!(parse_one(text).is_err());
+        let root = parse_one_lenient(text).unwrap();
+        let host = root.path(&["local", "HOST"]).unwrap();
+        assert_eq!((host.text(), host.line), (Some("mongo"), 6));
+        assert_eq!(
+            root.path(&["local", "LANGUAGES", "en"]).unwrap().text(),
+            Some("english")
+        );
+        assert!(parse_one_lenient("a: [\n").is_err());
     }
 
     #[test]
