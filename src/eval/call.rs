@@ -464,6 +464,21 @@ impl<'p> Run<'p> {
         let arguments = call
             .child_by_field_name("arguments")
             .filter(|a| a.kind() == "argument_list")?;
+        // `globals().update(vars(conf))`, `globals().update(conf.__dict__)`: every name of a
+        // project module, underscored ones too.
+        if method == "update"
+            && let Some(index) = self.module_dict_argument(frame, arguments)
+        {
+            let names = self.module_names(frame, index);
+            for (name, binding) in &names.bindings {
+                self.write_global(frame, name, binding.value.clone(), span);
+            }
+            // Its `__name__`, `__file__` and the other attributes Python gives a module are
+            // copied too, and djsafe does not model them.
+            let reason = format!("`{}` at {}", self.text(frame, call), self.line(frame, call));
+            frame.ns.opaque.get_or_insert_with(|| reason.into());
+            return Some(Value::new(Kind::None, span));
+        }
         let args = self.arguments(frame, arguments).ok()?;
         let writes: Vec<(Value, Value)> = match method {
             "update" => {
@@ -502,6 +517,44 @@ impl<'p> Run<'p> {
             self.write_global(frame, &name, value, span);
         }
         Some(Value::new(Kind::None, span))
+    }
+
+    /// The project module whose namespace the only argument is (`vars(conf)`, `conf.__dict__`).
+    fn module_dict_argument(&mut self, frame: &mut Frame, arguments: Node<'p>) -> Option<usize> {
+        let argument = match super::code_children(arguments).as_slice() {
+            [argument] => *argument,
+            _ => return None,
+        };
+        let holder = match argument.kind() {
+            "call"
+                if argument
+                    .child_by_field_name("function")
+                    .is_some_and(|f| self.text(frame, f) == "vars") =>
+            {
+                let args = argument.child_by_field_name("arguments")?;
+                let only = super::code_children(args);
+                match only.as_slice() {
+                    [holder] if holder.kind() == "identifier" => *holder,
+                    _ => return None,
+                }
+            }
+            "attribute"
+                if argument
+                    .child_by_field_name("attribute")
+                    .is_some_and(|a| self.text(frame, a) == "__dict__") =>
+            {
+                let holder = argument.child_by_field_name("object")?;
+                if holder.kind() != "identifier" {
+                    return None;
+                }
+                holder
+            }
+            _ => return None,
+        };
+        match self.expr(frame, holder).kind {
+            Kind::Module(index) => Some(index),
+            _ => None,
+        }
     }
 
     /// After a call returned to `caller`: the writes to the caller's module namespace it made

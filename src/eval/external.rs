@@ -66,6 +66,12 @@ impl Run<'_> {
         if let Some(value) = self.call_files(frame, path, args, span) {
             return value;
         }
+        if let ("importlib.import_module" | "builtins.__import__", Some(name)) =
+            (path, args.get(0, "name"))
+        {
+            let call = path.rsplit('.').next().unwrap_or(path);
+            return self.import_by_name(frame, call, &name.clone(), span);
+        }
         if let Some(value) = self.call_builtin(frame, path, args, span) {
             return value;
         }

@@ -52,6 +52,7 @@ pub mod spellings;
 mod stdlib;
 mod stmt;
 mod strings;
+mod unidentified;
 mod url_configs;
 pub mod value;
 
@@ -227,6 +228,7 @@ pub fn evaluate_with(
         forks: 0,
         global_writes: Vec::new(),
         call_forks: 0,
+        unidentified: None,
     };
     let namespace = run.module(settings.module);
     let namespace = match &settings.class {
@@ -338,6 +340,9 @@ struct Run<'p> {
     global_writes: Vec<call::GlobalWrite>,
     /// `forks` when the function call being evaluated started.
     call_forks: usize,
+    /// Why a handle on a module djsafe cannot identify was made, once one was: modules that
+    /// finish afterwards may have been changed through it (see `unidentified`).
+    unidentified: Option<Rc<str>>,
 }
 
 /// A write to the process environment, as `module_cache` replays it.
@@ -450,6 +455,7 @@ impl Run<'_> {
         };
         self.stack.pop();
         self.partial.remove(&index);
+        self.forget_if_unidentified(&mut frame.ns);
         let ns = Rc::new(frame.ns);
         self.modules.insert(index, ns.clone());
         if let Some(start) = recording {

@@ -341,6 +341,9 @@ impl<'p> Run<'p> {
         {
             return Value::new(Kind::Module(index), span).with_env(&key.env);
         }
+        if matches!(&container.kind, Kind::External(path) if &**path == "sys.modules") {
+            return self.sys_modules_item(frame, &key, span);
+        }
         let value = ops::get_item(&container, &key, span);
         // An item djsafe cannot tell which it is may be any of them, and a change made through
         // it would be lost: the objects the container holds become unknown.
