@@ -84,6 +84,7 @@ impl<'p> Run<'p> {
             start: node.start_byte(),
             end: node.end_byte(),
             params,
+            closure: self.closure_of(frame, node),
         };
         let site = self.span(frame, node);
         self.bind(
@@ -152,18 +153,29 @@ impl<'p> Run<'p> {
             ));
         }
         // The function's globals are its module's namespace: the caller's own while that module
-        // is still running, the finished module's otherwise.
+        // is still running, the finished module's otherwise. A caller that is itself a function
+        // (or a class body) of that module passes its globals, not its locals: Python scopes
+        // names where they are written, not where they are called from.
         let globals = if caller.module == function.module {
-            let mut live = caller.ns.clone();
-            if let Some(outer) = &caller.globals {
-                for (k, v) in &outer.bindings {
-                    live.bindings.entry(k.clone()).or_insert_with(|| v.clone());
+            match &caller.globals {
+                None => Rc::new(caller.ns.clone()),
+                Some(outer) => {
+                    let mut live = (**outer).clone();
+                    // The caller's `global` names live in its frame while it runs.
+                    for name in &caller.global_names {
+                        if let Some(binding) = caller.ns.bindings.get(name) {
+                            live.bindings.insert(name.clone(), binding.clone());
+                        }
+                    }
+                    Rc::new(live)
                 }
             }
-            Rc::new(live)
         } else {
             self.module(function.module)
         };
+        // A nested function reads its enclosing functions' variables from its closure (bound as
+        // its locals, so that a function it calls does not see them).
+        let unfollowed = self.enter_closure(function, body, &mut locals);
         // A `global` name is the module's: the function starts from the module's binding.
         let declared: Vec<(Rc<str>, Option<Binding>)> = global_names
             .iter()
@@ -191,7 +203,10 @@ impl<'p> Run<'p> {
             self.call_steps = 0;
         }
         self.call_depth += 1;
-        let exit = self.block(&mut frame, body);
+        let exit = match unfollowed {
+            Some(why) => Err(Exit::GaveUp(why)),
+            None => self.block(&mut frame, body),
+        };
         self.call_depth -= 1;
         if self.call_depth == 0 {
             self.call_steps = outer_steps;

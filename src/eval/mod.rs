@@ -30,6 +30,7 @@
 mod builtins;
 mod call;
 mod classes;
+mod closures;
 mod escape;
 pub(crate) mod exec_files;
 pub use classes::configuration_classes;

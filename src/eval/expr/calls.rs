@@ -65,6 +65,16 @@ impl<'p> Run<'p> {
         // A handle on a module djsafe cannot identify, passed anywhere but to a builtin that
         // only reads it (`setattr(mod, ...)`, `vars(mod)`, a helper), may have its names
         // changed; `getattr(mod, name)` is read through it.
+        // `setattr(Conf, 'LEVEL', ...)`, `delattr(Conf, ...)`: the class changed.
+        if matches!(&callee.kind, Kind::External(path) if matches!(&**path, "builtins.setattr" | "builtins.delattr"))
+            && let Some(Kind::Class(class)) = args.positional.first().map(|c| &c.kind)
+        {
+            class.mark_changed(&format!(
+                "`{}` at {}",
+                self.text(frame, node),
+                self.line(frame, node)
+            ));
+        }
         let reads_only =
             matches!(&callee.kind, Kind::External(path) if READS_ONLY.contains(&&**path));
         if !reads_only {

@@ -108,6 +108,14 @@ impl<'p> Run<'p> {
                 }
                 // `mod.DEBUG = True` through a module djsafe cannot identify.
                 self.through_unidentified(frame, &holder);
+                // `Conf.LEVEL = 'DEBUG'` (a class decorator, a helper): the class changed.
+                if let Kind::Class(class) = &holder.kind {
+                    class.mark_changed(&format!(
+                        "`{}` is set at {}",
+                        self.text(frame, target),
+                        self.line(frame, target)
+                    ));
+                }
                 let reason = format!(
                     "stored in `{}` at {}, which djsafe does not follow",
                     self.text(frame, target),
