@@ -56,6 +56,7 @@ mod strings;
 mod unidentified;
 mod url_configs;
 pub mod value;
+mod yaml_values;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;

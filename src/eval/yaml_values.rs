@@ -1,0 +1,281 @@
+//! `yaml.safe_load` (and `yaml.load` with one of PyYAML's loaders) of a committed file or a
+//! string: the Python values PyYAML builds, within a subset djsafe reads exactly as PyYAML does.
+//! Mappings with string keys, sequences, quoted and block scalars as strings, and plain scalars
+//! resolved by PyYAML's YAML 1.1 rules: `yes`/`no`/`on`/`off`/`true`/`false` in their three
+//! spellings are booleans, `~`, `null` and nothing are None, integers in decimal, `0x`, `0b`
+//! and leading-zero octal (with `_`), and simple decimals (`1.5`) are floats. Anything else
+//! PyYAML may read differently is unknown, never guessed: anchors and aliases, tags, merge
+//! keys, other floats, dates and sexagesimal numbers, keys that are not strings, several
+//! documents, tabs, escapes in double-quoted strings, text the parser rejects (PyYAML's own
+//! errors are not modelled either).
+
+use saphyr_parser::{Event, Parser, ScalarStyle};
+
+use super::ops::dict_insert;
+use super::value::{Kind, Object, Value};
+use crate::source::Span;
+
+/// Deeper than any configuration file.
+const MAX_DEPTH: usize = 64;
+/// Nodes built per document: a bound on the work a file can ask for.
+const MAX_NODES: usize = 100_000;
+
+/// How a loader resolves plain scalars.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Loader {
+    /// `SafeLoader`, `FullLoader`, `Loader`, `UnsafeLoader` (and their C versions): YAML 1.1's
+    /// implicit types. Without tags the four build the same values.
+    Resolving,
+    /// `BaseLoader`: every scalar is a string.
+    Base,
+}
+
+/// The loader a `Loader=` argument names, if djsafe reads it.
+pub(super) fn loader(path: &str) -> Option<Loader> {
+    let name = path.strip_prefix("yaml.")?;
+    match name {
+        "SafeLoader" | "CSafeLoader" | "FullLoader" | "CFullLoader" | "Loader" | "CLoader"
+        | "UnsafeLoader" | "CUnsafeLoader" => Some(Loader::Resolving),
+        "BaseLoader" | "CBaseLoader" => Some(Loader::Base),
+        _ => None,
+    }
+}
+
+/// The value PyYAML loads from `text`, or why djsafe does not know it.
+pub(super) fn load(text: &str, loader: Loader, span: Span) -> Result<Value, String> {
+    if text.contains('\t') {
+        return Err("a YAML file with tabs, which PyYAML may read differently".into());
+    }
+    if text.starts_with('\u{feff}') || text.chars().any(|c| c.is_control() && c != '\n') {
+        return Err("a YAML file with control characters or a byte order mark".into());
+    }
+    // Escapes in double-quoted strings differ between YAML 1.1 and 1.2.
+    if text
+        .lines()
+        .any(|line| line.contains('"') && line.contains('\\'))
+    {
+        return Err("a YAML double-quoted string with escapes".into());
+    }
+    if text.lines().any(|line| line.starts_with('%')) {
+        return Err("a YAML directive".into());
+    }
+    let mut builder = Builder {
+        loader,
+        span,
+        stack: Vec::new(),
+        document: None,
+        documents: 0,
+        nodes: 0,
+    };
+    for event in Parser::new_from_str(text) {
+        let (event, _) = event.map_err(|e| format!("YAML djsafe's parser rejects ({e})"))?;
+        builder.event(event)?;
+    }
+    if builder.documents > 1 {
+        return Err("a YAML stream of several documents (safe_load raises ComposerError)".into());
+    }
+    Ok(builder
+        .document
+        .unwrap_or_else(|| Value::new(Kind::None, span)))
+}
+
+enum Frame {
+    Sequence(Vec<Value>),
+    Mapping(Vec<(Value, Value)>, Option<Value>),
+}
+
+struct Builder {
+    loader: Loader,
+    span: Span,
+    stack: Vec<Frame>,
+    document: Option<Value>,
+    documents: usize,
+    nodes: usize,
+}
+
+impl Builder {
+    fn event(&mut self, event: Event) -> Result<(), String> {
+        match event {
+            Event::DocumentStart(_) => {
+                self.documents += 1;
+                Ok(())
+            }
+            Event::Alias(_) => Err("a YAML alias, which djsafe does not model".into()),
+            Event::Scalar(_, _, anchor, _)
+            | Event::SequenceStart(anchor, _)
+            | Event::MappingStart(anchor, _)
+                if anchor != 0 =>
+            {
+                Err("a YAML anchor, which djsafe does not model".into())
+            }
+            Event::Scalar(_, _, _, Some(_))
+            | Event::SequenceStart(_, Some(_))
+            | Event::MappingStart(_, Some(_)) => {
+                Err("a YAML tag, which djsafe does not model".into())
+            }
+            Event::Scalar(text, style, _, None) => {
+                let value = self.scalar(&text, style)?;
+                self.add(value)
+            }
+            Event::SequenceStart(..) => self.open(Frame::Sequence(Vec::new())),
+            Event::MappingStart(..) => self.open(Frame::Mapping(Vec::new(), None)),
+            Event::SequenceEnd | Event::MappingEnd => {
+                let value = match self.stack.pop() {
+                    Some(Frame::Sequence(items)) => {
+                        Value::new(Kind::List(Object::new(items)), self.span)
+                    }
+                    Some(Frame::Mapping(pairs, None)) => {
+                        Value::new(Kind::Dict(Object::new(pairs)), self.span)
+                    }
+                    _ => return Err("a YAML collection djsafe could not read".into()),
+                };
+                self.add(value)
+            }
+            Event::DocumentEnd | Event::StreamStart | Event::StreamEnd | Event::Nothing => Ok(()),
+        }
+    }
+
+    fn open(&mut self, frame: Frame) -> Result<(), String> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(format!("YAML nested deeper than {MAX_DEPTH} levels"));
+        }
+        self.stack.push(frame);
+        Ok(())
+    }
+
+    fn add(&mut self, value: Value) -> Result<(), String> {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return Err(format!("a YAML document of more than {MAX_NODES} nodes"));
+        }
+        match self.stack.last_mut() {
+            None => {
+                self.document = Some(value);
+                Ok(())
+            }
+            Some(Frame::Sequence(items)) => {
+                items.push(value);
+                Ok(())
+            }
+            Some(Frame::Mapping(_, key @ None)) => {
+                // PyYAML's dict keys: strings only here (`1: x`, `true: x`, `null: x` would
+                // be an int, a bool or None, and `1` and `true` the same key).
+                if !matches!(value.kind, Kind::Str(_)) {
+                    return Err("a YAML key that is not a string".into());
+                }
+                *key = Some(value);
+                Ok(())
+            }
+            Some(Frame::Mapping(pairs, key)) => {
+                let key = key
+                    .take()
+                    .unwrap_or_else(|| Value::new(Kind::None, self.span));
+                dict_insert(pairs, key, value);
+                Ok(())
+            }
+        }
+    }
+
+    fn scalar(&self, text: &str, style: ScalarStyle) -> Result<Value, String> {
+        let span = self.span;
+        if style != ScalarStyle::Plain || self.loader == Loader::Base {
+            return Ok(Value::str(text, span));
+        }
+        plain(text, span)
+    }
+}
+
+/// A plain scalar as PyYAML's resolver and SafeConstructor make it.
+fn plain(text: &str, span: Span) -> Result<Value, String> {
+    const BOOLS: &[&str] = &[
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF",
+    ];
+    if matches!(text, "" | "~" | "null" | "Null" | "NULL") {
+        return Ok(Value::new(Kind::None, span));
+    }
+    if BOOLS.contains(&text) {
+        let truth = matches!(text.chars().next(), Some('y' | 'Y' | 't' | 'T'))
+            || matches!(text, "on" | "On" | "ON");
+        return Ok(Value::new(Kind::Bool(truth), span));
+    }
+    if text == "<<" || text == "=" {
+        return Err(format!(
+            "the YAML scalar {text:?}, which PyYAML gives a meaning"
+        ));
+    }
+    let first = text.chars().next().unwrap_or(' ');
+    if !"-+0123456789.".contains(first) {
+        return Ok(Value::str(text, span));
+    }
+    if let Some(int) = integer(text)? {
+        return Ok(Value::new(Kind::Int(int), span));
+    }
+    if let Some(float) = simple_float(text) {
+        return Ok(Value::new(Kind::Float(float), span));
+    }
+    Err(format!(
+        "the YAML scalar {text:?}, which PyYAML may read as a number or a date"
+    ))
+}
+
+/// PyYAML's int (`construct_yaml_int`) when `text` matches its int pattern: `Ok(None)` when it
+/// does not, an error when it does but djsafe does not compute it (sexagesimal, too large).
+fn integer(text: &str) -> Result<Option<i64>, String> {
+    let (negative, body) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let all = |s: &str, f: fn(char) -> bool| !s.is_empty() && s.chars().all(f);
+    let (digits, radix) = if let Some(rest) = body.strip_prefix("0b") {
+        if !all(rest, |c| matches!(c, '0' | '1' | '_')) {
+            return Ok(None);
+        }
+        (rest, 2)
+    } else if let Some(rest) = body.strip_prefix("0x") {
+        if !all(rest, |c| c.is_ascii_hexdigit() || c == '_') {
+            return Ok(None);
+        }
+        (rest, 16)
+    } else if body == "0" {
+        ("0", 10)
+    } else if let Some(rest) = body.strip_prefix('0') {
+        if !all(rest, |c| matches!(c, '0'..='7' | '_')) {
+            return Ok(None);
+        }
+        (rest, 8)
+    } else if body.starts_with(|c: char| matches!(c, '1'..='9'))
+        && all(body, |c| c.is_ascii_digit() || c == '_')
+    {
+        (body, 10)
+    } else if body.starts_with(|c: char| matches!(c, '1'..='9'))
+        && all(body, |c| c.is_ascii_digit() || c == '_' || c == ':')
+    {
+        return Err(format!("the YAML sexagesimal number {text:?}"));
+    } else {
+        return Ok(None);
+    };
+    let digits: String = digits.chars().filter(|&c| c != '_').collect();
+    if digits.is_empty() {
+        // `0b_`: PyYAML's int() of nothing raises.
+        return Err(format!(
+            "the YAML scalar {text:?}, which PyYAML fails to read"
+        ));
+    }
+    let magnitude = i64::from_str_radix(&digits, radix)
+        .map_err(|_| format!("the YAML integer {text:?}, larger than djsafe computes"))?;
+    Ok(Some(if negative { -magnitude } else { magnitude }))
+}
+
+/// `1.5`, `-0.25`: digits, a dot, digits; anything else (`1.`, `.5`, exponents, `_`) is left
+/// to be unknown.
+fn simple_float(text: &str) -> Option<f64> {
+    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (whole, fraction) = body.split_once('.')?;
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    text.parse().ok()
+}
