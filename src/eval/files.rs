@@ -316,7 +316,10 @@ impl Run<'_> {
         };
         let parsed = match format {
             "json" => super::stdlib::json_loads(&text, span),
-            _ => super::stdlib::toml_loads(&text, span),
+            "toml" => {
+                super::toml_values::loads(&text, super::toml_values::Dialect::TomlPackage, span)
+            }
+            _ => super::toml_values::loads(&text, super::toml_values::Dialect::Tomllib, span),
         };
         match parsed {
             Ok(value) => value.with_env(&file.env),

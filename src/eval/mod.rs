@@ -53,6 +53,7 @@ pub mod spellings;
 mod stdlib;
 mod stmt;
 mod strings;
+mod toml_values;
 mod unidentified;
 mod url_configs;
 pub mod value;
