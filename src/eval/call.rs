@@ -484,14 +484,40 @@ impl<'p> Run<'p> {
         if method == "update"
             && let Some(index) = self.module_dict_argument(frame, arguments)
         {
+            // The attributes Python gives every module come first (`__name__` is then the other
+            // module's: `sys.modules[__name__]` afterwards finds it), then the module's names.
+            let module = &self.project.modules[index];
+            let (name, file) = (
+                module.name.clone(),
+                self.project
+                    .sources
+                    .get(module.file)
+                    .path
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+            self.write_global(frame, "__name__", Value::str(&name, span), span);
+            self.write_global(frame, "__file__", Value::str(&file, span), span);
+            for dunder in [
+                "__doc__",
+                "__package__",
+                "__spec__",
+                "__loader__",
+                "__cached__",
+            ] {
+                let reason = format!("`{dunder}` of `{name}`, which djsafe does not model");
+                self.write_global(frame, dunder, Value::unknown(reason, span), span);
+            }
             let names = self.module_names(frame, index);
             for (name, binding) in &names.bindings {
                 self.write_global(frame, name, binding.value.clone(), span);
             }
-            // Its `__name__`, `__file__` and the other attributes Python gives a module are
-            // copied too, and djsafe does not model them.
-            let reason = format!("`{}` at {}", self.text(frame, call), self.line(frame, call));
-            frame.ns.opaque.get_or_insert_with(|| reason.into());
+            // Names djsafe did not evaluate (a module it only partly loaded, or whose names it
+            // cannot tell) are copied too.
+            if names.opaque.is_some() || self.project.modules[index].kept.is_some() {
+                let reason = format!("`{}` at {}", self.text(frame, call), self.line(frame, call));
+                frame.ns.opaque.get_or_insert_with(|| reason.into());
+            }
             return Some(Value::new(Kind::None, span));
         }
         let args = self.arguments(frame, arguments).ok()?;

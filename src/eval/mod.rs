@@ -232,6 +232,7 @@ pub fn evaluate_with(
         global_writes: Vec::new(),
         call_forks: 0,
         unidentified: None,
+        unidentified_running: Vec::new(),
     };
     let namespace = run.module(settings.module);
     let namespace = match &settings.class {
@@ -346,6 +347,8 @@ struct Run<'p> {
     /// Why a handle on a module djsafe cannot identify was made, once one was: modules that
     /// finish afterwards may have been changed through it (see `unidentified`).
     unidentified: Option<Rc<str>>,
+    /// The modules running when `unidentified` was set.
+    unidentified_running: Vec<usize>,
 }
 
 /// A write to the process environment, as `module_cache` replays it.
@@ -458,7 +461,7 @@ impl Run<'_> {
         };
         self.stack.pop();
         self.partial.remove(&index);
-        self.forget_if_unidentified(&mut frame.ns);
+        self.forget_if_unidentified(index, &mut frame.ns);
         let ns = Rc::new(frame.ns);
         self.modules.insert(index, ns.clone());
         if let Some(start) = recording {

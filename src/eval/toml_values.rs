@@ -172,20 +172,19 @@ fn toml_1_1_feature(text: &str) -> Option<&'static str> {
                 open.pop();
             }
             '\n' if open.contains(&'{') => return Some("a newline inside an inline table"),
-            d if d.is_ascii_digit() => {
-                // `07:32` not followed by `:ss`.
-                if chars.get(i + 1).is_some_and(char::is_ascii_digit)
-                    && chars.get(i + 2) == Some(&':')
-                    && chars.get(i + 3).is_some_and(char::is_ascii_digit)
-                    && chars.get(i + 4).is_some_and(char::is_ascii_digit)
-                {
-                    if chars.get(i + 5) != Some(&':') {
-                        return Some("a time without seconds");
-                    }
-                    i += 5;
-                    after_comma = false;
-                    continue;
+            // `07:32` not followed by `:ss`.
+            d if d.is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                && chars.get(i + 2) == Some(&':')
+                && chars.get(i + 3).is_some_and(char::is_ascii_digit)
+                && chars.get(i + 4).is_some_and(char::is_ascii_digit) =>
+            {
+                if chars.get(i + 5) != Some(&':') {
+                    return Some("a time without seconds");
                 }
+                i += 5;
+                after_comma = false;
+                continue;
             }
             _ => {}
         }

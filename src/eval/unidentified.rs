@@ -106,7 +106,11 @@ impl Run<'_> {
     /// they hold become unknown; modules that finish later follow (see [`Run::module`]).
     fn forget_all_modules(&mut self, frame: &mut Frame, reason: &str) {
         let reason: Rc<str> = reason.into();
-        self.unidentified.get_or_insert_with(|| reason.clone());
+        if self.unidentified.is_none() {
+            self.unidentified = Some(reason.clone());
+            // Those running now are forgotten here; they bind their later names themselves.
+            self.unidentified_running = self.stack.clone();
+        }
         let mut held: Vec<Value> = Vec::new();
         let mut modules: Vec<usize> = self.modules.keys().copied().collect();
         modules.extend(self.stack.iter().copied());
@@ -134,8 +138,10 @@ impl Run<'_> {
 
     /// A module that finished running after a handle on an unidentified module was made: it
     /// may have been run, and changed, through the handle.
-    pub(super) fn forget_if_unidentified(&mut self, ns: &mut super::Namespace) {
-        if let Some(reason) = self.unidentified.clone() {
+    pub(super) fn forget_if_unidentified(&mut self, module: usize, ns: &mut super::Namespace) {
+        if let Some(reason) = self.unidentified.clone()
+            && !self.unidentified_running.contains(&module)
+        {
             let held: Vec<Value> = ns.bindings.values().map(|b| b.value.clone()).collect();
             self.forget_reachable(&held, &reason, &Default::default());
             forget_bindings(ns, &reason);

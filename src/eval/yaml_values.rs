@@ -4,10 +4,11 @@
 //! resolved by PyYAML's YAML 1.1 rules: `yes`/`no`/`on`/`off`/`true`/`false` in their three
 //! spellings are booleans, `~`, `null` and nothing are None, integers in decimal, `0x`, `0b`
 //! and leading-zero octal (with `_`), and simple decimals (`1.5`) are floats. Anything else
-//! PyYAML may read differently is unknown, never guessed: anchors and aliases, tags, merge
-//! keys, other floats, dates and sexagesimal numbers, keys that are not strings, several
-//! documents, tabs, escapes in double-quoted strings, text the parser rejects (PyYAML's own
-//! errors are not modelled either).
+//! PyYAML may read differently is unknown, never guessed: another float, a date or a
+//! sexagesimal number is an unknown value where it stands; anchors and aliases, tags, merge
+//! keys, keys that are not strings, several documents, tabs, escapes in double-quoted strings
+//! and text the parser rejects make the whole document unknown (PyYAML's own errors are not
+//! modelled either).
 
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
@@ -113,8 +114,11 @@ impl Builder {
             | Event::MappingStart(_, Some(_)) => {
                 Err("a YAML tag, which djsafe does not model".into())
             }
+            // A scalar djsafe does not read is an unknown value (a key must be known).
             Event::Scalar(text, style, _, None) => {
-                let value = self.scalar(&text, style)?;
+                let value = self
+                    .scalar(&text, style)
+                    .unwrap_or_else(|why| Value::unknown(why, self.span));
                 self.add(value)
             }
             Event::SequenceStart(..) => self.open(Frame::Sequence(Vec::new())),
@@ -161,7 +165,10 @@ impl Builder {
                 // PyYAML's dict keys: strings only here (`1: x`, `true: x`, `null: x` would
                 // be an int, a bool or None, and `1` and `true` the same key).
                 if !matches!(value.kind, Kind::Str(_)) {
-                    return Err("a YAML key that is not a string".into());
+                    return Err(match value.unknown_reason() {
+                        Some(why) => format!("a YAML key djsafe cannot read ({why})"),
+                        None => "a YAML key that is not a string".into(),
+                    });
                 }
                 *key = Some(value);
                 Ok(())
