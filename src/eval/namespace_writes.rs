@@ -67,9 +67,16 @@ impl<'p> Run<'p> {
             .filter(|a| a.kind() == "argument_list")?;
         // `globals().update(vars(conf))`, `globals().update(conf.__dict__)`: every name of a
         // project module, underscored ones too.
-        if method == "update"
-            && let Some(index) = self.module_dict_argument(frame, arguments)
+        let holder = match method {
+            "update" => self.module_dict_argument(frame, arguments),
+            _ => None,
+        };
+        if let Some(holder) = &holder
+            && !matches!(holder.kind, Kind::Module(_))
         {
+            return self.unknown_update(frame, call);
+        }
+        if let Some(Kind::Module(index)) = holder.map(|h| h.kind) {
             // The attributes Python gives every module come first (`__name__` is then the other
             // module's: `sys.modules[__name__]` afterwards finds it), then the module's names.
             let module = &self.project.modules[index];
@@ -111,7 +118,10 @@ impl<'p> Run<'p> {
             "update" => {
                 let mut pairs = match args.positional.as_slice() {
                     [] => Vec::new(),
-                    [dict] => dict.pairs()?,
+                    [dict] => match dict.pairs() {
+                        Some(pairs) => pairs,
+                        None => return self.unknown_update(frame, call),
+                    },
                     _ => return None,
                 };
                 pairs.extend(
@@ -137,7 +147,10 @@ impl<'p> Run<'p> {
             },
         };
         if writes.iter().any(|(k, _)| k.as_str().is_none()) {
-            return None;
+            return match method {
+                "update" => self.unknown_update(frame, call),
+                _ => None,
+            };
         }
         for (key, value) in writes {
             let name = key.as_str().unwrap_or_default().to_string();
@@ -146,8 +159,27 @@ impl<'p> Run<'p> {
         Some(Value::new(Kind::None, span))
     }
 
-    /// The project module whose namespace the only argument is (`vars(conf)`, `conf.__dict__`).
-    fn module_dict_argument(&mut self, frame: &mut Frame, arguments: Node<'p>) -> Option<usize> {
+    /// `globals().update(mapping)` with a mapping djsafe does not know, at a module's top
+    /// level: any name may be rebound or added, so the names bound so far become unknown
+    /// (libraries, modules, functions and classes kept, as `forget_module_names` keeps them).
+    /// In a function, `None`: the module's namespace is then only marked as opaque.
+    fn unknown_update(&mut self, frame: &mut Frame, call: Node<'p>) -> Option<Value> {
+        if frame.globals.is_some() {
+            return None;
+        }
+        let reason: std::rc::Rc<str> = format!(
+            "may be rebound by `{}` at {}, whose names djsafe does not know",
+            self.text(frame, call),
+            self.line(frame, call)
+        )
+        .into();
+        super::unidentified::forget_bindings(&mut frame.ns, &reason);
+        frame.ns.opaque.get_or_insert(reason);
+        Some(Value::new(Kind::None, self.span(frame, call)))
+    }
+
+    /// The value whose namespace the only argument is (`vars(conf)`, `conf.__dict__`).
+    fn module_dict_argument(&mut self, frame: &mut Frame, arguments: Node<'p>) -> Option<Value> {
         let argument = match super::code_children(arguments).as_slice() {
             [argument] => *argument,
             _ => return None,
@@ -159,9 +191,8 @@ impl<'p> Run<'p> {
                     .is_some_and(|f| self.text(frame, f) == "vars") =>
             {
                 let args = argument.child_by_field_name("arguments")?;
-                let only = super::code_children(args);
-                match only.as_slice() {
-                    [holder] if holder.kind() == "identifier" => *holder,
+                match super::code_children(args).as_slice() {
+                    [holder] if holder.kind() != "keyword_argument" => *holder,
                     _ => return None,
                 }
             }
@@ -170,17 +201,10 @@ impl<'p> Run<'p> {
                     .child_by_field_name("attribute")
                     .is_some_and(|a| self.text(frame, a) == "__dict__") =>
             {
-                let holder = argument.child_by_field_name("object")?;
-                if holder.kind() != "identifier" {
-                    return None;
-                }
-                holder
+                argument.child_by_field_name("object")?
             }
             _ => return None,
         };
-        match self.expr(frame, holder).kind {
-            Kind::Module(index) => Some(index),
-            _ => None,
-        }
+        Some(self.expr(frame, holder))
     }
 }

@@ -168,7 +168,7 @@ impl Run<'_> {
 
 /// The frame's names become unknown, except libraries, modules, functions and classes (as
 /// [`Run::forget_module_names`] keeps them).
-fn forget_bindings(ns: &mut super::Namespace, reason: &Rc<str>) {
+pub(super) fn forget_bindings(ns: &mut super::Namespace, reason: &Rc<str>) {
     for binding in ns.bindings.values_mut() {
         if !binding.value.is_unknown()
             && !matches!(

@@ -4,11 +4,11 @@
 //! resolved by PyYAML's YAML 1.1 rules: `yes`/`no`/`on`/`off`/`true`/`false` in their three
 //! spellings are booleans, `~`, `null` and nothing are None, integers in decimal, `0x`, `0b`
 //! and leading-zero octal (with `_`), and simple decimals (`1.5`) are floats. Anything else
-//! PyYAML may read differently is unknown, never guessed: another float, a date or a
-//! sexagesimal number is an unknown value where it stands; anchors and aliases, tags, merge
-//! keys, keys that are not strings, several documents, tabs, escapes in double-quoted strings
-//! and text the parser rejects make the whole document unknown (PyYAML's own errors are not
-//! modelled either).
+//! PyYAML may read differently is unknown, never guessed: another float, a large or a
+//! sexagesimal number is an unknown value where it stands; what PyYAML may fail to construct
+//! (a date, `=`, `0b_`), anchors and aliases, tags, merge keys, keys that are not strings,
+//! several documents, tabs, escapes in double-quoted strings and text the parser rejects make
+//! the whole document unknown (PyYAML's own errors are not modelled either).
 
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
@@ -114,11 +114,10 @@ impl Builder {
             | Event::MappingStart(_, Some(_)) => {
                 Err("a YAML tag, which djsafe does not model".into())
             }
-            // A scalar djsafe does not read is an unknown value (a key must be known).
+            // A scalar djsafe does not read is an unknown value (a key must be known); one
+            // PyYAML may fail to construct makes the document unknown.
             Event::Scalar(text, style, _, None) => {
-                let value = self
-                    .scalar(&text, style)
-                    .unwrap_or_else(|why| Value::unknown(why, self.span));
+                let value = self.scalar(&text, style)?;
                 self.add(value)
             }
             Event::SequenceStart(..) => self.open(Frame::Sequence(Vec::new())),
@@ -206,29 +205,49 @@ fn plain(text: &str, span: Span) -> Result<Value, String> {
             || matches!(text, "on" | "On" | "ON");
         return Ok(Value::new(Kind::Bool(truth), span));
     }
+    // Merge keys and `=` have tags SafeLoader has no constructor for: loading raises.
     if text == "<<" || text == "=" {
         return Err(format!(
             "the YAML scalar {text:?}, which PyYAML gives a meaning"
         ));
     }
+    let unknown = |why: String| Ok(Value::unknown(why, span));
     let first = text.chars().next().unwrap_or(' ');
     if !"-+0123456789.".contains(first) {
         return Ok(Value::str(text, span));
     }
-    if let Some(int) = integer(text)? {
-        return Ok(Value::new(Kind::Int(int), span));
+    match integer(text) {
+        Ok(Some(int)) => return Ok(Value::new(Kind::Int(int), span)),
+        Ok(None) => {}
+        Err(Unread::Value(why)) => return unknown(why),
+        Err(Unread::Document(why)) => return Err(why),
     }
     if let Some(float) = simple_float(text) {
         return Ok(Value::new(Kind::Float(float), span));
     }
-    Err(format!(
-        "the YAML scalar {text:?}, which PyYAML may read as a number or a date"
+    // `2024-02-30` matches PyYAML's date pattern and fails to construct: loading raises.
+    let bytes = text.as_bytes();
+    if bytes.len() >= 5 && bytes[..4].iter().all(u8::is_ascii_digit) && bytes[4] == b'-' {
+        return Err(format!(
+            "the YAML scalar {text:?}, which PyYAML reads as a date or fails to"
+        ));
+    }
+    // Any other float, or a string: PyYAML constructs both without failing.
+    unknown(format!(
+        "the YAML scalar {text:?}, which PyYAML may read as a number"
     ))
 }
 
+/// Why a scalar is not read: the value alone, or the document (PyYAML may raise).
+enum Unread {
+    Value(String),
+    Document(String),
+}
+
 /// PyYAML's int (`construct_yaml_int`) when `text` matches its int pattern: `Ok(None)` when it
-/// does not, an error when it does but djsafe does not compute it (sexagesimal, too large).
-fn integer(text: &str) -> Result<Option<i64>, String> {
+/// does not, an error when it does but djsafe does not compute it (sexagesimal, too large) or
+/// PyYAML fails to (`0b_`).
+fn integer(text: &str) -> Result<Option<i64>, Unread> {
     let (negative, body) = match text.as_bytes().first() {
         Some(b'-') => (true, &text[1..]),
         Some(b'+') => (false, &text[1..]),
@@ -259,19 +278,24 @@ fn integer(text: &str) -> Result<Option<i64>, String> {
     } else if body.starts_with(|c: char| matches!(c, '1'..='9'))
         && all(body, |c| c.is_ascii_digit() || c == '_' || c == ':')
     {
-        return Err(format!("the YAML sexagesimal number {text:?}"));
+        return Err(Unread::Value(format!(
+            "the YAML sexagesimal number {text:?}"
+        )));
     } else {
         return Ok(None);
     };
     let digits: String = digits.chars().filter(|&c| c != '_').collect();
     if digits.is_empty() {
         // `0b_`: PyYAML's int() of nothing raises.
-        return Err(format!(
+        return Err(Unread::Document(format!(
             "the YAML scalar {text:?}, which PyYAML fails to read"
-        ));
+        )));
     }
-    let magnitude = i64::from_str_radix(&digits, radix)
-        .map_err(|_| format!("the YAML integer {text:?}, larger than djsafe computes"))?;
+    let magnitude = i64::from_str_radix(&digits, radix).map_err(|_| {
+        Unread::Value(format!(
+            "the YAML integer {text:?}, larger than djsafe computes"
+        ))
+    })?;
     Ok(Some(if negative { -magnitude } else { magnitude }))
 }
 

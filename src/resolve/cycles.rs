@@ -13,6 +13,9 @@ use tree_sitter::Node;
 use super::{Located, Project, module_file, scan_module};
 use crate::discover::read_text;
 
+/// Stands, among the files a file runs, for any module (see [`Project::files_run_by`]).
+const ANY_MODULE: &str = "";
+
 impl Project {
     /// Whether a statement a sliced module does not need imports a project file that imports
     /// the module back (see [`Project::imports_back`]).
@@ -70,7 +73,7 @@ impl Project {
         let mut queue = vec![start];
         while let Some(file) = queue.pop() {
             for next in self.files_run_by(&file).iter() {
-                if next == target {
+                if next == target || next.as_os_str() == ANY_MODULE {
                     return true;
                 }
                 if seen.insert(next.clone()) {
@@ -86,13 +89,21 @@ impl Project {
 
     /// The project files importing `file` runs through its import lines (each canonical):
     /// the module each line names, the packages above it, and the submodules `from package
-    /// import name` names. Computed once per file.
+    /// import name` names. A file that finds modules by name (`importlib.import_module`,
+    /// `sys.modules[...]`, `__import__`) may reach any: it lists [`ANY_MODULE`]. Computed once
+    /// per file.
     fn files_run_by(&self, file: &Path) -> Arc<Vec<PathBuf>> {
         if let Some(found) = self.import_lines_of.lock().unwrap().get(file) {
             return found.clone();
         }
         let mut found = Vec::new();
         if let Ok((text, _)) = read_text(file, &self.display_root) {
+            if ["import_module", "sys.modules", "__import__"]
+                .iter()
+                .any(|by_name| text.contains(by_name))
+            {
+                found.push(PathBuf::from(ANY_MODULE));
+            }
             for line in import_lines(&text) {
                 self.files_of_line(file, &line, &mut found);
             }
