@@ -25,6 +25,14 @@ pub(super) fn is_file(value: &Value) -> bool {
     matches!(&value.kind, Kind::Instance(instance) if &*instance.class == FILE)
 }
 
+/// What `os.path.exists`/`isfile`/`isdir` (and `Path.exists`/`is_file`/`is_dir`) ask.
+#[derive(Clone, Copy)]
+enum PathTest {
+    Exists,
+    IsFile,
+    IsDir,
+}
+
 /// What reading a path gives.
 enum Read {
     Contents(Vec<u8>),
@@ -49,6 +57,9 @@ impl Run<'_> {
         let first = args.positional.first();
         Some(match path {
             "builtins.open" | "io.open" => self.open(frame, args, span),
+            "os.path.exists" => self.path_test(first?, PathTest::Exists, span)?,
+            "os.path.isfile" => self.path_test(first?, PathTest::IsFile, span)?,
+            "os.path.isdir" => self.path_test(first?, PathTest::IsDir, span)?,
             "json.load" => self.parse_file(first?, "json", span),
             "tomllib.load" | "tomli.load" => self.parse_file(first?, "tomllib", span),
             "toml.load" => match first?.kind {
@@ -109,6 +120,9 @@ impl Run<'_> {
         span: Span,
     ) -> Option<Value> {
         match (&receiver.kind, method) {
+            (Kind::Path(_), "exists") => self.path_test(receiver, PathTest::Exists, span),
+            (Kind::Path(_), "is_file") => self.path_test(receiver, PathTest::IsFile, span),
+            (Kind::Path(_), "is_dir") => self.path_test(receiver, PathTest::IsDir, span),
             (Kind::Instance(instance), "read") if &*instance.class == FILE => {
                 if !args.positional.is_empty() || !args.keywords.is_empty() {
                     return Some(Value::unknown(
@@ -362,6 +376,41 @@ impl Run<'_> {
         }
     }
 
+    /// `os.path.exists(p)`, `Path.is_file()`...: answered from the checkout for a path inside
+    /// the repository; unknown for a path elsewhere (what `/etc/app.conf` is depends on the
+    /// machine, and answering from this one would make the output depend on where djsafe runs)
+    /// or relative to the directory the server starts in. `None` when the argument is not a
+    /// path djsafe knows.
+    fn path_test(&self, path: &Value, test: PathTest, span: Span) -> Option<Value> {
+        let text = super::paths::text(path)?;
+        if !text.starts_with('/') {
+            let reason = format!(
+                "{text:?} is relative to the directory the server starts in, which djsafe does not know"
+            );
+            return Some(Value::unknown(reason, span).with_env(&path.env));
+        }
+        let normalized = PathBuf::from(super::paths::normalize(text));
+        let root = self.project.display_root();
+        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let resolved = match normalized.canonicalize() {
+            Ok(resolved) => resolved,
+            // Absent: a path inside the repository is absent in every checkout of it.
+            Err(_) if inside(&normalized, &root) => {
+                return Some(Value::new(Kind::Bool(false), span).with_env(&path.env));
+            }
+            Err(_) => return Some(Value::unknown(outside(&normalized), span).with_env(&path.env)),
+        };
+        if !inside(&resolved, &root) {
+            return Some(Value::unknown(outside(&normalized), span).with_env(&path.env));
+        }
+        let answer = match test {
+            PathTest::Exists => true,
+            PathTest::IsFile => resolved.is_file(),
+            PathTest::IsDir => resolved.is_dir(),
+        };
+        Some(Value::new(Kind::Bool(answer), span).with_env(&path.env))
+    }
+
     /// The bytes of a file of the repository, or what Python raises reading it.
     fn read_repository_file(&self, path: &str) -> Read {
         if !path.starts_with('/') {
@@ -422,7 +471,7 @@ fn inside(path: &Path, root: &Path) -> bool {
 
 fn outside(path: &Path) -> String {
     format!(
-        "{} is outside the repository: what it holds depends on the machine",
+        "{} is outside the repository: what is there depends on the machine",
         path.display()
     )
 }

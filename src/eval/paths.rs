@@ -1,5 +1,6 @@
 //! `pathlib.Path` and `os.path` on the paths settings build from `__file__` (BASE_DIR): string
 //! operations, as on a POSIX system; `resolve()` normalizes `..` without following links.
+//! Whether a path exists is a question about the machine, answered in `files.rs`.
 
 use super::value::Args;
 use super::value::{Kind, Value};
@@ -110,14 +111,6 @@ pub fn method(path: &str, method: &str, args: &Args, span: Span) -> Option<Value
             Kind::Path(join(&parts?).into())
         }
         "as_posix" | "__str__" => Kind::Str(path.into()),
-        "exists" | "is_file" | "is_dir" => {
-            let on_disk = std::path::Path::new(path);
-            Kind::Bool(match method {
-                "exists" => on_disk.exists(),
-                "is_file" => on_disk.is_file(),
-                _ => on_disk.is_dir(),
-            })
-        }
         _ => return None,
     };
     Some(Value::new(result, span))
@@ -136,14 +129,6 @@ pub fn call(function: &str, args: &Args, span: Span) -> Option<Value> {
         "os.path.basename" => Kind::Str(basename(first?).into()),
         "os.path.abspath" | "os.path.realpath" | "os.path.normpath" => {
             Kind::Str(normalize(first?).into())
-        }
-        "os.path.exists" | "os.path.isfile" | "os.path.isdir" => {
-            let on_disk = std::path::Path::new(first?);
-            Kind::Bool(match function {
-                "os.path.exists" => on_disk.exists(),
-                "os.path.isfile" => on_disk.is_file(),
-                _ => on_disk.is_dir(),
-            })
         }
         "os.fspath" | "builtins.str" => Kind::Str(first?.into()),
         _ => return None,

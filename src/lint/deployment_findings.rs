@@ -8,13 +8,12 @@ use crate::deploy::{Deployment, Origin, Process, SourceKind};
 use crate::finding::{Environment, Finding};
 use crate::profile::Profile;
 use crate::resolve::Project;
-use crate::rules::beyond_django::is_placeholder;
-use crate::rules::hardcoded_credential::{is_credential_name, url_with_password};
 use crate::rules::registry::RuleMeta;
 use crate::source::Span;
 use crate::targets::Targets;
 
 use super::plan::{Plan, deployment_label};
+use super::secret_values::SecretValue;
 use super::{Options, severity};
 
 pub(super) fn check(
@@ -327,193 +326,17 @@ fn deployment_profile(plan: &Plan, deployment: &Deployment) -> Option<Profile> {
 }
 
 /// Which rule a variable a deployment sets falls under, and how to say what it is: Django's
-/// `SECRET_KEY` (by the names deployments give it) for DJS003, a credential name or a URL with a
-/// password for DJS033. Templates and obvious placeholders (`changeme`, `<your-key>`) are not
-/// secrets.
+/// `SECRET_KEY` (by the names deployments give it) for DJS003, a credential otherwise (DJS033).
 fn secret<'r>(
     name: &str,
     value: &str,
     key_rule: Option<&'r &'static RuleMeta>,
     credential_rule: Option<&'r &'static RuleMeta>,
 ) -> Option<(&'static RuleMeta, String)> {
-    if value.trim().is_empty() || is_placeholder(value) || is_obvious_placeholder(value) {
-        return None;
-    }
-    let upper = name.to_ascii_uppercase();
-    if matches!(
-        upper.as_str(),
-        "SECRET_KEY" | "DJANGO_SECRET_KEY" | "DJANGO_SECRET"
-    ) {
-        return Some((
-            key_rule?,
-            format!("{name} (Django's SECRET_KEY) to a literal"),
-        ));
-    }
-    // `ALLOW_EMPTY_PASSWORD=yes`, `USE_PASSWORD_AUTH=true`: a switch about a credential.
-    if is_credential_name(name) && !is_flag(value) {
-        return Some((
-            credential_rule?,
-            format!("the credential {name} to a literal"),
-        ));
-    }
-    if let Some(masked) = url_with_password(value) {
-        return Some((
-            credential_rule?,
-            format!("{name} to a URL with a hardcoded password ({masked})"),
-        ));
-    }
-    if let Some(key) = credential_in_mapping(value) {
-        return Some((
-            credential_rule?,
-            format!("{name} to a mapping with a hardcoded {key}"),
-        ));
-    }
-    None
-}
-
-/// The credential key of a Python or JSON mapping written into a variable
-/// (`MAYAN_DATABASES="{'default': {'PASSWORD': 'mayandbpass'}}"`, read with `literal_eval` or
-/// `json.loads`) whose value is a literal that is not a placeholder.
-fn credential_in_mapping(value: &str) -> Option<String> {
-    if !value.trim_start().starts_with('{') {
-        return None;
-    }
-    // The quoted strings of the text, each with whether a `:` follows it (a key).
-    let mut strings: Vec<(String, bool)> = Vec::new();
-    // Whether only blanks came since the last string closed.
-    let mut after_string = false;
-    let mut chars = value.chars();
-    while let Some(c) = chars.next() {
-        if c != '\'' && c != '"' {
-            if c == ':'
-                && after_string
-                && let Some(last) = strings.last_mut()
-            {
-                last.1 = true;
-            }
-            if !c.is_whitespace() {
-                after_string = false;
-            }
-            continue;
-        }
-        let mut text = String::new();
-        let mut closed = false;
-        while let Some(inner) = chars.next() {
-            match inner {
-                '\\' => {
-                    if let Some(escaped) = chars.next() {
-                        text.push(escaped);
-                    }
-                }
-                _ if inner == c => {
-                    closed = true;
-                    break;
-                }
-                _ => text.push(inner),
-            }
-        }
-        if !closed {
-            return None;
-        }
-        strings.push((text, false));
-        after_string = true;
-    }
-    strings.windows(2).find_map(|pair| {
-        let ((key, is_key), (literal, _)) = (&pair[0], &pair[1]);
-        (*is_key
-            && is_credential_name(key)
-            && !literal.trim().is_empty()
-            && !is_placeholder(literal)
-            && !is_obvious_placeholder(literal)
-            && !is_flag(literal))
-        .then(|| key.clone())
-    })
-}
-
-/// A boolean switch's value, as shells, YAML and env files spell it.
-fn is_flag(value: &str) -> bool {
-    matches!(
-        value.trim().to_ascii_lowercase().as_str(),
-        "yes" | "no" | "true" | "false" | "on" | "off" | "0" | "1" | "y" | "n"
-    )
-}
-
-/// Values nobody means as a secret: `changeme`, `change-me-in-production`, `<your-key>`,
-/// `xxxxxxxx`, `...`.
-fn is_obvious_placeholder(value: &str) -> bool {
-    let lower = value.trim().to_ascii_lowercase();
-    let squashed: String = lower
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect();
-    squashed.contains("changeme")
-        || squashed.contains("replaceme")
-        || (lower.starts_with('<') && lower.ends_with('>'))
-        || (!squashed.is_empty() && squashed.chars().all(|c| c == 'x'))
-        || squashed.is_empty()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{is_flag, is_obvious_placeholder, secret};
-
-    #[test]
-    fn switches_about_credentials_are_not_credentials() {
-        let credential = crate::rules::registry::find("DJS033").expect("DJS033 exists");
-        for value in ["yes", "True", "off", "1"] {
-            assert!(is_flag(value), "{value}");
-            assert!(secret("ALLOW_EMPTY_PASSWORD", value, None, Some(&credential)).is_none());
-        }
-        for value in ["s3cret", "123"] {
-            assert!(!is_flag(value), "{value}");
-            assert!(secret("DB_PASSWORD", value, None, Some(&credential)).is_some());
-        }
-    }
-
-    #[test]
-    fn credentials_in_mappings_written_into_variables() {
-        use super::credential_in_mapping;
-        let databases = "{'default':{'ENGINE':'django.db.backends.postgresql','NAME':'mayan','PASSWORD':'mayandbpass','USER':'mayan'}}";
-        assert_eq!(
-            credential_in_mapping(databases).as_deref(),
-            Some("PASSWORD")
-        );
-        let json = r#"{"default": {"password": "s3cret", "host": "db"}}"#;
-        assert_eq!(credential_in_mapping(json).as_deref(), Some("password"));
-        // No credential key, an empty or placeholder value, not a mapping.
-        assert_eq!(
-            credential_in_mapping("{'redis_url':'redis://redis:6379/2'}"),
-            None
-        );
-        assert_eq!(credential_in_mapping("{'PASSWORD': ''}"), None);
-        assert_eq!(credential_in_mapping("{'PASSWORD': 'changeme'}"), None);
-        assert_eq!(credential_in_mapping("PASSWORD: s3cret"), None);
-        // A password that is a value, not a key.
-        assert_eq!(
-            credential_in_mapping("{'field': 'password', 'x': 'y'}"),
-            None
-        );
-    }
-
-    #[test]
-    fn obvious_placeholders() {
-        for value in [
-            "changeme",
-            "change-me-in-production",
-            "CHANGE_ME",
-            "<your-secret-key>",
-            "xxxxxxxx",
-            "...",
-        ] {
-            assert!(is_obvious_placeholder(value), "{value}");
-        }
-        for value in [
-            "ralph_ng",
-            "your-secret-key-here-1234567890",
-            "django-insecure-abc",
-            "postgres",
-        ] {
-            assert!(!is_obvious_placeholder(value), "{value}");
-        }
-    }
+    let secret = SecretValue::classify(name, value)?;
+    let rule = match secret {
+        SecretValue::DjangoKey => key_rule?,
+        _ => credential_rule?,
+    };
+    Some((rule, secret.describe(name)))
 }

@@ -12,6 +12,7 @@ use crate::exclude::Excludes;
 use crate::profile::Profile;
 
 use super::plan;
+use super::secret_values::SecretValue;
 
 /// One deployment, as `djsafe deployments` shows it.
 #[derive(Serialize)]
@@ -32,13 +33,17 @@ pub struct Row {
     pub profile: Option<Profile>,
     pub profile_reason: String,
     /// The environment it sets: a value, or null when it is set to something the repository
-    /// does not show.
+    /// does not show. Secrets are redacted (`<redacted>`, a URL's password as `****`): the
+    /// findings point at them, the listing does not repeat them.
     pub env: BTreeMap<String, Option<String>>,
     /// The hosting platform that sets variables of its own in every process it runs (App Engine,
     /// Render, Platform.sh, Fly.io, Heroku): those are in `env` too, and the text listing names
     /// them once instead of listing each.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub platform: Option<String>,
+    /// The variables of `env` whose value is a secret, shown redacted.
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub redacted: BTreeSet<String>,
     /// The variables of `env` the platform sets (not the repository).
     #[serde(skip)]
     pub platform_vars: BTreeSet<String>,
@@ -175,7 +180,23 @@ fn row(
         env: deployment
             .env
             .iter()
-            .map(|(name, var)| (name.clone(), var.value.literal().map(str::to_string)))
+            .map(|(name, var)| {
+                let shown = var
+                    .value
+                    .literal()
+                    .map(|value| super::secret_values::shown_value(name, value));
+                (name.clone(), shown)
+            })
+            .collect(),
+        redacted: deployment
+            .env
+            .iter()
+            .filter(|(name, var)| {
+                var.value
+                    .literal()
+                    .is_some_and(|value| SecretValue::classify(name, value).is_some())
+            })
+            .map(|(name, _)| name.clone())
             .collect(),
         platform: deployment.env.values().find_map(|var| match &var.value {
             crate::deploy::EnvValue::Unknown(reason) => {
@@ -254,6 +275,9 @@ pub fn render_text(rows: &[Row]) -> String {
             let mut vars: Vec<String> = listed
                 .into_iter()
                 .map(|(k, v)| match v {
+                    // `<redacted>` is not a value the repository wrote: shown bare, as
+                    // `<set outside the repository>` is.
+                    Some(v) if row.redacted.contains(k) && v.starts_with('<') => format!("{k}={v}"),
                     Some(v) => format!("{k}={}", crate::eval::value::python_repr(v)),
                     None => format!("{k}=<set outside the repository>"),
                 })

@@ -7,6 +7,7 @@ pub mod deployments;
 mod extensions;
 pub mod matrix;
 mod plan;
+mod secret_values;
 pub(crate) mod shape;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};

@@ -49,3 +49,15 @@ FIXTURE_DIRS = [BASE_DIR.parent / 'shared-fixtures']
 LOG_FILE = os.path.join(os.path.dirname(PROJECT_DIR), 'logs', 'archive.log')
 SETTINGS_FILENAME = Path(__file__).name
 PROJECT_NAME = BASE_DIR.name
+
+# Whether a path exists: inside the repository the checkout answers (the same in every clone);
+# outside it, or relative to wherever the server starts, it depends on the machine.
+HAS_ASSETS = os.path.isdir(BASE_DIR / 'assets')
+HAS_SETTINGS_FILE = os.path.isfile(__file__)
+HAS_MANAGE_PY = (BASE_DIR / 'manage.py').exists()
+HAS_NO_LOCAL = (BASE_DIR / 'archive' / 'local_settings.py').is_file()
+SERVER_OVERRIDE = os.path.exists('/etc/archive/override.conf')
+SERVER_FLAG_DIR = Path('/var/lib/archive').is_dir()
+RELATIVE_FLAG = os.path.exists('maintenance.flag')
+if os.path.exists('/etc/archive/debug.flag'):
+    DEBUG = True
