@@ -118,10 +118,12 @@ impl<'p> Run<'p> {
             "update" => {
                 let mut pairs = match args.positional.as_slice() {
                     [] => Vec::new(),
-                    [dict] => match dict.pairs() {
-                        Some(pairs) => pairs,
-                        None => return self.unknown_update(frame, call),
-                    },
+                    // A mapping djsafe does not know (built from `os.environ`, a file, a call):
+                    // the namespace is marked opaque below, the names bound so far kept. They
+                    // are what Python has in the scenario evaluated when the mapping comes from
+                    // the environment (every variable not listed unset), but may be rebound
+                    // otherwise: a known hole (issue 10).
+                    [dict] => dict.pairs()?,
                     _ => return None,
                 };
                 pairs.extend(
@@ -147,10 +149,7 @@ impl<'p> Run<'p> {
             },
         };
         if writes.iter().any(|(k, _)| k.as_str().is_none()) {
-            return match method {
-                "update" => self.unknown_update(frame, call),
-                _ => None,
-            };
+            return None;
         }
         for (key, value) in writes {
             let name = key.as_str().unwrap_or_default().to_string();
@@ -159,10 +158,11 @@ impl<'p> Run<'p> {
         Some(Value::new(Kind::None, span))
     }
 
-    /// `globals().update(mapping)` with a mapping djsafe does not know, at a module's top
-    /// level: any name may be rebound or added, so the names bound so far become unknown
-    /// (libraries, modules, functions and classes kept, as `forget_module_names` keeps them).
-    /// In a function, `None`: the module's namespace is then only marked as opaque.
+    /// `globals().update(vars(x))` where `x` is not a module djsafe knows (a module it cannot
+    /// identify, any object) at a module's top level: any name may be rebound or added, so the
+    /// names bound so far become unknown (libraries, modules, functions and classes kept, as
+    /// `forget_module_names` keeps them). In a function, `None`: the module's namespace is then
+    /// only marked as opaque.
     fn unknown_update(&mut self, frame: &mut Frame, call: Node<'p>) -> Option<Value> {
         if frame.globals.is_some() {
             return None;

@@ -225,7 +225,13 @@ fn plain(text: &str, span: Span) -> Result<Value, String> {
     if let Some(float) = simple_float(text) {
         return Ok(Value::new(Kind::Float(float), span));
     }
-    // `2024-02-30` matches PyYAML's date pattern and fails to construct: loading raises.
+    // A date is a `datetime.date`, which djsafe does not model; `2024-02-30` matches PyYAML's
+    // date pattern and fails to construct (loading raises), as may a time it does not check.
+    if is_valid_date(text) {
+        return unknown(format!(
+            "the YAML date {text}, a datetime.date djsafe does not model"
+        ));
+    }
     let bytes = text.as_bytes();
     if bytes.len() >= 5 && bytes[..4].iter().all(u8::is_ascii_digit) && bytes[4] == b'-' {
         return Err(format!(
@@ -297,6 +303,32 @@ fn integer(text: &str) -> Result<Option<i64>, Unread> {
         ))
     })?;
     Ok(Some(if negative { -magnitude } else { magnitude }))
+}
+
+/// `YYYY-MM-DD` naming a day of the calendar.
+fn is_valid_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        text.get(range.clone())
+            .filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?
+            .parse()
+            .ok()
+    };
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    year >= 1 && (1..=days).contains(&day)
 }
 
 /// `1.5`, `-0.25`: digits, a dot, digits; anything else (`1.`, `.5`, exponents, `_`) is left
