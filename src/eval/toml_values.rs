@@ -238,3 +238,47 @@ fn from_toml(value: &toml::Value, span: Span) -> Value {
     };
     Value::new(kind, span)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{big_number, toml_1_1_feature};
+
+    #[test]
+    fn toml_1_1_features_are_found_outside_strings_and_comments() {
+        assert_eq!(
+            toml_1_1_feature("a = { b = 1,\n c = 2 }\n"),
+            Some("a newline inside an inline table")
+        );
+        assert_eq!(
+            toml_1_1_feature("a = { b = 1, }\n"),
+            Some("a trailing comma in an inline table")
+        );
+        assert_eq!(
+            toml_1_1_feature("a = \"\\e\"\n"),
+            Some("the escape `\\e` or `\\x`")
+        );
+        assert_eq!(
+            toml_1_1_feature("t = 07:32\n"),
+            Some("a time without seconds")
+        );
+        // TOML 1.0 documents.
+        for text in [
+            "a = [\n 1,\n 2,\n]\n",
+            "t = 07:32:00\ndt = 1979-05-27T07:32:00Z\n",
+            "s = \"{ not a table,\\n }\" # { x = 1, }\n",
+            "s = '\\e is literal here'\n",
+            "m = \"\"\"a\"\"\"\"\n",
+            "i = { a = [1,\n2] }\n".replace(",\n", ", ").as_str(),
+        ] {
+            assert_eq!(toml_1_1_feature(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_python_reads_without_bound() {
+        assert!(big_number("x = 99999999999999999999\n").is_some());
+        assert!(big_number("x = 1e1000\n").is_some());
+        assert!(big_number("x = 1.5e-300\n").is_some());
+        assert!(big_number("x = 12345\ny = 1e10\n").is_none());
+    }
+}

@@ -342,3 +342,36 @@ fn simple_float(text: &str) -> Option<f64> {
     }
     text.parse().ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Loader, load};
+    use crate::source::{FileId, Span};
+
+    fn shown(text: &str) -> String {
+        let span = Span {
+            file: FileId(0),
+            start: 0,
+            end: 0,
+        };
+        match load(text, Loader::Resolving, span) {
+            Ok(value) => format!("{value}"),
+            Err(why) => format!("error: {why}"),
+        }
+    }
+
+    #[test]
+    fn plain_scalars_resolve_as_pyyaml_does() {
+        assert_eq!(
+            shown("a: yes\nb: No\nc: ON\nd: y\ne: ~\nf:\n"),
+            "{'a': True, 'b': False, 'c': True, 'd': 'y', 'e': None, 'f': None}"
+        );
+        assert_eq!(
+            shown("a: 0x1F\nb: 012\nc: 0b101\nd: 1_000\ne: -0\n"),
+            "{'a': 31, 'b': 10, 'c': 5, 'd': 1000, 'e': 0}"
+        );
+        assert!(shown("a: =\n").starts_with("error"));
+        assert!(shown("a: 2024-02-30\n").starts_with("error"));
+        assert!(shown("a: &x 1\nb: *x\n").starts_with("error"));
+    }
+}
