@@ -173,8 +173,10 @@ fn visit_file(
         return;
     };
     if let Some(stem) = name.strip_suffix(".py") {
-        // `settings.dist.py` or `local-settings.py` cannot be imported, so Django never loads them.
-        let importable = is_identifier(stem);
+        // `settings.dist.py` cannot be imported, so Django never loads it. A hyphen is no bar:
+        // `import x-y` is a syntax error, but `DJANGO_SETTINGS_MODULE=settings.production-ci`
+        // goes through `importlib.import_module`, which finds `production-ci.py`.
+        let importable = is_settings_module_name(stem);
         if importable && (name == "settings.py" || parent_name(path) == Some("settings")) {
             found.candidates.push(path.to_path_buf());
         }
@@ -331,6 +333,15 @@ pub fn display_path(path: &Path, root: &Path) -> String {
     } else {
         parts.join("/")
     }
+}
+
+/// A name `importlib.import_module` (what Django uses for `DJANGO_SETTINGS_MODULE`) loads from
+/// `<name>.py`: an identifier, or identifier characters and hyphens (`production-ci`), which
+/// only an import by name reaches.
+pub fn is_settings_module_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
 pub fn is_identifier(name: &str) -> bool {

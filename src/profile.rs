@@ -58,9 +58,19 @@ fn words(name: &str) -> Vec<String> {
         {
             words.push("e2e".into());
         }
+        // CamelCase words; a run of capitals is one word (`StagingCI`, `HTTPSettings`).
+        let chars: Vec<char> = part.chars().collect();
         let mut current = String::new();
-        for (i, c) in part.char_indices() {
-            if c.is_ascii_uppercase() && i > 0 && !current.is_empty() {
+        for (i, &c) in chars.iter().enumerate() {
+            let previous = i.checked_sub(1).map(|p| chars[p]);
+            let next = chars.get(i + 1);
+            let starts_word = c.is_ascii_uppercase()
+                && previous.is_some_and(|p| {
+                    p.is_ascii_lowercase()
+                        || p.is_ascii_digit()
+                        || (p.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()))
+                });
+            if starts_word && !current.is_empty() {
                 words.push(std::mem::take(&mut current).to_ascii_lowercase());
             }
             current.push(c);
@@ -72,14 +82,34 @@ fn words(name: &str) -> Vec<String> {
     words
 }
 
+/// Words that name a test run: together with a production or staging word they still mean a test.
+const TEST_RUN: &[&str] = &[
+    "test",
+    "tests",
+    "testing",
+    "e2e",
+    "ci",
+    "continuousintegration",
+    "selenium",
+    "cypress",
+    "playwright",
+];
+
 /// The profile a name suggests, from its words: `settings_prod`, `production`, `dev.Dockerfile`.
 pub fn profile_from_name(name: &str) -> Option<Profile> {
     let words = words(name);
     let has = |options: &[&str]| words.iter().any(|w| options.contains(&w.as_str()));
+    let production = ["production", "prod", "live"];
+    let staging = ["staging", "stage", "preprod", "preproduction", "uat", "qa"];
+    // A test or CI run of the production setup (`production-ci`, `prod_test`,
+    // `docker-compose.prod.test.yml`) is a test: it runs where tests run, not where users are.
+    if has(TEST_RUN) && (has(&production) || has(&staging)) {
+        return Some(Profile::Development);
+    }
     // Names of a pre-production stage say `production` too: they are checked first.
-    if has(&["staging", "stage", "preprod", "preproduction", "uat", "qa"]) {
+    if has(&staging) {
         Some(Profile::Staging)
-    } else if has(&["production", "prod", "live"]) {
+    } else if has(&production) {
         Some(Profile::Production)
     } else if has(&[
         "dev",
@@ -162,6 +192,12 @@ pub fn of_deployment(
                 ),
             )
         }
+        // Settings named for a test run of the production setup (`settings.production-ci`):
+        // a CI job serving them to test against, whatever the file is named.
+        Some(Process::Server(server)) if let Some(word) = test_run_word(settings) => classified(
+            Profile::Development,
+            format!("serves the project with {server} ({at}), settings named for `{word}`"),
+        ),
         Some(Process::Server(server)) => match named {
             // A server in a service or file named for development is a developer's container.
             Some((Profile::Development, word)) => classified(
@@ -243,6 +279,18 @@ fn is_deploy_hook(file: &std::path::Path) -> bool {
 }
 
 /// The profile the last part of a settings name suggests (`production`, `Production`).
+/// The test-run word in the last part of a settings name that also names production or staging
+/// (`production-ci`): those settings exist to test the deployed setup.
+fn test_run_word(settings: Option<&str>) -> Option<String> {
+    let last = settings?.rsplit(['.', ':']).next()?;
+    if profile_from_name(last) != Some(Profile::Development) {
+        return None;
+    }
+    words(last)
+        .into_iter()
+        .find(|w| TEST_RUN.contains(&w.as_str()))
+}
+
 fn settings_named(settings: Option<&str>) -> Option<(Profile, &str)> {
     let last = settings?.rsplit(['.', ':']).next()?;
     profile_from_name(last).map(|profile| (profile, last))
@@ -392,6 +440,24 @@ mod tests {
             Some(Profile::Development)
         );
         assert_eq!(profile_from_name("e2edge"), None);
+        // A test or CI run of the production setup is a test.
+        for name in [
+            "tracker.settings.production-ci",
+            "prod_test",
+            "docker-compose.prod.test.yml",
+            "settings:StagingCI",
+        ] {
+            assert_eq!(
+                profile_from_name(name),
+                Some(Profile::Development),
+                "{name}"
+            );
+        }
+        // Other development words beside `production` do not make it a test run.
+        assert_eq!(
+            profile_from_name("production-build"),
+            Some(Profile::Production)
+        );
         for name in [
             "fuzz",
             "docker-compose.selenium.yml",

@@ -197,6 +197,7 @@ fixtures! {
     platform_sh_platform_variables => "platform-sh-platform-variables",
     probed_comparisons => "probed-comparisons",
     procfile_app_json => "procfile-app-json",
+    production_ci_compose => "production-ci-compose",
     published_image_entrypoint => "published-image-entrypoint",
     procfile_default_is_base => "procfile-default-is-base",
     render_platform_variables => "render-platform-variables",

@@ -116,6 +116,7 @@ mod idioms {
         if_on_debug => "if-on-debug",
         library_values => "library-values",
         match_statement => "match-statement",
+        method_on_unset => "method-on-unset",
         optional_local_missing => "optional-local-missing",
         optional_absolute_override => "optional-absolute-override",
         optional_local_settings => "optional-local-settings",

@@ -128,6 +128,9 @@ impl<'p> Run<'p> {
                     return self.mutate(frame, &receiver, &method, &args, span);
                 }
                 let (receiver, method) = (receiver.clone(), method.clone());
+                if let Some(value) = self.method_on_unset(frame, &receiver, &method, span) {
+                    return value;
+                }
                 let value = ops::call_method(&receiver, &method, &args, span);
                 // `.get(key)` with a key djsafe cannot evaluate, or any method whose result it
                 // does not know, may return one of the receiver's items or an argument: a change
@@ -274,5 +277,42 @@ impl<'p> Run<'p> {
             }
         }
         Ok(args)
+    }
+}
+
+impl Run<'_> {
+    /// `os.environ.get('HOSTS').split(',')` with `HOSTS` unset: `None` has no such method, so the
+    /// import raises AttributeError and no server starts. Inside `try`/`except AttributeError`
+    /// the handler runs; otherwise, as with `os.environ['HOSTS']`, a running deployment has the
+    /// variable set, to a value the repository does not show. `None` for other receivers.
+    fn method_on_unset(
+        &mut self,
+        frame: &Frame,
+        receiver: &Value,
+        method: &str,
+        span: crate::source::Span,
+    ) -> Option<Value> {
+        if !matches!(receiver.kind, Kind::None) || receiver.env.is_empty() {
+            return None;
+        }
+        let variables: Vec<&str> = receiver.env.iter().map(|v| &**v).collect();
+        if frame.handles("AttributeError") {
+            self.raised = Some("AttributeError");
+            return Some(
+                Value::unknown(format!("`.{method}()` on None raises AttributeError"), span)
+                    .with_env(&receiver.env),
+            );
+        }
+        Some(match variables.as_slice() {
+            [variable] => Value::new(Kind::FromEnv((*variable).into()), span).with_env(&receiver.env),
+            _ => Value::unknown(
+                format!(
+                    "`.{method}()` on None raises AttributeError when {} are unset, so a running server has some of them set",
+                    variables.join(", ")
+                ),
+                span,
+            )
+            .with_env(&receiver.env),
+        })
     }
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::deploy::Origin;
-use crate::discover::{Discovery, is_identifier};
+use crate::discover::{Discovery, is_settings_module_name};
 use crate::profile::{self, Classified, Profile};
 use crate::resolve::Project;
 
@@ -79,7 +79,7 @@ pub(super) fn standalone_units(
             continue;
         }
         let name = project.modules[module].name.clone();
-        let importable = name.split('.').all(is_identifier);
+        let importable = name.split('.').all(is_settings_module_name);
         let shape = project.shape(module);
         let file = &project.sources.get(project.modules[module].file).path;
         let django = if project
