@@ -64,8 +64,29 @@ impl Run<'_> {
             .with_env(&name.env)
     }
 
+    /// `sys.modules[key]` and `sys.modules.get(key)`: a project module already imported (or
+    /// being imported), else a library's module or one djsafe cannot identify.
+    pub(super) fn sys_modules_lookup(
+        &mut self,
+        frame: &mut Frame,
+        key: &Value,
+        span: Span,
+    ) -> Value {
+        if let Some(name) = key.as_str()
+            && let Some(index) = (0..self.project.modules.len()).find(|&m| {
+                self.project.modules[m].name == name
+                    && (m == frame.module
+                        || self.modules.contains_key(&m)
+                        || self.stack.contains(&m))
+            })
+        {
+            return Value::new(Kind::Module(index), span).with_env(&key.env);
+        }
+        self.sys_modules_item(frame, key, span)
+    }
+
     /// `sys.modules[key]` that names no module djsafe has running or finished.
-    pub(super) fn sys_modules_item(&mut self, frame: &mut Frame, key: &Value, span: Span) -> Value {
+    fn sys_modules_item(&mut self, frame: &mut Frame, key: &Value, span: Span) -> Value {
         if let Some(dotted) = key.as_str()
             && !self.is_project_package(dotted)
         {
