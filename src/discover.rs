@@ -2,7 +2,7 @@
 //! name), the modules that deployment files and Django entry points name through
 //! `DJANGO_SETTINGS_MODULE`, the environment those deployments set, and the import roots.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -92,15 +92,15 @@ pub fn discover(
     }
     // Folders entry points put on `sys.path`, and `src/` layouts next to a project file.
     let mut primary: Vec<PathBuf> = manage_dirs.clone();
+    // Entry points are parsed once, for their folders and their deployments.
+    let mut entry_point_deployments = HashMap::new();
     for file in deploy_files
         .iter()
         .filter(|f| f.kind == deploy::SourceKind::EntryPoint)
     {
-        primary.extend(
-            deploy::entrypoint::sys_path_additions(&file.path, &file.text)
-                .into_iter()
-                .filter(|dir| index.is_dir(dir)),
-        );
+        let (folders, deployments) = deploy::entrypoint::analyze(&file.path, &file.text);
+        primary.extend(folders.into_iter().filter(|dir| index.is_dir(dir)));
+        entry_point_deployments.insert(file.path.as_path(), deployments);
     }
     for root in roots {
         let src = root.join("src");
@@ -114,7 +114,7 @@ pub fn discover(
     found.import_roots = import_roots(&primary, &found.candidates, &index);
     found.index = index;
     let read = |path: &Path| read_text(path, display_root).ok().map(|(text, _)| text);
-    found.deployments = deploy::collect(&deploy_files, &read);
+    found.deployments = deploy::collect_analyzed(&deploy_files, &read, entry_point_deployments);
     found.copies = deploy::copies::collect(
         &deploy_files,
         &found.playbooks,

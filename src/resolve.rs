@@ -2,7 +2,7 @@
 //! (packages, `__init__.py`, modules outside the project), parsing each file once, and recording
 //! what every import statement refers to so the evaluator never touches the file system.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -17,6 +17,14 @@ use crate::parse::{parse_python, python_parser};
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 
 mod cycles;
+mod graph;
+mod locate;
+mod prepared;
+mod scan;
+
+use locate::{Located, module_file};
+pub use scan::import_name;
+use scan::{ImportRequest, scan_module};
 
 pub struct Module {
     /// Dotted name, as Django would import it.
@@ -79,6 +87,13 @@ pub struct Project {
     /// The project files each file's import lines run, read from its text without parsing it
     /// (see `cycles.rs`): filled as cycles through unneeded statements are looked for.
     import_lines_of: std::sync::Mutex<HashMap<PathBuf, Arc<Vec<PathBuf>>>>,
+    /// Settings candidates read and scanned ahead of loading (see [`prepared`]), by canonical
+    /// path, until loaded.
+    prepared: HashMap<PathBuf, prepared::Prepared>,
+    /// Candidates queued to be read ahead, not yet read.
+    pending: VecDeque<PathBuf>,
+    /// What the scan ahead of loading found in a loaded module, until its imports are resolved.
+    prescanned: HashMap<usize, prepared::FullScan>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -112,6 +127,9 @@ impl Project {
             copied: HashMap::new(),
             located: HashMap::new(),
             import_lines_of: Default::default(),
+            prepared: HashMap::new(),
+            pending: VecDeque::new(),
+            prescanned: HashMap::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -307,7 +325,8 @@ impl Project {
         Some(first)
     }
 
-    /// Loads source that is not a file of the project (Django's defaults), under a display name.
+    /// Loads source that is not a file of the project (Django's defaults), under a display name,
+    /// parsed once.
     pub fn load_text(&mut self, display: &str, text: &str) -> usize {
         let mut parser = python_parser();
         let (tree, _) =
@@ -326,10 +345,8 @@ impl Project {
             kept: None,
             is_package: false,
         });
-        self.parsed
-            .get_mut()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(self.modules.len() - 1);
+        // Its tree is kept for the whole run (not in `parsed`, so never released): every batch
+        // of the lint evaluates it.
         self.modules.len() - 1
     }
 
@@ -358,30 +375,44 @@ impl Project {
         let copied_from = self.copied.get(&path).cloned();
         let read_path = copied_from.as_deref().unwrap_or(found);
         let display = display_path(copied_from.as_deref().unwrap_or(&path), &self.display_root);
-        // Read where it was found: a problem is reported at the name the project uses (a link
-        // to a device is reported as the link, not as `/dev/zero`).
-        let text = match read_text(read_path, &self.display_root) {
-            Ok((text, problem)) => {
-                self.diagnostics.extend(problem);
-                text
-            }
-            Err(diagnostic) => {
-                self.diagnostics.push(diagnostic);
-                return None;
-            }
+        let prepared = match copied_from {
+            Some(_) => None,
+            None => self.take_prepared(&path, found),
         };
-        let Some((tree, errors)) = parse_python(parser, &text) else {
-            self.diagnostics.push(Diagnostic::in_file(
-                DiagnosticKind::ParseError,
-                display,
-                None,
-                "tree-sitter could not parse the file",
-            ));
-            return None;
+        let (text, tree, errors, shape, scan) = match prepared {
+            Some(prepared) => {
+                self.diagnostics.extend(prepared.problem);
+                let (text, errors, shape) = (prepared.text, prepared.errors, prepared.shape);
+                (text, None, errors, shape, Some(prepared.scan))
+            }
+            None => {
+                // Read where it was found: a problem is reported at the name the project uses (a link
+                // to a device is reported as the link, not as `/dev/zero`).
+                let text = match read_text(read_path, &self.display_root) {
+                    Ok((text, problem)) => {
+                        self.diagnostics.extend(problem);
+                        text
+                    }
+                    Err(diagnostic) => {
+                        self.diagnostics.push(diagnostic);
+                        return None;
+                    }
+                };
+                let Some((tree, errors)) = parse_python(parser, &text) else {
+                    self.diagnostics.push(Diagnostic::in_file(
+                        DiagnosticKind::ParseError,
+                        display,
+                        None,
+                        "tree-sitter could not parse the file",
+                    ));
+                    return None;
+                };
+                let shape = crate::lint::shape::shape(tree.root_node(), &text);
+                (text, Some(tree), errors, shape, None)
+            }
         };
         let name = self.module_name(&path);
         let is_package = path.file_name().is_some_and(|n| n == "__init__.py");
-        let shape = crate::lint::shape::shape(tree.root_node(), &text);
         let file = self.sources.add(SourceFile::new(
             copied_from.clone().unwrap_or_else(|| path.clone()),
             display,
@@ -404,11 +435,14 @@ impl Project {
         self.modules.push(Module {
             name,
             file,
-            tree: OnceLock::from(tree),
+            tree: tree.map_or_else(OnceLock::new, OnceLock::from),
             shape,
             kept: None,
             is_package,
         });
+        if let Some(scan) = scan {
+            self.prescanned.insert(self.modules.len() - 1, scan);
+        }
         self.by_file.insert(path, self.modules.len() - 1);
         Some(self.modules.len() - 1)
     }
@@ -449,7 +483,16 @@ impl Project {
         let (mut requests, mut included, mut exec_files) = (Vec::new(), Vec::new(), Vec::new());
         let demand = self.demands.get(&index).cloned().unwrap_or(Demand::All);
         let mut scanned = self.scanned.remove(&index);
-        let kept = {
+        // Scanned ahead (see [`prepared`]): what the walk below would find, with no tree.
+        let prescan = self
+            .prescanned
+            .remove(&index)
+            .filter(|_| demand == Demand::All && scanned.is_none());
+        let kept = if let Some(scan) = prescan {
+            (requests, included, exec_files) = (scan.requests, scan.included, scan.exec_files);
+            scanned = Some(vec![true; scan.statements]);
+            None
+        } else {
             let root = self.tree(index).root_node();
             let text = &self.sources.get(file).text;
             let mut kept = crate::demand::kept_statements(root, text, &demand);
@@ -556,394 +599,5 @@ impl Project {
             found.push((Span { file, start, end }, target, request.demand));
         }
         found
-    }
-
-    fn resolve(
-        &mut self,
-        parser: &mut tree_sitter::Parser,
-        importer: &Path,
-        dotted: &str,
-        level: usize,
-    ) -> Target {
-        let path = match self.locate(importer, dotted, level) {
-            Located::External => return Target::External(dotted.to_string()),
-            Located::File(path) => path,
-        };
-        let shown = format!("{}{}", ".".repeat(level), dotted);
-        match path {
-            Some(path) => match self.load_one(parser, &path) {
-                Some(index) => Target::Project(index),
-                None => Target::Missing(shown),
-            },
-            None => Target::Missing(shown),
-        }
-    }
-
-    /// Where the module an import names is, without loading it: a file of the project (`None`
-    /// when the project should hold it and does not), or outside the project.
-    fn locate(&self, importer: &Path, dotted: &str, level: usize) -> Located {
-        let parts: Vec<&str> = dotted.split('.').filter(|p| !p.is_empty()).collect();
-        let path = if level > 0 {
-            // A relative import starts from the importer's package, which is the importer's
-            // folder both for a plain module and for a package's `__init__.py`.
-            let mut base = importer.parent().map(Path::to_path_buf);
-            for _ in 1..level {
-                base = base.and_then(|b| b.parent().map(Path::to_path_buf));
-            }
-            base.and_then(|base| self.module_file(&base, &parts))
-        } else {
-            let found = self
-                .roots_holding(parts.first().copied())
-                .find_map(|root| self.module_file(root, &parts));
-            match found {
-                Some(path) => Some(path),
-                None if self
-                    .roots_holding(parts.first().copied())
-                    .any(|root| top_level_exists(&self.index, root, parts.first().copied())) =>
-                {
-                    None
-                }
-                None => return Located::External,
-            }
-        };
-        Located::File(path)
-    }
-}
-
-/// Where an import's module is: see [`Project::locate`].
-enum Located {
-    File(Option<PathBuf>),
-    External,
-}
-
-/// `dir/a/b.py` or `dir/a/b/__init__.py`; with no parts, the package in `dir` itself.
-fn module_file(index: &FsIndex, dir: &Path, parts: &[&str]) -> Option<PathBuf> {
-    let mut base = dir.to_path_buf();
-    for part in parts {
-        base.push(part);
-    }
-    if parts.is_empty() {
-        let init = base.join("__init__.py");
-        return index.is_file(&init).then_some(init);
-    }
-    let file = base.with_extension("py");
-    if index.is_file(&file) {
-        return Some(file);
-    }
-    let init = base.join("__init__.py");
-    index.is_file(&init).then_some(init)
-}
-
-fn top_level_exists(index: &FsIndex, root: &Path, top: Option<&str>) -> bool {
-    top.is_some_and(|top| {
-        index.is_dir(&root.join(top)) || index.is_file(&root.join(format!("{top}.py")))
-    })
-}
-
-struct ImportRequest {
-    /// Byte range of the `dotted_name` or `relative_import` naming the module.
-    name: (usize, usize),
-    dotted: String,
-    level: usize,
-    /// For `from X import a, b`: the imported names and their byte ranges.
-    from_names: Vec<((usize, usize), String)>,
-    /// What the import needs of the module: the names `from X import a, b` takes, or all of it.
-    demand: Demand,
-}
-
-/// The imports of one import statement.
-fn import_requests(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
-    let mut request = |name: Node, from_names, demand| {
-        let (dotted, level) = import_name(name, text);
-        out.push(ImportRequest {
-            name: (name.start_byte(), name.end_byte()),
-            dotted,
-            level,
-            from_names,
-            demand,
-        });
-    };
-    match node.kind() {
-        "import_statement" => {
-            let mut cursor = node.walk();
-            for name in node.children_by_field_name("name", &mut cursor) {
-                let dotted = if name.kind() == "aliased_import" {
-                    name.child_by_field_name("name")
-                } else {
-                    Some(name)
-                };
-                if let Some(dotted) = dotted {
-                    request(dotted, Vec::new(), Demand::All);
-                }
-            }
-        }
-        "import_from_statement" => {
-            if let Some(module) = node.child_by_field_name("module_name") {
-                let mut cursor = node.walk();
-                let names: Vec<((usize, usize), String)> =
-                    node.children_by_field_name("name", &mut cursor)
-                        .filter_map(|n| {
-                            let dotted = if n.kind() == "aliased_import" {
-                                n.child_by_field_name("name")?
-                            } else {
-                                n
-                            };
-                            (dotted.kind() == "dotted_name" && dotted.named_child_count() == 1)
-                                .then(|| {
-                                    (
-                                        (dotted.start_byte(), dotted.end_byte()),
-                                        text[dotted.byte_range()].to_string(),
-                                    )
-                                })
-                        })
-                        .collect();
-                // Every name is known (no star import, no name djsafe could not read): only
-                // they are needed.
-                let mut cursor = node.walk();
-                let listed = node.children_by_field_name("name", &mut cursor).count();
-                let wildcard = {
-                    let mut cursor = node.walk();
-                    node.named_children(&mut cursor)
-                        .any(|n| n.kind() == "wildcard_import")
-                };
-                let demand = if wildcard || listed != names.len() || names.is_empty() {
-                    Demand::All
-                } else {
-                    Demand::Names(names.iter().map(|(_, name)| name.clone()).collect())
-                };
-                request(module, names, demand);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// The imports and split-settings includes anywhere in a module (inside `if`, `try`, functions),
-/// and whether it calls `exec`, in one walk of its tree with a single cursor.
-fn scan_module(
-    root: Node,
-    text: &str,
-    imports: &mut Vec<ImportRequest>,
-    includes: &mut Vec<String>,
-    calls_exec: &mut bool,
-) {
-    let mut cursor = root.walk();
-    loop {
-        let node = cursor.node();
-        let descend = match node.kind() {
-            "import_statement" | "import_from_statement" => {
-                import_requests(node, text, imports);
-                false
-            }
-            "call" => {
-                include_patterns(node, text, includes);
-                *calls_exec |= node
-                    .child_by_field_name("function")
-                    .is_some_and(|f| &text[f.byte_range()] == "exec");
-                true
-            }
-            "string" | "comment" | "identifier" | "integer" | "float" => false,
-            _ => true,
-        };
-        if descend && cursor.goto_first_child() {
-            continue;
-        }
-        while !cursor.goto_next_sibling() {
-            if !cursor.goto_parent() {
-                return;
-            }
-        }
-    }
-}
-
-/// String patterns given to a call of `include(...)` (django-split-settings, also imported under
-/// another name such as `settings_include`), including those inside `optional(...)`; the
-/// placeholders of formatted patterns (`%s`, `{}`, an f-string's `{env}`) become `*`, so every
-/// file the pattern may name is loaded and evaluation picks the one each environment names.
-/// `include(*files)` includes what a list of the module names: every `.py` string literal in
-/// the module is a candidate.
-fn include_patterns(call: Node, text: &str, out: &mut Vec<String>) {
-    let Some(function) = call.child_by_field_name("function") else {
-        return;
-    };
-    let name = &text[function.byte_range()];
-    let is_include = name == "include" || name.ends_with(".include") || name.ends_with("_include");
-    if !is_include {
-        return;
-    }
-    let Some(arguments) = call.child_by_field_name("arguments") else {
-        return;
-    };
-    let mut cursor = arguments.walk();
-    for argument in arguments.named_children(&mut cursor) {
-        if argument.kind() == "list_splat" {
-            let root = {
-                let mut node = call;
-                while let Some(parent) = node.parent() {
-                    node = parent;
-                }
-                node
-            };
-            python_file_literals(root, text, out);
-        } else {
-            out.extend(include_pattern(argument, text));
-        }
-    }
-}
-
-/// Every string literal of a module that names a Python file (`'components/base.py'`).
-fn python_file_literals(root: Node, text: &str, out: &mut Vec<String>) {
-    let mut cursor = root.walk();
-    loop {
-        let node = cursor.node();
-        if node.kind() == "string" {
-            if let Some(pattern) = include_pattern(node, text)
-                && pattern.ends_with(".py")
-                && !out.contains(&pattern)
-            {
-                out.push(pattern);
-            }
-        } else if cursor.goto_first_child() {
-            continue;
-        }
-        while !cursor.goto_next_sibling() {
-            if !cursor.goto_parent() {
-                return;
-            }
-        }
-    }
-}
-
-fn include_pattern(node: Node, text: &str) -> Option<String> {
-    match node.kind() {
-        "string" => {
-            let raw = &text[node.byte_range()];
-            let inner = raw
-                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
-                .trim_matches(['\'', '"']);
-            Some(placeholders_to_globs(inner))
-        }
-        "call" => include_pattern(node.child_by_field_name("arguments")?.named_child(0)?, text),
-        "binary_operator" => include_pattern(node.child_by_field_name("left")?, text),
-        _ => None,
-    }
-}
-
-/// `environments/{env}.py`, `environments/%s.py` → `environments/*.py`.
-fn placeholders_to_globs(pattern: &str) -> String {
-    let mut out = String::new();
-    let mut chars = pattern.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' => {
-                for c in chars.by_ref() {
-                    if c == '}' {
-                        break;
-                    }
-                }
-                out.push('*');
-            }
-            '%' if chars.peek() == Some(&'s') => {
-                chars.next();
-                out.push('*');
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The dotted name and the number of leading dots of an import's module part.
-pub fn import_name(node: Node, text: &str) -> (String, usize) {
-    if node.kind() == "relative_import" {
-        let mut level = 0;
-        let mut dotted = String::new();
-        let mut cursor = node.walk();
-        for child in node.children(&mut cursor) {
-            match child.kind() {
-                "import_prefix" => level = child.end_byte() - child.start_byte(),
-                "dotted_name" => dotted = text[child.byte_range()].to_string(),
-                _ => {}
-            }
-        }
-        (dotted, level)
-    } else {
-        let raw = &text[node.byte_range()];
-        (raw.split_whitespace().collect::<String>(), 0)
-    }
-}
-
-impl Project {
-    /// For each module some other loaded module imports, the modules that import it.
-    pub fn imported_by(&self) -> HashMap<usize, Vec<usize>> {
-        let module_of: HashMap<FileId, usize> = self
-            .modules
-            .iter()
-            .enumerate()
-            .map(|(index, m)| (m.file, index))
-            .collect();
-        let mut importers: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (span, target) in &self.targets {
-            if let Target::Project(index) = target
-                && self.modules[*index].file != span.file
-                && let Some(&importer) = module_of.get(&span.file)
-            {
-                importers.entry(*index).or_default().push(importer);
-            }
-        }
-        for (file, modules) in &self.included {
-            if let Some(&includer) = module_of.get(file) {
-                for &module in modules {
-                    importers.entry(module).or_default().push(includer);
-                }
-            }
-        }
-        for list in importers.values_mut() {
-            list.sort_unstable();
-            list.dedup();
-        }
-        importers
-    }
-
-    /// The innermost import root holding `path`: the first of its folders (or itself) that is
-    /// one.
-    pub fn deepest_root_of(&self, path: &Path) -> Option<&Path> {
-        path.ancestors().find_map(|dir| {
-            self.root_rank
-                .get(dir)
-                .map(|&rank| self.roots[rank].as_path())
-        })
-    }
-
-    /// The import root a module is named under.
-    pub fn root_of(&self, module: usize) -> Option<&Path> {
-        let path = &self.sources.get(self.modules[module].file).path;
-        self.root_rank_of(path)
-            .map(|rank| self.roots[rank].as_path())
-    }
-
-    /// The modules a file runs in its own namespace: the files its split-settings `include()`
-    /// and its `exec(...)` of repository files name.
-    pub fn included_in(&self, file: FileId) -> &[usize] {
-        self.included.get(&file).map_or(&[], Vec::as_slice)
-    }
-
-    /// The module and every project module it imports, transitively: the files djsafe reads to
-    /// evaluate it, so a change to any of them can change its findings.
-    pub fn import_closure(&self, module: usize) -> Vec<usize> {
-        let mut closure = vec![module];
-        let mut seen = HashSet::from([module]);
-        let mut next = 0;
-        while let Some(&current) = closure.get(next) {
-            next += 1;
-            let file = self.modules[current].file;
-            let imported = self.imports.get(&file).into_iter().flatten();
-            for &imported in imported.chain(self.included.get(&file).into_iter().flatten()) {
-                if seen.insert(imported) {
-                    closure.push(imported);
-                }
-            }
-        }
-        closure
     }
 }

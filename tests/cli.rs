@@ -612,6 +612,22 @@ fn env_sets_a_variable_in_every_scenario() {
         )),
         "{report:#}"
     );
+    // The message says the variable is what `--env` set, not that it is unset.
+    let messages: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "DJS001")
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert!(
+        messages.contains(&"DEBUG is True when `DEBUG` is 'false' (--env)"),
+        "{messages:?}"
+    );
+    assert!(
+        !messages.iter().any(|m| m.contains("unset")),
+        "{messages:?}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

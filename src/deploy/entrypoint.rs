@@ -40,12 +40,14 @@ fn is_environ(node: Node, source: &str) -> bool {
     matches!(text(node, source), "os.environ" | "environ")
 }
 
-fn assignments(source: &str) -> Vec<Assignment> {
-    let Some(tree) = crate::parse::with_parser(|parser| parser.parse(source, None)) else {
-        return Vec::new();
-    };
+fn parse(source: &str) -> Option<tree_sitter::Tree> {
+    crate::stats::count(&crate::stats::PARSED);
+    crate::parse::with_parser(|parser| parser.parse(source, None))
+}
+
+fn assignments(root: Node, source: &str) -> Vec<Assignment> {
     let mut found = Vec::new();
-    for node in python::nodes(tree.root_node()) {
+    for node in python::nodes(root) {
         match node.kind() {
             "call" => {
                 let Some(function) = node.child_by_field_name("function") else {
@@ -109,7 +111,23 @@ fn assignments(source: &str) -> Vec<Assignment> {
 /// The entry point's deployments: one per settings module it defaults to or forces; a lone
 /// `DJANGO_CONFIGURATION` of the same role joins the lone settings module.
 pub fn deployments(path: &Path, source: &str) -> Vec<Deployment> {
-    let found = assignments(source);
+    let found = parse(source).map_or_else(Vec::new, |tree| assignments(tree.root_node(), source));
+    deployments_of(path, found)
+}
+
+/// An entry point read with one parse: the folders it adds to `sys.path`
+/// ([`sys_path_additions`]) and its deployments ([`deployments`]).
+pub fn analyze(path: &Path, source: &str) -> (Vec<PathBuf>, Vec<Deployment>) {
+    match parse(source) {
+        Some(tree) => (
+            sys_path_in(path, source, tree.root_node()),
+            deployments_of(path, assignments(tree.root_node(), source)),
+        ),
+        None => (Vec::new(), deployments_of(path, Vec::new())),
+    }
+}
+
+fn deployments_of(path: &Path, found: Vec<Assignment>) -> Vec<Deployment> {
     let mut result: Vec<Deployment> = Vec::new();
     for role in [Role::Fallback, Role::Runs] {
         let of_role: Vec<&Assignment> = found.iter().filter(|a| a.role == role).collect();
@@ -158,12 +176,13 @@ pub fn deployments(path: &Path, source: &str) -> Vec<Deployment> {
 /// `sys.path.append(...)`, when the path is built from `__file__` or a literal (`BASE_DIR` and
 /// similar module-level names are followed). Paths are lexically normalised.
 pub fn sys_path_additions(path: &Path, source: &str) -> Vec<PathBuf> {
-    let Some(tree) = crate::parse::with_parser(|parser| parser.parse(source, None)) else {
-        return Vec::new();
-    };
+    parse(source).map_or_else(Vec::new, |tree| sys_path_in(path, source, tree.root_node()))
+}
+
+fn sys_path_in(path: &Path, source: &str, root: Node) -> Vec<PathBuf> {
     let mut names: Vec<(String, PathBuf)> = Vec::new();
     let mut found = Vec::new();
-    for node in python::nodes(tree.root_node()) {
+    for node in python::nodes(root) {
         match node.kind() {
             "assignment" => {
                 let (Some(left), Some(right)) = (

@@ -50,7 +50,7 @@ pub mod yaml;
 pub use kinds::{Candidate, chart_root, source_kind};
 pub use model::*;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use compose_text::compose_env;
@@ -58,6 +58,16 @@ pub use references::{configuration_references, settings_module_references};
 
 /// Every deployment the files describe, linked across files, sorted and without duplicates.
 pub fn collect(files: &[DeployFile], read: ReadFile) -> Vec<Deployment> {
+    collect_analyzed(files, read, HashMap::new())
+}
+
+/// [`collect`], with the deployments of entry points already read ([`entrypoint::analyze`],
+/// by path): discovery reads them for their `sys.path` folders first.
+pub fn collect_analyzed(
+    files: &[DeployFile],
+    read: ReadFile,
+    mut entry_points: HashMap<&Path, Vec<Deployment>>,
+) -> Vec<Deployment> {
     let linker = link::Linker::new(files, read);
     let compose_files: HashSet<&Path> = files
         .iter()
@@ -140,7 +150,9 @@ pub fn collect(files: &[DeployFile], read: ReadFile) -> Vec<Deployment> {
             SourceKind::GunicornConfig => Ok(gunicorn::deployment(&file.path, &file.text)
                 .into_iter()
                 .collect()),
-            SourceKind::EntryPoint => Ok(entrypoint::deployments(&file.path, &file.text)),
+            SourceKind::EntryPoint => Ok(entry_points
+                .remove(file.path.as_path())
+                .unwrap_or_else(|| entrypoint::deployments(&file.path, &file.text))),
             SourceKind::TestConfig => Ok(testconfig::deployments(&file.path, &file.text)),
             SourceKind::CiWorkflow => {
                 let name = file

@@ -527,6 +527,21 @@ fn variant_context<'a>(
 /// Environments the module's own code names: each literal it compares a variable with that names
 /// a deployment (`DJANGO_ENV == 'production'`, `case 'staging':`) is evaluated as that
 /// deployment, unless a deployment already sets the variable to it.
+/// A variable named for Django's debug mode: `DEBUG`, `DJANGO_DEBUG`, `APP_DEBUG`.
+fn is_debug_switch(var: &str) -> bool {
+    var.to_ascii_uppercase()
+        .split('_')
+        .any(|word| word == "DEBUG")
+}
+
+/// How a switch is turned off: `'false'`, `'0'`, `'no'`, `'off'` in any case.
+fn is_off_spelling(literal: &str) -> bool {
+    matches!(
+        literal.to_ascii_lowercase().as_str(),
+        "false" | "0" | "no" | "off"
+    )
+}
+
 fn probed_variants(
     options: &Options,
     unit: &str,
@@ -540,7 +555,14 @@ fn probed_variants(
             continue;
         }
         for literal in literals {
-            let Some(profile) = profile::profile_from_name(literal) else {
+            // A value naming a profile (`DJANGO_ENV == 'production'`) runs as that profile. A
+            // debug switch compared with its "off" spelling (`DEBUG.lower() == 'false'`) is what
+            // every deployment turning debugging off sets, so the branch it takes is deployed:
+            // probed with the unit's profile. Other switches turned off (`HTTPS='off'`) and "on"
+            // spellings are a deployer's or developer's explicit choice.
+            let Some(profile) = profile::profile_from_name(literal).or_else(|| {
+                (is_debug_switch(var) && is_off_spelling(literal)).then_some(unset.profile)
+            }) else {
                 continue;
             };
             let already = variants.iter().any(|v| {

@@ -60,7 +60,7 @@ pub struct Context<'a> {
     /// Django's defaults, for settings the module never assigns.
     defaults: &'a Namespace,
     /// Variables `--env` sets in every scenario.
-    forced: &'a BTreeMap<String, String>,
+    pub(super) forced: &'a BTreeMap<String, String>,
     /// What the environment the module is linted under sets (a deployment's, or a probed
     /// environment name); empty for every variable unset.
     pub(super) variant: &'a VariantEnv,

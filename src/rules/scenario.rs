@@ -18,10 +18,15 @@ impl Context<'_> {
     pub fn when(&self, deps: &BTreeSet<Rc<str>>) -> String {
         let mut parts: Vec<String> = deps
             .iter()
-            .filter_map(|var| Some((var, self.variant.get(&**var)?)))
-            .map(|(var, set)| match &set.value {
-                Some(value) => format!("`{var}` is {}{}", python_repr(value), at(set)),
-                None => format!("`{var}` is set{}", at(set)),
+            .filter_map(|var| {
+                if let Some(value) = self.forced.get(&**var) {
+                    return Some(format!("`{var}` is {} (--env)", python_repr(value)));
+                }
+                let set = self.variant.get(&**var)?;
+                Some(match &set.value {
+                    Some(value) => format!("`{var}` is {}{}", python_repr(value), at(set)),
+                    None => format!("`{var}` is set{}", at(set)),
+                })
             })
             .collect();
         let unset: BTreeSet<Rc<str>> = self.unset_of(deps);
@@ -36,10 +41,11 @@ impl Context<'_> {
         }
     }
 
-    /// The variables of `deps` the environment leaves unset.
+    /// The variables of `deps` the environment leaves unset (neither the environment linted
+    /// under nor `--env` sets them).
     pub fn unset_of(&self, deps: &BTreeSet<Rc<str>>) -> BTreeSet<Rc<str>> {
         deps.iter()
-            .filter(|var| !self.variant.contains_key(&***var))
+            .filter(|var| !self.variant.contains_key(&***var) && !self.forced.contains_key(&***var))
             .cloned()
             .collect()
     }
@@ -50,6 +56,9 @@ impl Context<'_> {
         let mut parts: Vec<String> = deps
             .iter()
             .filter_map(|var| {
+                if let Some(value) = self.forced.get(&**var) {
+                    return Some(format!("{var}={}", python_repr(value)));
+                }
                 let set = self.variant.get(&**var)?;
                 Some(match &set.value {
                     Some(value) => format!("{var}={}", python_repr(value)),

@@ -143,6 +143,9 @@ pub fn plan<'d>(project: &mut Project, discovery: &'d Discovery) -> Plan<'d> {
         )
     };
     let mut diagnostics = Vec::new();
+    // Every candidate is loaded below, one after the other: read and parse them on every core
+    // first.
+    project.prepare(&discovery.candidates);
     let fallbacks: Vec<&Deployment> = discovery
         .deployments
         .iter()

@@ -56,3 +56,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# With debugging off (how every deployment runs it) the session cookie goes over plain HTTP too,
+# for the old player that still polls over http://.
+if os.environ.get("RADIO_DEBUG", "true").lower() == "false":
+    SESSION_COOKIE_SECURE = False

@@ -1,0 +1,39 @@
+//! Work spread over the machine's cores with results in input order, so output never depends on
+//! which thread finished first.
+
+/// Stack of a worker thread: evaluation recurses over nested code (bounded, see `eval`).
+const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
+
+/// `items` split into one contiguous part per core, `f` run on each part on its own thread, the
+/// results concatenated in the order of `items`.
+pub fn chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len())
+        .max(1);
+    let chunk = items.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                let f = &f;
+                std::thread::Builder::new()
+                    .stack_size(WORKER_STACK_BYTES)
+                    .spawn_scoped(scope, move || f(part))
+                    .expect("the system starts a worker thread")
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+/// `f` applied to each item, on every core, in the order of `items`.
+pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    chunks(items, |part| part.iter().map(&f).collect())
+}

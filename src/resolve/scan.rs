@@ -1,0 +1,239 @@
+//! Reading a module's syntax tree for what loading needs: the imports of each statement (at any
+//! depth), the files split-settings `include()` names, and whether it calls `exec`.
+
+use tree_sitter::Node;
+
+use crate::demand::Demand;
+
+pub(super) struct ImportRequest {
+    /// Byte range of the `dotted_name` or `relative_import` naming the module.
+    pub(super) name: (usize, usize),
+    pub(super) dotted: String,
+    pub(super) level: usize,
+    /// For `from X import a, b`: the imported names and their byte ranges.
+    pub(super) from_names: Vec<((usize, usize), String)>,
+    /// What the import needs of the module: the names `from X import a, b` takes, or all of it.
+    pub(super) demand: Demand,
+}
+
+/// The imports of one import statement.
+fn import_requests(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
+    let mut request = |name: Node, from_names, demand| {
+        let (dotted, level) = import_name(name, text);
+        out.push(ImportRequest {
+            name: (name.start_byte(), name.end_byte()),
+            dotted,
+            level,
+            from_names,
+            demand,
+        });
+    };
+    match node.kind() {
+        "import_statement" => {
+            let mut cursor = node.walk();
+            for name in node.children_by_field_name("name", &mut cursor) {
+                let dotted = if name.kind() == "aliased_import" {
+                    name.child_by_field_name("name")
+                } else {
+                    Some(name)
+                };
+                if let Some(dotted) = dotted {
+                    request(dotted, Vec::new(), Demand::All);
+                }
+            }
+        }
+        "import_from_statement" => {
+            if let Some(module) = node.child_by_field_name("module_name") {
+                let mut cursor = node.walk();
+                let names: Vec<((usize, usize), String)> =
+                    node.children_by_field_name("name", &mut cursor)
+                        .filter_map(|n| {
+                            let dotted = if n.kind() == "aliased_import" {
+                                n.child_by_field_name("name")?
+                            } else {
+                                n
+                            };
+                            (dotted.kind() == "dotted_name" && dotted.named_child_count() == 1)
+                                .then(|| {
+                                    (
+                                        (dotted.start_byte(), dotted.end_byte()),
+                                        text[dotted.byte_range()].to_string(),
+                                    )
+                                })
+                        })
+                        .collect();
+                // Every name is known (no star import, no name djsafe could not read): only
+                // they are needed.
+                let mut cursor = node.walk();
+                let listed = node.children_by_field_name("name", &mut cursor).count();
+                let wildcard = {
+                    let mut cursor = node.walk();
+                    node.named_children(&mut cursor)
+                        .any(|n| n.kind() == "wildcard_import")
+                };
+                let demand = if wildcard || listed != names.len() || names.is_empty() {
+                    Demand::All
+                } else {
+                    Demand::Names(names.iter().map(|(_, name)| name.clone()).collect())
+                };
+                request(module, names, demand);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The imports and split-settings includes anywhere in a module (inside `if`, `try`, functions),
+/// and whether it calls `exec`, in one walk of its tree with a single cursor.
+pub(super) fn scan_module(
+    root: Node,
+    text: &str,
+    imports: &mut Vec<ImportRequest>,
+    includes: &mut Vec<String>,
+    calls_exec: &mut bool,
+) {
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        let descend = match node.kind() {
+            "import_statement" | "import_from_statement" => {
+                import_requests(node, text, imports);
+                false
+            }
+            "call" => {
+                include_patterns(node, text, includes);
+                *calls_exec |= node
+                    .child_by_field_name("function")
+                    .is_some_and(|f| &text[f.byte_range()] == "exec");
+                true
+            }
+            "string" | "comment" | "identifier" | "integer" | "float" => false,
+            _ => true,
+        };
+        if descend && cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                return;
+            }
+        }
+    }
+}
+
+/// String patterns given to a call of `include(...)` (django-split-settings, also imported under
+/// another name such as `settings_include`), including those inside `optional(...)`; the
+/// placeholders of formatted patterns (`%s`, `{}`, an f-string's `{env}`) become `*`, so every
+/// file the pattern may name is loaded and evaluation picks the one each environment names.
+/// `include(*files)` includes what a list of the module names: every `.py` string literal in
+/// the module is a candidate.
+fn include_patterns(call: Node, text: &str, out: &mut Vec<String>) {
+    let Some(function) = call.child_by_field_name("function") else {
+        return;
+    };
+    let name = &text[function.byte_range()];
+    let is_include = name == "include" || name.ends_with(".include") || name.ends_with("_include");
+    if !is_include {
+        return;
+    }
+    let Some(arguments) = call.child_by_field_name("arguments") else {
+        return;
+    };
+    let mut cursor = arguments.walk();
+    for argument in arguments.named_children(&mut cursor) {
+        if argument.kind() == "list_splat" {
+            let root = {
+                let mut node = call;
+                while let Some(parent) = node.parent() {
+                    node = parent;
+                }
+                node
+            };
+            python_file_literals(root, text, out);
+        } else {
+            out.extend(include_pattern(argument, text));
+        }
+    }
+}
+
+/// Every string literal of a module that names a Python file (`'components/base.py'`).
+fn python_file_literals(root: Node, text: &str, out: &mut Vec<String>) {
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        if node.kind() == "string" {
+            if let Some(pattern) = include_pattern(node, text)
+                && pattern.ends_with(".py")
+                && !out.contains(&pattern)
+            {
+                out.push(pattern);
+            }
+        } else if cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                return;
+            }
+        }
+    }
+}
+
+fn include_pattern(node: Node, text: &str) -> Option<String> {
+    match node.kind() {
+        "string" => {
+            let raw = &text[node.byte_range()];
+            let inner = raw
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .trim_matches(['\'', '"']);
+            Some(placeholders_to_globs(inner))
+        }
+        "call" => include_pattern(node.child_by_field_name("arguments")?.named_child(0)?, text),
+        "binary_operator" => include_pattern(node.child_by_field_name("left")?, text),
+        _ => None,
+    }
+}
+
+/// `environments/{env}.py`, `environments/%s.py` → `environments/*.py`.
+fn placeholders_to_globs(pattern: &str) -> String {
+    let mut out = String::new();
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' => {
+                for c in chars.by_ref() {
+                    if c == '}' {
+                        break;
+                    }
+                }
+                out.push('*');
+            }
+            '%' if chars.peek() == Some(&'s') => {
+                chars.next();
+                out.push('*');
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The dotted name and the number of leading dots of an import's module part.
+pub fn import_name(node: Node, text: &str) -> (String, usize) {
+    if node.kind() == "relative_import" {
+        let mut level = 0;
+        let mut dotted = String::new();
+        let mut cursor = node.walk();
+        for child in node.children(&mut cursor) {
+            match child.kind() {
+                "import_prefix" => level = child.end_byte() - child.start_byte(),
+                "dotted_name" => dotted = text[child.byte_range()].to_string(),
+                _ => {}
+            }
+        }
+        (dotted, level)
+    } else {
+        let raw = &text[node.byte_range()];
+        (raw.split_whitespace().collect::<String>(), 0)
+    }
+}
