@@ -84,6 +84,9 @@ pub struct Project {
     copied: HashMap<PathBuf, PathBuf>,
     /// Where a copied module sits once copied, which its relative imports start from.
     located: HashMap<FileId, PathBuf>,
+    /// The project files each file's import lines run, read from its text without parsing it
+    /// (see `cycles.rs`): filled as cycles through unneeded statements are looked for.
+    import_lines_of: std::sync::Mutex<HashMap<PathBuf, Arc<Vec<PathBuf>>>>,
     /// Settings candidates read and scanned ahead of loading (see [`prepared`]), by canonical
     /// path, until loaded.
     prepared: HashMap<PathBuf, prepared::Prepared>,
@@ -123,6 +126,7 @@ impl Project {
             text_files: HashMap::new(),
             copied: HashMap::new(),
             located: HashMap::new(),
+            import_lines_of: Default::default(),
             prepared: HashMap::new(),
             pending: VecDeque::new(),
             prescanned: HashMap::new(),

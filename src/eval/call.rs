@@ -84,6 +84,7 @@ impl<'p> Run<'p> {
             start: node.start_byte(),
             end: node.end_byte(),
             params,
+            closure: self.closure_of(frame, node),
         };
         let site = self.span(frame, node);
         self.bind(
@@ -152,18 +153,29 @@ impl<'p> Run<'p> {
             ));
         }
         // The function's globals are its module's namespace: the caller's own while that module
-        // is still running, the finished module's otherwise.
+        // is still running, the finished module's otherwise. A caller that is itself a function
+        // (or a class body) of that module passes its globals, not its locals: Python scopes
+        // names where they are written, not where they are called from.
         let globals = if caller.module == function.module {
-            let mut live = caller.ns.clone();
-            if let Some(outer) = &caller.globals {
-                for (k, v) in &outer.bindings {
-                    live.bindings.entry(k.clone()).or_insert_with(|| v.clone());
+            match &caller.globals {
+                None => Rc::new(caller.ns.clone()),
+                Some(outer) => {
+                    let mut live = (**outer).clone();
+                    // The caller's `global` names live in its frame while it runs.
+                    for name in &caller.global_names {
+                        if let Some(binding) = caller.ns.bindings.get(name) {
+                            live.bindings.insert(name.clone(), binding.clone());
+                        }
+                    }
+                    Rc::new(live)
                 }
             }
-            Rc::new(live)
         } else {
             self.module(function.module)
         };
+        // A nested function reads its enclosing functions' variables from its closure (bound as
+        // its locals, so that a function it calls does not see them).
+        let unfollowed = self.enter_closure(function, body, &mut locals);
         // A `global` name is the module's: the function starts from the module's binding.
         let declared: Vec<(Rc<str>, Option<Binding>)> = global_names
             .iter()
@@ -191,7 +203,10 @@ impl<'p> Run<'p> {
             self.call_steps = 0;
         }
         self.call_depth += 1;
-        let exit = self.block(&mut frame, body);
+        let exit = match unfollowed {
+            Some(why) => Err(Exit::GaveUp(why)),
+            None => self.block(&mut frame, body),
+        };
         self.call_depth -= 1;
         if self.call_depth == 0 {
             self.call_steps = outer_steps;
@@ -409,101 +424,6 @@ pub struct GlobalWrite {
 }
 
 impl<'p> Run<'p> {
-    /// Whether `node` is `globals()` (or `locals()`/`vars()` at module level), the module's
-    /// namespace as a dict.
-    pub(super) fn is_namespace_call(&self, frame: &Frame, node: Node<'p>) -> bool {
-        let Some(function) = node
-            .child_by_field_name("function")
-            .filter(|_| node.kind() == "call")
-        else {
-            return false;
-        };
-        let name = self.text(frame, function);
-        let empty = node
-            .child_by_field_name("arguments")
-            .is_some_and(|a| a.named_child_count() == 0);
-        let shadowed = frame.ns.bindings.contains_key(name);
-        empty
-            && !shadowed
-            && (name == "globals" || (frame.globals.is_none() && matches!(name, "locals" | "vars")))
-    }
-
-    /// Binds `name` in the module whose code runs in `frame`: directly at module level; from a
-    /// function, when the call returns.
-    pub(super) fn write_global(&mut self, frame: &mut Frame, name: &str, value: Value, site: Span) {
-        if frame.globals.is_none() {
-            self.bind(frame, name, value, site);
-            return;
-        }
-        self.global_writes.push(GlobalWrite {
-            module: frame.module,
-            name: name.into(),
-            value: value.with_env(&frame.control),
-            site,
-            conditional: self.forks > self.call_forks,
-        });
-    }
-
-    /// `globals().update(...)` / `globals().setdefault(...)` with arguments djsafe can read: the
-    /// names they bind. `None` for any other call.
-    pub(super) fn namespace_method(
-        &mut self,
-        frame: &mut Frame,
-        function: Node<'p>,
-        call: Node<'p>,
-    ) -> Option<Value> {
-        let receiver = function.child_by_field_name("object")?;
-        let method = self.text(frame, function.child_by_field_name("attribute")?);
-        if function.kind() != "attribute"
-            || !self.is_namespace_call(frame, receiver)
-            || !matches!(method, "update" | "setdefault")
-        {
-            return None;
-        }
-        let span = self.span(frame, call);
-        let arguments = call
-            .child_by_field_name("arguments")
-            .filter(|a| a.kind() == "argument_list")?;
-        let args = self.arguments(frame, arguments).ok()?;
-        let writes: Vec<(Value, Value)> = match method {
-            "update" => {
-                let mut pairs = match args.positional.as_slice() {
-                    [] => Vec::new(),
-                    [dict] => dict.pairs()?,
-                    _ => return None,
-                };
-                pairs.extend(
-                    args.keywords
-                        .iter()
-                        .map(|(k, v)| (Value::str(k, span), v.clone())),
-                );
-                pairs
-            }
-            _ => match args.positional.as_slice() {
-                [key, value]
-                    if key.as_str().is_some_and(|k| {
-                        !frame.ns.bindings.contains_key(k)
-                            && !frame
-                                .globals
-                                .as_ref()
-                                .is_some_and(|g| g.bindings.contains_key(k))
-                    }) =>
-                {
-                    vec![(key.clone(), value.clone())]
-                }
-                _ => return None,
-            },
-        };
-        if writes.iter().any(|(k, _)| k.as_str().is_none()) {
-            return None;
-        }
-        for (key, value) in writes {
-            let name = key.as_str().unwrap_or_default().to_string();
-            self.write_global(frame, &name, value, span);
-        }
-        Some(Value::new(Kind::None, span))
-    }
-
     /// After a call returned to `caller`: the writes to the caller's module namespace it made
     /// (when the caller runs at that module's top level), and to finished modules.
     fn apply_global_writes(&mut self, caller: &mut Frame, mark: usize, reason: &str) {

@@ -66,6 +66,15 @@ impl Run<'_> {
         if let Some(value) = self.call_files(frame, path, args, span) {
             return value;
         }
+        if let ("sys.modules.get", Some(key)) = (path, args.get(0, "key")) {
+            return self.sys_modules_lookup(frame, &key.clone(), span);
+        }
+        if let ("importlib.import_module" | "builtins.__import__", Some(name)) =
+            (path, args.get(0, "name"))
+        {
+            let call = path.rsplit('.').next().unwrap_or(path);
+            return self.import_by_name(frame, call, &name.clone(), span);
+        }
         if let Some(value) = self.call_builtin(frame, path, args, span) {
             return value;
         }

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use super::value::{Args, Instance, Kind, Value};
+use super::yaml_values;
 use super::{Frame, Run};
 use crate::source::Span;
 
@@ -79,13 +80,32 @@ impl Run<'_> {
                 }
                 _ => self.parse_file(first?, "toml", span),
             },
-            "yaml.safe_load" | "yaml.load" | "yaml.full_load" => match &first?.kind {
-                Kind::Instance(instance) if &*instance.class == FILE => Value::unknown(
-                    "YAML's types (PyYAML's YAML 1.1 booleans, dates, tags) are not modelled by djsafe",
-                    span,
-                ),
-                _ => return None,
-            },
+            "yaml.safe_load" | "yaml.load" | "yaml.full_load" | "yaml.unsafe_load" => {
+                let stream = args.get(0, "stream")?.clone();
+                let loader = match path {
+                    "yaml.load" => match args.get(1, "Loader").map(|l| &l.kind) {
+                        Some(Kind::External(loader)) => match yaml_values::loader(loader) {
+                            Some(loader) => loader,
+                            None => {
+                                return Some(Value::unknown(
+                                    format!(
+                                        "`yaml.load()` with `{loader}`, which djsafe does not model"
+                                    ),
+                                    span,
+                                ));
+                            }
+                        },
+                        _ => {
+                            return Some(Value::unknown(
+                                "`yaml.load()` without a loader djsafe can name",
+                                span,
+                            ));
+                        }
+                    },
+                    _ => yaml_values::Loader::Resolving,
+                };
+                self.load_yaml(&stream, loader, span)
+            }
             _ => return None,
         })
     }
@@ -310,7 +330,10 @@ impl Run<'_> {
         };
         let parsed = match format {
             "json" => super::stdlib::json_loads(&text, span),
-            _ => super::stdlib::toml_loads(&text, span),
+            "toml" => {
+                super::toml_values::loads(&text, super::toml_values::Dialect::TomlPackage, span)
+            }
+            _ => super::toml_values::loads(&text, super::toml_values::Dialect::Tomllib, span),
         };
         match parsed {
             Ok(value) => value.with_env(&file.env),
@@ -318,6 +341,38 @@ impl Run<'_> {
                 self.raised = Some(exception);
                 Value::unknown(format!("{exception}: {message}"), span).with_env(&file.env)
             }
+        }
+    }
+
+    /// `yaml.safe_load(stream)`: a file object's contents or a string, loaded (see
+    /// [`yaml_values`]).
+    fn load_yaml(&mut self, stream: &Value, loader: yaml_values::Loader, span: Span) -> Value {
+        let contents = match &stream.kind {
+            Kind::Instance(instance) if &*instance.class == FILE => self.contents(instance, span),
+            Kind::Str(_) | Kind::Bytes(_) => stream.clone(),
+            Kind::Unknown(_) | Kind::FromEnv(_) => return stream.clone(),
+            _ => {
+                return Value::unknown(
+                    format!("`yaml.safe_load()` of {stream}, which djsafe does not model"),
+                    span,
+                );
+            }
+        };
+        let text = match &contents.kind {
+            Kind::Str(text) => text.to_string(),
+            Kind::Bytes(bytes) => match std::str::from_utf8(bytes) {
+                Ok(text) => text.to_string(),
+                Err(_) => return Value::unknown("YAML bytes that are not UTF-8", span),
+            },
+            _ => return contents,
+        };
+        match yaml_values::load(&text, loader, span) {
+            Ok(value) => value.with_env(&stream.env),
+            Err(reason) => Value::unknown(
+                format!("{reason}: djsafe does not know what PyYAML loads"),
+                span,
+            )
+            .with_env(&stream.env),
         }
     }
 

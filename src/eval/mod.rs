@@ -10,16 +10,19 @@
 //! 2. Pure functions of values, with no evaluator state: `paths` (`pathlib`, `os.path`), then
 //!    `library_values` (values of library objects), then `ops` (operators, comparisons,
 //!    `str()`/`repr()`, `%` and `.format()`, container access, methods of the builtin types), then
-//!    `stdlib` (`json.loads`, `ast.literal_eval`...).
+//!    `toml_values` and `yaml_values` (TOML and YAML documents as Python's libraries load them),
+//!    then `stdlib` (`json.loads`, `ast.literal_eval`...).
 //! 3. The modelled functions that need the evaluator's state: `os_environ`, `builtins` and the
 //!    configuration libraries in `libs`. They do not know each other, and use only the services
-//!    of this file (environment reads, `bind`, `module`, `diagnose`, `line_at`, `Frame::handles`).
+//!    of this file (`bind`, `diagnose`, `line_at`, `Frame::handles`), of `environment` (reads
+//!    and writes of the process environment) and of `module_runs` (`module`, `import_module`).
 //! 4. `external`, the dispatcher: the one place that knows every table of modelled functions
 //!    (layers 2 and 3) and the order they are tried in; it also uses `mutation` to forget what an
 //!    unmodelled call may change.
 //! 5. The evaluator: this file's `Run` and `Frame`, `stmt`, `expr`, `call` (project functions),
-//!    `global_statement` (`global` in them),
-//!    `classes`, `matching`, `mutation`. These call one another, as an interpreter's statements,
+//!    `closures` (the variables of enclosing functions), `global_statement` (`global` in them),
+//!    `namespace_writes` (`globals()` as a dict), `classes`, `matching`, `mutation`,
+//!    `module_attributes` and `unidentified` (modules as objects, found by name or not). These call one another, as an interpreter's statements,
 //!    expressions and calls nest, and call down into `external` and layers 1-3.
 //!
 //! Two edges go back up, because the Python they model does: a cast handed to a library
@@ -30,6 +33,8 @@
 mod builtins;
 mod call;
 mod classes;
+mod closures;
+mod environment;
 mod escape;
 pub(crate) mod exec_files;
 pub use classes::configuration_classes;
@@ -43,8 +48,10 @@ mod libs;
 mod matching;
 mod module_attributes;
 mod module_cache;
+mod module_runs;
 pub use module_cache::ModuleCache;
 mod mutation;
+mod namespace_writes;
 mod ops;
 mod os_environ;
 mod paths;
@@ -52,8 +59,11 @@ pub mod spellings;
 mod stdlib;
 mod stmt;
 mod strings;
+mod toml_values;
+mod unidentified;
 mod url_configs;
 pub mod value;
+mod yaml_values;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
@@ -227,6 +237,8 @@ pub fn evaluate_with(
         forks: 0,
         global_writes: Vec::new(),
         call_forks: 0,
+        unidentified: None,
+        unidentified_running: Vec::new(),
     };
     let namespace = run.module(settings.module);
     let namespace = match &settings.class {
@@ -338,6 +350,11 @@ struct Run<'p> {
     global_writes: Vec<call::GlobalWrite>,
     /// `forks` when the function call being evaluated started.
     call_forks: usize,
+    /// Why a handle on a module djsafe cannot identify was made, once one was: modules that
+    /// finish afterwards may have been changed through it (see `unidentified`).
+    unidentified: Option<Rc<str>>,
+    /// The modules running when `unidentified` was set.
+    unidentified_running: Vec<usize>,
 }
 
 /// A write to the process environment, as `module_cache` replays it.
@@ -406,94 +423,6 @@ impl Frame {
 }
 
 impl Run<'_> {
-    /// Evaluates a project module (once per run, like `sys.modules`) and returns its namespace.
-    fn module(&mut self, index: usize) -> Rc<Namespace> {
-        if let Some(ns) = self.modules.get(&index) {
-            return ns.clone();
-        }
-        // A module still running is not run again: it is seen as it was at its last import.
-        if self.stack.contains(&index) {
-            return self.partial.get(&index).cloned().unwrap_or_default();
-        }
-        // The settings module itself is reused when another evaluation imported it, but not
-        // kept: the unit's own evaluations are shared by `rules::context::Evaluations`, and
-        // copying every one of them would cost more than the few reuses it would give.
-        let recording = if self.cacheable() {
-            if let Some(ns) = self.reuse(index) {
-                return ns;
-            }
-            (!self.stack.is_empty()).then(|| self.start_recording())
-        } else {
-            None
-        };
-        crate::stats::count(&crate::stats::MODULES_EVALUATED);
-        self.stack.push(index);
-        let module = &self.project.modules[index];
-        let mut frame = Frame {
-            module: index,
-            file: module.file,
-            ns: Namespace::default(),
-            control: EnvDeps::default(),
-            handled: Vec::new(),
-            globals: None,
-            global_names: Vec::new(),
-        };
-        // Evaluation goes on after an uncaught exception: Python would stop, but the statements
-        // after it still describe what the author meant to deploy, and losing their findings
-        // would hide problems. The exception itself was already reported.
-        // Only the statements its importers need (see `crate::demand`): what it imports for the
-        // others was not loaded.
-        let root = self.project.tree(index).root_node();
-        let _ = match &module.kept {
-            None => self.block(&mut frame, root),
-            Some(kept) => self.block_kept(&mut frame, root, kept),
-        };
-        self.stack.pop();
-        self.partial.remove(&index);
-        let ns = Rc::new(frame.ns);
-        self.modules.insert(index, ns.clone());
-        if let Some(start) = recording {
-            self.stop_recording(index, start);
-        }
-        ns
-    }
-
-    /// Imports a project module from `import_span` in the current frame, detecting cycles.
-    fn import_module(
-        &mut self,
-        frame: &Frame,
-        index: usize,
-        import_span: Span,
-    ) -> Option<Rc<Namespace>> {
-        if !self.modules.contains_key(&index) && self.stack.contains(&frame.module) {
-            let names = self.module_names(frame, frame.module);
-            self.partial.insert(frame.module, names);
-        }
-        if let Some(position) = self.stack.iter().position(|&m| m == index) {
-            self.outside += 1;
-            let names: Vec<&str> = self.stack[position..]
-                .iter()
-                .chain(std::iter::once(&index))
-                .map(|&m| self.project.modules[m].name.as_str())
-                .collect();
-            self.diagnose(
-                DiagnosticKind::ImportCycle,
-                import_span,
-                format!(
-                    "import cycle: {}; this import sees only the names `{}` bound before it imported the next module, as in Python",
-                    names.join(" → "),
-                    self.project.modules[index].name
-                ),
-            );
-            return Some(self.partial.get(&index).cloned().unwrap_or_default());
-        }
-        let file = self.project.modules[index].file;
-        if file != frame.file {
-            self.imported_by.entry(file).or_insert(import_span);
-        }
-        Some(self.module(index))
-    }
-
     /// Binds `name` in the frame's namespace; the value depends on the variables the current
     /// branch depends on.
     fn bind(&mut self, frame: &mut Frame, name: &str, value: Value, site: Span) {
@@ -512,115 +441,6 @@ impl Run<'_> {
 
     fn diagnose(&mut self, kind: DiagnosticKind, span: Span, message: String) {
         self.diagnostics.insert(Diagnostic::at(kind, span, message));
-    }
-
-    /// Reads an environment variable as the scenario (and the settings so far) have it; a
-    /// variable set to a value the repository does not say reads as unset here, so callers that
-    /// must tell use [`Run::env_read`].
-    fn getenv(&self, name: &str) -> Option<String> {
-        self.consult(name);
-        self.env.get(name).cloned().flatten()
-    }
-
-    /// Sets (or unsets, with `None`) a variable of the process environment, as the settings do.
-    fn set_env(&mut self, name: String, value: Option<String>) {
-        self.env_log
-            .push(EnvChange::Set(name.clone(), value.clone()));
-        self.env.insert(name, value);
-    }
-
-    /// Sets a variable of the process environment to a value the repository does not say.
-    fn set_env_unknown(&mut self, name: String) {
-        self.env_log.push(EnvChange::Unknown(name.clone()));
-        self.env.remove(&name);
-        self.unknown_env.insert(name);
-    }
-
-    /// Applies a change to the process environment made by an evaluation being reused.
-    fn replay_env(&mut self, change: &EnvChange) {
-        match change {
-            EnvChange::Set(name, value) => self.set_env(name.clone(), value.clone()),
-            EnvChange::Unknown(name) => self.set_env_unknown(name.clone()),
-        }
-    }
-
-    /// Records that the evaluation depends on the text of variable `name` (see `spellings`).
-    fn consult(&self, name: &str) {
-        self.consult_through_table(name);
-        if !self.spellings.borrow().opaque.contains(name) {
-            self.spellings.borrow_mut().opaque.insert(name.to_string());
-        }
-    }
-
-    /// Records that the evaluation depends on variable `name` only as a table of its spellings
-    /// says (the caller records the table).
-    fn consult_through_table(&self, name: &str) {
-        if !self.consulted.borrow().contains(name) {
-            self.consulted.borrow_mut().insert(name.to_string());
-        }
-    }
-
-    /// [`Run::env_read`] for a read whose result is the same for the spellings `table` puts
-    /// together, and that reads nothing else of the variable's text; without a table, a read
-    /// like any other.
-    fn env_read_as(&mut self, name: &str, table: Option<spellings::Table>) -> EnvRead {
-        let Some(table) = table else {
-            return self.env_read(name);
-        };
-        self.consult_through_table(name);
-        self.spellings
-            .get_mut()
-            .tables
-            .entry(name.to_string())
-            .or_default()
-            .push(table);
-        self.scenario_value(name)
-    }
-
-    fn env_read(&mut self, name: &str) -> EnvRead {
-        self.consult(name);
-        self.scenario_value(name)
-    }
-
-    /// The variable's value in this scenario, recorded as read.
-    fn scenario_value(&mut self, name: &str) -> EnvRead {
-        if !self.read.contains(name) {
-            self.read.insert(name.into());
-        }
-        match self.env.get(name) {
-            Some(Some(value)) => EnvRead::Set(value.clone()),
-            Some(None) => EnvRead::Unset,
-            None if self.unknown_env.contains(name) => EnvRead::SetUnknown,
-            None => EnvRead::Unset,
-        }
-    }
-
-    /// Records that a value read from the environment was compared with string literals.
-    fn record_comparison(&mut self, subject: &value::Value, other: &value::Value) {
-        let [var] = subject.env.iter().collect::<Vec<_>>()[..] else {
-            return;
-        };
-        let literals: Vec<Rc<str>> = match &other.kind {
-            value::Kind::Str(s) => vec![s.clone()],
-            value::Kind::List(_) | value::Kind::Tuple(_) | value::Kind::Set(_) => other
-                .items()
-                .unwrap_or_default()
-                .iter()
-                .filter_map(|i| match &i.kind {
-                    value::Kind::Str(s) => Some(s.clone()),
-                    _ => None,
-                })
-                .collect(),
-            _ => return,
-        };
-        // Only literals written in the settings, not values read from the environment too.
-        if !other.env.is_empty() {
-            return;
-        }
-        self.compared
-            .entry(var.clone())
-            .or_default()
-            .extend(literals);
     }
 }
 

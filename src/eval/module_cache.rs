@@ -89,6 +89,7 @@ impl Run<'_> {
             && self.raised.is_none()
             && self.global_writes.is_empty()
             && self.forgotten.is_empty()
+            && self.unidentified.is_none()
     }
 
     /// The module's namespace from an evaluation that agrees with this run, its records and

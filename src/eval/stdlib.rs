@@ -6,6 +6,7 @@ use tree_sitter::Node;
 
 use super::ops::{dict_insert, iterate};
 use super::strings::{parse_float, parse_int, unescape};
+use super::toml_values::{self, Dialect};
 use super::value::{Args, Kind, Object, Value};
 use crate::parse::{parse_python, python_parser};
 use crate::source::Span;
@@ -20,7 +21,10 @@ pub fn call(path: &str, args: &Args, span: Span) -> Option<Result<Value, Raise>>
     let env = first.map(|v| v.env.clone()).unwrap_or_default();
     let result = match path {
         "json.loads" => string.map(|s| json_loads(s, span)),
-        "tomllib.loads" | "tomli.loads" | "toml.loads" => string.map(|s| toml_loads(s, span)),
+        "tomllib.loads" | "tomli.loads" => {
+            string.map(|s| toml_values::loads(s, Dialect::Tomllib, span))
+        }
+        "toml.loads" => string.map(|s| toml_values::loads(s, Dialect::TomlPackage, span)),
         "ast.literal_eval" => string.map(|s| literal_eval(s, span)),
         "distutils.util.strtobool" | "str2bool.str2bool" => string.map(|s| strtobool(s, span)),
         "builtins.filter" => match (
@@ -83,42 +87,6 @@ fn from_json(value: &serde_json::Value, span: Span) -> Value {
             let mut pairs = Vec::new();
             for (k, v) in map {
                 dict_insert(&mut pairs, Value::str(k, span), from_json(v, span));
-            }
-            Kind::Dict(Object::new(pairs))
-        }
-    };
-    Value::new(kind, span)
-}
-
-/// `tomllib.loads`: tables as dicts in document order; dates and times are unknown (Python
-/// gives `datetime` objects). The parser follows TOML 1.1, which accepts a few documents
-/// Python 3.11's TOML 1.0 parser rejects (newlines in inline tables, `\e`).
-pub fn toml_loads(text: &str, span: Span) -> Result<Value, Raise> {
-    let parsed: toml::Table = text
-        .parse()
-        .map_err(|e| ("TOMLDecodeError", format!("{e}")))?;
-    Ok(from_toml(&toml::Value::Table(parsed), span))
-}
-
-fn from_toml(value: &toml::Value, span: Span) -> Value {
-    let kind = match value {
-        toml::Value::String(s) => Kind::Str(s.as_str().into()),
-        toml::Value::Integer(i) => Kind::Int(*i),
-        toml::Value::Float(f) => Kind::Float(*f),
-        toml::Value::Boolean(b) => Kind::Bool(*b),
-        toml::Value::Datetime(d) => {
-            return Value::unknown(
-                format!("the TOML date {d} is a datetime object, which djsafe does not model"),
-                span,
-            );
-        }
-        toml::Value::Array(items) => Kind::List(Object::new(
-            items.iter().map(|i| from_toml(i, span)).collect(),
-        )),
-        toml::Value::Table(table) => {
-            let mut pairs = Vec::new();
-            for (k, v) in table {
-                dict_insert(&mut pairs, Value::str(k, span), from_toml(v, span));
             }
             Kind::Dict(Object::new(pairs))
         }

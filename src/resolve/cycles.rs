@@ -4,12 +4,17 @@
 //! Python runs that statement, so the slice keeps it. Told from the imported file's import lines,
 //! read without parsing it, so a slice still loads only what its names need.
 
-use std::path::Path;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tree_sitter::Node;
 
 use super::{Located, Project, module_file, scan_module};
 use crate::discover::read_text;
+
+/// Stands, among the files a file runs, for any module (see [`Project::files_run_by`]).
+const ANY_MODULE: &str = "";
 
 impl Project {
     /// Whether a statement a sliced module does not need imports a project file that imports
@@ -51,57 +56,110 @@ impl Project {
     }
 
     /// Whether running `imported` (a project file a sliced module imports in a statement its
-    /// importers do not need) imports `module` back: Python runs the whole file, which may
-    /// then change the module's objects through its partly initialised namespace (a plugin
-    /// registry filled by the modules it imports). Read from the text of its import lines,
-    /// without parsing it. Cycles through a third module are not seen.
+    /// importers do not need) imports `module` back, directly or through other project files
+    /// (a -> b -> c -> a): Python runs each whole, and the last may change the module's objects
+    /// through its partly initialised namespace (a plugin registry filled by the modules it
+    /// imports). Read from the text of their import lines, without parsing them. The files
+    /// followed are bounded: past the bound the statement is taken to import the module back,
+    /// which keeps it (slower, never wrong).
     fn imports_back(&self, imported: &Path, module: usize) -> bool {
-        let Ok((text, _)) = read_text(imported, &self.display_root) else {
-            return false;
-        };
+        const MAX_FILES: usize = 4_000;
         let target = &self.sources.get(self.modules[module].file).path;
-        let is_module = |found: Option<&Path>| {
-            found.is_some_and(|found| self.index.canonical(found) == *target)
-        };
-        import_lines(&text).iter().any(|line| {
-            if let Some(rest) = line.strip_prefix("from ") {
-                let Some((from, names)) = rest.split_once(" import ") else {
-                    return false;
-                };
-                let from = from.trim();
-                let level = from.chars().take_while(|&c| c == '.').count();
-                let Located::File(Some(found)) = self.locate(imported, &from[level..], level)
-                else {
-                    return false;
-                };
-                if is_module(Some(&found)) {
+        let start = self.index.canonical(imported);
+        if start == *target {
+            return true;
+        }
+        let mut seen: HashSet<PathBuf> = HashSet::from([start.clone()]);
+        let mut queue = vec![start];
+        while let Some(file) = queue.pop() {
+            for next in self.files_run_by(&file).iter() {
+                if next == target || next.as_os_str() == ANY_MODULE {
                     return true;
                 }
-                // `from package import module`.
-                let dir = found.parent().filter(|_| found.ends_with("__init__.py"));
-                let names = names.replace(['(', ')'], " ");
-                dir.is_some_and(|dir| {
-                    names
-                        .split(',')
-                        .filter_map(|n| n.split_whitespace().next())
-                        .any(|n| is_module(module_file(&self.index, dir, &[n]).as_deref()))
-                })
-            } else if let Some(rest) = line.strip_prefix("import ") {
-                rest.split(',')
-                    .filter_map(|n| n.split_whitespace().next())
-                    .any(|dotted| {
-                        let parts: Vec<&str> = dotted.split('.').collect();
-                        (1..=parts.len()).any(|n| {
-                            matches!(
-                                self.locate(imported, &parts[..n].join("."), 0),
-                                Located::File(found) if is_module(found.as_deref())
-                            )
-                        })
-                    })
-            } else {
-                false
+                if seen.insert(next.clone()) {
+                    if seen.len() > MAX_FILES {
+                        return true;
+                    }
+                    queue.push(next.clone());
+                }
             }
-        })
+        }
+        false
+    }
+
+    /// The project files importing `file` runs through its import lines (each canonical):
+    /// the module each line names, the packages above it, and the submodules `from package
+    /// import name` names. A file that finds modules by name (`importlib.import_module`,
+    /// `sys.modules[...]`, `__import__`) may reach any: it lists [`ANY_MODULE`]. Computed once
+    /// per file.
+    fn files_run_by(&self, file: &Path) -> Arc<Vec<PathBuf>> {
+        if let Some(found) = self.import_lines_of.lock().unwrap().get(file) {
+            return found.clone();
+        }
+        let mut found = Vec::new();
+        if let Ok((text, _)) = read_text(file, &self.display_root) {
+            if ["import_module", "sys.modules", "__import__"]
+                .iter()
+                .any(|by_name| text.contains(by_name))
+            {
+                found.push(PathBuf::from(ANY_MODULE));
+            }
+            for line in import_lines(&text) {
+                self.files_of_line(file, &line, &mut found);
+            }
+        }
+        let mut unique = HashSet::new();
+        found.retain(|f| unique.insert(f.clone()));
+        let found = Arc::new(found);
+        self.import_lines_of
+            .lock()
+            .unwrap()
+            .insert(file.to_path_buf(), found.clone());
+        found
+    }
+
+    /// The project files one import line of `file` runs (see [`Project::files_run_by`]).
+    fn files_of_line(&self, file: &Path, line: &str, found: &mut Vec<PathBuf>) {
+        let mut push = |located: Located| {
+            if let Located::File(Some(path)) = located {
+                found.push(self.index.canonical(&path));
+            }
+        };
+        if let Some(rest) = line.strip_prefix("from ") {
+            let Some((from, names)) = rest.split_once(" import ") else {
+                return;
+            };
+            let from = from.trim();
+            let level = from.chars().take_while(|&c| c == '.').count();
+            let dotted = &from[level..];
+            if level == 0 {
+                // The packages above the module run first.
+                let parts: Vec<&str> = dotted.split('.').collect();
+                for n in 1..parts.len() {
+                    push(self.locate(file, &parts[..n].join("."), 0));
+                }
+            }
+            let Located::File(Some(module)) = self.locate(file, dotted, level) else {
+                return;
+            };
+            // `from package import module` runs the submodule.
+            if module.ends_with("__init__.py")
+                && let Some(dir) = module.parent()
+            {
+                let names = names.replace(['(', ')'], " ");
+                for name in names.split(',').filter_map(|n| n.split_whitespace().next()) {
+                    push(Located::File(module_file(&self.index, dir, &[name])));
+                }
+            }
+            push(Located::File(Some(module)));
+        } else if let Some(rest) = line.strip_prefix("import ") {
+            for dotted in rest.split(',').filter_map(|n| n.split_whitespace().next()) {
+                let parts: Vec<&str> = dotted.split('.').collect();
+                for n in 1..=parts.len() {
+                    push(self.locate(file, &parts[..n].join("."), 0));
+                }
+            }
+        }
     }
 }
 

@@ -11,6 +11,15 @@ use std::collections::BTreeMap;
 #[path = "shared_modules.rs"]
 mod shared_modules;
 
+#[path = "cycles_and_handles.rs"]
+mod cycles_and_handles;
+
+#[path = "closures.rs"]
+mod closures;
+
+#[path = "config_files.rs"]
+mod config_files;
+
 /// splitmix64: small, fast, and the same sequence on every machine.
 pub struct Rng(u64);
 
@@ -259,6 +268,21 @@ pub fn package(rng: &mut Rng) -> Package {
     if rng.chance(35) {
         let (shared, lines) = shared_modules::generate(rng, base_scope.environ);
         files.extend(shared);
+        text.push_str(&lines);
+    }
+    // Issue 10, round 5: cycles through a third module and module handles, closures, YAML and
+    // TOML files.
+    if rng.chance(20) {
+        let (added, lines) = cycles_and_handles::generate(rng);
+        files.extend(added);
+        text.push_str(&lines);
+    }
+    if rng.chance(20) {
+        text.push_str(&closures::generate(rng));
+    }
+    if rng.chance(15) {
+        let (added, lines) = config_files::generate(rng);
+        files.extend(added);
         text.push_str(&lines);
     }
     files.push(("proj/settings/production.py".into(), text));

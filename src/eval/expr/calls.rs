@@ -4,8 +4,26 @@
 use tree_sitter::Node;
 
 use crate::eval::ops;
+use crate::eval::unidentified::is_unidentified;
 use crate::eval::value::{Args, Kind, Value};
 use crate::eval::{Frame, Run};
+
+/// Builtins that only read what they are given: a module handle passed to them is not changed.
+const READS_ONLY: &[&str] = &[
+    "builtins.getattr",
+    "builtins.hasattr",
+    "builtins.dir",
+    "builtins.isinstance",
+    "builtins.callable",
+    "builtins.type",
+    "builtins.id",
+    "builtins.repr",
+    "builtins.str",
+    "builtins.print",
+    "builtins.len",
+    "builtins.bool",
+    "builtins.hash",
+];
 
 impl<'p> Run<'p> {
     pub(super) fn call(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
@@ -44,6 +62,35 @@ impl<'p> Run<'p> {
             Ok(args) => args,
             Err(reason) => return Value::unknown(reason, span).with_env(&callee.env),
         };
+        // A handle on a module djsafe cannot identify, passed anywhere but to a builtin that
+        // only reads it (`setattr(mod, ...)`, `vars(mod)`, a helper), may have its names
+        // changed; `getattr(mod, name)` is read through it.
+        // `setattr(Conf, 'LEVEL', ...)`, `delattr(Conf, ...)`: the class changed.
+        if matches!(&callee.kind, Kind::External(path) if matches!(&**path, "builtins.setattr" | "builtins.delattr"))
+            && let Some(Kind::Class(class)) = args.positional.first().map(|c| &c.kind)
+        {
+            class.mark_changed(&format!(
+                "`{}` at {}",
+                self.text(frame, node),
+                self.line(frame, node)
+            ));
+        }
+        let reads_only =
+            matches!(&callee.kind, Kind::External(path) if READS_ONLY.contains(&&**path));
+        if !reads_only {
+            for arg in args
+                .positional
+                .iter()
+                .chain(args.keywords.iter().map(|(_, v)| v))
+            {
+                self.through_unidentified(frame, arg);
+            }
+        } else if matches!(&callee.kind, Kind::External(path) if &**path == "builtins.getattr")
+            && let Some(handle) = args.positional.first()
+            && is_unidentified(handle)
+        {
+            return handle.clone();
+        }
         match &callee.kind {
             Kind::External(path) => {
                 let path = path.clone();
@@ -118,6 +165,8 @@ impl<'p> Run<'p> {
                 Value::unknown(reason, span)
             }
             Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) => {
+                // `mod.register(...)`, `mod.HOSTS.append(...)` through an unidentified module.
+                self.through_unidentified(frame, &callee);
                 let reason = format!(
                     "passed to `{}`, which djsafe cannot follow",
                     self.text(frame, function)

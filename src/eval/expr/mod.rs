@@ -329,17 +329,10 @@ impl<'p> Run<'p> {
         if matches!(&container.kind, Kind::External(path) if &**path == "os.environ") {
             return self.required_env(frame, &key, span);
         }
-        // `sys.modules[__name__]`: a project module already imported (or being imported).
-        if matches!(&container.kind, Kind::External(path) if &**path == "sys.modules")
-            && let Some(name) = key.as_str()
-            && let Some(index) = (0..self.project.modules.len()).find(|&m| {
-                self.project.modules[m].name == name
-                    && (m == frame.module
-                        || self.modules.contains_key(&m)
-                        || self.stack.contains(&m))
-            })
-        {
-            return Value::new(Kind::Module(index), span).with_env(&key.env);
+        // `sys.modules[__name__]`: a project module already imported (or being imported), or
+        // one djsafe cannot identify.
+        if matches!(&container.kind, Kind::External(path) if &**path == "sys.modules") {
+            return self.sys_modules_lookup(frame, &key, span);
         }
         let value = ops::get_item(&container, &key, span);
         // An item djsafe cannot tell which it is may be any of them, and a change made through

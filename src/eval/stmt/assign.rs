@@ -98,10 +98,31 @@ impl<'p> Run<'p> {
                 if let (Some(object), Some(attribute)) = (
                     target.child_by_field_name("object"),
                     target.child_by_field_name("attribute"),
-                ) && let Kind::Module(module) = self.expr(frame, object).kind =>
+                ) =>
             {
-                let name = self.text(frame, attribute);
-                self.write_module_attribute(frame, module, name, value, site);
+                let holder = self.expr(frame, object);
+                if let Kind::Module(module) = holder.kind {
+                    let name = self.text(frame, attribute);
+                    self.write_module_attribute(frame, module, name, value, site);
+                    return;
+                }
+                // `mod.DEBUG = True` through a module djsafe cannot identify.
+                self.through_unidentified(frame, &holder);
+                // `Conf.LEVEL = 'DEBUG'` (a class decorator, a helper): the class changed.
+                if let Kind::Class(class) = &holder.kind {
+                    class.mark_changed(&format!(
+                        "`{}` is set at {}",
+                        self.text(frame, target),
+                        self.line(frame, target)
+                    ));
+                }
+                let reason = format!(
+                    "stored in `{}` at {}, which djsafe does not follow",
+                    self.text(frame, target),
+                    self.line(frame, target)
+                );
+                let control = frame.control.clone();
+                self.forget_reachable(&[value], &reason, &control);
             }
             // Attributes of objects (`sys.path`, `logging.x`) are not settings; what is stored
             // there is held where djsafe does not follow it.
@@ -147,6 +168,8 @@ impl<'p> Run<'p> {
             return;
         }
         let container = self.expr(frame, object);
+        // `mod.HOSTS[0] = ...` through a module djsafe cannot identify.
+        self.through_unidentified(frame, &container);
         if let Kind::External(path) = &container.kind {
             if &**path == "os.environ"
                 && let Some(name) = key.as_str()

@@ -12,7 +12,7 @@ use crate::source::Span;
 mod assign;
 mod control_flow;
 mod imports;
-mod targets;
+pub(super) mod targets;
 
 pub(super) use control_flow::{Handler, catches, join};
 pub(super) use targets::{
@@ -287,22 +287,23 @@ impl<'p> Run<'p> {
         }
     }
 
-    /// A `def` or `class` binds a name whose calls djsafe does not evaluate.
     /// `@decorator def f(...)`: the decorators' expressions run first (`@register(APPS)`), then
     /// the definition, then each decorator, innermost first. A project function is called with
     /// what it decorates (a registry filled by `@register` changes as in Python) and its result
-    /// bound; anything else djsafe does not follow leaves the definition bound as it is, what it
-    /// holds passed where djsafe cannot see.
+    /// bound; `@functools.wraps(func)` gives the function `func`'s `__name__`; any other
+    /// decorator djsafe does not follow may return anything (a wrapper, a context manager, a
+    /// task object), so the name is unknown, and what the definition holds is passed where
+    /// djsafe cannot see.
     fn decorated_definition(&mut self, frame: &mut Frame, node: Node<'p>) {
         let Some(definition) = node.child_by_field_name("definition") else {
             return;
         };
-        let decorators: Vec<(Node<'p>, Value)> = code_children(node)
+        let decorators: Vec<(Node<'p>, Decorator)> = code_children(node)
             .into_iter()
             .filter(|child| child.kind() == "decorator")
             .filter_map(|decorator| {
                 let expression = decorator.named_child(0)?;
-                Some((decorator, self.expr(frame, expression)))
+                Some((decorator, self.decorator(frame, expression)))
             })
             .collect();
         self.define(frame, definition);
@@ -316,8 +317,8 @@ impl<'p> Run<'p> {
         let site = self.span(frame, node);
         let mut value = binding.value;
         for (decorator, callee) in decorators.into_iter().rev() {
-            match &callee.kind {
-                Kind::Function(function) => {
+            match (&callee, &value.kind) {
+                (Decorator::Value(callee), _) if let Kind::Function(function) = &callee.kind => {
                     let function = function.clone();
                     let args = super::value::Args {
                         positional: vec![value.clone()],
@@ -326,19 +327,60 @@ impl<'p> Run<'p> {
                     value =
                         self.call_function(frame, &function, &args, self.span(frame, decorator));
                 }
+                (Decorator::Wraps(wrapped), Kind::Function(function))
+                    if let Kind::Function(original) = &wrapped.kind =>
+                {
+                    // The same code and defaults (the default objects shared), another name.
+                    let renamed = super::value::Function {
+                        name: original.name.clone(),
+                        module: function.module,
+                        start: function.start,
+                        end: function.end,
+                        params: function
+                            .params
+                            .iter()
+                            .map(|p| super::value::Param {
+                                name: p.name.clone(),
+                                default: p.default.clone(),
+                                kind: p.kind,
+                            })
+                            .collect(),
+                        closure: function.closure.clone(),
+                    };
+                    value = Value::new(Kind::Function(std::rc::Rc::new(renamed)), binding.site);
+                    continue;
+                }
                 _ => {
                     let reason = format!(
-                        "passed to the decorator `{}`, which djsafe does not follow",
-                        self.text(frame, decorator)
+                        "decorated by `{}` at {}, which djsafe does not follow",
+                        self.text(frame, decorator),
+                        self.line(frame, decorator)
                     );
                     let control = frame.control.clone();
                     self.forget_reachable(std::slice::from_ref(&value), &reason, &control);
+                    value = Value::unknown(reason, site);
                 }
             }
         }
         self.bind(frame, name, value, site);
     }
 
+    /// A decorator's expression, evaluated: `functools.wraps(func)` is told apart.
+    fn decorator(&mut self, frame: &mut Frame, expression: Node<'p>) -> Decorator {
+        if expression.kind() == "call"
+            && let Some(function) = expression.child_by_field_name("function")
+            && matches!(function.kind(), "identifier" | "attribute")
+            && matches!(&self.expr(frame, function).kind, Kind::External(path) if &**path == "functools.wraps")
+            && let Some(arguments) = expression.child_by_field_name("arguments")
+            && let [wrapped] = code_children(arguments).as_slice()
+            && wrapped.kind() != "keyword_argument"
+        {
+            return Decorator::Wraps(self.expr(frame, *wrapped));
+        }
+        Decorator::Value(self.expr(frame, expression))
+    }
+
+    /// A `def` or `class` binds a name whose calls djsafe does not evaluate.
     fn define(&mut self, frame: &mut Frame, node: Node<'p>) {
         if node.kind() == "function_definition" {
             self.define_function(frame, node);
@@ -368,4 +410,11 @@ impl<'p> Run<'p> {
             );
         }
     }
+}
+
+/// A decorator, evaluated.
+enum Decorator {
+    /// `functools.wraps(func)`: the function it decorates takes `func`'s name.
+    Wraps(Value),
+    Value(Value),
 }

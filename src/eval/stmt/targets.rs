@@ -8,7 +8,7 @@ pub(in crate::eval) fn collect_identifiers<'t>(target: Node<'t>, out: &mut Vec<N
     collect_nodes(target, &mut |n| n.kind() == "identifier", out);
 }
 
-pub(super) fn collect_nodes<'t>(
+pub(in crate::eval) fn collect_nodes<'t>(
     node: Node<'t>,
     wanted: &mut impl FnMut(Node<'t>) -> bool,
     out: &mut Vec<Node<'t>>,

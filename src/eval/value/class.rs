@@ -2,6 +2,7 @@
 //! (the C3 method resolution order), computed once when the class is defined so that a lookup
 //! is one pass over a list, however the hierarchy is shaped.
 
+use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
 
@@ -29,6 +30,10 @@ pub struct Class {
     /// A library class among the bases, here or above (`configurations.Configuration`): a name
     /// no project class defines may come from it.
     library_base: Option<Rc<str>>,
+    /// Why its attributes may have changed since its `class` statement ran (`Conf.LEVEL = ...`
+    /// from a decorator or any code, `setattr(Conf, ...)`): djsafe does not follow a class's
+    /// attributes after its definition, so every lookup through it is then unknown.
+    changed: RefCell<Option<Rc<str>>>,
 }
 
 impl fmt::Debug for Class {
@@ -79,7 +84,27 @@ impl Class {
             ancestors,
             depth,
             library_base,
+            changed: RefCell::new(None),
         }
+    }
+
+    /// An attribute of the class was set after its definition (see `changed`).
+    pub fn mark_changed(&self, reason: &str) {
+        self.changed
+            .borrow_mut()
+            .get_or_insert_with(|| reason.into());
+    }
+
+    /// Why the class, or one of the classes it looks names up in, was changed.
+    fn changed_reason(&self) -> Option<Rc<str>> {
+        if let Some(reason) = self.changed.borrow().clone() {
+            return Some(reason);
+        }
+        self.ancestors
+            .as_ref()
+            .ok()?
+            .iter()
+            .find_map(|class| class.changed.borrow().clone())
     }
 
     /// The same class with every value it holds copied by `copier` (see [`super::copy`]).
@@ -94,6 +119,7 @@ impl Class {
             },
             depth: self.depth,
             library_base: self.library_base.clone(),
+            changed: RefCell::new(self.changed.borrow().clone()),
         }
     }
 
@@ -101,6 +127,12 @@ impl Class {
     /// resolution order; unknown when the order or a base is unknown, `None` when no class
     /// defines it.
     pub fn attribute(&self, name: &str, span: Span) -> Option<Value> {
+        if let Some(reason) = self.changed_reason() {
+            return Some(Value::unknown(
+                format!("`{}.{name}` may have been changed: {reason}", self.name),
+                span,
+            ));
+        }
         if let Some(binding) = self.attributes.bindings.get(name) {
             return Some(binding.value.clone());
         }

@@ -158,6 +158,17 @@ impl Copier {
                     kind: p.kind,
                 })
                 .collect(),
+            closure: function.closure.as_ref().map(|closure| {
+                Rc::new(super::Closure {
+                    enclosing: closure.enclosing.clone(),
+                    locals: closure.locals.clone(),
+                    exact: closure
+                        .exact
+                        .iter()
+                        .map(|(name, value)| (name.clone(), self.value(value)))
+                        .collect(),
+                })
+            }),
         });
         self.functions.insert(Rc::as_ptr(function), copy.clone());
         copy

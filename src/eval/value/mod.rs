@@ -260,6 +260,20 @@ pub struct Function {
     pub start: usize,
     pub end: usize,
     pub params: Vec<Param>,
+    /// For a `def` run inside a function: what it may read of the enclosing functions' variables.
+    pub closure: Option<Rc<Closure>>,
+}
+
+/// The variables of the functions enclosing a nested `def` (see `eval::closures`).
+#[derive(Debug)]
+pub struct Closure {
+    /// The function whose call ran the `def`, for messages.
+    pub enclosing: Rc<str>,
+    /// Every name the enclosing functions may bind (more than Python's, never fewer).
+    pub locals: std::collections::BTreeSet<Rc<str>>,
+    /// Of those, the ones whose value is known for every later call: parameters of the
+    /// enclosing function that its body never rebinds, as they were when the `def` ran.
+    pub exact: std::collections::BTreeMap<Rc<str>, Value>,
 }
 
 #[derive(Debug)]

@@ -1,0 +1,217 @@
+//! Nested functions and the variables of the functions around them: a decorator with arguments
+//! (`def register(prefix): def wrap(func): ...`), a factory (`def make(n): def inner(): ...`).
+//! Python looks a free name of a nested function up in the enclosing functions' frames, as they
+//! are when the nested function runs, which may be long after the enclosing call returned (the
+//! closure). djsafe keeps no frames, so a nested function reads only what stays the same for
+//! every call: a parameter of the function that ran its `def` which that function's body never
+//! rebinds, as it was bound. A call of a nested function reading any other variable of an
+//! enclosing function is not followed (its result unknown, what it may change forgotten), and
+//! what such variables held when the `def` ran is forgotten too, since the closure may change it.
+//!
+//! Which names an enclosing function binds is read off its syntax, counting more than Python
+//! does (any name in a target, an import, a `with ... as`, an `except ... as`, a pattern, a
+//! parameter of any function inside it): a name counted wrongly only makes a call unfollowed,
+//! while a name missed would be read from the module, which is how Python's scoping goes wrong.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use tree_sitter::Node;
+
+use super::stmt::targets::collect_nodes;
+use super::value::{Binding, Closure, Function, Namespace, Value};
+use super::{Frame, Run};
+
+/// Nodes whose identifiers (all of them, or those of one field) a function may bind.
+fn binding_roots<'t>(scope: Node<'t>) -> Vec<Node<'t>> {
+    let mut holders = Vec::new();
+    collect_nodes(
+        scope,
+        &mut |n| {
+            matches!(
+                n.kind(),
+                "assignment"
+                    | "augmented_assignment"
+                    | "for_statement"
+                    | "for_in_clause"
+                    | "named_expression"
+                    | "as_pattern"
+                    | "with_item"
+                    | "except_clause"
+                    | "except_group_clause"
+                    | "import_statement"
+                    | "import_from_statement"
+                    | "delete_statement"
+                    | "global_statement"
+                    | "nonlocal_statement"
+                    | "case_pattern"
+                    | "parameters"
+                    | "lambda_parameters"
+                    | "function_definition"
+                    | "class_definition"
+                    | "type_alias_statement"
+            )
+        },
+        &mut holders,
+    );
+    let mut roots = Vec::new();
+    for holder in holders {
+        match holder.kind() {
+            "assignment" | "augmented_assignment" | "for_statement" | "for_in_clause" => {
+                roots.extend(holder.child_by_field_name("left"))
+            }
+            "named_expression" => roots.extend(holder.child_by_field_name("name")),
+            "function_definition" | "class_definition" => {
+                roots.extend(holder.child_by_field_name("name"))
+            }
+            // The handler's body is not a target; the rest of the clause may be.
+            "except_clause" | "except_group_clause" => {
+                let mut cursor = holder.walk();
+                roots.extend(
+                    holder
+                        .named_children(&mut cursor)
+                        .filter(|c| c.kind() != "block"),
+                );
+            }
+            "with_item" => roots.extend(holder.child_by_field_name("value")),
+            _ => roots.push(holder),
+        }
+    }
+    roots
+}
+
+/// The names a function may bind (see the module's comment): its parameters and every
+/// identifier in a binding position anywhere inside it, nested functions included.
+fn bound_names(function: Node, text: &str, out: &mut BTreeSet<Rc<str>>) {
+    for root in binding_roots(function) {
+        let mut names = Vec::new();
+        collect_nodes(root, &mut |n| n.kind() == "identifier", &mut names);
+        out.extend(names.into_iter().map(|n| Rc::from(&text[n.byte_range()])));
+    }
+}
+
+/// The parameter names of a `def`.
+fn parameter_names(function: Node, text: &str) -> Vec<Rc<str>> {
+    let Some(parameters) = function.child_by_field_name("parameters") else {
+        return Vec::new();
+    };
+    let mut cursor = parameters.walk();
+    let mut names = Vec::new();
+    for param in parameters.named_children(&mut cursor) {
+        let name = match param.kind() {
+            "identifier" => Some(param),
+            "default_parameter" | "typed_default_parameter" => param.child_by_field_name("name"),
+            "typed_parameter" | "list_splat_pattern" | "dictionary_splat_pattern" => {
+                param.named_child(0)
+            }
+            _ => None,
+        };
+        if let Some(name) = name.filter(|n| n.kind() == "identifier") {
+            names.push(Rc::from(&text[name.byte_range()]));
+        }
+    }
+    names
+}
+
+impl Run<'_> {
+    /// What a `def` run in `frame` (a function's frame) may read of the enclosing functions;
+    /// `None` at a module's or class's top level.
+    pub(super) fn closure_of(&mut self, frame: &Frame, def: Node) -> Option<Rc<Closure>> {
+        frame.globals.as_ref()?;
+        let text = &self.project.sources.get(frame.file).text;
+        let mut enclosing = Vec::new();
+        let mut node = def.parent();
+        while let Some(current) = node {
+            if current.kind() == "function_definition" {
+                enclosing.push(current);
+            }
+            node = current.parent();
+        }
+        let nearest = *enclosing.first()?;
+        let mut locals = BTreeSet::new();
+        for function in &enclosing {
+            bound_names(*function, text, &mut locals);
+        }
+        // Names the nearest enclosing body may rebind: its parameters are exact unless listed.
+        let mut rebound = BTreeSet::new();
+        if let Some(body) = nearest.child_by_field_name("body") {
+            bound_names(body, text, &mut rebound);
+        }
+        let mut exact = BTreeMap::new();
+        for name in parameter_names(nearest, text) {
+            if !rebound.contains(&name)
+                && let Some(binding) = frame.ns.bindings.get(&name)
+            {
+                exact.insert(name, binding.value.clone());
+            }
+        }
+        // What the other variables the nested function reads hold may be changed through the
+        // closure, by calls djsafe does not follow.
+        let reads = def
+            .child_by_field_name("body")
+            .map(|body| super::stmt::used_names(body, text))
+            .unwrap_or_default();
+        let escaping: Vec<Value> = reads
+            .iter()
+            .filter(|name| locals.contains(name.as_str()) && !exact.contains_key(name.as_str()))
+            .filter_map(|name| frame.ns.bindings.get(name.as_str()))
+            .map(|binding| binding.value.clone())
+            .collect();
+        let enclosing_name: Rc<str> = nearest
+            .child_by_field_name("name")
+            .map(|n| Rc::from(&text[n.byte_range()]))
+            .unwrap_or_else(|| "?".into());
+        if !escaping.is_empty() {
+            let reason = format!(
+                "held by a variable of `{enclosing_name}` that a nested function reads, which djsafe does not follow"
+            );
+            let control = frame.control.clone();
+            self.forget_reachable(&escaping, &reason, &control);
+        }
+        Some(Rc::new(Closure {
+            enclosing: enclosing_name,
+            locals,
+            exact,
+        }))
+    }
+
+    /// Before a call of a nested function: binds the closure's exact variables it reads in
+    /// `locals` (where its parameters are not already), or says why the call is not followed.
+    pub(super) fn enter_closure(
+        &self,
+        function: &Function,
+        body: Node,
+        locals: &mut Namespace,
+    ) -> Option<String> {
+        let closure = function.closure.as_ref()?;
+        let text = &self
+            .project
+            .sources
+            .get(self.project.modules[function.module].file)
+            .text;
+        let params: BTreeSet<&str> = function.params.iter().map(|p| &*p.name).collect();
+        for name in super::stmt::used_names(body, text) {
+            if params.contains(name.as_str()) || !closure.locals.contains(name.as_str()) {
+                continue;
+            }
+            match closure.exact.get(name.as_str()) {
+                Some(value) => {
+                    locals
+                        .bindings
+                        .entry(name.as_str().into())
+                        .or_insert_with(|| Binding {
+                            value: value.clone(),
+                            site: value.origin,
+                        });
+                }
+                None => {
+                    return Some(format!(
+                        "it reads `{name}`, a variable of the enclosing function `{}`, which djsafe does not follow",
+                        closure.enclosing
+                    ));
+                }
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,210 @@
+//! Writes to a module's namespace as a dict: `globals()[name] = value`, `globals().update(...)`
+//! and `globals().setdefault(...)` at a module's top level or inside its functions, and
+//! `globals().update(vars(module))` copying another module's names.
+
+use tree_sitter::Node;
+
+use super::call::GlobalWrite;
+use super::value::{Kind, Value};
+use super::{Frame, Run};
+use crate::source::Span;
+
+impl<'p> Run<'p> {
+    /// Whether `node` is `globals()` (or `locals()`/`vars()` at module level), the module's
+    /// namespace as a dict.
+    pub(super) fn is_namespace_call(&self, frame: &Frame, node: Node<'p>) -> bool {
+        let Some(function) = node
+            .child_by_field_name("function")
+            .filter(|_| node.kind() == "call")
+        else {
+            return false;
+        };
+        let name = self.text(frame, function);
+        let empty = node
+            .child_by_field_name("arguments")
+            .is_some_and(|a| a.named_child_count() == 0);
+        let shadowed = frame.ns.bindings.contains_key(name);
+        empty
+            && !shadowed
+            && (name == "globals" || (frame.globals.is_none() && matches!(name, "locals" | "vars")))
+    }
+
+    /// Binds `name` in the module whose code runs in `frame`: directly at module level; from a
+    /// function, when the call returns.
+    pub(super) fn write_global(&mut self, frame: &mut Frame, name: &str, value: Value, site: Span) {
+        if frame.globals.is_none() {
+            self.bind(frame, name, value, site);
+            return;
+        }
+        self.global_writes.push(GlobalWrite {
+            module: frame.module,
+            name: name.into(),
+            value: value.with_env(&frame.control),
+            site,
+            conditional: self.forks > self.call_forks,
+        });
+    }
+
+    /// `globals().update(...)` / `globals().setdefault(...)` with arguments djsafe can read: the
+    /// names they bind. `None` for any other call.
+    pub(super) fn namespace_method(
+        &mut self,
+        frame: &mut Frame,
+        function: Node<'p>,
+        call: Node<'p>,
+    ) -> Option<Value> {
+        let receiver = function.child_by_field_name("object")?;
+        let method = self.text(frame, function.child_by_field_name("attribute")?);
+        if function.kind() != "attribute"
+            || !self.is_namespace_call(frame, receiver)
+            || !matches!(method, "update" | "setdefault")
+        {
+            return None;
+        }
+        let span = self.span(frame, call);
+        let arguments = call
+            .child_by_field_name("arguments")
+            .filter(|a| a.kind() == "argument_list")?;
+        // `globals().update(vars(conf))`, `globals().update(conf.__dict__)`: every name of a
+        // project module, underscored ones too.
+        let holder = match method {
+            "update" => self.module_dict_argument(frame, arguments),
+            _ => None,
+        };
+        if let Some(holder) = &holder
+            && !matches!(holder.kind, Kind::Module(_))
+        {
+            return self.unknown_update(frame, call);
+        }
+        if let Some(Kind::Module(index)) = holder.map(|h| h.kind) {
+            // The attributes Python gives every module come first (`__name__` is then the other
+            // module's: `sys.modules[__name__]` afterwards finds it), then the module's names.
+            let module = &self.project.modules[index];
+            let (name, file) = (
+                module.name.clone(),
+                self.project
+                    .sources
+                    .get(module.file)
+                    .path
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+            self.write_global(frame, "__name__", Value::str(&name, span), span);
+            self.write_global(frame, "__file__", Value::str(&file, span), span);
+            for dunder in [
+                "__doc__",
+                "__package__",
+                "__spec__",
+                "__loader__",
+                "__cached__",
+            ] {
+                let reason = format!("`{dunder}` of `{name}`, which djsafe does not model");
+                self.write_global(frame, dunder, Value::unknown(reason, span), span);
+            }
+            let names = self.module_names(frame, index);
+            for (name, binding) in &names.bindings {
+                self.write_global(frame, name, binding.value.clone(), span);
+            }
+            // Names djsafe did not evaluate (a module it only partly loaded, or whose names it
+            // cannot tell) are copied too.
+            if names.opaque.is_some() || self.project.modules[index].kept.is_some() {
+                let reason = format!("`{}` at {}", self.text(frame, call), self.line(frame, call));
+                frame.ns.opaque.get_or_insert_with(|| reason.into());
+            }
+            return Some(Value::new(Kind::None, span));
+        }
+        let args = self.arguments(frame, arguments).ok()?;
+        let writes: Vec<(Value, Value)> = match method {
+            "update" => {
+                let mut pairs = match args.positional.as_slice() {
+                    [] => Vec::new(),
+                    // A mapping djsafe does not know (built from `os.environ`, a file, a call):
+                    // the namespace is marked opaque below, the names bound so far kept. They
+                    // are what Python has in the scenario evaluated when the mapping comes from
+                    // the environment (every variable not listed unset), but may be rebound
+                    // otherwise: a known hole (issue 10).
+                    [dict] => dict.pairs()?,
+                    _ => return None,
+                };
+                pairs.extend(
+                    args.keywords
+                        .iter()
+                        .map(|(k, v)| (Value::str(k, span), v.clone())),
+                );
+                pairs
+            }
+            _ => match args.positional.as_slice() {
+                [key, value]
+                    if key.as_str().is_some_and(|k| {
+                        !frame.ns.bindings.contains_key(k)
+                            && !frame
+                                .globals
+                                .as_ref()
+                                .is_some_and(|g| g.bindings.contains_key(k))
+                    }) =>
+                {
+                    vec![(key.clone(), value.clone())]
+                }
+                _ => return None,
+            },
+        };
+        if writes.iter().any(|(k, _)| k.as_str().is_none()) {
+            return None;
+        }
+        for (key, value) in writes {
+            let name = key.as_str().unwrap_or_default().to_string();
+            self.write_global(frame, &name, value, span);
+        }
+        Some(Value::new(Kind::None, span))
+    }
+
+    /// `globals().update(vars(x))` where `x` is not a module djsafe knows (a module it cannot
+    /// identify, any object) at a module's top level: any name may be rebound or added, so the
+    /// names bound so far become unknown (libraries, modules, functions and classes kept, as
+    /// `forget_module_names` keeps them). In a function, `None`: the module's namespace is then
+    /// only marked as opaque.
+    fn unknown_update(&mut self, frame: &mut Frame, call: Node<'p>) -> Option<Value> {
+        if frame.globals.is_some() {
+            return None;
+        }
+        let reason: std::rc::Rc<str> = format!(
+            "may be rebound by `{}` at {}, whose names djsafe does not know",
+            self.text(frame, call),
+            self.line(frame, call)
+        )
+        .into();
+        super::unidentified::forget_bindings(&mut frame.ns, &reason);
+        frame.ns.opaque.get_or_insert(reason);
+        Some(Value::new(Kind::None, self.span(frame, call)))
+    }
+
+    /// The value whose namespace the only argument is (`vars(conf)`, `conf.__dict__`).
+    fn module_dict_argument(&mut self, frame: &mut Frame, arguments: Node<'p>) -> Option<Value> {
+        let argument = match super::code_children(arguments).as_slice() {
+            [argument] => *argument,
+            _ => return None,
+        };
+        let holder = match argument.kind() {
+            "call"
+                if argument
+                    .child_by_field_name("function")
+                    .is_some_and(|f| self.text(frame, f) == "vars") =>
+            {
+                let args = argument.child_by_field_name("arguments")?;
+                match super::code_children(args).as_slice() {
+                    [holder] if holder.kind() != "keyword_argument" => *holder,
+                    _ => return None,
+                }
+            }
+            "attribute"
+                if argument
+                    .child_by_field_name("attribute")
+                    .is_some_and(|a| self.text(frame, a) == "__dict__") =>
+            {
+                argument.child_by_field_name("object")?
+            }
+            _ => return None,
+        };
+        Some(self.expr(frame, holder))
+    }
+}

@@ -1,0 +1,3 @@
+import shop.registry as registry
+
+registry.AUDIT_MIDDLEWARE += ['shop.middleware.AuditMiddleware']
