@@ -178,7 +178,9 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
             dependencies: &dependencies,
             options,
         };
-        for (found, problems, loaded) in parallel_chunks(batch, |part| lint_part(&shared, part)) {
+        for (found, problems, loaded) in
+            crate::parallel::chunks(batch, |part| lint_part(&shared, part))
+        {
             findings.extend(found);
             diagnostics.extend(problems);
             dotenv_loaded.extend(loaded);
@@ -684,38 +686,6 @@ fn deployment_switch(var: &str) -> Option<Profile> {
 /// the peak than 64 on the 2,000-project benchmark for 2% more parses (shared bases parsed again
 /// in the next batch).
 const LINT_BATCH: usize = 32;
-
-/// Stack of a worker thread: evaluation recurses over nested code (bounded, see `eval`).
-const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
-
-/// `items` split into one part per core, `f` run on each part on its own thread, the results
-/// concatenated in the order of `items`.
-fn parallel_chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len())
-        .max(1);
-    let chunk = items.len().div_ceil(workers).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| {
-                let f = &f;
-                std::thread::Builder::new()
-                    .stack_size(WORKER_STACK_BYTES)
-                    .spawn_scoped(scope, move || f(part))
-                    .expect("the system starts a worker thread")
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
-}
 
 /// Staging is deployed but less exposed, so its findings are one level lower unless configured.
 pub(super) fn severity(rule: &RuleMeta, profile: Profile, strict_staging: bool) -> Severity {

@@ -220,7 +220,7 @@ pub fn build(options: &Options, per_file_ignores: &PerFileIgnores) -> Result<Mat
         options,
     };
     let evaluated: Vec<Evaluated> =
-        super::parallel_chunks(&work, |part| evaluate_part(&shared, part));
+        crate::parallel::chunks(&work, |part| evaluate_part(&shared, part));
 
     // Suppressions apply as in `djsafe check`: `# noqa` comments, per-file ignores.
     let mut findings: Vec<Finding> = deployment_findings;
