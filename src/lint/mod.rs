@@ -3,10 +3,12 @@
 //! environments. (`suppress` then drops the suppressed findings.)
 
 mod deployment_findings;
+mod deployment_lines;
 pub mod deployments;
 mod extensions;
 pub mod matrix;
 mod plan;
+mod probes;
 mod secret_values;
 pub(crate) mod shape;
 
@@ -21,13 +23,15 @@ use crate::discover::{self, Discovery, display_path};
 use crate::eval::{self, Scenario};
 use crate::exclude::Excludes;
 use crate::finding::{Environment, Finding, LintedModule};
-use crate::profile::{self, Profile};
+use crate::profile::Profile;
 use crate::resolve::Project;
 use crate::rules::context::{Context, DeploymentEnv, Evaluations, VariantEnv, VariantVar};
 use crate::rules::registry::{RuleMeta, Severity};
 use crate::rules::{self, django_versions};
 use crate::source::{FileId, Span};
 use crate::targets::Targets;
+
+use deployment_lines::{deployment_files, deployment_sources, one_per_deployment_line};
 
 /// Django's defaults for the settings the rules read, as Python source (the newest release's;
 /// `django_versions` turns them into an older release's).
@@ -253,21 +257,6 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     })
 }
 
-/// Deployment files join the source map, so findings can point at the line that sets a
-/// variable: the deployment's own file, and those its variables come from (a compose service's
-/// `env_file`, the Dockerfile it builds).
-fn deployment_sources(discovery: &Discovery, project: &mut Project) -> BTreeMap<PathBuf, FileId> {
-    discovery
-        .deployments
-        .iter()
-        .filter(|d| d.kind != crate::deploy::SourceKind::EntryPoint)
-        .flat_map(|d| std::iter::once(&d.origin.file).chain(d.env.values().map(|v| &v.origin.file)))
-        .collect::<BTreeSet<&PathBuf>>()
-        .into_iter()
-        .filter_map(|file| Some((file.clone(), project.load_text_file(file)?)))
-        .collect()
-}
-
 /// An environment a unit is linted under, as the rules see it.
 #[derive(Clone)]
 struct Variant {
@@ -280,82 +269,6 @@ struct Variant {
     /// Whether the process answers HTTP requests: false for a deployment running a worker or a
     /// management command, where rules about requests do not apply.
     serves_http: bool,
-}
-
-/// A line of a deployment file (not a settings module) is one problem whichever settings module
-/// or deployment check found it: a literal SECRET_KEY in a Dockerfile that several modules read
-/// is reported once, preferring the finding made while linting a module (it says which setting
-/// reads it), then the most severe.
-fn one_per_deployment_line(
-    findings: Vec<Finding>,
-    project: &Project,
-    modules: &[LintedModule],
-    deployment_files: &HashSet<&Path>,
-) -> Vec<Finding> {
-    let outside_deployment_files =
-        |f: &Finding| !deployment_files.contains(project.sources.get(f.span.file).path.as_path());
-    let linted = |f: &Finding| modules.iter().any(|m| m.module == f.module);
-    let mut best: BTreeMap<(Span, String), usize> = BTreeMap::new();
-    for (index, finding) in findings.iter().enumerate() {
-        if outside_deployment_files(finding) {
-            continue;
-        }
-        let key = (finding.span, finding.rule.id.clone());
-        let better = match best.get(&key) {
-            None => true,
-            Some(&kept) => {
-                let rank = |f: &Finding| (linted(f), f.severity);
-                rank(finding) > rank(&findings[kept])
-            }
-        };
-        if better {
-            best.insert(key, index);
-        }
-    }
-    let findings = findings
-        .into_iter()
-        .enumerate()
-        .filter(|(index, f)| {
-            outside_deployment_files(f) || best.get(&(f.span, f.rule.id.clone())) == Some(index)
-        })
-        .map(|(_, f)| f)
-        .collect();
-    key_not_credential(findings, project, deployment_files)
-}
-
-/// A literal Django key the settings read from a deployment's variable (`DD_SECRET_KEY`) is
-/// DJS003 at that line; the credential rule (DJS033), which knows only the variable's name, would
-/// say the same of the same line.
-pub(super) fn key_not_credential(
-    findings: Vec<Finding>,
-    project: &Project,
-    deployment_files: &HashSet<&Path>,
-) -> Vec<Finding> {
-    let in_deployment_file =
-        |f: &Finding| deployment_files.contains(project.sources.get(f.span.file).path.as_path());
-    let key_lines: HashSet<Span> = findings
-        .iter()
-        .filter(|f| f.rule.id == "DJS003" && in_deployment_file(f))
-        .map(|f| f.span)
-        .collect();
-    findings
-        .into_iter()
-        .filter(|f| {
-            !(f.rule.id == "DJS033" && key_lines.contains(&f.span) && in_deployment_file(f))
-        })
-        .collect()
-}
-
-/// The files deployments are described in, and those their environments come from.
-pub(super) fn deployment_files(discovery: &discover::Discovery) -> HashSet<&Path> {
-    discovery
-        .deployments
-        .iter()
-        .flat_map(|d| {
-            std::iter::once(d.origin.file.as_path())
-                .chain(d.env.values().map(|v| v.origin.file.as_path()))
-        })
-        .collect()
 }
 
 /// One settings module (or class) to run the rules on, under each of its environments.
@@ -415,7 +328,7 @@ fn lint_one(
         modules,
     };
     let unset = variant_context(shared, defaults, work, &work.variants[0], cached);
-    let probed = probed_of(options, work, &unset);
+    let probed = probes::probed_of(options, work, &unset);
     let mut found: BTreeMap<(Span, String), Finding> = BTreeMap::new();
     let mut diagnostics = Vec::new();
     let mut dotenv = Vec::new();
@@ -446,20 +359,6 @@ fn lint_one(
     }
     diagnostics.extend(unset.into_diagnostics());
     (found.into_values().collect(), diagnostics, dotenv)
-}
-
-/// The environments a module's code names, where it is deployed (or may be): not for a
-/// developer's settings, nor for a module no deployment of its project runs.
-fn probed_of(options: &Options, work: &Work, unset: &Context) -> Vec<Variant> {
-    let deployed = work
-        .variants
-        .iter()
-        .any(|v| v.profile != Profile::Development);
-    if deployed {
-        probed_variants(options, &work.name, unset, &work.variants)
-    } else {
-        Vec::new()
-    }
 }
 
 /// What the enabled rules find in one unit under one of its environments (`ctx` is that
@@ -529,159 +428,6 @@ fn variant_context<'a>(
 /// Environments the module's own code names: each literal it compares a variable with that names
 /// a deployment (`DJANGO_ENV == 'production'`, `case 'staging':`) is evaluated as that
 /// deployment, unless a deployment already sets the variable to it.
-/// A variable named for Django's debug mode: `DEBUG`, `DJANGO_DEBUG`, `APP_DEBUG`.
-fn is_debug_switch(var: &str) -> bool {
-    var.to_ascii_uppercase()
-        .split('_')
-        .any(|word| word == "DEBUG")
-}
-
-/// How a switch is turned off: `'false'`, `'0'`, `'no'`, `'off'` in any case.
-fn is_off_spelling(literal: &str) -> bool {
-    matches!(
-        literal.to_ascii_lowercase().as_str(),
-        "false" | "0" | "no" | "off"
-    )
-}
-
-fn probed_variants(
-    options: &Options,
-    unit: &str,
-    unset: &Context,
-    variants: &[Variant],
-) -> Vec<Variant> {
-    let evaluation = unset.baseline();
-    let mut probed = Vec::new();
-    for (var, literals) in &evaluation.compared {
-        if options.env.contains_key(&**var) {
-            continue;
-        }
-        for literal in literals {
-            // A value naming a profile (`DJANGO_ENV == 'production'`) runs as that profile. A
-            // debug switch compared with its "off" spelling (`DEBUG.lower() == 'false'`) is what
-            // every deployment turning debugging off sets, so the branch it takes is deployed:
-            // probed with the unit's profile. Other switches turned off (`HTTPS='off'`) and "on"
-            // spellings are a deployer's or developer's explicit choice.
-            let Some(profile) = profile::profile_from_name(literal).or_else(|| {
-                (is_debug_switch(var) && is_off_spelling(literal)).then_some(unset.profile)
-            }) else {
-                continue;
-            };
-            let already = variants.iter().any(|v| {
-                v.env
-                    .get(&**var)
-                    .is_some_and(|s| s.value.as_deref() == Some(&**literal))
-            });
-            if already {
-                continue;
-            }
-            let profile = options.profiles.get(unit).copied().unwrap_or(profile);
-            let label = format!("{var}={}", crate::eval::value::python_repr(literal));
-            probed.push(Variant {
-                environment: Some(Environment::Probed(label.clone())),
-                env: BTreeMap::from([(
-                    var.to_string(),
-                    VariantVar {
-                        value: Some(literal.to_string()),
-                        file: None,
-                        line: 0,
-                        source: None,
-                    },
-                )]),
-                reason: format!(
-                    "the settings compare `{var}` with {}",
-                    crate::eval::value::python_repr(literal)
-                ),
-                label,
-                profile,
-                serves_http: true,
-            });
-        }
-    }
-    // Branches on the variables hosting platforms set: what runs there.
-    for var in &evaluation.read {
-        let Some((platform, value)) = crate::deploy::platforms::marker(var) else {
-            continue;
-        };
-        if options.env.contains_key(&**var) || variants.iter().any(|v| v.env.contains_key(&**var)) {
-            continue;
-        }
-        let label = format!("{var} set ({platform})");
-        probed.push(Variant {
-            environment: Some(Environment::Probed(label.clone())),
-            env: BTreeMap::from([(
-                var.to_string(),
-                VariantVar {
-                    value: Some(value.to_string()),
-                    file: None,
-                    line: 0,
-                    source: None,
-                },
-            )]),
-            reason: format!(
-                "the settings read `{var}`, which {platform} sets where it runs the project"
-            ),
-            label,
-            profile: options
-                .profiles
-                .get(unit)
-                .copied()
-                .unwrap_or(Profile::Production),
-            serves_http: true,
-        });
-    }
-    // The project's own switches for where it runs (`ON_HEROKU`, `IN_DOCKER`, `IS_PRODUCTION`):
-    // what runs there when the switch is on.
-    for var in &evaluation.read {
-        let Some(profile) = deployment_switch(var) else {
-            continue;
-        };
-        if options.env.contains_key(&**var) || variants.iter().any(|v| v.env.contains_key(&**var)) {
-            continue;
-        }
-        let label = format!("{var}='1'");
-        probed.push(Variant {
-            environment: Some(Environment::Probed(label.clone())),
-            env: BTreeMap::from([(
-                var.to_string(),
-                VariantVar {
-                    value: Some("1".into()),
-                    file: None,
-                    line: 0,
-                    source: None,
-                },
-            )]),
-            reason: format!("the settings read `{var}`, a switch named for where they run"),
-            label,
-            profile: options.profiles.get(unit).copied().unwrap_or(profile),
-            serves_http: true,
-        });
-    }
-    probed
-}
-
-/// A variable named as a switch for where the project runs (`ON_HEROKU`, `IN_DOCKER`,
-/// `IS_PRODUCTION`, `USE_RENDER`): the profile of the environment it switches on. Platforms'
-/// own variables are probed with their real values instead (`deploy::platforms`).
-fn deployment_switch(var: &str) -> Option<Profile> {
-    let words: Vec<&str> = var.split('_').filter(|w| !w.is_empty()).collect();
-    let (connectives, places): (Vec<&str>, Vec<&str>) = words
-        .iter()
-        .partition(|w| matches!(**w, "ON" | "IN" | "IS" | "RUNNING" | "USE" | "USING"));
-    let [place] = places.as_slice() else {
-        return None;
-    };
-    let profile = match *place {
-        "STAGING" => Profile::Staging,
-        "PRODUCTION" | "PROD" | "HEROKU" | "RENDER" | "DOCKER" | "FLY" | "KUBERNETES" | "K8S" => {
-            Profile::Production
-        }
-        _ => return None,
-    };
-    // A bare `PRODUCTION`, or `ON_HEROKU`; not `DOCKER_HOST` (a place word among others).
-    (connectives.len() + 1 == words.len()).then_some(profile)
-}
-
 /// Settings modules linted between two releases of the syntax trees: 32 holds 5 MiB less at
 /// the peak than 64 on the 2,000-project benchmark for 2% more parses (shared bases parsed again
 /// in the next batch).
@@ -832,20 +578,4 @@ fn deployments_of(unit: &plan::Unit, display_root: &Path) -> Vec<DeploymentEnv> 
         result.push(DeploymentEnv { file, vars });
     }
     result
-}
-
-#[cfg(test)]
-mod switch_tests {
-    use super::*;
-
-    #[test]
-    fn deployment_switches_by_name() {
-        assert_eq!(deployment_switch("ON_HEROKU"), Some(Profile::Production));
-        assert_eq!(deployment_switch("IN_DOCKER"), Some(Profile::Production));
-        assert_eq!(deployment_switch("IS_STAGING"), Some(Profile::Staging));
-        assert_eq!(deployment_switch("PRODUCTION"), Some(Profile::Production));
-        assert_eq!(deployment_switch("DOCKER_HOST"), None);
-        assert_eq!(deployment_switch("HEROKU_APP_NAME"), None);
-        assert_eq!(deployment_switch("DEBUG"), None);
-    }
 }

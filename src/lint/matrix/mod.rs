@@ -138,7 +138,7 @@ pub struct OtherSettings {
 pub fn build(options: &Options, per_file_ignores: &PerFileIgnores) -> Result<Matrix, String> {
     let (targets, discovery, mut project, display_root) =
         super::open_project(&options.paths, &options.excludes, options.force_exclude)?;
-    let deployment_sources = super::deployment_sources(&discovery, &mut project);
+    let deployment_sources = super::deployment_lines::deployment_sources(&discovery, &mut project);
     let plan = plan::plan(&mut project, &discovery);
     let dependencies = dependencies::load(&mut project, &discovery.dependency_files);
     let defaults_source =
@@ -241,8 +241,11 @@ pub fn build(options: &Options, per_file_ignores: &PerFileIgnores) -> Result<Mat
         options,
         &targets,
     ));
-    let findings =
-        super::key_not_credential(findings, &project, &super::deployment_files(&discovery));
+    let findings = super::deployment_lines::key_not_credential(
+        findings,
+        &project,
+        &super::deployment_lines::deployment_files(&discovery),
+    );
     let modules: Vec<LintedModule> = work
         .iter()
         .map(|w| LintedModule {
@@ -321,7 +324,7 @@ fn evaluate_part(shared: &Shared, part: &[MatrixWork]) -> Vec<Evaluated> {
                 modules: &modules,
             };
             let unset = super::variant_context(shared, &defaults, work, &work.variants[0], cached);
-            let probed = super::probed_of(shared.options, work, &unset);
+            let probed = super::probes::probed_of(shared.options, work, &unset);
             let mut environments: Vec<(&Variant, ColumnKind, Option<&DeploymentColumn>)> =
                 vec![(&work.variants[0], ColumnKind::Unset, None)];
             environments.extend(
