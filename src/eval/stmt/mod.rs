@@ -327,6 +327,12 @@ impl<'p> Run<'p> {
                     value =
                         self.call_function(frame, &function, &args, self.span(frame, decorator));
                 }
+                // `@staticmethod` in a class body: the function, called through the class as
+                // it is (`Setup.do_settings(INSTALLED_APPS)`).
+                (Decorator::Value(callee), Kind::Function(_)) if matches!(&callee.kind, Kind::External(path) if &**path == "builtins.staticmethod") =>
+                {
+                    continue;
+                }
                 (Decorator::Wraps(wrapped), Kind::Function(function))
                     if let Kind::Function(original) = &wrapped.kind =>
                 {

