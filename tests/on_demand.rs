@@ -99,13 +99,7 @@ fn check(root: &Path) -> (Vec<(String, String, u64)>, usize) {
             )
         })
         .collect();
-    let parsed = stderr
-        .lines()
-        .rev()
-        .find_map(|line| line.split("parsed=").nth(1))
-        .and_then(|rest| rest.split_whitespace().next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("no parse counter in {stderr}"));
+    let parsed = common::parse_count(&stderr);
     (findings, parsed)
 }
 

@@ -4,6 +4,8 @@
 //! for its imports and what it defines, and when it is evaluated), Django's defaults once for
 //! the whole run, however many batches the lint runs in.
 
+mod common;
+
 use std::path::Path;
 
 fn write(path: &Path, contents: &str) {
@@ -24,13 +26,7 @@ fn check(root: &Path) -> (usize, usize) {
     let report: serde_json::Value = serde_json::from_slice(&output.stdout)
         .unwrap_or_else(|e| panic!("stdout is not JSON ({e}); stderr:\n{stderr}"));
     let findings = report["findings"].as_array().unwrap().len();
-    let parsed = stderr
-        .lines()
-        .rev()
-        .find_map(|line| line.split("parsed=").nth(1))
-        .and_then(|rest| rest.split_whitespace().next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("no parse counter in {stderr}"));
+    let parsed = common::parse_count(&stderr);
     (findings, parsed)
 }
 

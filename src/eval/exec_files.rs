@@ -101,12 +101,10 @@ impl Run<'_> {
         }
         let listed = Path::new(if folder.is_empty() { "/" } else { folder });
         let normalized = super::paths::normalize(&listed.to_string_lossy());
-        let root = self.project.display_root();
-        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-        let real = Path::new(&normalized)
-            .canonicalize()
-            .unwrap_or_else(|_| Path::new(&normalized).to_path_buf());
-        if !real.starts_with(&root) {
+        if matches!(
+            self.locate(Path::new(&normalized)),
+            super::files::Located::Elsewhere
+        ) {
             return unknown(format!(
                 "`glob.glob({pattern:?})` lists files outside the repository: what is there depends on the machine"
             ));

@@ -33,6 +33,14 @@ enum PathTest {
     IsDir,
 }
 
+/// Where an absolute path is, as far as the output may depend on it: only the repository's
+/// files are the same wherever djsafe runs.
+pub(super) enum Located {
+    Repository(PathBuf),
+    AbsentFromRepository,
+    Elsewhere,
+}
+
 /// What reading a path gives.
 enum Read {
     Contents(Vec<u8>),
@@ -390,25 +398,35 @@ impl Run<'_> {
             return Some(Value::unknown(reason, span).with_env(&path.env));
         }
         let normalized = PathBuf::from(super::paths::normalize(text));
-        let root = self.project.display_root();
-        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-        let resolved = match normalized.canonicalize() {
-            Ok(resolved) => resolved,
+        let resolved = match self.locate(&normalized) {
+            Located::Repository(resolved) => resolved,
             // Absent: a path inside the repository is absent in every checkout of it.
-            Err(_) if inside(&normalized, &root) => {
+            Located::AbsentFromRepository => {
                 return Some(Value::new(Kind::Bool(false), span).with_env(&path.env));
             }
-            Err(_) => return Some(Value::unknown(outside(&normalized), span).with_env(&path.env)),
+            Located::Elsewhere => {
+                return Some(Value::unknown(outside(&normalized), span).with_env(&path.env));
+            }
         };
-        if !inside(&resolved, &root) {
-            return Some(Value::unknown(outside(&normalized), span).with_env(&path.env));
-        }
         let answer = match test {
             PathTest::Exists => true,
             PathTest::IsFile => resolved.is_file(),
             PathTest::IsDir => resolved.is_dir(),
         };
         Some(Value::new(Kind::Bool(answer), span).with_env(&path.env))
+    }
+
+    /// Where an absolute, normalized path is: in the repository (links followed before deciding),
+    /// absent from it, or elsewhere on the machine.
+    pub(super) fn locate(&self, path: &Path) -> Located {
+        let root = self.project.display_root();
+        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        match path.canonicalize() {
+            Ok(resolved) if inside(&resolved, &root) => Located::Repository(resolved),
+            Ok(_) => Located::Elsewhere,
+            Err(_) if inside(path, &root) => Located::AbsentFromRepository,
+            Err(_) => Located::Elsewhere,
+        }
     }
 
     /// The bytes of a file of the repository, or what Python raises reading it.
@@ -424,12 +442,9 @@ impl Run<'_> {
             };
         }
         let path = PathBuf::from(super::paths::normalize(path));
-        let root = self.project.display_root();
-        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-        // Follow links before deciding the file is the repository's.
-        let resolved = match path.canonicalize() {
-            Ok(resolved) => resolved,
-            Err(_) if inside(&path, &root) => {
+        let resolved = match self.locate(&path) {
+            Located::Repository(resolved) => resolved,
+            Located::AbsentFromRepository => {
                 return Read::Raises(
                     "FileNotFoundError",
                     format!(
@@ -438,11 +453,8 @@ impl Run<'_> {
                     ),
                 );
             }
-            Err(_) => return Read::Elsewhere(outside(&path)),
+            Located::Elsewhere => return Read::Elsewhere(outside(&path)),
         };
-        if !inside(&resolved, &root) {
-            return Read::Elsewhere(outside(&path));
-        }
         if resolved.is_dir() {
             return Read::Raises(
                 "IsADirectoryError",

@@ -43,3 +43,15 @@ pub fn djsafe_in(dir: &Path, args: &[&str]) -> Run {
     );
     run
 }
+
+/// The `parsed=` counter of the last `DJSAFE_STATS` line on stderr: how many times Python was
+/// parsed.
+pub fn parse_count(stderr: &str) -> usize {
+    stderr
+        .lines()
+        .rev()
+        .find_map(|line| line.split("parsed=").nth(1))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no parse counter in {stderr}"))
+}
