@@ -96,6 +96,7 @@ mod idioms {
         decouple_choices => "decouple-choices",
         dj_database_url => "dj-database-url",
         email_cache_urls => "email-cache-urls",
+        environ_copy => "environ-copy",
         environs_settings => "environs-settings",
         exec_conf_files => "exec-conf-files",
         configurations_object_mixins => "configurations-object-mixins",

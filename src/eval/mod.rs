@@ -232,6 +232,7 @@ pub fn evaluate_with(
         diagnostics: BTreeSet::new(),
         code_execution: Vec::new(),
         env_writes: Vec::new(),
+        environ_copy_written: None,
         optional_imports: Vec::new(),
         journal: Vec::new(),
         forks: 0,
@@ -341,6 +342,9 @@ struct Run<'p> {
     code_execution: Vec<CodeExecution>,
     optional_imports: Vec<OptionalImport>,
     env_writes: Vec<EnvWrite>,
+    /// Why copies of `os.environ` no longer read as the environment: one was written to (see
+    /// `os_environ`).
+    environ_copy_written: Option<Rc<str>>,
     /// Contents of objects changed inside undecided branches, to undo them (see `mutation`).
     journal: Vec<journal::Undo>,
     /// How many undecided branches are running.

@@ -158,6 +158,9 @@ impl Run<'_> {
 
     /// `del container[key]`.
     pub(super) fn delete_item(&mut self, frame: &Frame, container: &Value, key: &Value) {
+        if super::os_environ::is_environ_copy(container) {
+            self.write_environ_copy(container.origin);
+        }
         self.record(container);
         let outcome = match (&container.kind, &key.kind) {
             (Kind::Dict(pairs), _) if !key.contains_unknown() => match pairs.get() {

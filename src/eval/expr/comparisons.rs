@@ -37,7 +37,9 @@ impl<'p> Run<'p> {
             // `'NAME' in os.environ` asks the scenario whether the variable is set.
             if let (Kind::External(path), "in" | "not in", Some(name)) =
                 (&right.kind, op, left.as_str())
-                && &**path == "os.environ"
+                && (&**path == "os.environ"
+                    || (&**path == crate::eval::os_environ::ENVIRON_COPY
+                        && self.environ_copy_read(span).is_none()))
             {
                 let set = !matches!(self.env_read(name), crate::eval::EnvRead::Unset);
                 let deps = Rc::new([Rc::from(name)].into_iter().collect());

@@ -361,6 +361,12 @@ impl<'p> Run<'p> {
         if matches!(&container.kind, Kind::External(path) if &**path == "os.environ") {
             return self.required_env(frame, &key, span);
         }
+        if crate::eval::os_environ::is_environ_copy(&container) {
+            return match self.environ_copy_read(span) {
+                Some(unknown) => unknown,
+                None => self.required_env(frame, &key, span),
+            };
+        }
         // `sys.modules[__name__]`: a project module already imported (or being imported), or
         // one djsafe cannot identify.
         if matches!(&container.kind, Kind::External(path) if &**path == "sys.modules") {

@@ -171,6 +171,9 @@ impl<'p> Run<'p> {
         // `mod.HOSTS[0] = ...` through a module djsafe cannot identify.
         self.through_unidentified(frame, &container);
         if let Kind::External(path) = &container.kind {
+            if &**path == crate::eval::os_environ::ENVIRON_COPY {
+                self.write_environ_copy(site);
+            }
             if &**path == "os.environ"
                 && let Some(name) = key.as_str()
             {
