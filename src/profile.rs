@@ -332,6 +332,8 @@ fn name_profile(
 ) -> Option<(Profile, String)> {
     let mut names: Vec<String> = Vec::new();
     names.extend(deployment.name.clone());
+    // The Dockerfile stage a compose service builds names what it runs (`target: prod`).
+    names.extend(deployment.build_target.clone());
     let file = &deployment.origin.file;
     names.extend(file.file_name().map(|n| n.to_string_lossy().into_owned()));
     if let Some(found) = names

@@ -170,6 +170,7 @@ fixtures! {
     compose_services => "compose-services",
     compose_shared_credentials => "compose-shared-credentials",
     compose_worker_profile => "compose-worker-profile",
+    compose_build_target_stage => "compose-build-target-stage",
     computed_include => "computed-include",
     configurations_across_modules => "configurations-across-modules",
     configurations_default_development => "configurations-default-development",

@@ -178,6 +178,7 @@ impl<'a> Linker<'a> {
             Role::Runs,
         );
         let mut stage: Option<Stage> = None;
+        deployment.build_target = service.build.as_ref().and_then(|b| b.target.clone());
         if let Some(build) = &service.build {
             match self.text(&build.dockerfile) {
                 Some(text) => {

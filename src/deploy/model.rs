@@ -143,6 +143,9 @@ pub struct Deployment {
     /// Where a compose service bind-mounts the project's source over the container's code: it
     /// runs a developer's checkout.
     pub source_mount: Option<Origin>,
+    /// The Dockerfile stage a compose service builds (`build.target`): a name of the
+    /// deployment, as a service's is (`target: prod`).
+    pub build_target: Option<String>,
 }
 
 /// Something a deployment's files leave undetermined, at the line that says it.
@@ -203,6 +206,7 @@ impl Deployment {
             env: BTreeMap::new(),
             notes: Vec::new(),
             source_mount: None,
+            build_target: None,
         }
     }
 
