@@ -159,6 +159,18 @@ pub fn of_deployment(
         Role::Build => return classified(Profile::Development, format!("a build step at {at}")),
         Role::Runs => {}
     }
+    // A hosting platform sets the variable a server entry point tests to pick these settings.
+    if deployment.kind == SourceKind::EntryPoint
+        && let (Some(selector), Some(platform)) = (&deployment.selected_by, &deployment.name)
+    {
+        return classified(
+            Profile::Production,
+            format!(
+                "{platform} sets {} in every process it runs, and {at} selects these settings then",
+                selector.var
+            ),
+        );
+    }
     let named = name_profile(deployment, repository);
     let command = deployment.command.as_ref();
     match command.map(|c| &c.process) {

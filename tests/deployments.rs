@@ -181,6 +181,7 @@ fixtures! {
     dockerfile_pythonpath_settings => "dockerfile-pythonpath-settings",
     dockerfile_uwsgi_conf => "dockerfile-uwsgi-conf",
     empty_settings_package => "empty-settings-package",
+    entry_point_platform_selector => "entry-point-platform-selector",
     flask_only_procfile => "flask-only-procfile",
     flask_settings => "flask-settings",
     flask_settings_in_django_repo => "flask-settings-in-django-repo",

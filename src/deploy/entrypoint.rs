@@ -3,14 +3,19 @@
 //! ([`Role::Fallback`]: used only when the deployment sets nothing) or force with
 //! `os.environ['DJANGO_SETTINGS_MODULE'] = ...` (a [`Role::Runs`] deployment of the entry point,
 //! with a note: used whenever the entry point runs, whatever the deployment sets); and the
-//! folders they add to `sys.path`.
+//! folders they add to `sys.path`. A default picked from the environment
+//! (`'proj.production' if 'WEBSITE_HOSTNAME' in os.environ else 'proj.settings'`) is read branch
+//! by branch ([`super::entrypoint_selector`]): the branch taken with the variable unset is the
+//! default; the other is what runs where the variable is set, a deployment of its own when a
+//! hosting platform sets that variable in every process.
 
 use std::path::{Path, PathBuf};
 
 use tree_sitter::Node;
 
+use super::entrypoint_selector::branches;
 use super::model::{
-    CONFIGURATION, Deployment, EnvValue, Origin, Role, SETTINGS_MODULE, SourceKind,
+    CONFIGURATION, Deployment, EnvValue, Origin, Role, SETTINGS_MODULE, Selector, SourceKind,
 };
 use super::python::{self, arguments, line, string_value, text};
 
@@ -19,6 +24,8 @@ struct Assignment {
     value: EnvValue,
     line: usize,
     role: Role,
+    /// The variable that selects this default, and the line of the condition testing it.
+    selected_by: Option<(Selector, usize)>,
 }
 
 fn variable(name: &str) -> Option<&'static str> {
@@ -67,13 +74,27 @@ fn assignments(root: Node, source: &str) -> Vec<Assignment> {
                 let (Some(name), Some(value)) = (args.first(), args.get(1)) else {
                     continue;
                 };
-                if let Some(variable) = string_value(*name, source).as_deref().and_then(variable) {
-                    found.push(Assignment {
+                let Some(variable) = string_value(*name, source).as_deref().and_then(variable)
+                else {
+                    continue;
+                };
+                match branches(*value, root, source) {
+                    Some(found_branches) => {
+                        found.extend(found_branches.into_iter().map(|branch| Assignment {
+                            variable,
+                            value: EnvValue::Literal(branch.value),
+                            line: branch.line,
+                            role: Role::Fallback,
+                            selected_by: branch.selected_by,
+                        }))
+                    }
+                    None => found.push(Assignment {
                         variable,
                         value: value_of(*value, source),
                         line: line(*value),
                         role: Role::Fallback,
-                    });
+                        selected_by: None,
+                    }),
                 }
             }
             "assignment" => {
@@ -99,6 +120,7 @@ fn assignments(root: Node, source: &str) -> Vec<Assignment> {
                         value: value_of(right, source),
                         line: line(right),
                         role: Role::Runs,
+                        selected_by: None,
                     });
                 }
             }
@@ -130,7 +152,10 @@ pub fn analyze(path: &Path, source: &str) -> (Vec<PathBuf>, Vec<Deployment>) {
 fn deployments_of(path: &Path, found: Vec<Assignment>) -> Vec<Deployment> {
     let mut result: Vec<Deployment> = Vec::new();
     for role in [Role::Fallback, Role::Runs] {
-        let of_role: Vec<&Assignment> = found.iter().filter(|a| a.role == role).collect();
+        let of_role: Vec<&Assignment> = found
+            .iter()
+            .filter(|a| a.role == role && a.selected_by.is_none())
+            .collect();
         let modules = of_role
             .iter()
             .filter(|a| a.variable == SETTINGS_MODULE)
@@ -169,7 +194,68 @@ fn deployments_of(path: &Path, found: Vec<Assignment>) -> Vec<Deployment> {
         }
         result.extend(joined);
     }
+    for assignment in &found {
+        if let Some((selector, condition_line)) = &assignment.selected_by {
+            result.push(selected(path, assignment, selector, *condition_line));
+        }
+    }
     result
+}
+
+/// The default an entry point picks when `selector` holds: what a hosting platform setting that
+/// variable in every process runs (a deployment of its own, with the platform's value), else a
+/// fallback for the deployments that set it.
+fn selected(
+    path: &Path,
+    assignment: &Assignment,
+    selector: &Selector,
+    condition_line: usize,
+) -> Deployment {
+    let origin = Origin::new(path, assignment.line);
+    let condition = Origin::new(path, condition_line);
+    // A platform runs servers: what `manage.py` selects there is a developer's command's.
+    let server = path
+        .file_name()
+        .is_some_and(|n| n == "wsgi.py" || n == "asgi.py");
+    let platform = super::platforms::marker(&selector.var)
+        .filter(|_| server)
+        .filter(|(_, value)| selector.value.as_deref().is_none_or(|v| v == *value));
+    let mut deployment = match platform {
+        Some((platform, value)) => {
+            let mut d = Deployment::new(
+                SourceKind::EntryPoint,
+                origin.clone(),
+                Some(platform.to_string()),
+                Role::Runs,
+            );
+            d.set(
+                &selector.var,
+                EnvValue::Literal(value.to_string()),
+                condition.clone(),
+            );
+            d.note(
+                condition,
+                format!(
+                    "{platform} sets {} in every process it runs: the entry point selects these settings there",
+                    selector.var
+                ),
+            );
+            d
+        }
+        None => {
+            let mut d =
+                Deployment::new(SourceKind::EntryPoint, origin.clone(), None, Role::Fallback);
+            let value = match &selector.value {
+                Some(value) => EnvValue::Literal(value.clone()),
+                None => EnvValue::Unknown("set, to any value".into()),
+            };
+            d.set(&selector.var, value, condition);
+            d
+        }
+    };
+    deployment.selected_by = Some(selector.clone());
+    deployment.set(assignment.variable, assignment.value.clone(), origin);
+    deployment
 }
 
 /// The folders `manage.py`/`wsgi.py` add to `sys.path` with `sys.path.insert(0, ...)` or

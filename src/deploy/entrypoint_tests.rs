@@ -164,3 +164,105 @@ fn garbage_python_does_not_panic() {
         let _ = sys_path_additions(Path::new("manage.py"), text);
     }
 }
+
+#[test]
+fn a_name_assigned_a_conditional_is_read_branch_by_branch() {
+    let text = "\
+import os
+settings_module = 'proj.production' if 'WEBSITE_HOSTNAME' in os.environ else 'proj.settings'
+os.environ.setdefault('DJANGO_SETTINGS_MODULE', settings_module)
+";
+    let found = deployments(Path::new("proj/wsgi.py"), text);
+    // The unset branch is the default; Azure App Service, which sets the variable, runs the
+    // other one.
+    assert_eq!(
+        summary(&found),
+        vec![
+            (
+                Role::Fallback,
+                2,
+                vec![var("DJANGO_SETTINGS_MODULE", Some("proj.settings"), 2)]
+            ),
+            (
+                Role::Runs,
+                2,
+                vec![
+                    var("DJANGO_SETTINGS_MODULE", Some("proj.production"), 2),
+                    var("WEBSITE_HOSTNAME", Some("app.azurewebsites.net"), 2)
+                ]
+            )
+        ]
+    );
+    assert_eq!(found[0].selected_by, None);
+    assert_eq!(found[1].name.as_deref(), Some("Azure App Service"));
+    assert_eq!(
+        found[1].selected_by.as_ref().map(|s| s.var.as_str()),
+        Some("WEBSITE_HOSTNAME")
+    );
+}
+
+#[test]
+fn an_if_else_assigning_the_name_and_compared_values() {
+    let text = "\
+import os
+
+def main():
+    if os.environ.get('DJANGO_ENV') == 'production':
+        name = 'shop.settings.production'
+    else:
+        name = 'shop.settings.local'
+    os.environ.setdefault('DJANGO_SETTINGS_MODULE', name)
+";
+    let found = deployments(Path::new("manage.py"), text);
+    assert_eq!(
+        summary(&found),
+        vec![
+            (
+                Role::Fallback,
+                7,
+                vec![var(
+                    "DJANGO_SETTINGS_MODULE",
+                    Some("shop.settings.local"),
+                    7
+                )]
+            ),
+            (
+                Role::Fallback,
+                5,
+                vec![
+                    var("DJANGO_ENV", Some("production"), 4),
+                    var(
+                        "DJANGO_SETTINGS_MODULE",
+                        Some("shop.settings.production"),
+                        5
+                    )
+                ]
+            )
+        ]
+    );
+    let selector = found[1].selected_by.as_ref().expect("selected");
+    assert!(selector.holds(Some(&EnvValue::Literal("production".into()))));
+    assert!(!selector.holds(Some(&EnvValue::Literal("staging".into()))));
+    assert!(!selector.holds(None));
+}
+
+#[test]
+fn a_negated_test_and_an_unreadable_branch() {
+    // `not in`: the first branch is the one taken with the variable unset.
+    let text = "\
+import os
+os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'app.dev' if 'DYNO' not in os.environ else 'app.prod')
+";
+    let found = deployments(Path::new("app/asgi.py"), text);
+    assert_eq!(found[0].settings_module().map(|(m, _)| m), Some("app.dev"));
+    assert_eq!(found[1].settings_module().map(|(m, _)| m), Some("app.prod"));
+    assert_eq!(found[1].name.as_deref(), Some("Heroku"));
+    // A branch that is not a literal leaves the value unknown, as before.
+    let text = "\
+import os
+os.environ.setdefault('DJANGO_SETTINGS_MODULE', pick() if 'DYNO' in os.environ else 'app.dev')
+";
+    let found = deployments(Path::new("app/wsgi.py"), text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].settings_module(), None);
+}

@@ -20,6 +20,7 @@ pub mod docker_words;
 pub mod dockerfile;
 pub mod dotenv;
 pub mod entrypoint;
+mod entrypoint_selector;
 pub mod fly;
 pub mod gunicorn;
 pub mod helm;

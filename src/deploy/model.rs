@@ -146,6 +146,32 @@ pub struct Deployment {
     /// The Dockerfile stage a compose service builds (`build.target`): a name of the
     /// deployment, as a service's is (`target: prod`).
     pub build_target: Option<String>,
+    /// An entry point's default that applies only when a variable is set (the other branch of
+    /// `'proj.production' if 'WEBSITE_HOSTNAME' in os.environ else 'proj.settings'`): what a
+    /// deployment starting the entry point with that variable runs.
+    pub selected_by: Option<Selector>,
+}
+
+/// A variable an entry point tests to pick its settings module: set to anything non-empty
+/// (`value` `None`), or to one value.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Selector {
+    pub var: String,
+    pub value: Option<String>,
+}
+
+impl Selector {
+    /// Whether an environment holding `value` for the variable makes the entry point pick this.
+    pub fn holds(&self, value: Option<&EnvValue>) -> bool {
+        match (value, &self.value) {
+            (None, _) => false,
+            (Some(EnvValue::Literal(set)), None) => !set.is_empty(),
+            // Set to something the repository does not say: presumably the point of setting it.
+            (Some(EnvValue::Unknown(_)), None) => true,
+            (Some(EnvValue::Literal(set)), Some(wanted)) => set == wanted,
+            (Some(EnvValue::Unknown(_)), Some(_)) => false,
+        }
+    }
 }
 
 /// Something a deployment's files leave undetermined, at the line that says it.
@@ -207,6 +233,7 @@ impl Deployment {
             notes: Vec::new(),
             source_mount: None,
             build_target: None,
+            selected_by: None,
         }
     }
 

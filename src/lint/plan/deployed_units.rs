@@ -110,6 +110,27 @@ pub(super) fn deployed_units<'d>(
                 && r.module.is_some_and(|m| m != module)
         });
         let mut unset = unset_variant(&name, &variants, &named_by, others_named, at);
+        // The branch an entry point takes with the variable unset, whose other branch a
+        // deployment or a hosting platform runs: the entry point itself says this one is what
+        // runs elsewhere (a developer's machine).
+        if !variants
+            .iter()
+            .any(|v| v.deployment.is_some_and(|d| d.role == Role::Runs))
+            && let Some((fallback, selected, module)) =
+                other_branch_runs(&named_by, &discovery.deployments, resolved)
+        {
+            let selector = selected.selected_by.as_ref().expect("a selected default");
+            unset.profile = Profile::Development;
+            unset.reason = format!(
+                "the default of {} while {} is unset; where it is set ({}) the entry point runs `{module}`",
+                at(default_origin(fallback)),
+                selector.var,
+                selected
+                    .name
+                    .as_deref()
+                    .unwrap_or("a deployment that sets it"),
+            );
+        }
         // Only `manage.py` names it, and every deployment of the repository that runs Django
         // runs it for development: it is what `manage.py runserver` loads.
         if variants.is_empty()
@@ -143,9 +164,63 @@ pub(super) fn deployed_units<'d>(
                 project.modules[served].name
             );
         }
+        let mut variants = variants;
+        // Run only where a variable an entry point tests is set: the module never runs with
+        // every variable unset, so its variables-unset environment is the one selecting it.
+        if named_by.is_empty()
+            && let Some(most) = selected_only(&variants, &discovery.deployments, &name)
+        {
+            unset = variants.remove(most);
+        }
         plan_units.push(unit(module, class, name, unset, variants));
     }
     plan_units
+}
+
+/// The most exposed of a module's variants when every one of them sets a variable that an
+/// entry point tests to select the module.
+fn selected_only(
+    variants: &[Variant<'_>],
+    deployments: &[Deployment],
+    name: &str,
+) -> Option<usize> {
+    let selecting: Vec<&str> = deployments
+        .iter()
+        .filter(|d| d.settings_module().is_some_and(|(m, _)| m == name))
+        .filter_map(|d| d.selected_by.as_ref().map(|s| s.var.as_str()))
+        .collect();
+    if selecting.is_empty()
+        || variants.is_empty()
+        || !variants
+            .iter()
+            .all(|v| selecting.iter().any(|var| v.env.contains_key(*var)))
+    {
+        return None;
+    }
+    (0..variants.len()).max_by_key(|&i| (variants[i].profile, std::cmp::Reverse(i)))
+}
+
+/// A default (of `fallbacks`) that an entry point takes with a variable unset, whose file selects
+/// other settings when the variable is set, and that other branch runs: a platform's deployment,
+/// or a deployment resolved through it. The default, the selected branch and its module.
+fn other_branch_runs<'a>(
+    fallbacks: &[&'a Deployment],
+    deployments: &'a [Deployment],
+    resolved: &[Resolved<'_>],
+) -> Option<(&'a Deployment, &'a Deployment, &'a str)> {
+    fallbacks.iter().find_map(|fallback| {
+        let (own, _) = fallback.settings_module()?;
+        deployments
+            .iter()
+            .filter(|d| d.selected_by.is_some() && d.origin.file == fallback.origin.file)
+            .filter_map(|d| Some((d, d.settings_module()?)))
+            .find(|(d, (module, origin))| {
+                *module != own
+                    && (d.role == Role::Runs
+                        || resolved.iter().any(|r| r.via.as_ref() == Some(*origin)))
+            })
+            .map(|(d, (module, _))| (*fallback, d, module))
+    })
 }
 
 /// The profile of a module's code with every variable unset: the most exposed deployment that

@@ -115,6 +115,9 @@ pub(super) struct EntryPoints<'d> {
     /// The entry points naming each settings module whose file sets a django-configurations
     /// class, in order.
     configured_by_module: HashMap<&'d str, Vec<&'d Deployment>>,
+    /// The defaults each entry point file picks only when a variable is set (see
+    /// [`Deployment::selected_by`]).
+    selected_by_file: HashMap<&'d Path, Vec<&'d Deployment>>,
 }
 
 /// Entry points by each folder above them (and their own path): how many lie below it, and the
@@ -153,11 +156,16 @@ impl<'d> EntryPoints<'d> {
         let mut by_file = HashMap::new();
         let mut kinds: [NearIndex<'d>; 2] = Default::default();
         let mut configured_by_module: HashMap<&'d str, Vec<&'d Deployment>> = HashMap::new();
+        let mut selected_by_file: HashMap<&'d Path, Vec<&'d Deployment>> = HashMap::new();
         for &fallback in fallbacks {
             let Some((module, _)) = fallback.settings_module() else {
                 continue;
             };
             let file = fallback.origin.file.as_path();
+            if fallback.selected_by.is_some() {
+                selected_by_file.entry(file).or_default().push(fallback);
+                continue;
+            }
             by_file.entry(file).or_insert(fallback);
             match file.file_name().and_then(|n| n.to_str()) {
                 Some("manage.py") => kinds[0].add(fallback),
@@ -175,6 +183,7 @@ impl<'d> EntryPoints<'d> {
             by_file,
             kinds,
             configured_by_module,
+            selected_by_file,
         }
     }
 
@@ -190,6 +199,26 @@ impl<'d> EntryPoints<'d> {
 /// module its server loads, `manage.py` for management commands, or the only server entry point
 /// near the deployment file when the command does not say.
 pub(super) fn entry_point_of<'d>(
+    project: &Project,
+    deployment: &Deployment,
+    entry_points: &EntryPoints<'d>,
+) -> Option<&'d Deployment> {
+    let default = default_entry_point_of(project, deployment, entry_points)?;
+    // The entry point picks other settings when the deployment sets the variable it tests.
+    let selected = entry_points
+        .selected_by_file
+        .get(default.origin.file.as_path())
+        .into_iter()
+        .flatten()
+        .find(|s| {
+            s.selected_by
+                .as_ref()
+                .is_some_and(|sel| sel.holds(deployment.env.get(&sel.var).map(|v| &v.value)))
+        });
+    Some(selected.copied().unwrap_or(default))
+}
+
+fn default_entry_point_of<'d>(
     project: &Project,
     deployment: &Deployment,
     entry_points: &EntryPoints<'d>,
@@ -326,6 +355,8 @@ pub(super) fn entry_point_defaults<'d>(
     let display_root = project.display_root().to_path_buf();
     let mut defaults: Vec<EntryPointDefault<'d>> = fallbacks
         .iter()
+        // A default picked only when a variable is set is what deployments setting it run.
+        .filter(|d| d.selected_by.is_none())
         .filter_map(|d| {
             let (name, origin) = d.settings_module()?;
             match load(project, name) {
