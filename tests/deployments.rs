@@ -173,6 +173,7 @@ fixtures! {
     compose_build_target_stage => "compose-build-target-stage",
     computed_include => "computed-include",
     configurations_across_modules => "configurations-across-modules",
+    configurations_class_set_elsewhere => "configurations-class-set-elsewhere",
     configurations_default_development => "configurations-default-development",
     configurations_module_named_class_defaulted => "configurations-module-named-class-defaulted",
     dockerfile_entrypoint_script => "dockerfile-entrypoint-script",

@@ -149,7 +149,27 @@ pub fn analyze(path: &Path, source: &str) -> (Vec<PathBuf>, Vec<Deployment>) {
     }
 }
 
-fn deployments_of(path: &Path, found: Vec<Assignment>) -> Vec<Deployment> {
+fn deployments_of(path: &Path, mut found: Vec<Assignment>) -> Vec<Deployment> {
+    // A lone `setdefault('DJANGO_CONFIGURATION', ...)` next to a lone forced
+    // `os.environ['DJANGO_SETTINGS_MODULE'] = ...`: the class is what runs with the forced module
+    // unless the deployment sets another, so the two make one deployment.
+    let count = |role: Role, variable: &str| {
+        found
+            .iter()
+            .filter(|a| a.role == role && a.variable == variable && a.selected_by.is_none())
+            .count()
+    };
+    if count(Role::Runs, SETTINGS_MODULE) == 1
+        && count(Role::Runs, CONFIGURATION) == 0
+        && count(Role::Fallback, SETTINGS_MODULE) == 0
+        && count(Role::Fallback, CONFIGURATION) == 1
+    {
+        for assignment in &mut found {
+            if assignment.variable == CONFIGURATION && assignment.selected_by.is_none() {
+                assignment.role = Role::Runs;
+            }
+        }
+    }
     let mut result: Vec<Deployment> = Vec::new();
     for role in [Role::Fallback, Role::Runs] {
         let of_role: Vec<&Assignment> = found

@@ -2,7 +2,7 @@
 //! deployment or an entry point's default names, with one variant per deployment environment
 //! and the unset variant, whose profile the most exposed deployment decides.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::deploy::{Deployment, Origin, Role};
@@ -11,6 +11,7 @@ use crate::discover::{Discovery, display_path};
 use crate::profile::{self, Classified, Profile};
 use crate::resolve::Project;
 
+use super::configurations::{configuration_classes, configuration_units};
 use super::scope::{Scope, development_only};
 use super::{
     EntryPointDefault, Resolved, SETTINGS_VARIABLES, Setting, Unit, Variant, default_origin,
@@ -71,6 +72,7 @@ pub(super) fn deployed_units<'d>(
     }
 
     let mut plan_units: Vec<Unit<'d>> = Vec::new();
+    let keys: BTreeSet<(usize, Option<String>)> = units.keys().cloned().collect();
     for ((module, class), variants) in units {
         let name = unit_name(project, module, class.as_deref());
         let defines_settings = project.defines_settings(module);
@@ -171,6 +173,25 @@ pub(super) fn deployed_units<'d>(
             && let Some(most) = selected_only(&variants, &discovery.deployments, &name)
         {
             unset = variants.remove(most);
+        }
+        // A django-configurations module run without a class djsafe knows (DJANGO_CONFIGURATION
+        // set outside the repository): every setting lives in the classes, so the classes are
+        // what runs, each by its name; the bare module never is.
+        if class.is_none() && !configuration_classes(project, module).is_empty() {
+            let run_by = variants.first().map(|v| v.label.clone());
+            for mut expanded in configuration_units(project, module, &name, &unset) {
+                if keys.contains(&(module, expanded.settings.class.clone())) {
+                    continue;
+                }
+                if let (Some(run_by), Some(first)) = (&run_by, expanded.variants.first_mut()) {
+                    first.reason.push_str(&format!(
+                        "; {run_by} runs the module with a class set outside the repository"
+                    ));
+                }
+                plan_units.push(expanded);
+            }
+            project.release_trees();
+            continue;
         }
         plan_units.push(unit(module, class, name, unset, variants));
     }

@@ -1,0 +1,6 @@
+#!/bin/sh
+set -e
+
+export DJANGO_SETTINGS_MODULE=mapper.settings
+
+exec "$@"
