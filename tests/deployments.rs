@@ -209,6 +209,7 @@ fixtures! {
     render_platform_variables => "render-platform-variables",
     render_yaml => "render-yaml",
     runserver_vs_gunicorn => "runserver-vs-gunicorn",
+    runserver_through_manage_default => "runserver-through-manage-default",
     secrets_in_dotenv => "secrets-in-dotenv",
     secrets_in_files => "secrets-in-files",
     sed_edited_copy => "sed-edited-copy",

@@ -111,7 +111,16 @@ pub(super) fn deployed_units<'d>(
                 && r.via.is_none()
                 && r.module.is_some_and(|m| m != module)
         });
-        let mut unset = unset_variant(&name, &variants, &named_by, others_named, at);
+        // Whether any deployment of the repository names its settings: if none does, a server
+        // entry point's default decides, and development servers that reach the module only
+        // through `manage.py`'s default say nothing about what a server runs.
+        // (One that must set it outside the repository, because the default is development
+        // settings or the base of production ones, names other settings.)
+        let any_named = resolved.iter().any(|r| {
+            r.deployment.role == Role::Runs
+                && ((r.via.is_none() && r.module_name.is_some()) || r.set_elsewhere.is_some())
+        });
+        let mut unset = unset_variant(&name, &variants, &named_by, others_named, any_named, at);
         // The branch an entry point takes with the variable unset, whose other branch a
         // deployment or a hosting platform runs: the entry point itself says this one is what
         // runs elsewhere (a developer's machine).
@@ -198,6 +207,23 @@ pub(super) fn deployed_units<'d>(
     plan_units
 }
 
+/// A package of a settings module's dotted name that is named for development, whole
+/// (`dev.settings`) or as a sample project's name (`devproject`, `testsite`): the project around
+/// the settings is a developer's, so development servers running them say what they are.
+fn development_package(name: &str) -> Option<&str> {
+    let module = name.split(':').next().unwrap_or(name);
+    let mut packages: Vec<&str> = module.split('.').collect();
+    packages.pop();
+    packages.into_iter().find(|package| {
+        let lower = package.to_ascii_lowercase();
+        let stem = ["project", "proj", "site"]
+            .iter()
+            .find_map(|suffix| lower.strip_suffix(suffix).filter(|s| !s.is_empty()))
+            .unwrap_or(&lower);
+        profile::profile_from_name(stem) == Some(Profile::Development)
+    })
+}
+
 /// The most exposed of a module's variants when every one of them sets a variable that an
 /// entry point tests to select the module.
 fn selected_only(
@@ -252,6 +278,7 @@ fn unset_variant<'d>(
     variants: &[Variant<'d>],
     fallbacks: &[&Deployment],
     others_named: bool,
+    any_named: bool,
     at: &dyn Fn(&Origin) -> String,
 ) -> Variant<'d> {
     // Tests and build steps that run a module through `manage.py`'s default say nothing about
@@ -261,12 +288,19 @@ fn unset_variant<'d>(
         .iter()
         .all(|v| v.deployment.is_some_and(|d| d.role != Role::Runs));
     let server_default = fallbacks.iter().any(|d| is_server_entry_point(d));
-    let deciding = if only_tests_or_builds && server_default {
-        &[][..]
-    } else {
+    let deciding: Vec<&Variant<'d>> = if only_tests_or_builds && server_default {
+        Vec::new()
+    } else if server_default && !any_named && development_package(name).is_none() {
+        // No deployment names settings: the server entry point's default decides, unless a
+        // deployment serving the project through it says more.
         variants
+            .iter()
+            .filter(|v| v.profile != Profile::Development)
+            .collect()
+    } else {
+        variants.iter().collect()
     };
-    let classified = if let Some(most) = deciding.iter().max_by_key(|v| v.profile) {
+    let classified = if let Some(most) = deciding.iter().copied().max_by_key(|v| v.profile) {
         let also: Vec<&str> = variants
             .iter()
             .filter(|v| v.profile == most.profile && !std::ptr::eq(*v, most))
@@ -326,4 +360,24 @@ fn unset_variant<'d>(
         }
     };
     Variant::unset(classified.profile, classified.reason)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::development_package;
+
+    #[test]
+    fn packages_named_for_development() {
+        assert_eq!(
+            development_package("devproject.settings"),
+            Some("devproject")
+        );
+        assert_eq!(development_package("testsite.settings"), Some("testsite"));
+        assert_eq!(development_package("dev.settings:Base"), Some("dev"));
+        // The module's own name is judged elsewhere; a project named otherwise says nothing.
+        assert_eq!(development_package("djangogirls.settings"), None);
+        assert_eq!(development_package("mysite.settings.dev"), None);
+        assert_eq!(development_package("project.settings"), None);
+        assert_eq!(development_package("devices.settings"), None);
+    }
 }
