@@ -56,8 +56,17 @@ impl<'p> Run<'p> {
         let saved = frame.control.clone();
         frame.control = union(&frame.control, &test.env);
         let result = match test.truthy() {
-            Some(true) => self.block(frame, *body),
-            Some(false) => self.arms(frame, rest),
+            Some(true) => {
+                let result = self.block(frame, *body);
+                let skipped: Vec<Node<'p>> = rest.iter().map(|(_, body)| *body).collect();
+                self.depend_on_skipped(frame, &skipped, &test.env);
+                result
+            }
+            Some(false) => {
+                let result = self.arms(frame, rest);
+                self.depend_on_skipped(frame, &[*body], &test.env);
+                result
+            }
             None => {
                 let before = frame.ns.clone();
                 let mut fork = self.fork();
@@ -111,6 +120,29 @@ impl<'p> Run<'p> {
         };
         frame.control = saved;
         result
+    }
+
+    /// A name an arm not taken would have bound keeps its value because of the condition that
+    /// skipped the arm: `EMAIL_BACKEND = console` followed by `if os.environ.get('EMAIL_HOST'):
+    /// EMAIL_BACKEND = smtp` is the console backend when `EMAIL_HOST` is unset, not in every
+    /// environment. The condition's variables join what those names' values depend on.
+    fn depend_on_skipped(&mut self, frame: &mut Frame, skipped: &[Node<'p>], env: &EnvDeps) {
+        if env.is_empty() || skipped.is_empty() {
+            return;
+        }
+        let text = &self.project.sources.get(frame.file).text;
+        let mut nodes = Vec::new();
+        for body in skipped {
+            collect_assigned_names(*body, text, &mut nodes);
+        }
+        let mut names: Vec<&str> = nodes.iter().map(|n| &text[n.byte_range()]).collect();
+        names.sort_unstable();
+        names.dedup();
+        for name in names {
+            if let Some(binding) = frame.ns.bindings.get_mut(name) {
+                binding.value = binding.value.clone().with_env(env);
+            }
+        }
     }
 
     pub(super) fn try_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
