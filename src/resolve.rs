@@ -573,6 +573,10 @@ impl Project {
         }
         for request in requests {
             let target = self.resolve(parser, &path, &request.dotted, request.level);
+            // A library's module found by name is nothing to load or to report.
+            if request.by_name && !matches!(target, Target::Project(_)) {
+                continue;
+            }
             // `from package import name` imports the submodule `name` when there is one.
             if let Target::Project(package) = target
                 && self.modules[package].is_package

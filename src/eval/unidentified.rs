@@ -12,7 +12,10 @@
 //! theirs become unknown when they finish.
 //!
 //! Running the module the handle names is not followed either: code that a module djsafe did
-//! not load runs when it is imported is as unseen as any library's.
+//! not load runs when it is imported is unseen, and may change any module (its own imports
+//! included), so importing one makes every module's names unknown as a write through a handle
+//! does. A literal name (`import_module('proj.plugin')`) is loaded like an import statement
+//! (see `resolve::scan`), and then followed.
 
 use std::rc::Rc;
 
@@ -60,6 +63,13 @@ impl Run<'_> {
             Some(dotted) => format!("`{call}({dotted:?})`, a module djsafe did not load"),
             None => format!("`{call}()` of a name djsafe cannot compute ({name})"),
         };
+        // Importing it runs its code, which djsafe did not load: `registry.APPS.append(...)`
+        // there changes what every importer of the registry sees.
+        let reason = format!(
+            "{what} at {} runs code djsafe does not see, which may change any module's names",
+            self.line_at(span)
+        );
+        self.forget_all_modules(frame, &reason);
         self.unidentified_module(frame, &what, span)
             .with_env(&name.env)
     }

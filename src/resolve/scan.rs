@@ -14,6 +14,10 @@ pub(super) struct ImportRequest {
     pub(super) from_names: Vec<((usize, usize), String)>,
     /// What the import needs of the module: the names `from X import a, b` takes, or all of it.
     pub(super) demand: Demand,
+    /// `importlib.import_module('x.y')` or `__import__('x.y')` with a literal name, not an
+    /// import statement: loaded when it names a project module (its code runs when the call
+    /// does, and may change other modules), and nothing said when it names a library's.
+    pub(super) by_name: bool,
 }
 
 /// The imports of one import statement.
@@ -26,6 +30,7 @@ fn import_requests(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
             level,
             from_names,
             demand,
+            by_name: false,
         });
     };
     match node.kind() {
@@ -102,6 +107,7 @@ pub(super) fn scan_module(
             }
             "call" => {
                 include_patterns(node, text, includes);
+                import_by_literal_name(node, text, imports);
                 *calls_exec |= node
                     .child_by_field_name("function")
                     .is_some_and(|f| &text[f.byte_range()] == "exec");
@@ -119,6 +125,52 @@ pub(super) fn scan_module(
             }
         }
     }
+}
+
+/// `importlib.import_module('proj.plugin')`, `import_module(...)` imported from importlib, or
+/// `__import__('proj.plugin')`: a module found by a name written as a plain string literal.
+fn import_by_literal_name(call: Node, text: &str, out: &mut Vec<ImportRequest>) {
+    let Some(function) = call.child_by_field_name("function") else {
+        return;
+    };
+    let callee = &text[function.byte_range()];
+    if !matches!(
+        callee,
+        "importlib.import_module" | "import_module" | "__import__"
+    ) {
+        return;
+    }
+    let Some(argument) = call
+        .child_by_field_name("arguments")
+        .and_then(|arguments| arguments.named_child(0))
+        .filter(|argument| argument.kind() == "string")
+    else {
+        return;
+    };
+    let literal = &text[argument.byte_range()];
+    let Some(name) = literal
+        .strip_prefix(['\'', '"'])
+        .and_then(|rest| rest.strip_suffix(['\'', '"']))
+    else {
+        return;
+    };
+    // A plain dotted name only: no prefix (`f`, `r`, `b`), escape, placeholder or relative dot.
+    let plain = !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c == '.' || c == '_' || c.is_ascii_alphanumeric());
+    if !plain {
+        return;
+    }
+    out.push(ImportRequest {
+        name: (argument.start_byte(), argument.end_byte()),
+        dotted: name.to_string(),
+        level: 0,
+        from_names: Vec::new(),
+        demand: Demand::All,
+        by_name: true,
+    });
 }
 
 /// String patterns given to a call of `include(...)` (django-split-settings, also imported under
