@@ -60,6 +60,7 @@ const BUILTINS: &[&str] = &[
     "property",
     "staticmethod",
     "classmethod",
+    "__import__",
     "super",
     "NotImplemented",
     "Ellipsis",

@@ -201,6 +201,7 @@ impl<'p> Run<'p> {
                 self.line(frame, node)
             );
             self.invalidate(frame, node, &reason);
+            self.loop_over_modules(frame, &iterable);
             self.exec_in_loop_not_run(frame, node, right, &iterable);
             return Ok(());
         };

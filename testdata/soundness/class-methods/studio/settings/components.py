@@ -32,6 +32,15 @@ class Production(Base):
     NAME = 'www.studio'
 
 
+class Testing(Base):
+    NAME = 'test.studio'
+
+    @classmethod
+    def pre_setup(cls):
+        super().pre_setup()
+        cls.DEBUG = True
+
+
 class Staging(Base):
     NAME = 'staging.studio'
 
