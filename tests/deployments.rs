@@ -208,6 +208,7 @@ fixtures! {
     runserver_vs_gunicorn => "runserver-vs-gunicorn",
     secrets_in_dotenv => "secrets-in-dotenv",
     secrets_in_files => "secrets-in-files",
+    sed_edited_copy => "sed-edited-copy",
     selector_literal_key_in_branch => "selector-literal-key-in-branch",
     stale_production_sibling => "stale-production-sibling",
     shell_script => "shell-script",

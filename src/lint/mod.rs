@@ -91,12 +91,7 @@ pub fn open_project(
         display_root.clone(),
         discovery.index.clone(),
     );
-    project.add_copies(
-        discovery
-            .copies
-            .iter()
-            .map(|copy| (copy.to.clone(), copy.from.clone())),
-    );
+    project.add_copies(&discovery.copies);
     Ok((targets, discovery, project, display_root))
 }
 
