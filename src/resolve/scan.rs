@@ -128,7 +128,11 @@ pub(super) fn scan_module(
 }
 
 /// `importlib.import_module('proj.plugin')`, `import_module(...)` imported from importlib, or
-/// `__import__('proj.plugin')`: a module found by a name written as a plain string literal.
+/// `__import__('proj.plugin')`: a module found by a name written as a plain string literal (or
+/// literals joined by `+`). A name that ends in a value djsafe reads only when evaluating
+/// (`f'config.{ENV}'`, `'config.' + env`) names one of the modules of a package: the request's
+/// `dotted` is then `config.*`, and every module of that package is loaded, for evaluation to
+/// run the one the environment names.
 fn import_by_literal_name(call: Node, text: &str, out: &mut Vec<ImportRequest>) {
     let Some(function) = call.child_by_field_name("function") else {
         return;
@@ -143,34 +147,72 @@ fn import_by_literal_name(call: Node, text: &str, out: &mut Vec<ImportRequest>) 
     let Some(argument) = call
         .child_by_field_name("arguments")
         .and_then(|arguments| arguments.named_child(0))
-        .filter(|argument| argument.kind() == "string")
     else {
         return;
     };
-    let literal = &text[argument.byte_range()];
-    let Some(name) = literal
-        .strip_prefix(['\'', '"'])
-        .and_then(|rest| rest.strip_suffix(['\'', '"']))
-    else {
+    let Some(name) = module_name_pattern(argument, text) else {
         return;
     };
-    // A plain dotted name only: no prefix (`f`, `r`, `b`), escape, placeholder or relative dot.
-    let plain = !name.is_empty()
-        && !name.starts_with('.')
-        && name
-            .chars()
-            .all(|c| c == '.' || c == '_' || c.is_ascii_alphanumeric());
-    if !plain {
-        return;
-    }
     out.push(ImportRequest {
         name: (argument.start_byte(), argument.end_byte()),
-        dotted: name.to_string(),
+        dotted: name,
         level: 0,
         from_names: Vec::new(),
         demand: Demand::All,
         by_name: true,
     });
+}
+
+/// The module name an expression spells: `'a.b'`, `'a.' + 'b'`, or `a.*` for `f'a.{x}'` and
+/// `'a.' + x`. `None` for anything else (a relative name, escapes, placeholders elsewhere).
+fn module_name_pattern(node: Node, text: &str) -> Option<String> {
+    let plain = |name: &str| {
+        !name.is_empty()
+            && !name.starts_with('.')
+            && name
+                .chars()
+                .all(|c| c == '.' || c == '_' || c.is_ascii_alphanumeric())
+    };
+    match node.kind() {
+        "string" => {
+            let literal = &text[node.byte_range()];
+            let (formatted, body) = match literal.strip_prefix(['f', 'F']) {
+                Some(rest) => (true, rest),
+                None => (false, literal),
+            };
+            let body = body
+                .strip_prefix(['\'', '"'])
+                .and_then(|rest| rest.strip_suffix(['\'', '"']))?;
+            if !formatted {
+                return plain(body).then(|| body.to_string());
+            }
+            // One placeholder, last, after a dot: `f'config.{ENV}'`.
+            let (prefix, rest) = body.split_once('{')?;
+            let package = prefix.strip_suffix('.')?;
+            (plain(package) && rest.ends_with('}') && !rest[..rest.len() - 1].contains(['{', '}']))
+                .then(|| format!("{package}.*"))
+        }
+        "binary_operator"
+            if node
+                .child_by_field_name("operator")
+                .is_some_and(|o| &text[o.byte_range()] == "+") =>
+        {
+            let left = module_name_pattern(node.child_by_field_name("left")?, text)?;
+            let right = node.child_by_field_name("right")?;
+            match module_name_pattern(right, text) {
+                Some(tail) if !left.ends_with('*') && !tail.ends_with('*') => {
+                    let joined = format!("{left}{tail}");
+                    plain(&joined).then_some(joined)
+                }
+                _ if right.kind() != "string" && !left.ends_with('*') => {
+                    let package = left.strip_suffix('.')?;
+                    Some(format!("{package}.*"))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
 
 /// String patterns given to a call of `include(...)` (django-split-settings, also imported under

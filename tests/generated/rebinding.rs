@@ -5,7 +5,8 @@
 //! write strips to one of the names it defines, so the harness sets it; classes set up by
 //! `@classmethod`s, called through a subclass, under a condition, or through an instance's
 //! method; nested functions reading parameters and locals two functions out; plugin modules
-//! imported with `importlib.import_module` (a literal or a built name) that change a registry
+//! imported with `importlib.import_module` (a literal, a formatted or a built name) or
+//! `__import__` that change a registry
 //! when imported, `del` through a module handle, and a sweep over `sys.modules`. The lines end
 //! the settings module; the helpers' own names start with `_`.
 
@@ -143,9 +144,14 @@ fn plugins(rng: &mut Rng, shape: usize, files: &mut Vec<(String, String)>) -> St
             format!("proj/{module}.py"),
             format!("from proj import r6_registry{shape} as registry\n{change}"),
         ));
-        out.push_str(&match rng.below(3) {
+        out.push_str(&match rng.below(5) {
             0 => format!("importlib.import_module('proj.{module}')\n"),
             1 => format!("importlib.import_module('proj.' + '{module}')\n"),
+            2 => {
+                format!("_r6_which = '{module}'\nimportlib.import_module(f'proj.{{_r6_which}}')\n")
+            }
+            // A name djsafe cannot tell from the text: the module is not loaded.
+            3 => format!("_r6_name = 'proj.' + '{module}'\nimportlib.import_module(_r6_name)\n"),
             _ => format!("__import__('proj.{module}')\n"),
         });
     }

@@ -1,12 +1,18 @@
 """Production settings: the registry, after the plugins the portal loads by name."""
 import importlib
+import os
 
 from portal.registry import PLUGIN_APPS
 
+# The site module the environment names.
+_site = importlib.import_module(f"portal.sites.{os.getenv('PORTAL_SITE', 'production')}")
+SITE_NAME = _site.NAME
+SESSION_COOKIE_SECURE = _site.SECURE
+
 # Loaded by name, for the side effects of importing them.
 importlib.import_module('portal.plugins.audit')
-_reports = 'portal.plugins.' + 'reports'
-importlib.import_module(_reports)
+_plugin = 'reports'
+importlib.import_module(f'portal.plugins.{_plugin}')
 
 from portal import registry  # noqa: E402
 
