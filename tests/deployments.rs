@@ -194,6 +194,7 @@ fixtures! {
     kubernetes => "kubernetes",
     kubernetes_literal_credential => "kubernetes-literal-credential",
     kubernetes_published_image => "kubernetes-published-image",
+    leftover_project_package => "leftover-project-package",
     manage_py_default_server_elsewhere => "manage-py-default-server-elsewhere",
     namespace_package => "namespace-package",
     platform_sh => "platform-sh",
