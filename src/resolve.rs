@@ -609,7 +609,24 @@ impl Project {
             }
         }
         for request in requests {
+            // `import_module(f'config.{ENV}')`: the package's modules, for evaluation to run the
+            // one the environment names.
+            if let Some(package) = request.dotted.strip_suffix(".*") {
+                let (start, end) = request.name;
+                for module in self.package_modules(parser, &path, package) {
+                    found.push((
+                        Span { file, start, end },
+                        Target::Project(module),
+                        Demand::All,
+                    ));
+                }
+                continue;
+            }
             let target = self.resolve(parser, &path, &request.dotted, request.level);
+            // A library's module found by name is nothing to load or to report.
+            if request.by_name && !matches!(target, Target::Project(_)) {
+                continue;
+            }
             // `from package import name` imports the submodule `name` when there is one.
             if let Target::Project(package) = target
                 && self.modules[package].is_package

@@ -85,6 +85,7 @@ impl<'p> Run<'p> {
             end: node.end_byte(),
             params,
             closure: self.closure_of(frame, node),
+            receiver: super::value::Receiver::Plain,
         };
         let site = self.span(frame, node);
         self.bind(
@@ -113,6 +114,23 @@ impl<'p> Run<'p> {
         }
         let Some(body) = self.function_body(function) else {
             return give_up("its definition could not be found".into());
+        };
+        // A classmethod reached through a class takes it first (`cls`).
+        let with_class;
+        let args = match &function.receiver {
+            super::value::Receiver::Plain => args,
+            super::value::Receiver::ClassMethod => {
+                return give_up("a `@classmethod` called other than through its class".into());
+            }
+            super::value::Receiver::Class(class) => {
+                with_class = Args {
+                    positional: std::iter::once(class.clone())
+                        .chain(args.positional.iter().cloned())
+                        .collect(),
+                    keywords: args.keywords.clone(),
+                };
+                &with_class
+            }
         };
         let mut locals = match bind_arguments(function, args, span) {
             Ok(locals) => locals,

@@ -28,6 +28,37 @@ impl Project {
         }
     }
 
+    /// The modules (`.py` files, `__init__.py` aside) of the project package `package`, loaded,
+    /// at most [`MAX_PACKAGE_MODULES`] of them in name order; none when it is not a package of
+    /// the project.
+    pub(super) fn package_modules(
+        &mut self,
+        parser: &mut tree_sitter::Parser,
+        importer: &Path,
+        package: &str,
+    ) -> Vec<usize> {
+        let Target::Project(index) = self.resolve(parser, importer, package, 0) else {
+            return Vec::new();
+        };
+        if !self.modules[index].is_package {
+            return Vec::new();
+        }
+        let init = self.sources.get(self.modules[index].file).path.clone();
+        let Some(dir) = init.parent() else {
+            return Vec::new();
+        };
+        let mut files = self.index.files_matching(dir, |name| {
+            name.to_str()
+                .is_some_and(|n| n.ends_with(".py") && n != "__init__.py")
+        });
+        files.sort();
+        files
+            .into_iter()
+            .take(MAX_PACKAGE_MODULES)
+            .filter_map(|file| self.load_one(parser, &file))
+            .collect()
+    }
+
     /// Where the module an import names is, without loading it: a file of the project (`None`
     /// when the project should hold it and does not), or outside the project.
     pub(super) fn locate(&self, importer: &Path, dotted: &str, level: usize) -> Located {
@@ -58,6 +89,10 @@ impl Project {
         Located::File(path)
     }
 }
+
+/// The most modules of one package loaded for an import by a name djsafe computes only when
+/// evaluating (`import_module(f'config.{ENV}')`).
+const MAX_PACKAGE_MODULES: usize = 64;
 
 /// Where an import's module is: see [`Project::locate`].
 pub(super) enum Located {

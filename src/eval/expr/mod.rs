@@ -60,6 +60,7 @@ const BUILTINS: &[&str] = &[
     "property",
     "staticmethod",
     "classmethod",
+    "__import__",
     "super",
     "NotImplemented",
     "Ellipsis",
@@ -314,6 +315,20 @@ impl<'p> Run<'p> {
                 }
             }
             Kind::Class(class) => match class.attribute(name, span) {
+                // A classmethod takes the class it is reached through (a subclass's too).
+                Some(Value {
+                    kind: Kind::Function(function),
+                    origin,
+                    env,
+                }) if matches!(function.receiver, super::value::Receiver::ClassMethod) => {
+                    let bound =
+                        function.with_receiver(super::value::Receiver::Class(object.clone()));
+                    Value {
+                        kind: Kind::Function(Rc::new(bound)),
+                        origin,
+                        env,
+                    }
+                }
                 Some(value) => value,
                 None => Value::unknown(
                     format!("`{}` has no attribute `{name}` djsafe can see", class.name),

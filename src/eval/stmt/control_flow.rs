@@ -233,6 +233,7 @@ impl<'p> Run<'p> {
                 self.line(frame, node)
             );
             self.invalidate(frame, node, &reason);
+            self.loop_over_modules(frame, &iterable);
             self.exec_in_loop_not_run(frame, node, right, &iterable);
             return Ok(());
         };
@@ -442,10 +443,41 @@ impl<'p> Run<'p> {
             let control = frame.control.clone();
             self.forget_reachable(&values, &used_reason, &control);
         }
+        self.invalidate_namespace_writes(frame, node, reason);
         let mut star = Vec::new();
         collect_nodes(node, &mut |n| n.kind() == "wildcard_import", &mut star);
         if !star.is_empty() {
             frame.ns.opaque = Some(reason.into());
+        }
+    }
+}
+
+impl<'p> Run<'p> {
+    /// A statement not evaluated that writes the module namespace (`globals()[k] = v` or
+    /// `globals().update(m)` in a loop over `os.environ`): any name may be rebound. Reading it
+    /// (`globals().get(k)`) changes nothing.
+    fn invalidate_namespace_writes(&mut self, frame: &mut Frame, node: Node<'p>, reason: &str) {
+        let mut calls = Vec::new();
+        collect_nodes(node, &mut |n| n.kind() == "call", &mut calls);
+        let writes = calls.into_iter().find(|&call| {
+            self.is_namespace_text(frame, call)
+                && !call.parent().is_some_and(|parent| {
+                    parent.kind() == "attribute"
+                        && parent.child_by_field_name("attribute").is_some_and(|a| {
+                            matches!(
+                                self.text(frame, a),
+                                "get" | "keys" | "items" | "values" | "copy" | "__contains__"
+                            )
+                        })
+                })
+        });
+        if let Some(call) = writes {
+            let why = format!(
+                "`{}` at {}, in code djsafe does not evaluate ({reason})",
+                self.text(frame, call),
+                self.line(frame, call)
+            );
+            self.namespace_rebound(frame, &why);
         }
     }
 }

@@ -279,11 +279,43 @@ impl<'p> Run<'p> {
                         let container = self.expr(frame, object);
                         let key = self.expr(frame, key);
                         self.delete_item(frame, &container, &key);
+                    } else if target.kind() == "attribute" {
+                        self.delete_attribute(frame, target);
                     }
                 }
                 Ok(())
             }
             _ => Ok(()),
+        }
+    }
+
+    /// `del holder.NAME`. Through a project module, the module loses the name: djsafe does not
+    /// model a name removed from another module's namespace, so it is unknown there from now on
+    /// (`from registry import NAME` afterwards raises ImportError in Python). Through a module
+    /// djsafe cannot identify, any module may have lost it; a class's attributes may then come
+    /// from a base class instead.
+    fn delete_attribute(&mut self, frame: &mut Frame, target: Node<'p>) {
+        let (Some(object), Some(attribute)) = (
+            target.child_by_field_name("object"),
+            target.child_by_field_name("attribute"),
+        ) else {
+            return;
+        };
+        let holder = self.expr(frame, object);
+        let site = self.span(frame, target);
+        let reason = format!(
+            "deleted by `del {}` at {}",
+            self.text(frame, target),
+            self.line(frame, target)
+        );
+        match &holder.kind {
+            Kind::Module(module) => {
+                let name = self.text(frame, attribute);
+                let gone = Value::unknown(reason, site);
+                self.write_module_attribute(frame, *module, name, gone, site);
+            }
+            Kind::Class(class) => class.mark_changed(&reason),
+            _ => self.through_unidentified(frame, &holder),
         }
     }
 
@@ -333,6 +365,13 @@ impl<'p> Run<'p> {
                 {
                     continue;
                 }
+                // `@classmethod`: called through a class, the function takes that class first.
+                (Decorator::Value(callee), Kind::Function(function)) if matches!(&callee.kind, Kind::External(path) if &**path == "builtins.classmethod") =>
+                {
+                    let method = function.with_receiver(super::value::Receiver::ClassMethod);
+                    value = Value::new(Kind::Function(std::rc::Rc::new(method)), binding.site);
+                    continue;
+                }
                 (Decorator::Wraps(wrapped), Kind::Function(function))
                     if let Kind::Function(original) = &wrapped.kind =>
                 {
@@ -352,6 +391,7 @@ impl<'p> Run<'p> {
                             })
                             .collect(),
                         closure: function.closure.clone(),
+                        receiver: function.receiver.clone(),
                     };
                     value = Value::new(Kind::Function(std::rc::Rc::new(renamed)), binding.site);
                     continue;
