@@ -143,6 +143,24 @@ pub struct Deployment {
     /// Where a compose service bind-mounts the project's source over the container's code: it
     /// runs a developer's checkout.
     pub source_mount: Option<Origin>,
+    /// Python files its container mounts from a ConfigMap (`volumeMounts` with `subPath`, or a
+    /// folder of the ConfigMap's keys): for this deployment, the modules at those paths.
+    pub mounts: Vec<FileMount>,
+}
+
+/// A file a container mounts from a ConfigMap whose data holds it (`local_settings.py: |-`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileMount {
+    /// Where the container sees it (`/app/proj/local_settings.py`).
+    pub mount_path: String,
+    /// The ConfigMap's data key that holds it.
+    pub origin: Origin,
+    /// Its text, line for line with the manifest: the lines before the block are empty, the
+    /// block's lines are without the block's indentation, and Helm template expressions are
+    /// replaced so that what they touch is unknown ([`super::mounts`]).
+    pub text: String,
+    /// The repository path it lands at, once the image's layout says (`COPY . /app`).
+    pub repository_path: Option<PathBuf>,
 }
 
 /// Something a deployment's files leave undetermined, at the line that says it.
@@ -203,6 +221,7 @@ impl Deployment {
             env: BTreeMap::new(),
             notes: Vec::new(),
             source_mount: None,
+            mounts: Vec::new(),
         }
     }
 

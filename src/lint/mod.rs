@@ -92,6 +92,20 @@ pub fn open_project(
         discovery.index.clone(),
     );
     project.add_copies(&discovery.copies);
+    project.add_mounts(
+        discovery
+            .deployments
+            .iter()
+            .flat_map(|d| &d.mounts)
+            .filter_map(|mount| {
+                Some(crate::resolve::MountedFile {
+                    path: mount.repository_path.clone()?,
+                    marker: crate::deploy::mounts::marker(mount),
+                    source: mount.origin.file.clone(),
+                    text: mount.text.clone(),
+                })
+            }),
+    );
     Ok((targets, discovery, project, display_root))
 }
 
@@ -385,7 +399,9 @@ fn findings_in(shared: &Shared, work: &Work, variant: &Variant, ctx: &Context) -
             environment: variant.environment.clone(),
             notes: draft.notes,
             setting: draft.setting,
-            fix: draft.fix,
+            fix: draft
+                .fix
+                .filter(|_| !shared.project.is_mounted_file(draft.span.file)),
         });
     }
     found

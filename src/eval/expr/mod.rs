@@ -267,6 +267,13 @@ impl<'p> Run<'p> {
         }
         match name {
             "__name__" => return Value::str(&self.project.modules[frame.module].name, span),
+            // A Helm template expression in a file a ConfigMap holds (`deploy::mounts`).
+            crate::deploy::mounts::TEMPLATE_NAME => {
+                return Value::unknown(
+                    "a Helm template expression, rendered when the chart is installed",
+                    span,
+                );
+            }
             // The file as it is in the repository: paths derived from it (BASE_DIR) resolve
             // inside the checkout, where djsafe reads `.env` and `settings.ini` files.
             "__file__" => {

@@ -24,6 +24,7 @@ pub(super) fn scenario_label(scenario: &super::Scenario) -> String {
     let mut set: Vec<String> = scenario
         .vars
         .iter()
+        .filter(|(k, _)| !k.starts_with(crate::deploy::mounts::MARKER_PREFIX))
         .map(|(k, v)| format!("{k}={}", super::value::python_repr(v)))
         .collect();
     set.extend(scenario.unknown.iter().map(|k| format!("{k} set")));
