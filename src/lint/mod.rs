@@ -139,43 +139,45 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
 
     let mut diagnostics: BTreeSet<Diagnostic> = BTreeSet::new();
     let mut modules = Vec::new();
-    let mut work = Vec::new();
-    for unit in units.iter().copied() {
-        let variants: Vec<Variant> = unit
-            .variants
-            .iter()
-            .map(|v| variant(options, &unit.name, v, &deployment_sources, &display_root))
-            .collect();
-        let shown = variants
-            .iter()
-            .max_by_key(|v| v.profile)
-            .expect("a unit has its unset variant");
-        let reported = options.report_development
-            || variants.iter().any(|v| v.profile != Profile::Development);
-        modules.push(LintedModule {
-            module: unit.name.clone(),
-            profile: shown.profile,
-            profile_reason: shown.reason.clone(),
-            file: project
-                .sources
-                .get(project.modules[unit.settings.module].file)
-                .display
-                .clone(),
-            reported,
-        });
-        work.push(Work {
-            settings: unit.settings.clone(),
-            name: unit.name.clone(),
-            deployments: deployments_of(unit, &display_root),
-            variants,
-        });
-    }
     let mut findings = fallback_findings;
     let mut dotenv_loaded: Vec<deployment_findings::LoadedDotenv> = Vec::new();
-    // In batches, the syntax trees parsed for one batch dropped before the next: memory stays
-    // that of a batch however large the repository (issue 11).
-    for batch in work.chunks(LINT_BATCH) {
+    // In batches, the syntax trees parsed for one batch dropped before the next, and the texts
+    // it inflated deflated again: memory stays that of a batch however large the repository
+    // (issue 11). What a batch lints is made for it, not for every unit up front.
+    for batch in units.chunks(LINT_BATCH) {
         project.release_trees();
+        project.sources.release_texts(FileId(0));
+        let mut work = Vec::with_capacity(batch.len());
+        for unit in batch.iter().copied() {
+            let variants: Vec<Variant> = unit
+                .variants
+                .iter()
+                .map(|v| variant(options, &unit.name, v, &deployment_sources, &display_root))
+                .collect();
+            let shown = variants
+                .iter()
+                .max_by_key(|v| v.profile)
+                .expect("a unit has its unset variant");
+            let reported = options.report_development
+                || variants.iter().any(|v| v.profile != Profile::Development);
+            modules.push(LintedModule {
+                module: unit.name.clone(),
+                profile: shown.profile,
+                profile_reason: shown.reason.clone(),
+                file: project
+                    .sources
+                    .get(project.modules[unit.settings.module].file)
+                    .display
+                    .clone(),
+                reported,
+            });
+            work.push(Work {
+                settings: unit.settings.clone(),
+                name: unit.name.clone(),
+                deployments: deployments_of(unit, &display_root),
+                variants,
+            });
+        }
         let shared = Shared {
             project: &project,
             defaults_module,
@@ -183,7 +185,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
             options,
         };
         for (found, problems, loaded) in
-            crate::parallel::chunks(batch, |part| lint_part(&shared, part))
+            crate::parallel::chunks(&work, |part| lint_part(&shared, part))
         {
             findings.extend(found);
             diagnostics.extend(problems);
