@@ -12,7 +12,7 @@ mod probes;
 mod secret_values;
 pub(crate) mod shape;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 use crate::dependencies::Dependencies;
@@ -85,12 +85,13 @@ pub fn open_project(
             .map_err(|e| e.to_string())?,
     };
     let targets = Targets::new(&paths, excludes, force_exclude);
-    let discovery = discover::discover(targets.roots(), targets.files(), excludes, &display_root);
-    let mut project = Project::with_index(
-        discovery.import_roots.clone(),
-        display_root.clone(),
-        discovery.index.clone(),
-    );
+    let mut discovery =
+        discover::discover(targets.roots(), targets.files(), excludes, &display_root);
+    // The project holds the only reference, so that it can forget the listings when planning
+    // is done (see `Project::forget_walked_listings`).
+    let index = std::mem::take(&mut discovery.index);
+    let mut project =
+        Project::with_index(discovery.import_roots.clone(), display_root.clone(), index);
     project.add_copies(
         discovery
             .copies
@@ -107,7 +108,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     // Problems reading the project, reported below for the part of it that gets linted.
     let mut reading: Vec<Diagnostic> = discovery.diagnostics.clone();
     let deployment_sources = deployment_sources(&discovery, &mut project);
-    let plan = if options.settings.is_empty() {
+    let mut plan = if options.settings.is_empty() {
         plan::plan(&mut project, &discovery)
     } else {
         named_plan(&mut project, &options.settings, options.profile)?
@@ -127,28 +128,35 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
             .collect()
     };
     let mut linted_files: HashSet<PathBuf> = HashSet::new();
-    let mut units: Vec<&plan::Unit> = Vec::new();
-    for unit in &plan.units {
-        let closure = closure_files(&project, unit);
+    // The units are taken from the plan, each batch dropped once linted.
+    let planned_none = plan.units.is_empty();
+    let mut units: VecDeque<plan::Unit> = VecDeque::new();
+    for unit in std::mem::take(&mut plan.units) {
+        let closure = closure_files(&project, &unit);
         let borrowed: Vec<&Path> = closure.iter().map(PathBuf::as_path).collect();
         if targets.selects(&borrowed) {
             linted_files.extend(closure);
-            units.push(unit);
+            units.push_back(unit);
         }
     }
 
     let mut diagnostics: BTreeSet<Diagnostic> = BTreeSet::new();
     let mut modules = Vec::new();
+    project.forget_walked_listings();
     let mut findings = fallback_findings;
     let mut dotenv_loaded: Vec<deployment_findings::LoadedDotenv> = Vec::new();
     // In batches, the syntax trees parsed for one batch dropped before the next, and the texts
     // it inflated deflated again: memory stays that of a batch however large the repository
     // (issue 11). What a batch lints is made for it, not for every unit up front.
-    for batch in units.chunks(LINT_BATCH) {
+    while !units.is_empty() {
+        let batch: Vec<plan::Unit> = units.drain(..LINT_BATCH.min(units.len())).collect();
         project.release_trees();
         project.sources.release_texts(FileId(0));
+        // What the last batch (or planning, and the walk's listings) freed goes back to the
+        // system before this batch's threads allocate from arenas of their own.
+        crate::memory::release_free_pages();
         let mut work = Vec::with_capacity(batch.len());
-        for unit in batch.iter().copied() {
+        for unit in &batch {
             let variants: Vec<Variant> = unit
                 .variants
                 .iter()
@@ -193,6 +201,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         }
     }
     project.release_trees();
+    crate::memory::release_free_pages();
     crate::stats::phase("lint");
     let linted_files: HashSet<&Path> = linted_files.iter().map(PathBuf::as_path).collect();
     diagnostics.extend(
@@ -216,7 +225,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     ));
     // Passed files that no settings module reads are not a problem: pre-commit passes every
     // changed Python file.
-    if plan.units.is_empty() && !targets.triggered() {
+    if planned_none && !targets.triggered() {
         let shown: Vec<String> = options
             .paths
             .iter()
