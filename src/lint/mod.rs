@@ -114,6 +114,9 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         named_plan(&mut project, &options.settings, options.profile)?
     };
     crate::stats::phase("plan");
+    // Planning is done with the walk's listings; what is asked from here on is listed again.
+    project.forget_walked_listings();
+    crate::memory::release_free_pages();
     reading.extend(plan.diagnostics.iter().cloned());
     let dependencies = dependencies::load(&mut project, &discovery.dependency_files);
     let defaults_source =
@@ -142,7 +145,6 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
 
     let mut diagnostics: BTreeSet<Diagnostic> = BTreeSet::new();
     let mut modules = Vec::new();
-    project.forget_walked_listings();
     let mut findings = fallback_findings;
     let mut dotenv_loaded: Vec<deployment_findings::LoadedDotenv> = Vec::new();
     // In batches, the syntax trees parsed for one batch dropped before the next, and the texts
