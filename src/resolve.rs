@@ -82,6 +82,11 @@ pub struct Project {
     /// Modules that a deployment step copies into place (`RUN cp docker/config.py
     /// settings/config.py`): the path the copy lands at, and the repository file copied.
     copied: HashMap<PathBuf, PathBuf>,
+    /// The `sed -i` edits made to a copied module on its way into place, by landing path.
+    copy_edits: HashMap<PathBuf, Vec<crate::deploy::sed::Edit>>,
+    /// Places of loaded files whose text an edit replaced with what the repository does not
+    /// hold: they evaluate to unknown values naming the edit.
+    pub edited: HashMap<FileId, Vec<crate::deploy::sed::UnknownSpan>>,
     /// Where a copied module sits once copied, which its relative imports start from.
     located: HashMap<FileId, PathBuf>,
     /// The project files each file's import lines run, read from its text without parsing it
@@ -125,6 +130,8 @@ impl Project {
             included: HashMap::new(),
             text_files: HashMap::new(),
             copied: HashMap::new(),
+            copy_edits: HashMap::new(),
+            edited: HashMap::new(),
             located: HashMap::new(),
             import_lines_of: Default::default(),
             prepared: HashMap::new(),
@@ -136,8 +143,13 @@ impl Project {
 
     /// Files that deployment steps copy to paths where the repository has none: importing the
     /// module at such a path reads the copied file ([`crate::deploy::copies`]).
-    pub fn add_copies(&mut self, copies: impl IntoIterator<Item = (PathBuf, PathBuf)>) {
-        self.copied.extend(copies);
+    pub fn add_copies(&mut self, copies: &[crate::deploy::copies::FileCopy]) {
+        for copy in copies {
+            self.copied.insert(copy.to.clone(), copy.from.clone());
+            if !copy.edits.is_empty() {
+                self.copy_edits.insert(copy.to.clone(), copy.edits.clone());
+            }
+        }
     }
 
     /// `dir/a/b.py` or `dir/a/b/__init__.py`, else `dir/a/b.py` when a deployment copies a file
@@ -152,6 +164,25 @@ impl Project {
             let path = path.with_extension("py");
             self.copied.contains_key(&path).then_some(path)
         })
+    }
+
+    /// A copied module's text as the `sed -i` edits of its way into place leave it, and the
+    /// places whose value they make unknown.
+    fn apply_copy_edits(
+        &self,
+        path: &Path,
+        text: String,
+    ) -> (String, Vec<crate::deploy::sed::UnknownSpan>) {
+        match self.copy_edits.get(path) {
+            Some(edits) => crate::deploy::sed::apply(&text, edits, &|origin| {
+                format!(
+                    "{}:{}",
+                    display_path(&origin.file, &self.display_root),
+                    origin.line
+                )
+            }),
+            None => (text, Vec::new()),
+        }
     }
 
     /// A module's syntax tree, parsed again when it was released.
@@ -379,6 +410,7 @@ impl Project {
             Some(_) => None,
             None => self.take_prepared(&path, found),
         };
+        let mut edited_places = Vec::new();
         let (text, tree, errors, shape, scan) = match prepared {
             Some(prepared) => {
                 self.diagnostics.extend(prepared.problem);
@@ -391,6 +423,8 @@ impl Project {
                 let text = match read_text(read_path, &self.display_root) {
                     Ok((text, problem)) => {
                         self.diagnostics.extend(problem);
+                        let (text, places) = self.apply_copy_edits(&path, text);
+                        edited_places = places;
                         text
                     }
                     Err(diagnostic) => {
@@ -420,6 +454,9 @@ impl Project {
         ));
         if copied_from.is_some() {
             self.located.insert(file, path.clone());
+            if !edited_places.is_empty() {
+                self.edited.insert(file, edited_places);
+            }
         }
         for error in errors {
             self.diagnostics.push(Diagnostic::at(

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use super::dockerfile;
 use super::link::CONTEXT_LEVELS;
 use super::model::{DeployFile, Origin, SourceKind};
+use super::sed;
 use super::shell;
 
 /// A repository file that a deployment step copies to a path of the repository's layout where no
@@ -27,6 +28,8 @@ pub struct FileCopy {
     pub to: PathBuf,
     /// The step that puts it there (the last copy of a chain).
     pub origin: Origin,
+    /// `sed -i` edits made to the copy or to a file of its chain, in the order of the steps.
+    pub edits: Vec<sed::Edit>,
 }
 
 /// One `cp`/`mv` in image paths, or an in-place edit (`sed -i`, with `from` empty) of `to`.
@@ -34,6 +37,7 @@ struct Step {
     from: String,
     to: String,
     origin: Origin,
+    edits: Vec<sed::Edit>,
 }
 
 impl Step {
@@ -118,7 +122,7 @@ pub fn collect(
         .iter()
         .filter(|s| !s.is_edit() && s.to.ends_with(".py"))
     {
-        let Some((from, root)) = source_of(step, &steps, &roots, exists) else {
+        let Some((from, root, edits)) = source_of(step, &steps, &roots, exists) else {
             continue;
         };
         // The destination in the same checkout as the source (the context it was found in).
@@ -136,6 +140,7 @@ pub fn collect(
             from,
             to,
             origin: step.origin.clone(),
+            edits,
         });
     }
     for copy in path_copies {
@@ -210,6 +215,7 @@ fn python_path_copies(
                         from: super::normalize(&context.join(source)),
                         to,
                         origin: Origin::new(path, copy.line),
+                        edits: Vec::new(),
                     });
                 }
             }
@@ -297,6 +303,7 @@ fn ansible_copies(path: &Path, text: &str, exists: &dyn Fn(&Path) -> bool) -> Ve
                 from: checkout.join(&src.1),
                 to: checkout.join(&dest.1),
                 origin: Origin::new(path, dest_node.line),
+                edits: Vec::new(),
             });
         }
     }
@@ -312,30 +319,34 @@ fn checkout_relative(path: &str) -> Option<(String, String)> {
         .then(|| (var.trim().to_string(), rest.to_string()))
 }
 
-/// The repository file a copy step ultimately reads, following earlier copies to its source.
-/// `None` when a file of the chain is edited in place (`sed -i` writes a generated key into
-/// the copy): the module that runs is then not the repository's file.
+/// The repository file a copy step ultimately reads, following earlier copies to its source,
+/// and the in-place edits (`sed -i` writing a generated key into the copy) made to the files of
+/// the chain, the source's first: the module that runs is the source so edited.
 fn source_of(
     step: &Step,
     steps: &[Step],
     roots: &[(String, PathBuf)],
     exists: &dyn Fn(&Path) -> bool,
-) -> Option<(PathBuf, usize)> {
-    let edited = |path: &str| steps.iter().any(|s| s.is_edit() && s.to == path);
-    if edited(&step.to) {
-        return None;
-    }
+) -> Option<(PathBuf, usize, Vec<sed::Edit>)> {
+    let edits_of = |path: &str| -> Vec<sed::Edit> {
+        steps
+            .iter()
+            .filter(|s| s.is_edit() && s.to == path)
+            .flat_map(|s| s.edits.iter().cloned())
+            .collect()
+    };
+    // Gathered from the destination back to the source, then put in the order they apply.
+    let mut chain_edits: Vec<Vec<sed::Edit>> = vec![edits_of(&step.to)];
     let mut from = step.from.clone();
     for _ in 0..MAX_HOPS {
-        if let Some(found) = repository_paths(&from, roots)
+        if let Some((path, root)) = repository_paths(&from, roots)
             .into_iter()
             .find(|(path, _)| exists(path))
         {
-            return Some(found);
+            let edits = chain_edits.into_iter().rev().flatten().collect();
+            return Some((path, root, edits));
         }
-        if edited(&from) {
-            return None;
-        }
+        chain_edits.push(edits_of(&from));
         from = steps
             .iter()
             .find(|s| !s.is_edit() && s.to == from)?
@@ -392,10 +403,20 @@ fn script_steps(text: &str, workdir: Option<&str>, origin: &Origin) -> Vec<Step>
         {
             // The last word is the file edited (sed's script comes first).
             if let Some(file) = words.last().filter(|w| !w.starts_with('-')) {
+                let at = Origin::new(&origin.file, line);
+                let expands: Vec<bool> = command
+                    .words
+                    .iter()
+                    .zip(&words)
+                    .map(|(word, text)| word.expands && (text.contains('$') || text.contains('`')))
+                    .collect();
+                // The file is the last operand, not a script.
+                let script_words = &words[..words.len() - 1];
                 steps.push(Step {
                     from: String::new(),
                     to: absolute(file, workdir),
-                    origin: Origin::new(&origin.file, line),
+                    edits: sed::edits(script_words, &expands, &at),
+                    origin: at,
                 });
             }
             continue;
@@ -414,6 +435,7 @@ fn script_steps(text: &str, workdir: Option<&str>, origin: &Origin) -> Vec<Step>
             from: absolute(from, workdir),
             to: absolute(to, workdir),
             origin: Origin::new(&origin.file, line),
+            edits: Vec::new(),
         });
     }
     steps
@@ -483,6 +505,7 @@ mod tests {
                 from: PathBuf::from("repo/conf/site/site_settings.py"),
                 to: PathBuf::from("repo/conf/run/site_settings.py"),
                 origin: Origin::new(Path::new("repo/conf/ansible/install.yml"), 7),
+                edits: Vec::new(),
             }]
         );
     }
@@ -503,19 +526,34 @@ mod tests {
         ];
         let exists = |p: &Path| p == Path::new("repo/proj/local.example.py");
         let copies = collect(&files, &[], &[], &exists);
-        // A key written into the copy with `sed -i`: what runs is not the repository's file.
+        let copy = FileCopy {
+            from: PathBuf::from("repo/proj/local.example.py"),
+            to: PathBuf::from("repo/proj/local.py"),
+            origin: Origin::new(Path::new("repo/docker/start.sh"), 6),
+            edits: Vec::new(),
+        };
+        assert_eq!(copies, std::slice::from_ref(&copy));
+        // A key written into the intermediate copy with `sed -i`: the module that runs is the
+        // template with that edit.
         let mut edited = files.clone();
         edited[1].text = edited[1].text.replace(
             "fi\n",
             "  sed -i \"s/placeholder/$KEY/\" \"${target}\"\nfi\n",
         );
-        assert!(collect(&edited, &[], &[], &exists).is_empty());
+        let edit = sed::Edit {
+            action: sed::Action::Replace {
+                pattern: "placeholder".into(),
+                replacement: None,
+                every: false,
+            },
+            origin: Origin::new(Path::new("repo/docker/start.sh"), 5),
+        };
         assert_eq!(
-            copies,
+            collect(&edited, &[], &[], &exists),
             [FileCopy {
-                from: PathBuf::from("repo/proj/local.example.py"),
-                to: PathBuf::from("repo/proj/local.py"),
-                origin: Origin::new(Path::new("repo/docker/start.sh"), 6),
+                origin: Origin::new(Path::new("repo/docker/start.sh"), 7),
+                edits: vec![edit],
+                ..copy
             }]
         );
     }
@@ -534,6 +572,7 @@ mod tests {
                 from: PathBuf::from("repo/docker/dockersettings.py"),
                 to: PathBuf::from("repo/dockersettings.py"),
                 origin: Origin::new(Path::new("repo/docker/Dockerfile"), 3),
+                edits: Vec::new(),
             }]
         );
         // Copied elsewhere than the Python path, it is no top-level module.

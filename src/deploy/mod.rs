@@ -41,6 +41,7 @@ mod python;
 pub mod references;
 pub mod render;
 pub mod script;
+pub mod sed;
 mod servers;
 pub mod shell;
 pub mod supervisor;

@@ -59,14 +59,31 @@ pub fn read(text: &str) -> Script {
         let rank = command::rank(&analysis);
         if rank > best_rank {
             best_rank = rank;
-            let text = lines
-                .get(simple.line - 1)
-                .map(|l| l.trim().to_string())
-                .unwrap_or_default();
+            let text = logical_line(&lines, simple.line - 1);
             script.main = Some((text, simple.line, analysis));
         }
     }
     script
+}
+
+/// The command that starts at `lines[start]`, its backslash-continued lines joined with single
+/// spaces as the shell joins them (`gunicorn app.wsgi \` then `--workers 4`).
+fn logical_line(lines: &[&str], start: usize) -> String {
+    let mut text = String::new();
+    for line in lines.iter().skip(start) {
+        let line = line.trim();
+        match line.strip_suffix('\\') {
+            Some(continued) => {
+                text.push_str(continued.trim_end());
+                text.push(' ');
+            }
+            None => {
+                text.push_str(line);
+                break;
+            }
+        }
+    }
+    text.trim_end().to_string()
 }
 
 /// The configuration file `[exec] supervisord ... -c FILE` (`--configuration FILE`,
@@ -166,6 +183,19 @@ python manage.py collectstatic --noinput
 
 exec "$@"
 "#;
+
+    #[test]
+    fn a_continued_command_is_shown_whole() {
+        let script = read(
+            "#!/bin/bash\ngunicorn shop.wsgi -b 0.0.0.0:8000 -w 4 \\\n    --timeout 30 \\\n  --env DJANGO_SETTINGS_MODULE=shop.settings.docker\necho done\n",
+        );
+        let (text, line, _) = script.main.expect("gunicorn is the main command");
+        assert_eq!(
+            text,
+            "gunicorn shop.wsgi -b 0.0.0.0:8000 -w 4 --timeout 30 --env DJANGO_SETTINGS_MODULE=shop.settings.docker"
+        );
+        assert_eq!(line, 2);
+    }
 
     #[test]
     fn an_entrypoint_that_hands_over_to_cmd() {

@@ -92,12 +92,7 @@ pub fn open_project(
     let index = std::mem::take(&mut discovery.index);
     let mut project =
         Project::with_index(discovery.import_roots.clone(), display_root.clone(), index);
-    project.add_copies(
-        discovery
-            .copies
-            .iter()
-            .map(|copy| (copy.to.clone(), copy.from.clone())),
-    );
+    project.add_copies(&discovery.copies);
     Ok((targets, discovery, project, display_root))
 }
 

@@ -114,10 +114,42 @@ impl<'p> Run<'p> {
                 span,
             );
         }
+        if !self.project.edited.is_empty()
+            && let Some(reason) = self.edited_place(frame, node)
+        {
+            return Value::unknown(reason, span);
+        }
         self.expr_depth += 1;
         let value = self.expr_kind(frame, node, span);
         self.expr_depth -= 1;
         value
+    }
+
+    /// Why `node` has no value djsafe can know when a deployment's `sed -i` rewrote part of it
+    /// (a generated key written over a placeholder): the innermost expression holding the
+    /// rewritten text, a literal or name as a whole.
+    fn edited_place(&self, frame: &Frame, node: Node<'p>) -> Option<String> {
+        let places = self.project.edited.get(&frame.file)?;
+        let range = node.byte_range();
+        let place = places
+            .iter()
+            .find(|p| p.bytes.start < range.end && range.start < p.bytes.end)?;
+        let whole = matches!(
+            node.kind(),
+            "string"
+                | "concatenated_string"
+                | "integer"
+                | "float"
+                | "true"
+                | "false"
+                | "none"
+                | "identifier"
+        );
+        let mut cursor = node.walk();
+        let inner = node.named_children(&mut cursor).any(|child| {
+            child.start_byte() <= place.bytes.start && place.bytes.end <= child.end_byte()
+        });
+        (whole || !inner).then(|| place.reason.clone())
     }
 
     fn expr_kind(&mut self, frame: &mut Frame, node: Node<'p>, span: crate::source::Span) -> Value {

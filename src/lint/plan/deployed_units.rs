@@ -143,6 +143,20 @@ pub(super) fn deployed_units<'d>(
                 project.modules[served].name
             );
         }
+        // An entry point of a leftover project package, next to the package the project's
+        // command line and deployments use.
+        if variants.is_empty()
+            && unset.profile != Profile::Development
+            && let Some(reason) =
+                super::stale::leftover_project(project, resolved, defaults, module, at)
+        {
+            let named_at = named_by.first().and_then(|d| d.settings_module());
+            unset.profile = Profile::Development;
+            unset.reason = match named_at {
+                Some((_, origin)) => format!("{reason}; the default of {}", at(origin)),
+                None => reason,
+            };
+        }
         plan_units.push(unit(module, class, name, unset, variants));
     }
     plan_units

@@ -9,11 +9,11 @@
 
 use std::collections::HashMap;
 
-use crate::deploy::{Origin, Role};
+use crate::deploy::{Origin, Role, SourceKind};
 use crate::profile::Profile;
 use crate::resolve::Project;
 
-use super::Resolved;
+use super::{EntryPointDefault, Resolved};
 
 /// Why `module`, named for production or staging, is not what the repository deploys: the
 /// deployment that runs a sibling instead, at its line. `None` when no such deployment exists,
@@ -61,4 +61,64 @@ pub(super) fn stale_alternative(
                 project.modules[runs].name
             )
         })
+}
+
+/// Why `module`, in a project package whose own entry points are all that name it, belongs to a
+/// leftover project: `manage.py` beside that package defaults to another project package's
+/// settings, and a deployment that is not development runs that other package (a project renamed
+/// from `shop_backend` to `shop`, the old package still committed with its `asgi.py` defaulting to
+/// `shop_backend.settings.production`). `None` when anything outside the package names one of its
+/// modules, or when the project's command line and deployments do not agree on another package.
+pub(super) fn leftover_project(
+    project: &Project,
+    resolved: &[Resolved],
+    defaults: &[EntryPointDefault],
+    module: usize,
+    at: &dyn Fn(&Origin) -> String,
+) -> Option<String> {
+    let top = |name: &str| name.split('.').next().unwrap_or(name).to_string();
+    let package = top(&project.modules[module].name);
+    let root = project.root_of(module)?.to_path_buf();
+    let package_dir = root.join(&package);
+    let names_package = |r: &Resolved| {
+        r.module
+            .map(|m| project.modules[m].name.as_str())
+            .or(r.module_name.as_deref())
+            .is_some_and(|name| top(name) == package)
+    };
+    // Only the package's own entry points may name it.
+    let outside = |file: &std::path::Path| !file.starts_with(&package_dir);
+    if resolved
+        .iter()
+        .any(|r| names_package(r) && outside(&r.deployment.origin.file))
+        || defaults.iter().any(|d| {
+            top(&project.modules[d.module].name) == package && outside(&d.deployment.origin.file)
+        })
+    {
+        return None;
+    }
+    let manage = defaults.iter().find(|d| {
+        d.deployment.kind == SourceKind::EntryPoint
+            && d.deployment.origin.file == root.join("manage.py")
+            && top(&project.modules[d.module].name) != package
+    })?;
+    let other = top(&project.modules[manage.module].name);
+    let deployed = resolved.iter().find(|r| {
+        r.deployment.role == Role::Runs
+            && r.profile
+                .as_ref()
+                .is_some_and(|p| p.profile != Profile::Development)
+            && r.module
+                .is_some_and(|m| top(&project.modules[m].name) == other)
+    })?;
+    let named = deployed
+        .deployment
+        .env
+        .get(crate::deploy::SETTINGS_MODULE)
+        .map_or(&deployed.deployment.origin, |v| &v.origin);
+    Some(format!(
+        "a leftover project package: {} and the deployment at {} run `{other}`, and nothing outside `{package}` names its settings",
+        at(&manage.deployment.origin),
+        at(named),
+    ))
 }

@@ -150,6 +150,14 @@ pub(super) fn standalone_units(
                 reason,
             };
         }
+        if own_profile.is_some_and(|p| p != Profile::Development)
+            && let Some(reason) = stale::leftover_project(project, resolved, defaults, module, at)
+        {
+            classified = Classified {
+                profile: Profile::Development,
+                reason,
+            };
+        }
         let served = fallback_of(module).is_some_and(is_server_entry_point);
         if !served
             && own_profile.is_none()
