@@ -13,6 +13,17 @@ fn equal(a: &Value, b: &Value) -> Option<bool> {
     use Kind::{Bool, Dict, External, Float, Int, List, Set, Tuple, Unknown};
     Some(match (&a.kind, &b.kind) {
         (Unknown(_), _) | (_, Unknown(_)) | (External(_), _) | (_, External(_)) => return None,
+        // A variable set to a value the repository does not show is some string: equal to the
+        // same variable's value, never to what is not a string, and maybe to any string.
+        (Kind::FromEnv(x), Kind::FromEnv(y)) if x == y => true,
+        (Kind::FromEnv(_), other) | (other, Kind::FromEnv(_)) => {
+            return match other {
+                Kind::Str(_) | Kind::FromEnv(_) | Kind::Random(_) => None,
+                _ => Some(false),
+            };
+        }
+        // A value generated at import (a random key) is not known either.
+        (Kind::Random(_), _) | (_, Kind::Random(_)) => return None,
         (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y,
         (Bool(x), Int(y)) | (Int(y), Bool(x)) => i64::from(*x) == *y,
         (List(_), List(_)) | (Tuple(_), Tuple(_)) => {

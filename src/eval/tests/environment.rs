@@ -204,3 +204,19 @@ fn a_file_outside_the_repository_may_be_missing_where_a_handler_catches_it() {
     // A handler that does not catch FileNotFoundError is not taken.
     assert!(read("'/run/secrets/k'", "KeyError")[0].starts_with("<unknown"));
 }
+
+#[test]
+fn a_variable_set_to_a_value_not_shown_compares_unknown_with_strings() {
+    // A required variable (or one a deployment sets to a secret) holds some string: maybe the
+    // one compared with, never None or a number. It once compared unequal to every literal, so
+    // a helper raising on any other spelling was taken to raise (babybuddy's strtobool).
+    let required = "import os\nA = os.environ['A']\n";
+    assert!(value(&format!("{required}X = A == 'yes'\n"), &[]).starts_with('<'));
+    assert!(value(&format!("{required}X = A in ('y', 'yes')\n"), &[]).starts_with('<'));
+    assert!(value(&format!("{required}X = A != 'no'\n"), &[]).starts_with('<'));
+    assert_eq!(value(&format!("{required}X = A == None\n"), &[]), "False");
+    assert_eq!(value(&format!("{required}X = A == 1\n"), &[]), "False");
+    assert_eq!(value(&format!("{required}X = A == A\n"), &[]), "True");
+    let raising = "def strtobool(val):\n    if val in ('y', 'yes'):\n        return 1\n    else:\n        raise ValueError(val)\n\nX = strtobool(A)\n";
+    assert!(value(&format!("{required}{raising}"), &[]).starts_with('<'));
+}
