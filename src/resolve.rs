@@ -170,7 +170,7 @@ impl Project {
             static PARSER: std::cell::RefCell<tree_sitter::Parser> =
                 std::cell::RefCell::new(python_parser());
         }
-        let text = &self.sources.get(self.modules[index].file).text;
+        let text = &self.sources.get(self.modules[index].file).text();
         PARSER
             .with(|parser| parse_python(&mut parser.borrow_mut(), text))
             .map(|(tree, _)| tree)
@@ -499,7 +499,7 @@ impl Project {
             None
         } else {
             let root = self.tree(index).root_node();
-            let text = &self.sources.get(file).text;
+            let text = &self.sources.get(file).text();
             let mut kept = crate::demand::kept_statements(root, text, &demand);
             let mut cursor = root.walk();
             let statements: Vec<Node> = root.named_children(&mut cursor).collect();

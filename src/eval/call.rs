@@ -140,7 +140,7 @@ impl<'p> Run<'p> {
             .project
             .sources
             .get(self.project.modules[function.module].file)
-            .text;
+            .text();
         // `nonlocal` names belong to an enclosing function, whose frame djsafe does not keep: the
         // call is not followed, and the caller's names it may rebind are unknown.
         let nonlocal = super::stmt::declared_names(body, text, "nonlocal_statement");
@@ -242,7 +242,7 @@ impl<'p> Run<'p> {
                 .project
                 .sources
                 .get(self.project.modules[function.module].file)
-                .text[function.start..function.end]
+                .text()[function.start..function.end]
                 .contains("globals()")
             && caller.module == function.module
         {
@@ -263,11 +263,10 @@ impl<'p> Run<'p> {
             if let Some(body) = self.function_body(function) {
                 let changed = super::stmt::used_names(
                     body,
-                    &self
-                        .project
+                    self.project
                         .sources
                         .get(self.project.modules[function.module].file)
-                        .text,
+                        .text(),
                 );
                 let globals = self.module_names(caller, function.module);
                 let values: Vec<Value> = changed

@@ -144,7 +144,7 @@ impl Run<'_> {
     /// `None` at a module's or class's top level.
     pub(super) fn closure_of(&mut self, frame: &Frame, def: Node) -> Option<Rc<Closure>> {
         frame.globals.as_ref()?;
-        let text = &self.project.sources.get(frame.file).text;
+        let text = &self.project.sources.get(frame.file).text();
         let mut enclosing = Vec::new();
         let mut node = def.parent();
         while let Some(current) = node {
@@ -214,7 +214,7 @@ impl Run<'_> {
             .project
             .sources
             .get(self.project.modules[function.module].file)
-            .text;
+            .text();
         let params: BTreeSet<&str> = function.params.iter().map(|p| &*p.name).collect();
         let own = own_bound_names(body, text);
         for name in super::stmt::used_names(body, text) {

@@ -7,6 +7,16 @@ use super::{Project, Target};
 use crate::fsindex::FsIndex;
 
 impl Project {
+    /// Forgets the listings discovery's walk made (a monorepo's tens of thousands of folders,
+    /// the largest thing held after planning, issue 11): what is asked after planning (the
+    /// folders of settings modules, for globs and dotenv files) is listed again on demand, once
+    /// each. Nothing changes when another holder of the index keeps it.
+    pub fn forget_walked_listings(&mut self) {
+        if let Some(index) = std::sync::Arc::get_mut(&mut self.index) {
+            index.forget_walked();
+        }
+    }
+
     pub(super) fn resolve(
         &mut self,
         parser: &mut tree_sitter::Parser,

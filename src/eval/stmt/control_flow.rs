@@ -263,7 +263,7 @@ impl<'p> Run<'p> {
         iterable: &Value,
     ) {
         let mut calls = Vec::new();
-        let text = &self.project.sources.get(frame.file).text;
+        let text = &self.project.sources.get(frame.file).text();
         collect_nodes(
             node,
             &mut |n| {
@@ -407,7 +407,11 @@ impl<'p> Run<'p> {
     /// Every name a statement we do not evaluate may assign becomes `Unknown`.
     pub(super) fn invalidate(&mut self, frame: &mut Frame, node: Node<'p>, reason: &str) {
         let mut names = Vec::new();
-        collect_assigned_names(node, &self.project.sources.get(frame.file).text, &mut names);
+        collect_assigned_names(
+            node,
+            self.project.sources.get(frame.file).text(),
+            &mut names,
+        );
         let site = self.span(frame, node);
         for name in names {
             let text = self.text(frame, name);

@@ -48,7 +48,7 @@ impl<'p> Run<'p> {
     }
 
     pub(super) fn text(&self, frame: &Frame, node: Node) -> &'p str {
-        &self.project.sources.get(frame.file).text[node.byte_range()]
+        &self.project.sources.get(frame.file).text()[node.byte_range()]
     }
 
     pub(super) fn line(&self, frame: &Frame, node: Node) -> String {
@@ -92,7 +92,7 @@ impl<'p> Run<'p> {
             .unwrap_or(self.span(frame, statement));
         let module = &self.project.modules[frame.module].name;
         // djsafe raises `Exception` for every `raise X(...)`: messages name the class written.
-        let written = self.project.sources.get(site.file).text[site.start..site.end]
+        let written = self.project.sources.get(site.file).text()[site.start..site.end]
             .strip_prefix("raise ")
             .and_then(|rest| {
                 let name = rest.split(|c: char| c == '(' || c.is_whitespace()).next()?;
@@ -112,7 +112,7 @@ impl<'p> Run<'p> {
         let mut names = Vec::new();
         targets::collect_assigned_names(
             statement,
-            &self.project.sources.get(frame.file).text,
+            self.project.sources.get(frame.file).text(),
             &mut names,
         );
         let span = self.span(frame, statement);
