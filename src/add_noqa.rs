@@ -63,11 +63,11 @@ pub fn add_noqa(outcome: &Outcome) -> String {
     for (id, wanted) in wanted {
         let file = &files[&id];
         let edits = edits_for(file, &wanted);
-        let mut text = file.file.text.clone();
+        let mut text = file.file.text().to_string();
         for (at, content) in edits.iter().rev() {
             text.insert_str(*at, content);
         }
-        if file.syntax == Syntax::Python && !crate::parse::no_new_errors(&file.file.text, &text) {
+        if file.syntax == Syntax::Python && !crate::parse::no_new_errors(file.file.text(), &text) {
             messages.push(format!(
                 "{}: noqa directives not added: the file would not parse (please report this)",
                 file.file.display
@@ -75,7 +75,7 @@ pub fn add_noqa(outcome: &Outcome) -> String {
             continue;
         }
         match std::fs::read(&file.file.path) {
-            Ok(bytes) if bytes == file.file.text.as_bytes() => {
+            Ok(bytes) if bytes == file.file.text().as_bytes() => {
                 match std::fs::write(&file.file.path, &text) {
                     Ok(()) => added += edits.len(),
                     Err(e) => messages.push(format!("{}: cannot write: {e}", file.file.display)),
@@ -97,7 +97,7 @@ pub fn add_noqa(outcome: &Outcome) -> String {
 
 /// Insertions (byte offset, text) for one file, in offset order.
 fn edits_for(file: &FileDirectives, wanted: &Wanted) -> Vec<(usize, String)> {
-    let text = &file.file.text;
+    let text = &file.file.text();
     let mut edits = Vec::new();
     if !wanted.file_level.is_empty() {
         let codes: Vec<&str> = wanted.file_level.iter().map(String::as_str).collect();
@@ -138,12 +138,12 @@ fn edits_for(file: &FileDirectives, wanted: &Wanted) -> Vec<(usize, String)> {
 /// (`# syntax=...`, read only before any other comment).
 fn header_end(file: &FileDirectives) -> usize {
     // A byte order mark stays first.
-    let bom = if file.file.text.starts_with('\u{feff}') {
+    let bom = if file.file.text().starts_with('\u{feff}') {
         '\u{feff}'.len_utf8()
     } else {
         0
     };
-    let text = &file.file.text[bom..];
+    let text = &file.file.text()[bom..];
     let mut at = bom;
     for (i, line) in text.split_inclusive('\n').enumerate() {
         let trimmed = line.trim();

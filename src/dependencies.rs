@@ -75,7 +75,7 @@ pub fn load(project: &mut Project, found: &[PathBuf]) -> Dependencies {
         let Some(file) = project.load_text_file(&path) else {
             continue;
         };
-        let text = &project.sources.get(file).text;
+        let text = &project.sources.get(file).text();
         let (production, requirements, includes) = if requirements::is_requirements_file(&path) {
             let dir = path.parent().unwrap_or(Path::new("."));
             let (requirements, includes) = requirements::requirements_txt(text, dir);
@@ -141,7 +141,7 @@ fn django_defaults(
         .iter()
         .filter_map(|(path, file, _)| {
             let source = project.sources.get(file.file);
-            let (release, line) = requirements::django_release(path, &source.text)?;
+            let (release, line) = requirements::django_release(path, source.text())?;
             let key = (
                 requirements::pin_rank(path),
                 !file.production,

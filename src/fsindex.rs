@@ -147,6 +147,12 @@ impl FsIndex {
         self.walked.insert(dir, listing);
     }
 
+    /// Forgets the walk's listings: each folder is listed again when next asked about, as one
+    /// the walk did not read would be.
+    pub fn forget_walked(&mut self) {
+        self.walked = HashMap::new();
+    }
+
     /// The canonical path of a walked folder: its own path unless a link led there.
     pub fn real_dir(&self, dir: &Path) -> Option<PathBuf> {
         let listing = self.walked.get(dir)?;

@@ -19,6 +19,7 @@ pub mod fix;
 pub mod fsindex;
 pub mod glob;
 pub mod lint;
+pub mod memory;
 pub mod parallel;
 pub mod parse;
 pub mod profile;

@@ -4,17 +4,24 @@
 /// Stack of a worker thread: evaluation recurses over nested code (bounded, see `eval`).
 const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
 
-/// `items` split into one contiguous part per core, `f` run on each part on its own thread, the
-/// results concatenated in the order of `items`.
+/// `items` split into one contiguous part per core, `f` run on each part, the results
+/// concatenated in the order of `items`. The calling thread runs the last part itself: it is
+/// djsafe's own thread (started with a larger stack than a worker's, see `main.rs`), and what it
+/// allocates reuses what it freed before, where a new thread allocates from an arena of its own
+/// (issue 11: each arena kept its own high-water mark of memory).
 pub fn chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len())
         .max(1);
     let chunk = items.len().div_ceil(workers).max(1);
+    let mut parts: Vec<&[T]> = items.chunks(chunk).collect();
+    let Some(own) = parts.pop() else {
+        return Vec::new();
+    };
     std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
+        let handles: Vec<_> = parts
+            .into_iter()
             .map(|part| {
                 let f = &f;
                 std::thread::Builder::new()
@@ -23,13 +30,16 @@ pub fn chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync) 
                     .expect("the system starts a worker thread")
             })
             .collect();
-        handles
+        let own = f(own);
+        let mut results: Vec<R> = handles
             .into_iter()
             .flat_map(|h| {
                 h.join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             })
-            .collect()
+            .collect();
+        results.extend(own);
+        results
     })
 }
 

@@ -126,6 +126,8 @@ pub fn profile_from_name(name: &str) -> Option<Profile> {
         "playwright",
         "ci",
         "continuousintegration",
+        // An environment for integration tests, deployed by CI.
+        "integration",
         "devel",
         "develop",
         "sandbox",

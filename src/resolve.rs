@@ -19,10 +19,12 @@ use crate::source::{FileId, SourceFile, SourceMap, Span};
 mod cycles;
 mod graph;
 mod locate;
+mod placed;
 mod prepared;
 mod scan;
 
 use locate::{Located, module_file};
+pub use placed::MountedFile;
 pub use scan::import_name;
 use scan::{ImportRequest, scan_module};
 
@@ -89,6 +91,11 @@ pub struct Project {
     pub edited: HashMap<FileId, Vec<crate::deploy::sed::UnknownSpan>>,
     /// Where a copied module sits once copied, which its relative imports start from.
     located: HashMap<FileId, PathBuf>,
+    /// Modules that containers mount from a ConfigMap, by the path they land at (see `placed`).
+    mounted: HashMap<PathBuf, placed::Mounted>,
+    /// The loaded mounted modules, with the variable an evaluation sets when its deployment
+    /// mounts that module's text.
+    mounted_modules: HashMap<usize, String>,
     /// The project files each file's import lines run, read from its text without parsing it
     /// (see `cycles.rs`): filled as cycles through unneeded statements are looked for.
     import_lines_of: std::sync::Mutex<HashMap<PathBuf, Arc<Vec<PathBuf>>>>,
@@ -133,55 +140,13 @@ impl Project {
             copy_edits: HashMap::new(),
             edited: HashMap::new(),
             located: HashMap::new(),
+            mounted: HashMap::new(),
+            mounted_modules: HashMap::new(),
             import_lines_of: Default::default(),
             prepared: HashMap::new(),
             pending: VecDeque::new(),
             prescanned: HashMap::new(),
             diagnostics: Vec::new(),
-        }
-    }
-
-    /// Files that deployment steps copy to paths where the repository has none: importing the
-    /// module at such a path reads the copied file ([`crate::deploy::copies`]).
-    pub fn add_copies(&mut self, copies: &[crate::deploy::copies::FileCopy]) {
-        for copy in copies {
-            self.copied.insert(copy.to.clone(), copy.from.clone());
-            if !copy.edits.is_empty() {
-                self.copy_edits.insert(copy.to.clone(), copy.edits.clone());
-            }
-        }
-    }
-
-    /// `dir/a/b.py` or `dir/a/b/__init__.py`, else `dir/a/b.py` when a deployment copies a file
-    /// there.
-    fn module_file(&self, dir: &Path, parts: &[&str]) -> Option<PathBuf> {
-        module_file(&self.index, dir, parts).or_else(|| {
-            if parts.is_empty() || self.copied.is_empty() {
-                return None;
-            }
-            let mut path = dir.to_path_buf();
-            path.extend(parts);
-            let path = path.with_extension("py");
-            self.copied.contains_key(&path).then_some(path)
-        })
-    }
-
-    /// A copied module's text as the `sed -i` edits of its way into place leave it, and the
-    /// places whose value they make unknown.
-    fn apply_copy_edits(
-        &self,
-        path: &Path,
-        text: String,
-    ) -> (String, Vec<crate::deploy::sed::UnknownSpan>) {
-        match self.copy_edits.get(path) {
-            Some(edits) => crate::deploy::sed::apply(&text, edits, &|origin| {
-                format!(
-                    "{}:{}",
-                    display_path(&origin.file, &self.display_root),
-                    origin.line
-                )
-            }),
-            None => (text, Vec::new()),
         }
     }
 
@@ -205,7 +170,7 @@ impl Project {
             static PARSER: std::cell::RefCell<tree_sitter::Parser> =
                 std::cell::RefCell::new(python_parser());
         }
-        let text = &self.sources.get(self.modules[index].file).text;
+        let text = &self.sources.get(self.modules[index].file).text();
         PARSER
             .with(|parser| parse_python(&mut parser.borrow_mut(), text))
             .map(|(tree, _)| tree)
@@ -285,7 +250,7 @@ impl Project {
             }
             // A file a deployment copies to an import root's top (onto the image's
             // PYTHONPATH) is a top-level module there.
-            for to in self.copied.keys() {
+            for to in self.copied.keys().chain(self.mounted.keys()) {
                 let (Some(dir), Some(stem)) = (to.parent(), to.file_stem()) else {
                     continue;
                 };
@@ -401,6 +366,9 @@ impl Project {
         let path = self.index.canonical(found);
         if let Some(&index) = self.by_file.get(&path) {
             return Some(index);
+        }
+        if self.mounted.contains_key(&path) {
+            return self.load_mounted(parser, path);
         }
         // A copied module is read, shown and fixed in the file copied.
         let copied_from = self.copied.get(&path).cloned();
@@ -531,7 +499,7 @@ impl Project {
             None
         } else {
             let root = self.tree(index).root_node();
-            let text = &self.sources.get(file).text;
+            let text = &self.sources.get(file).text();
             let mut kept = crate::demand::kept_statements(root, text, &demand);
             let mut cursor = root.walk();
             let statements: Vec<Node> = root.named_children(&mut cursor).collect();
@@ -609,7 +577,24 @@ impl Project {
             }
         }
         for request in requests {
+            // `import_module(f'config.{ENV}')`: the package's modules, for evaluation to run the
+            // one the environment names.
+            if let Some(package) = request.dotted.strip_suffix(".*") {
+                let (start, end) = request.name;
+                for module in self.package_modules(parser, &path, package) {
+                    found.push((
+                        Span { file, start, end },
+                        Target::Project(module),
+                        Demand::All,
+                    ));
+                }
+                continue;
+            }
             let target = self.resolve(parser, &path, &request.dotted, request.level);
+            // A library's module found by name is nothing to load or to report.
+            if request.by_name && !matches!(target, Target::Project(_)) {
+                continue;
+            }
             // `from package import name` imports the submodule `name` when there is one.
             if let Target::Project(package) = target
                 && self.modules[package].is_package

@@ -2,6 +2,7 @@
 //! cheap spans and every output format converts byte offsets to lines and columns the same way.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(pub u32);
@@ -25,28 +26,80 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// Path relative to the display root, with `/` separators.
     pub display: String,
-    pub text: String,
-    line_starts: Vec<usize>,
+    /// The text, while it is held as text: see [`SourceMap::release_texts`].
+    text: OnceLock<String>,
+    /// The text deflated, once it was released: a monorepo's settings modules and what they
+    /// import were the largest thing held while linting (issue 11).
+    deflated: Option<Box<[u8]>>,
+    /// Where each line starts, computed when a position is first asked for (most files never
+    /// get one). Files are at most `discover::MAX_FILE_BYTES`, so offsets fit 32 bits.
+    line_starts: OnceLock<Box<[u32]>>,
 }
 
 impl SourceFile {
     pub fn new(path: PathBuf, display: String, text: String) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         SourceFile {
             path,
             display,
-            text,
-            line_starts,
+            text: OnceLock::from(text),
+            deflated: None,
+            line_starts: OnceLock::new(),
         }
     }
 
+    /// The file's text, inflated again when it was released.
+    pub fn text(&self) -> &str {
+        self.text.get_or_init(|| {
+            let deflated = self.deflated.as_deref().unwrap_or_default();
+            // Inflating what `release` deflated gives the text back; a failure would be a bug
+            // in the compressor, and an empty text is then what the file is read as.
+            miniz_oxide::inflate::decompress_to_vec(deflated)
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .unwrap_or_default()
+        })
+    }
+
+    /// Drops the text (deflated first, the first time), to be inflated when next asked for.
+    /// Texts too small to gain are kept.
+    fn release(&mut self) {
+        if self.deflated.is_none() {
+            let Some(text) = self.text.get() else {
+                return;
+            };
+            if text.len() < MIN_DEFLATED_BYTES {
+                return;
+            }
+            self.deflated = Some(miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 1).into());
+        }
+        self.text = OnceLock::new();
+        self.line_starts = OnceLock::new();
+    }
+
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(
+                    self.text()
+                        .match_indices('\n')
+                        .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+                )
+                .collect()
+        })
+    }
+
+    fn line_start_of(&self, byte: usize) -> usize {
+        let starts = self.line_starts();
+        starts[starts.partition_point(|&s| s as usize <= byte) - 1] as usize
+    }
+
     pub fn position(&self, byte: usize) -> Position {
-        let byte = byte.min(self.text.len());
-        let line_index = self.line_starts.partition_point(|&s| s <= byte) - 1;
-        let line_start = self.line_starts[line_index];
-        let column = self.text[line_start..floor_char_boundary(&self.text, byte)]
+        let text = self.text();
+        let byte = byte.min(text.len());
+        let starts = self.line_starts();
+        let line_index = starts.partition_point(|&s| s as usize <= byte) - 1;
+        let line_start = starts[line_index] as usize;
+        let column = text[line_start..floor_char_boundary(text, byte)]
             .chars()
             .count();
         Position {
@@ -57,27 +110,30 @@ impl SourceFile {
 
     /// The 1-based column of `byte` in UTF-16 code units, as SARIF's `utf16CodeUnits` wants.
     pub fn utf16_column(&self, byte: usize) -> usize {
-        let byte = floor_char_boundary(&self.text, byte.min(self.text.len()));
-        let line_start = self.line_starts[self.line_starts.partition_point(|&s| s <= byte) - 1];
-        self.text[line_start..byte].encode_utf16().count() + 1
+        let text = self.text();
+        let byte = floor_char_boundary(text, byte.min(text.len()));
+        let line_start = self.line_start_of(byte);
+        text[line_start..byte].encode_utf16().count() + 1
     }
 
     /// Byte offset where the 1-based line starts.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts[line.clamp(1, self.line_starts.len()) - 1]
+        let starts = self.line_starts();
+        starts[line.clamp(1, starts.len()) - 1] as usize
     }
 
     /// The text of the 1-based line, without its line break.
     pub fn line_text(&self, line: usize) -> &str {
-        let start = self.line_starts[line - 1];
-        let end = self
-            .line_starts
-            .get(line)
-            .copied()
-            .unwrap_or(self.text.len());
-        self.text[start..end].trim_end_matches(['\n', '\r'])
+        let text = self.text();
+        let starts = self.line_starts();
+        let start = starts[line - 1] as usize;
+        let end = starts.get(line).map_or(text.len(), |&s| s as usize);
+        text[start..end].trim_end_matches(['\n', '\r'])
     }
 }
+
+/// Below this, deflating a text saves too little to be worth inflating it again.
+const MIN_DEFLATED_BYTES: usize = 512;
 
 fn floor_char_boundary(text: &str, mut byte: usize) -> usize {
     while !text.is_char_boundary(byte) {
@@ -101,6 +157,11 @@ impl SourceMap {
         &self.files[id.0 as usize]
     }
 
+    /// The id the next file added gets.
+    pub fn next_id(&self) -> FileId {
+        FileId(self.files.len() as u32)
+    }
+
     /// Every file, in the order they were added.
     pub fn ids(&self) -> impl Iterator<Item = FileId> + use<> {
         (0..self.files.len() as u32).map(FileId)
@@ -112,6 +173,15 @@ impl SourceMap {
 
     pub fn end(&self, span: Span) -> Position {
         self.get(span.file).position(span.end)
+    }
+
+    /// Releases the text of every file added since `first` (or inflated since it was released):
+    /// each is deflated the first time and inflated again when next read. Callers hold no
+    /// borrow of any text (`&mut`).
+    pub fn release_texts(&mut self, first: FileId) {
+        for file in self.files.iter_mut().skip(first.0 as usize) {
+            file.release();
+        }
     }
 }
 
@@ -126,7 +196,7 @@ mod tests {
             "s.py".into(),
             "# café\nX = 'é'; DEBUG = True\n".into(),
         );
-        let debug = file.text.find("DEBUG").unwrap();
+        let debug = file.text().find("DEBUG").unwrap();
         assert_eq!(
             file.position(debug),
             Position {
@@ -141,7 +211,7 @@ mod tests {
             "s.py".into(),
             "X = '𝒳'; DEBUG = 1\n".into(),
         );
-        let debug = astral.text.find("DEBUG").unwrap();
+        let debug = astral.text().find("DEBUG").unwrap();
         assert_eq!(astral.position(debug).column, 10);
         assert_eq!(astral.utf16_column(debug), 11);
     }

@@ -79,24 +79,8 @@ pub fn collect(
                 let parsed = dockerfile::parse(&file.text, &BTreeMap::new());
                 // The build context: the Dockerfile's folder or one above it (compose files
                 // and CI say which; the copied file's existence decides here).
-                let contexts: Vec<PathBuf> = file
-                    .path
-                    .ancestors()
-                    .skip(1)
-                    .take(CONTEXT_LEVELS)
-                    .map(Path::to_path_buf)
-                    .collect();
-                for stage in &parsed.stages {
-                    for copy in &stage.copies {
-                        if copy.sources.iter().any(|s| s == "." || s == "./") {
-                            let dest = copy.dest.trim_end_matches('/');
-                            let dest = if dest.is_empty() { "/" } else { dest };
-                            for context in &contexts {
-                                roots.push((dest.to_string(), context.clone()));
-                            }
-                        }
-                    }
-                }
+                let contexts = build_contexts(&file.path);
+                roots.extend(repository_roots(&parsed, &contexts));
                 path_copies.extend(python_path_copies(
                     &file.path,
                     &parsed,
@@ -157,6 +141,38 @@ pub fn collect(
     }
     copies.sort_by(|a, b| a.to.cmp(&b.to));
     copies
+}
+
+/// The build contexts a Dockerfile may be built from: its folder or one above it (compose files
+/// and CI say which; the existence of the files it copies decides here).
+pub(super) fn build_contexts(dockerfile: &Path) -> Vec<PathBuf> {
+    dockerfile
+        .ancestors()
+        .skip(1)
+        .take(CONTEXT_LEVELS)
+        .map(Path::to_path_buf)
+        .collect()
+}
+
+/// Where the repository lands in a Dockerfile's images (`COPY . /app`, or `COPY . .` under a
+/// `WORKDIR`), with each build context it may be copied from.
+pub(super) fn repository_roots(
+    parsed: &dockerfile::Dockerfile,
+    contexts: &[PathBuf],
+) -> Vec<(String, PathBuf)> {
+    let mut roots = Vec::new();
+    for stage in &parsed.stages {
+        for copy in &stage.copies {
+            if copy.sources.iter().any(|s| s == "." || s == "./") {
+                let dest = copy.dest.trim_end_matches('/');
+                let dest = if dest.is_empty() { "/" } else { dest };
+                for context in contexts {
+                    roots.push((dest.to_string(), context.clone()));
+                }
+            }
+        }
+    }
+    roots
 }
 
 /// `COPY docker/dockersettings.py /extrapython/` in a stage with `ENV PYTHONPATH=/extrapython`:
@@ -357,7 +373,10 @@ fn source_of(
 }
 
 /// The repository paths an image path may be: under each folder the repository lands in.
-fn repository_paths(image_path: &str, roots: &[(String, PathBuf)]) -> Vec<(PathBuf, usize)> {
+pub(super) fn repository_paths(
+    image_path: &str,
+    roots: &[(String, PathBuf)],
+) -> Vec<(PathBuf, usize)> {
     roots
         .iter()
         .enumerate()

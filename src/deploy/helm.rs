@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use super::helm_config;
 use super::image_run::{ContainerCommand, Images, run_container};
 use super::model::{Deployment, EnvValue, Origin, Role, SourceKind};
+use super::mounts::{self, ConfigFile};
 use super::tree::{Node, Value};
 use super::yaml;
 
@@ -32,10 +33,15 @@ pub fn is_values_file(file_name: &str) -> bool {
 pub(super) struct Values<'a> {
     /// The overlay first, then the chart's values.yaml.
     pub(super) layers: Vec<(&'a Node, &'a Path)>,
+    /// Why every value is unknown, when the overlay is a file outside the repository.
+    pub(super) outside: Option<&'a str>,
 }
 
 impl Values<'_> {
     fn lookup(&self, path: &[&str]) -> Option<(&Node, &Path)> {
+        if self.outside.is_some() {
+            return None;
+        }
         self.layers
             .iter()
             .find_map(|(root, file)| Some((root.path(path)?, *file)))
@@ -44,6 +50,9 @@ impl Values<'_> {
     /// A map's entries across layers (the overlay's win), or a list's items from the top layer.
     pub(super) fn collection(&self, path: &[&str]) -> Vec<(String, &Node, &Path)> {
         let mut result: Vec<(String, &Node, &Path)> = Vec::new();
+        if self.outside.is_some() {
+            return result;
+        }
         for (root, file) in &self.layers {
             let Some(node) = root.path(path) else {
                 continue;
@@ -79,6 +88,10 @@ pub struct ValuesFile {
     pub path: PathBuf,
     pub environment: Option<String>,
     pub text: String,
+    /// Set for a values file outside the repository (a deploy script's argument that nothing in
+    /// the repository gives): why every value the chart reads is unknown. `path` is then the
+    /// script's.
+    pub outside: Option<String>,
 }
 
 /// The deployments of one chart: for each values file (the chart's own, then each overlay over
@@ -94,20 +107,28 @@ pub fn deployments(
         .collect();
     let base = parsed.iter().find(|(file, _)| file.environment.is_none());
     let configs = helm_config::config_templates(templates);
+    let files: Vec<ConfigFile> = templates
+        .iter()
+        .flat_map(|(path, text)| mounts::config_files(path, text))
+        .collect();
     let mut found = Vec::new();
     for (file, root) in &parsed {
         let mut layers = vec![(root, file.path.as_path())];
         if let (Some(_), Some((base_file, base_root))) = (&file.environment, base) {
             layers.push((base_root, base_file.path.as_path()));
         }
-        let values = Values { layers };
+        let values = Values {
+            layers,
+            outside: file.outside.as_deref(),
+        };
         let chart = Chart {
             values: &values,
             configs: &configs,
+            files: &files,
             images,
         };
         for (template, text) in templates {
-            if !text.contains("containers:") {
+            if !text.contains("containers:") || !defines_workload(text) {
                 continue;
             }
             let stem = template
@@ -131,7 +152,24 @@ pub fn deployments(
 struct Chart<'a> {
     values: &'a Values<'a>,
     configs: &'a [helm_config::ConfigTemplate],
+    /// The `.py` files the chart's ConfigMaps hold, which containers may mount.
+    files: &'a [ConfigFile],
     images: Images<'a>,
+}
+
+/// Whether a template defines a workload that runs containers: a top-level `kind:` among
+/// Kubernetes' workloads (or one a template expression names), or no `kind:` it can read. An
+/// Argo `AnalysisTemplate` runs checks around a rollout, not the application.
+fn defines_workload(text: &str) -> bool {
+    let kinds: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("kind:"))
+        .map(|k| unquote(k.trim()))
+        .collect();
+    kinds.is_empty()
+        || kinds
+            .iter()
+            .any(|k| k.contains("{{") || super::kubernetes::WORKLOADS.contains(k))
 }
 
 fn template_deployment(path: &Path, text: &str, chart: &Chart, name: String) -> Deployment {
@@ -154,6 +192,7 @@ fn template_deployment(path: &Path, text: &str, chart: &Chart, name: String) -> 
     let mut own = ContainerCommand::default();
     let mut image: Option<String> = None;
     let mut env_from: Vec<(&'static str, String, usize)> = Vec::new();
+    let (mut volume_mounts, mut volumes) = (Vec::new(), Vec::new());
     let mut at = 0;
     while at < lines.len() {
         let (line, indent, content) = lines[at];
@@ -168,6 +207,14 @@ fn template_deployment(path: &Path, text: &str, chart: &Chart, name: String) -> 
             "envFrom:" => {
                 let end = block_end(&lines, at, indent);
                 env_from.extend(env_from_references(&lines[at..end]));
+                at = end;
+            }
+            "volumeMounts:" | "volumes:" => {
+                let end = block_end(&lines, at, indent);
+                if let Some(node) = mounts::detemplated(&lines[at - 1..end]) {
+                    volume_mounts.extend(mounts::volume_mounts(&node));
+                    volumes.extend(mounts::config_volumes(&node));
+                }
                 at = end;
             }
             _ if line > start && image.is_none() && item.starts_with("image:") => {
@@ -210,6 +257,16 @@ fn template_deployment(path: &Path, text: &str, chart: &Chart, name: String) -> 
     }
     // `env` entries win over `envFrom`; both over the image's own environment.
     helm_config::env_from(&mut deployment, path, &env_from, chart.configs, values);
+    let files_of = |name: &str| -> Vec<ConfigFile> {
+        let wanted = helm_config::rendered_name(name, values);
+        chart
+            .files
+            .iter()
+            .filter(|f| helm_config::rendered_name(&f.name, values) == wanted)
+            .cloned()
+            .collect()
+    };
+    deployment.mounts = mounts::mounted_files(&volume_mounts, &volumes, &files_of);
     let image = image.and_then(|image| (chart.images)(&image));
     let origin = deployment.origin.clone();
     run_container(&mut deployment, image.as_ref(), &own, &origin);
@@ -320,6 +377,9 @@ pub(super) fn resolve_text(text: &str, values: &Values) -> (EnvValue, Option<Ori
     let trimmed = text.trim();
     let whole =
         trimmed.starts_with("{{") && trimmed.ends_with("}}") && trimmed.matches("{{").count() == 1;
+    if whole && let Some(reason) = values.outside {
+        return (EnvValue::Unknown(reason.to_string()), None);
+    }
     if whole {
         let inner = trimmed
             .trim_start_matches("{{")

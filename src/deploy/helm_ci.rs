@@ -6,7 +6,7 @@
 //! values files next to it named the same way (`preprod-values.yaml` beside
 //! `sandbox-values.yaml`) that set the chart's own keys are deployments of the chart too.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use super::helm::{self, ValuesFile};
@@ -39,6 +39,7 @@ pub fn helm_charts(files: &[DeployFile], read: ReadFile, images: Images) -> Vec<
                 path: file.path.clone(),
                 environment: helm::overlay_name(name),
                 text: file.text.clone(),
+                outside: None,
             });
         } else {
             templates.push((file.path.clone(), file.text.clone()));
@@ -52,7 +53,18 @@ pub fn helm_charts(files: &[DeployFile], read: ReadFile, images: Images) -> Vec<
                 .map(|f| f.text.clone())
                 .or_else(|| read(path))
         };
-        for (chart, values_path) in ci_values_files(files, &text_of) {
+        let (chosen_in_ci, called) = ci_calls(files, &text_of);
+        for (chart, script, values) in outside_values(files, &called, &charts, &text_of) {
+            if let Some((chart_values, _)) = charts.get_mut(&chart) {
+                chart_values.push(ValuesFile {
+                    path: script,
+                    environment: Some(values.0),
+                    text: "{}".into(),
+                    outside: Some(values.1),
+                });
+            }
+        }
+        for (chart, values_path) in chosen_in_ci {
             let Some((values, _)) = charts.get_mut(&chart) else {
                 continue;
             };
@@ -81,6 +93,7 @@ pub fn helm_charts(files: &[DeployFile], read: ReadFile, images: Images) -> Vec<
                     environment: Some(environment_of(&name)),
                     path,
                     text,
+                    outside: None,
                 });
             }
         }
@@ -111,11 +124,22 @@ pub fn environment_of(file_name: &str) -> String {
 
 /// `(chart root, values file)` for each `helm install|upgrade|template` of a local chart with
 /// `-f`/`--values` that a CI workflow runs, directly or in a script it calls.
+#[cfg(test)]
 pub fn ci_values_files(
     files: &[DeployFile],
     text_of: &dyn Fn(&Path) -> Option<String>,
 ) -> Vec<(PathBuf, PathBuf)> {
+    ci_calls(files, text_of).0
+}
+
+/// The `(chart root, values file)` pairs CI workflows deploy, and the
+/// scripts they run.
+fn ci_calls(
+    files: &[DeployFile],
+    text_of: &dyn Fn(&Path) -> Option<String>,
+) -> (Vec<(PathBuf, PathBuf)>, BTreeSet<PathBuf>) {
     let mut found = Vec::new();
+    let mut called = BTreeSet::new();
     for file in files.iter().filter(|f| f.kind == SourceKind::CiWorkflow) {
         let github = file.path.components().any(|c| c.as_os_str() == ".github");
         // CI runs from the repository's top: `.github/workflows/x.yml` is three levels down.
@@ -136,14 +160,141 @@ pub fn ci_values_files(
                     _ => None,
                 };
                 let Some((script, args)) = call else { continue };
-                let Some(text) = text_of(&normalize(&top.join(script))) else {
+                let script = normalize(&top.join(script));
+                let Some(text) = text_of(&script) else {
                     continue;
                 };
+                called.insert(script);
                 for inner in shell::commands(&text) {
                     let words: Vec<&str> = inner.words.iter().map(|w| w.text.as_str()).collect();
                     found.extend(helm_values(&words, args, top));
                 }
             }
+        }
+    }
+    found.sort();
+    found.dedup();
+    (found, called)
+}
+
+/// Options of `helm install|upgrade` that take no value.
+const HELM_SWITCHES: &[&str] = &[
+    "-i",
+    "--install",
+    "--debug",
+    "--wait",
+    "--wait-for-jobs",
+    "--atomic",
+    "--dry-run",
+    "--force",
+    "--reuse-values",
+    "--reset-values",
+    "--reset-then-reuse-values",
+    "--create-namespace",
+    "--cleanup-on-fail",
+    "--devel",
+    "--dependency-update",
+    "--skip-crds",
+];
+
+/// Deploy scripts no CI workflow runs (the repository's shell scripts, and those next to the
+/// scripts CI runs, which the walk may skip as build folders) that `helm install|upgrade` a chart
+/// of the repository (its folder, or `repo/name` for the chart as published, by its `Chart.yaml`
+/// name) with a values file given when the script runs (`-f $1`):
+/// `(chart, script, (environment, why values are unknown))`. The environment is the release's
+/// name (`helm upgrade -i production ...`).
+fn outside_values(
+    files: &[DeployFile],
+    called: &BTreeSet<PathBuf>,
+    charts: &BTreeMap<PathBuf, (Vec<ValuesFile>, Files)>,
+    text_of: &dyn Fn(&Path) -> Option<String>,
+) -> Vec<(PathBuf, PathBuf, (String, String))> {
+    let names: Vec<(&PathBuf, String)> = charts
+        .keys()
+        .filter_map(|root| {
+            let text = std::fs::read_to_string(root.join("Chart.yaml")).ok()?;
+            let name = yaml::parse_one_lenient(&text)
+                .ok()?
+                .get("name")?
+                .text()?
+                .to_string();
+            Some((root, name))
+        })
+        .collect();
+    let mut scripts: BTreeMap<PathBuf, String> = files
+        .iter()
+        .filter(|f| f.kind == SourceKind::Shell)
+        .map(|f| (normalize(&f.path), f.text.clone()))
+        .collect();
+    for script in called {
+        for sibling in siblings_named(script, |name| name.ends_with(".sh")) {
+            if !scripts.contains_key(&sibling)
+                && let Some(text) = text_of(&sibling)
+            {
+                scripts.insert(sibling, text);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for (path, text) in &scripts {
+        if called.contains(path) || !text.contains("helm") {
+            continue;
+        }
+        let file = DeployFile {
+            path: path.clone(),
+            kind: SourceKind::Shell,
+            text: String::new(),
+        };
+        for command in shell::commands(text) {
+            let words: Vec<&str> = command.words.iter().map(|w| w.text.as_str()).collect();
+            let ["helm", "install" | "upgrade", rest @ ..] = words.as_slice() else {
+                continue;
+            };
+            let (mut positional, mut values) = (Vec::new(), Vec::new());
+            let mut at = 0;
+            while at < rest.len() {
+                let word = rest[at];
+                at += 1;
+                if matches!(word, "-f" | "--values") {
+                    values.extend(rest.get(at).copied());
+                    at += 1;
+                } else if let Some(value) = word.strip_prefix("--values=") {
+                    values.push(value);
+                } else if word.starts_with('-') {
+                    at += usize::from(!word.contains('=') && !HELM_SWITCHES.contains(&word));
+                } else {
+                    positional.push(word);
+                }
+            }
+            let (Some(release), Some(chart_word)) = (positional.first(), positional.get(1)) else {
+                continue;
+            };
+            let Some(argument) = values.iter().find(|v| v.contains('$')) else {
+                continue;
+            };
+            let chart =
+                names.iter().find(|(root, name)| {
+                    let published = chart_word.split_once('/').is_some_and(|(repo, chart)| {
+                        !repo.starts_with('.') && !repo.is_empty() && chart == name
+                    });
+                    published
+                        || file.path.ancestors().skip(1).take(4).any(|dir| {
+                            normalize(&dir.join(chart_word.trim_end_matches('/'))) == **root
+                        })
+                });
+            let Some((root, _)) = chart else { continue };
+            let environment = if release.contains('$') {
+                let name = file.path.file_stem().unwrap_or_default().to_string_lossy();
+                environment_of(&name)
+            } else {
+                release.to_string()
+            };
+            let line = command.line;
+            let script = file.path.file_name().unwrap_or_default().to_string_lossy();
+            let reason = format!(
+                "from the values file `{argument}` that the deploy script {script} (line {line}) is given when it runs, outside the repository"
+            );
+            found.push((root.to_path_buf(), file.path.clone(), (environment, reason)));
         }
     }
     found.sort();
@@ -240,7 +391,7 @@ fn helm_values(words: &[&str], args: &[&str], top: &Path) -> Vec<(PathBuf, PathB
 /// The files next to a values file that are named the same way: the same text once each name's
 /// environment word is taken out (`sandbox-values.yaml` and `preprod-values.yaml`).
 fn siblings(path: &Path) -> Vec<PathBuf> {
-    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+    let Some(name) = path.file_name() else {
         return Vec::new();
     };
     let name = name.to_string_lossy();
@@ -251,6 +402,15 @@ fn siblings(path: &Path) -> Vec<PathBuf> {
     let Some(wanted) = shape(&name) else {
         return Vec::new();
     };
+    siblings_named(path, |name| shape(name).is_some_and(|s| s == wanted))
+}
+
+/// The files next to `path` (not itself) whose names `wanted` accepts, a bounded number looked
+/// at, sorted.
+fn siblings_named(path: &Path, wanted: impl Fn(&str) -> bool) -> Vec<PathBuf> {
+    let Some(folder) = path.parent() else {
+        return Vec::new();
+    };
     let Ok(entries) = std::fs::read_dir(folder) else {
         return Vec::new();
     };
@@ -259,11 +419,7 @@ fn siblings(path: &Path) -> Vec<PathBuf> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.is_file() && *p != path)
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| shape(&n.to_string_lossy()))
-                .is_some_and(|s| s == wanted)
-        })
+        .filter(|p| p.file_name().is_some_and(|n| wanted(&n.to_string_lossy())))
         .map(|p| normalize(&p))
         .collect();
     found.sort();

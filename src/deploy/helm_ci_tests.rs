@@ -77,3 +77,39 @@ fn ci_steps_calling_a_deploy_script() {
     assert!(sets_chart_keys(&keys("deployEnv: y\nweb: {}\n"), &chart));
     assert!(!sets_chart_keys(&keys("auth: {}\nprimary: {}\n"), &chart));
 }
+
+#[test]
+fn a_release_with_a_values_file_from_outside_the_repository() {
+    let top = Path::new("testdata/deployments/helm-configmap-settings");
+    let chart = top.join("chart/newsroom");
+    let script = |text: &str| DeployFile {
+        path: top.join("deploy/release.sh"),
+        kind: SourceKind::Shell,
+        text: text.to_string(),
+    };
+    let mut charts = BTreeMap::new();
+    charts.insert(chart.clone(), (Vec::new(), Vec::new()));
+    let none = |_: &Path| None;
+    let published =
+        "helm upgrade --install production newsroom/newsroom -n news -f \"$1\" --atomic\n";
+    let found = outside_values(&[script(published)], &BTreeSet::new(), &charts, &none);
+    assert_eq!(found.len(), 1);
+    let (root, path, (environment, reason)) = &found[0];
+    assert_eq!((root, path), (&chart, &top.join("deploy/release.sh")));
+    assert_eq!(environment, "production");
+    assert!(
+        reason.contains("`$1`") && reason.contains("release.sh (line 1)"),
+        "{reason}"
+    );
+    // By the chart's folder too; the release named by a variable takes the script's name.
+    let local = "helm install $RELEASE ../chart/newsroom --values=$VALUES\n";
+    let found = outside_values(&[script(local)], &BTreeSet::new(), &charts, &none);
+    assert_eq!(found[0].2.0, "release");
+    // A script CI runs with its argument, a values file in the repository, another chart: none.
+    let called = BTreeSet::from([top.join("deploy/release.sh")]);
+    assert!(outside_values(&[script(published)], &called, &charts, &none).is_empty());
+    let committed = "helm upgrade -i production newsroom/newsroom -f deploy/values.yaml\n";
+    assert!(outside_values(&[script(committed)], &BTreeSet::new(), &charts, &none).is_empty());
+    let other = "helm upgrade -i production bitnami/postgresql -f \"$1\"\n";
+    assert!(outside_values(&[script(other)], &BTreeSet::new(), &charts, &none).is_empty());
+}

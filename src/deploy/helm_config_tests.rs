@@ -73,6 +73,7 @@ fn env_from_names_rendered_and_compared() {
     let root: Node = yaml::parse_one(VALUES).unwrap();
     let values = Values {
         layers: vec![(&root, Path::new("chart/values.yaml"))],
+        outside: None,
     };
     let mut found = deployment();
     let references = vec![

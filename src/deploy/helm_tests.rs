@@ -64,6 +64,7 @@ fn values_file(path: &str, text: &str) -> ValuesFile {
         path,
         environment,
         text: text.to_string(),
+        outside: None,
     }
 }
 
@@ -148,4 +149,16 @@ fn overlay_names() {
     ] {
         assert_eq!(overlay_name(name).as_deref(), overlay, "{name}");
     }
+}
+
+#[test]
+fn only_workloads_are_deployments() {
+    assert!(defines_workload(TEMPLATE));
+    assert!(defines_workload(
+        "kind: {{ .Values.kind }}\nspec:\n  containers:\n"
+    ));
+    assert!(defines_workload("containers:\n  - name: web\n"));
+    let analysis = "apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nspec:\n  metrics:\n    - provider:\n        job:\n          spec:\n            template:\n              spec:\n                containers:\n                  - name: check\n";
+    assert!(!defines_workload(analysis));
+    assert!(defines_workload(&format!("{analysis}---\n{TEMPLATE}")));
 }

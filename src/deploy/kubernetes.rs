@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::image_run::{ContainerCommand, Images, run_container};
 use super::model::{Deployment, EnvValue, Origin, Role, SourceKind};
+use super::mounts;
 use super::tree::{Node, Value};
 use super::yaml;
 
@@ -19,12 +20,14 @@ pub struct ConfigIndex {
     /// (workload kind, workload name, container name) → the manifests holding it, with the
     /// container, in the order they were added.
     containers: BTreeMap<(String, String, String), Vec<(PathBuf, Node)>>,
+    /// The `.py` files of ConfigMaps, by folder.
+    files: Vec<(PathBuf, mounts::ConfigFile)>,
 }
 
 /// A key of a ConfigMap or Secret, its value, and where it is written.
 type ConfigEntry = (String, String, PathBuf, usize);
 
-const WORKLOADS: &[&str] = &[
+pub(super) const WORKLOADS: &[&str] = &[
     "Deployment",
     "StatefulSet",
     "DaemonSet",
@@ -74,7 +77,7 @@ pub fn documents(text: &str) -> Result<Vec<Node>, String> {
 impl ConfigIndex {
     /// Adds the ConfigMaps, Secrets and image-naming containers of one file.
     pub fn add(&mut self, path: &Path, documents: &[Node]) {
-        for (kind, workload, container) in containers(documents) {
+        for (kind, workload, container, _) in containers(documents) {
             if container.get("image").is_some() {
                 self.containers
                     .entry((
@@ -158,6 +161,25 @@ impl ConfigIndex {
             .map(|(file, node)| (file.as_path(), node))
     }
 
+    /// Adds the `.py` files the ConfigMaps of one manifest hold, read from its text (so that
+    /// their lines and columns are the manifest's).
+    pub fn add_files(&mut self, path: &Path, text: &str) {
+        let folder = path.parent().unwrap_or(Path::new("")).to_path_buf();
+        for file in mounts::config_files(path, text) {
+            self.files.push((folder.clone(), file));
+        }
+    }
+
+    /// The `.py` files a ConfigMap of the manifest's folder holds, which containers may mount.
+    fn files(&self, path: &Path, name: &str) -> Vec<mounts::ConfigFile> {
+        let folder = path.parent().unwrap_or(Path::new(""));
+        self.files
+            .iter()
+            .filter(|(f, file)| f == folder && file.name == name)
+            .map(|(_, file)| file.clone())
+            .collect()
+    }
+
     fn get(&self, path: &Path, kind: &'static str, name: &str) -> Option<&[ConfigEntry]> {
         let folder = path.parent().unwrap_or(Path::new("")).to_path_buf();
         self.maps
@@ -174,16 +196,21 @@ pub fn deployments(
     images: Images,
 ) -> Vec<Deployment> {
     let mut found = Vec::new();
-    for (kind, workload, container) in containers(documents) {
-        found.push(container_deployment(
-            path, kind, workload, container, index, images,
-        ));
+    for (kind, workload, container, pod) in containers(documents) {
+        let mut deployment = container_deployment(path, kind, workload, container, index, images);
+        deployment.mounts = mounts::mounted_files(
+            &mounts::volume_mounts(container),
+            &mounts::config_volumes(pod),
+            &|name| index.files(path, name),
+        );
+        found.push(deployment);
     }
     found
 }
 
-/// Each container of each workload: the workload's kind and name, and the container.
-fn containers(documents: &[Node]) -> Vec<(&str, &str, &Node)> {
+/// Each container of each workload: the workload's kind and name, the container, and its pod's
+/// spec.
+fn containers(documents: &[Node]) -> Vec<(&str, &str, &Node, &Node)> {
     let mut found = Vec::new();
     for document in documents {
         let Some(kind) = document.get("kind").and_then(Node::text) else {
@@ -204,7 +231,7 @@ fn containers(documents: &[Node]) -> Vec<(&str, &str, &Node)> {
         let Some(pod) = pod else { continue };
         for group in ["initContainers", "containers"] {
             for container in pod.get(group).map(Node::items).unwrap_or_default() {
-                found.push((kind, workload, container));
+                found.push((kind, workload, container, pod));
             }
         }
     }

@@ -34,6 +34,7 @@ mod kinds;
 pub mod kubernetes;
 mod link;
 mod model;
+pub mod mounts;
 pub mod platforms;
 pub mod platformsh;
 pub mod procfile;
@@ -88,6 +89,7 @@ pub fn collect_analyzed(
         match kubernetes::documents(&file.text) {
             Ok(documents) => {
                 index.add(&file.path, &documents);
+                index.add_files(&file.path, &file.text);
                 manifests.push((file, documents));
             }
             Err(reason) => found.extend(textual_fallback(file, &reason)),
@@ -223,6 +225,7 @@ pub fn collect_analyzed(
         }
     }
     let mut found = link_server_configs(found);
+    mounts::place(&mut found, files);
     found.sort();
     found.dedup();
     found

@@ -150,6 +150,9 @@ pub struct Deployment {
     /// `'proj.production' if 'WEBSITE_HOSTNAME' in os.environ else 'proj.settings'`): what a
     /// deployment starting the entry point with that variable runs.
     pub selected_by: Option<Selector>,
+    /// Python files its container mounts from a ConfigMap (`volumeMounts` with `subPath`, or a
+    /// folder of the ConfigMap's keys): for this deployment, the modules at those paths.
+    pub mounts: Vec<FileMount>,
 }
 
 /// A variable an entry point tests to pick its settings module: set to anything non-empty
@@ -172,6 +175,21 @@ impl Selector {
             (Some(EnvValue::Unknown(_)), Some(_)) => false,
         }
     }
+}
+
+/// A file a container mounts from a ConfigMap whose data holds it (`local_settings.py: |-`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileMount {
+    /// Where the container sees it (`/app/proj/local_settings.py`).
+    pub mount_path: String,
+    /// The ConfigMap's data key that holds it.
+    pub origin: Origin,
+    /// Its text, line for line with the manifest: the lines before the block are empty, the
+    /// block's lines are without the block's indentation, and Helm template expressions are
+    /// replaced so that what they touch is unknown ([`super::mounts`]).
+    pub text: String,
+    /// The repository path it lands at, once the image's layout says (`COPY . /app`).
+    pub repository_path: Option<PathBuf>,
 }
 
 /// Something a deployment's files leave undetermined, at the line that says it.
@@ -234,6 +252,7 @@ impl Deployment {
             source_mount: None,
             build_target: None,
             selected_by: None,
+            mounts: Vec::new(),
         }
     }
 

@@ -85,6 +85,7 @@ impl<'p> Run<'p> {
             end: node.end_byte(),
             params,
             closure: self.closure_of(frame, node),
+            receiver: super::value::Receiver::Plain,
         };
         let site = self.span(frame, node);
         self.bind(
@@ -114,6 +115,23 @@ impl<'p> Run<'p> {
         let Some(body) = self.function_body(function) else {
             return give_up("its definition could not be found".into());
         };
+        // A classmethod reached through a class takes it first (`cls`).
+        let with_class;
+        let args = match &function.receiver {
+            super::value::Receiver::Plain => args,
+            super::value::Receiver::ClassMethod => {
+                return give_up("a `@classmethod` called other than through its class".into());
+            }
+            super::value::Receiver::Class(class) => {
+                with_class = Args {
+                    positional: std::iter::once(class.clone())
+                        .chain(args.positional.iter().cloned())
+                        .collect(),
+                    keywords: args.keywords.clone(),
+                };
+                &with_class
+            }
+        };
         let mut locals = match bind_arguments(function, args, span) {
             Ok(locals) => locals,
             Err(why) => return give_up(why),
@@ -122,7 +140,7 @@ impl<'p> Run<'p> {
             .project
             .sources
             .get(self.project.modules[function.module].file)
-            .text;
+            .text();
         // `nonlocal` names belong to an enclosing function, whose frame djsafe does not keep: the
         // call is not followed, and the caller's names it may rebind are unknown.
         let nonlocal = super::stmt::declared_names(body, text, "nonlocal_statement");
@@ -224,7 +242,7 @@ impl<'p> Run<'p> {
                 .project
                 .sources
                 .get(self.project.modules[function.module].file)
-                .text[function.start..function.end]
+                .text()[function.start..function.end]
                 .contains("globals()")
             && caller.module == function.module
         {
@@ -245,11 +263,10 @@ impl<'p> Run<'p> {
             if let Some(body) = self.function_body(function) {
                 let changed = super::stmt::used_names(
                     body,
-                    &self
-                        .project
+                    self.project
                         .sources
                         .get(self.project.modules[function.module].file)
-                        .text,
+                        .text(),
                 );
                 let globals = self.module_names(caller, function.module);
                 let values: Vec<Value> = changed

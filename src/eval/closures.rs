@@ -4,7 +4,8 @@
 //! are when the nested function runs, which may be long after the enclosing call returned (the
 //! closure). djsafe keeps no frames, so a nested function reads only what stays the same for
 //! every call: a parameter of the function that ran its `def` which that function's body never
-//! rebinds, as it was bound. A call of a nested function reading any other variable of an
+//! rebinds, as it was bound, and likewise what that function read from its own closure (a
+//! parameter two functions out). A name the nested function binds itself is its own local. A call of a nested function reading any other variable of an
 //! enclosing function is not followed (its result unknown, what it may change forgotten), and
 //! what such variables held when the `def` ran is forgotten too, since the closure may change it.
 //!
@@ -90,27 +91,52 @@ fn bound_names(function: Node, text: &str, out: &mut BTreeSet<Rc<str>>) {
     }
 }
 
-/// The parameter names of a `def`.
-fn parameter_names(function: Node, text: &str) -> Vec<Rc<str>> {
-    let Some(parameters) = function.child_by_field_name("parameters") else {
-        return Vec::new();
+/// The names a function body binds in its own scope: those of [`bound_names`] outside the
+/// functions, classes, lambdas and comprehensions inside it (a nested `def`'s name is bound
+/// here, its parameters and body are its own). Python makes them the function's locals, so a
+/// nested function does not read them from the functions around it.
+fn own_bound_names(body: Node, text: &str) -> BTreeSet<Rc<str>> {
+    let is_scope = |n: Node| {
+        matches!(
+            n.kind(),
+            "function_definition"
+                | "class_definition"
+                | "lambda"
+                | "list_comprehension"
+                | "set_comprehension"
+                | "dictionary_comprehension"
+                | "generator_expression"
+        )
     };
-    let mut cursor = parameters.walk();
-    let mut names = Vec::new();
-    for param in parameters.named_children(&mut cursor) {
-        let name = match param.kind() {
-            "identifier" => Some(param),
-            "default_parameter" | "typed_default_parameter" => param.child_by_field_name("name"),
-            "typed_parameter" | "list_splat_pattern" | "dictionary_splat_pattern" => {
-                param.named_child(0)
+    let mut own = BTreeSet::new();
+    for root in binding_roots(body) {
+        // A nested `def`'s or `class`'s name belongs to the scope holding the definition.
+        let mut node = match root.parent() {
+            Some(holder)
+                if is_scope(holder) && holder.child_by_field_name("name") == Some(root) =>
+            {
+                holder.parent()
             }
-            _ => None,
+            _ => Some(root),
         };
-        if let Some(name) = name.filter(|n| n.kind() == "identifier") {
-            names.push(Rc::from(&text[name.byte_range()]));
+        let mut nested = false;
+        while let Some(current) = node {
+            if current == body {
+                break;
+            }
+            if is_scope(current) {
+                nested = true;
+                break;
+            }
+            node = current.parent();
+        }
+        if !nested {
+            let mut names = Vec::new();
+            collect_nodes(root, &mut |n| n.kind() == "identifier", &mut names);
+            own.extend(names.into_iter().map(|n| Rc::from(&text[n.byte_range()])));
         }
     }
-    names
+    own
 }
 
 impl Run<'_> {
@@ -118,7 +144,7 @@ impl Run<'_> {
     /// `None` at a module's or class's top level.
     pub(super) fn closure_of(&mut self, frame: &Frame, def: Node) -> Option<Rc<Closure>> {
         frame.globals.as_ref()?;
-        let text = &self.project.sources.get(frame.file).text;
+        let text = &self.project.sources.get(frame.file).text();
         let mut enclosing = Vec::new();
         let mut node = def.parent();
         while let Some(current) = node {
@@ -137,12 +163,12 @@ impl Run<'_> {
         if let Some(body) = nearest.child_by_field_name("body") {
             bound_names(body, text, &mut rebound);
         }
+        // Its parameters, and what its own closure gave it (variables two or more functions
+        // out that are exact there), stay as they are while its body never rebinds them.
         let mut exact = BTreeMap::new();
-        for name in parameter_names(nearest, text) {
-            if !rebound.contains(&name)
-                && let Some(binding) = frame.ns.bindings.get(&name)
-            {
-                exact.insert(name, binding.value.clone());
+        for (name, binding) in &frame.ns.bindings {
+            if !rebound.contains(name) {
+                exact.insert(name.clone(), binding.value.clone());
             }
         }
         // What the other variables the nested function reads hold may be changed through the
@@ -188,10 +214,14 @@ impl Run<'_> {
             .project
             .sources
             .get(self.project.modules[function.module].file)
-            .text;
+            .text();
         let params: BTreeSet<&str> = function.params.iter().map(|p| &*p.name).collect();
+        let own = own_bound_names(body, text);
         for name in super::stmt::used_names(body, text) {
-            if params.contains(name.as_str()) || !closure.locals.contains(name.as_str()) {
+            if params.contains(name.as_str())
+                || own.contains(name.as_str())
+                || !closure.locals.contains(name.as_str())
+            {
                 continue;
             }
             match closure.exact.get(name.as_str()) {

@@ -216,7 +216,7 @@ impl Run<'_> {
                 self.project
                     .sources
                     .get(self.project.modules[m].file)
-                    .text
+                    .text()
                     .replace("\r\n", "\n")
                     == text
             })

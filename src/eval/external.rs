@@ -66,6 +66,25 @@ impl Run<'_> {
         if let Some(value) = self.call_files(frame, path, args, span) {
             return value;
         }
+        // `super()` in a method: djsafe does not follow what is called through it
+        // (`super().setup()` in a classmethod sets `cls.APPS`), so the classes the method
+        // holds (its `cls`) may change.
+        if path == "builtins.super" && frame.globals.is_some() {
+            let reason = format!(
+                "a method called through `super()` at {}, which djsafe does not follow",
+                self.line_at(span)
+            );
+            for binding in frame.ns.bindings.values() {
+                if let super::value::Kind::Class(class) = &binding.value.kind {
+                    class.mark_changed(&reason);
+                }
+            }
+        }
+        if let "sys.modules.items" | "sys.modules.values" | "sys.modules.keys"
+        | "sys.modules.copy" = path
+        {
+            return self.module_table(path, span);
+        }
         if let ("sys.modules.get", Some(key)) = (path, args.get(0, "key")) {
             return self.sys_modules_lookup(frame, &key.clone(), span);
         }

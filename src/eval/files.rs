@@ -398,6 +398,12 @@ impl Run<'_> {
             return Some(Value::unknown(reason, span).with_env(&path.env));
         }
         let normalized = PathBuf::from(super::paths::normalize(text));
+        // A file a container of this deployment mounts from a ConfigMap (`deploy::mounts`).
+        let markers = self.project.mount_markers(&normalized);
+        if markers.iter().any(|marker| self.getenv(marker).is_some()) {
+            let answer = !matches!(test, PathTest::IsDir);
+            return Some(Value::new(Kind::Bool(answer), span).with_env(&path.env));
+        }
         let resolved = match self.locate(&normalized) {
             Located::Repository(resolved) => resolved,
             // Absent: a path inside the repository is absent in every checkout of it.

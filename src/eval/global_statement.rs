@@ -31,7 +31,7 @@ impl<'p> Run<'p> {
         }
         let assigned = match exit {
             Err(Exit::GaveUp(_)) => {
-                let text = &self.project.sources.get(frame.file).text;
+                let text = &self.project.sources.get(frame.file).text();
                 super::stmt::changed_names(body, text)
             }
             _ => Vec::new(),

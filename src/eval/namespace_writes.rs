@@ -118,12 +118,12 @@ impl<'p> Run<'p> {
             "update" => {
                 let mut pairs = match args.positional.as_slice() {
                     [] => Vec::new(),
-                    // A mapping djsafe does not know (built from `os.environ`, a file, a call):
-                    // the namespace is marked opaque below, the names bound so far kept. They
-                    // are what Python has in the scenario evaluated when the mapping comes from
-                    // the environment (every variable not listed unset), but may be rebound
-                    // otherwise: a known hole (issue 10).
-                    [dict] => dict.pairs()?,
+                    // A mapping djsafe cannot list (built from `os.environ`, whose variables
+                    // are more than a scenario sets; a file; a call): any name may be rebound.
+                    [dict] => match dict.pairs() {
+                        Some(pairs) => pairs,
+                        None => return self.unknown_update(frame, call),
+                    },
                     _ => return None,
                 };
                 pairs.extend(
@@ -149,7 +149,7 @@ impl<'p> Run<'p> {
             },
         };
         if writes.iter().any(|(k, _)| k.as_str().is_none()) {
-            return None;
+            return self.unknown_update(frame, call);
         }
         for (key, value) in writes {
             let name = key.as_str().unwrap_or_default().to_string();
@@ -158,24 +158,48 @@ impl<'p> Run<'p> {
         Some(Value::new(Kind::None, span))
     }
 
-    /// `globals().update(vars(x))` where `x` is not a module djsafe knows (a module it cannot
-    /// identify, any object) at a module's top level: any name may be rebound or added, so the
-    /// names bound so far become unknown (libraries, modules, functions and classes kept, as
-    /// `forget_module_names` keeps them). In a function, `None`: the module's namespace is then
-    /// only marked as opaque.
+    /// `globals().update(m)` where djsafe cannot list `m` (a module it cannot identify, a
+    /// mapping built from `os.environ`, a file, a call): any name may be rebound or added. The
+    /// call is then evaluated as done (`None`), its names unknown ([`Run::namespace_rebound`]).
     fn unknown_update(&mut self, frame: &mut Frame, call: Node<'p>) -> Option<Value> {
-        if frame.globals.is_some() {
-            return None;
-        }
-        let reason: std::rc::Rc<str> = format!(
-            "may be rebound by `{}` at {}, whose names djsafe does not know",
+        let what = format!(
+            "`{}` at {}, whose names djsafe does not know",
             self.text(frame, call),
             self.line(frame, call)
-        )
-        .into();
-        super::unidentified::forget_bindings(&mut frame.ns, &reason);
-        frame.ns.opaque.get_or_insert(reason);
+        );
+        self.namespace_rebound(frame, &what);
         Some(Value::new(Kind::None, self.span(frame, call)))
+    }
+
+    /// A write to the namespace of the module whose code runs in `frame` under names djsafe
+    /// cannot list (`globals().update(m)`, `globals()[k] = v` with `k` unknown, such writes in
+    /// a loop it cannot unroll): every name bound so far may be rebound, so each becomes unknown
+    /// (libraries, modules, functions and classes kept, as [`Run::forget_module_names`] keeps
+    /// them), and names it does not bind may be defined by it. From a function, the module's
+    /// names (those the call already wrote too) become unknown when its code runs again, or now
+    /// when it has finished.
+    /// `what` describes the write: "`globals().update(m)` at settings.py:12, whose ...".
+    pub(super) fn namespace_rebound(&mut self, frame: &mut Frame, what: &str) {
+        let reason: std::rc::Rc<str> = format!("may be rebound by {what}").into();
+        let opaque: std::rc::Rc<str> = what.into();
+        if frame.globals.is_none() {
+            super::unidentified::forget_bindings(&mut frame.ns, &reason);
+            frame.ns.opaque.get_or_insert(opaque);
+            return;
+        }
+        for write in self
+            .global_writes
+            .iter_mut()
+            .filter(|write| write.module == frame.module && !write.value.is_unknown())
+        {
+            write.value = Value::unknown(reason.to_string(), write.site).with_env(&write.value.env);
+        }
+        if let Some(globals) = frame.globals.as_mut() {
+            let globals = std::rc::Rc::make_mut(globals);
+            super::unidentified::forget_bindings(globals, &reason);
+            globals.opaque.get_or_insert(opaque);
+        }
+        self.forget_module_names(frame.module, &reason);
     }
 
     /// The value whose namespace the only argument is (`vars(conf)`, `conf.__dict__`).

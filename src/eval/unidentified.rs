@@ -12,7 +12,10 @@
 //! theirs become unknown when they finish.
 //!
 //! Running the module the handle names is not followed either: code that a module djsafe did
-//! not load runs when it is imported is as unseen as any library's.
+//! not load runs when it is imported is unseen, and may change any module (its own imports
+//! included), so importing one makes every module's names unknown as a write through a handle
+//! does. A literal name (`import_module('proj.plugin')`) is loaded like an import statement
+//! (see `resolve::scan`), and then followed.
 
 use std::rc::Rc;
 
@@ -41,7 +44,20 @@ impl Run<'_> {
     ) -> Value {
         if let Some(dotted) = name.as_str() {
             if let Some(index) = self.loaded_module(dotted) {
-                return match self.import_module(frame, index, span) {
+                let imported = self.import_module(frame, index, span);
+                // `__import__('a.b')` runs `a.b` and returns the package `a`.
+                let top = dotted.split('.').next().unwrap_or(dotted);
+                if call == "__import__" && top != dotted {
+                    return match self.loaded_module(top) {
+                        Some(package) if self.import_module(frame, package, span).is_some() => {
+                            Value::new(Kind::Module(package), span).with_env(&name.env)
+                        }
+                        _ => self
+                            .unidentified_module(frame, &format!("`{call}({dotted:?})`"), span)
+                            .with_env(&name.env),
+                    };
+                }
+                return match imported {
                     Some(_) => Value::new(Kind::Module(index), span).with_env(&name.env),
                     None => Value::unknown(format!("`{call}({dotted:?})`"), span),
                 };
@@ -60,6 +76,13 @@ impl Run<'_> {
             Some(dotted) => format!("`{call}({dotted:?})`, a module djsafe did not load"),
             None => format!("`{call}()` of a name djsafe cannot compute ({name})"),
         };
+        // Importing it runs its code, which djsafe did not load: `registry.APPS.append(...)`
+        // there changes what every importer of the registry sees.
+        let reason = format!(
+            "{what} at {} runs code djsafe does not see, which may change any module's names",
+            self.line_at(span)
+        );
+        self.forget_all_modules(frame, &reason);
         self.unidentified_module(frame, &what, span)
             .with_env(&name.env)
     }
@@ -101,6 +124,31 @@ impl Run<'_> {
         let what = format!("`sys.modules[{key}]`");
         self.unidentified_module(frame, &what, span)
             .with_env(&key.env)
+    }
+
+    /// `sys.modules.items()` and the like: what they list holds modules djsafe cannot tell
+    /// apart, so it is marked as a handle (a loop over it that changes what it finds changes
+    /// any module).
+    pub(super) fn module_table(&mut self, path: &str, span: Span) -> Value {
+        let reason = format!(
+            "`{path}()` at {} lists every imported module, {MARK}s, through which any module's names may change",
+            self.line_at(span)
+        );
+        Value::unknown(reason, span)
+    }
+
+    /// A loop djsafe cannot unroll over `sys.modules` (or what was listed from it): what its
+    /// body does to the modules it finds may change any module.
+    pub(super) fn loop_over_modules(&mut self, frame: &mut Frame, iterable: &Value) {
+        if matches!(&iterable.kind, Kind::External(path) if &**path == "sys.modules") {
+            let reason = format!(
+                "a loop over `sys.modules` at {} reaches {MARK}s, through which any module's names may change",
+                self.line_at(iterable.origin)
+            );
+            self.forget_all_modules(frame, &reason);
+            return;
+        }
+        self.through_unidentified(frame, iterable);
     }
 
     /// A handle made at `span` by `what` (see [`Run::through_unidentified`] for its uses).

@@ -80,15 +80,15 @@ pub fn plan(outcome: &Outcome, unsafe_fixes: bool) -> Plan {
     for (file, mut edits) in taken {
         edits.sort();
         let source = sources.get(file);
-        let mut new = String::with_capacity(source.text.len());
+        let mut new = String::with_capacity(source.text().len());
         let mut at = 0;
         for edit in &edits {
-            new.push_str(&source.text[at..edit.start]);
+            new.push_str(&source.text()[at..edit.start]);
             new.push_str(&edit.content);
             at = edit.end;
         }
-        new.push_str(&source.text[at..]);
-        if !crate::parse::no_new_errors(&source.text, &new) {
+        new.push_str(&source.text()[at..]);
+        if !crate::parse::no_new_errors(source.text(), &new) {
             warnings.push(format!(
                 "{}: fixes not applied: the fixed file would not parse (please report this)",
                 source.display
@@ -98,7 +98,7 @@ pub fn plan(outcome: &Outcome, unsafe_fixes: bool) -> Plan {
         files.push(FixedFile {
             path: source.path.clone(),
             display: source.display.clone(),
-            old: source.text.clone(),
+            old: source.text().to_string(),
             new,
             edits,
             findings: per_file_findings.get(&file).copied().unwrap_or(0),

@@ -37,7 +37,7 @@ impl<'p> PyFile<'p> {
         let evaluation = ctx.unset_module_evaluation(index);
         Some(PyFile {
             file: span.file,
-            text: &project.sources.get(span.file).text,
+            text: project.sources.get(span.file).text(),
             tree: project.tree(index),
             namespace: evaluation.namespace.clone(),
         })

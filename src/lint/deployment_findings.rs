@@ -224,7 +224,7 @@ pub(super) fn dotenv_secrets(
             continue;
         };
         let shown = crate::discover::display_path(&file, &display_root);
-        let entries = crate::deploy::dotenv::parse(&project.sources.get(id).text);
+        let entries = crate::deploy::dotenv::parse(project.sources.get(id).text());
         for entry in entries {
             let Some(value) = entry.value.literal() else {
                 continue;

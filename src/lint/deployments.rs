@@ -109,6 +109,19 @@ pub fn list(paths: &[PathBuf], excludes: &Excludes) -> Result<Vec<Row>, String> 
                 copy.origin.line
             ));
         }
+        // Files its container mounts from a ConfigMap, which it runs instead of the checkout's.
+        for mount in deployment.mounts.iter() {
+            let Some(path) = &mount.repository_path else {
+                continue;
+            };
+            reason.push_str(&format!(
+                "; it mounts {} (`{}`) from the ConfigMap at {}:{}",
+                mount.mount_path,
+                display_path(path, &display_root),
+                display_path(&mount.origin.file, &display_root),
+                mount.origin.line
+            ));
+        }
         rows.push(row(
             deployment,
             &display_root,

@@ -12,7 +12,7 @@ mod probes;
 mod secret_values;
 pub(crate) mod shape;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 use crate::dependencies::Dependencies;
@@ -85,13 +85,28 @@ pub fn open_project(
             .map_err(|e| e.to_string())?,
     };
     let targets = Targets::new(&paths, excludes, force_exclude);
-    let discovery = discover::discover(targets.roots(), targets.files(), excludes, &display_root);
-    let mut project = Project::with_index(
-        discovery.import_roots.clone(),
-        display_root.clone(),
-        discovery.index.clone(),
-    );
+    let mut discovery =
+        discover::discover(targets.roots(), targets.files(), excludes, &display_root);
+    // The project holds the only reference, so that it can forget the listings when planning
+    // is done (see `Project::forget_walked_listings`).
+    let index = std::mem::take(&mut discovery.index);
+    let mut project =
+        Project::with_index(discovery.import_roots.clone(), display_root.clone(), index);
     project.add_copies(&discovery.copies);
+    project.add_mounts(
+        discovery
+            .deployments
+            .iter()
+            .flat_map(|d| &d.mounts)
+            .filter_map(|mount| {
+                Some(crate::resolve::MountedFile {
+                    path: mount.repository_path.clone()?,
+                    marker: crate::deploy::mounts::marker(mount),
+                    source: mount.origin.file.clone(),
+                    text: mount.text.clone(),
+                })
+            }),
+    );
     Ok((targets, discovery, project, display_root))
 }
 
@@ -102,12 +117,15 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     // Problems reading the project, reported below for the part of it that gets linted.
     let mut reading: Vec<Diagnostic> = discovery.diagnostics.clone();
     let deployment_sources = deployment_sources(&discovery, &mut project);
-    let plan = if options.settings.is_empty() {
+    let mut plan = if options.settings.is_empty() {
         plan::plan(&mut project, &discovery)
     } else {
         named_plan(&mut project, &options.settings, options.profile)?
     };
     crate::stats::phase("plan");
+    // Planning is done with the walk's listings; what is asked from here on is listed again.
+    project.forget_walked_listings();
+    crate::memory::release_free_pages();
     reading.extend(plan.diagnostics.iter().cloned());
     let dependencies = dependencies::load(&mut project, &discovery.dependency_files);
     let defaults_source =
@@ -122,55 +140,63 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
             .collect()
     };
     let mut linted_files: HashSet<PathBuf> = HashSet::new();
-    let mut units: Vec<&plan::Unit> = Vec::new();
-    for unit in &plan.units {
-        let closure = closure_files(&project, unit);
+    // The units are taken from the plan, each batch dropped once linted.
+    let planned_none = plan.units.is_empty();
+    let mut units: VecDeque<plan::Unit> = VecDeque::new();
+    for unit in std::mem::take(&mut plan.units) {
+        let closure = closure_files(&project, &unit);
         let borrowed: Vec<&Path> = closure.iter().map(PathBuf::as_path).collect();
         if targets.selects(&borrowed) {
             linted_files.extend(closure);
-            units.push(unit);
+            units.push_back(unit);
         }
     }
 
     let mut diagnostics: BTreeSet<Diagnostic> = BTreeSet::new();
     let mut modules = Vec::new();
-    let mut work = Vec::new();
-    for unit in units.iter().copied() {
-        let variants: Vec<Variant> = unit
-            .variants
-            .iter()
-            .map(|v| variant(options, &unit.name, v, &deployment_sources, &display_root))
-            .collect();
-        let shown = variants
-            .iter()
-            .max_by_key(|v| v.profile)
-            .expect("a unit has its unset variant");
-        let reported = options.report_development
-            || variants.iter().any(|v| v.profile != Profile::Development);
-        modules.push(LintedModule {
-            module: unit.name.clone(),
-            profile: shown.profile,
-            profile_reason: shown.reason.clone(),
-            file: project
-                .sources
-                .get(project.modules[unit.settings.module].file)
-                .display
-                .clone(),
-            reported,
-        });
-        work.push(Work {
-            settings: unit.settings.clone(),
-            name: unit.name.clone(),
-            deployments: deployments_of(unit, &display_root),
-            variants,
-        });
-    }
     let mut findings = fallback_findings;
     let mut dotenv_loaded: Vec<deployment_findings::LoadedDotenv> = Vec::new();
-    // In batches, the syntax trees parsed for one batch dropped before the next: memory stays
-    // that of a batch however large the repository (issue 11).
-    for batch in work.chunks(LINT_BATCH) {
+    // In batches, the syntax trees parsed for one batch dropped before the next, and the texts
+    // it inflated deflated again: memory stays that of a batch however large the repository
+    // (issue 11). What a batch lints is made for it, not for every unit up front.
+    while !units.is_empty() {
+        let batch: Vec<plan::Unit> = units.drain(..LINT_BATCH.min(units.len())).collect();
         project.release_trees();
+        project.sources.release_texts(FileId(0));
+        // What the last batch (or planning, and the walk's listings) freed goes back to the
+        // system before this batch's threads allocate from arenas of their own.
+        crate::memory::release_free_pages();
+        let mut work = Vec::with_capacity(batch.len());
+        for unit in &batch {
+            let variants: Vec<Variant> = unit
+                .variants
+                .iter()
+                .map(|v| variant(options, &unit.name, v, &deployment_sources, &display_root))
+                .collect();
+            let shown = variants
+                .iter()
+                .max_by_key(|v| v.profile)
+                .expect("a unit has its unset variant");
+            let reported = options.report_development
+                || variants.iter().any(|v| v.profile != Profile::Development);
+            modules.push(LintedModule {
+                module: unit.name.clone(),
+                profile: shown.profile,
+                profile_reason: shown.reason.clone(),
+                file: project
+                    .sources
+                    .get(project.modules[unit.settings.module].file)
+                    .display
+                    .clone(),
+                reported,
+            });
+            work.push(Work {
+                settings: unit.settings.clone(),
+                name: unit.name.clone(),
+                deployments: deployments_of(unit, &display_root),
+                variants,
+            });
+        }
         let shared = Shared {
             project: &project,
             defaults_module,
@@ -178,7 +204,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
             options,
         };
         for (found, problems, loaded) in
-            crate::parallel::chunks(batch, |part| lint_part(&shared, part))
+            crate::parallel::chunks(&work, |part| lint_part(&shared, part))
         {
             findings.extend(found);
             diagnostics.extend(problems);
@@ -186,6 +212,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
         }
     }
     project.release_trees();
+    crate::memory::release_free_pages();
     crate::stats::phase("lint");
     let linted_files: HashSet<&Path> = linted_files.iter().map(PathBuf::as_path).collect();
     diagnostics.extend(
@@ -209,7 +236,7 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     ));
     // Passed files that no settings module reads are not a problem: pre-commit passes every
     // changed Python file.
-    if plan.units.is_empty() && !targets.triggered() {
+    if planned_none && !targets.triggered() {
         let shown: Vec<String> = options
             .paths
             .iter()
@@ -385,7 +412,9 @@ fn findings_in(shared: &Shared, work: &Work, variant: &Variant, ctx: &Context) -
             environment: variant.environment.clone(),
             notes: draft.notes,
             setting: draft.setting,
-            fix: draft.fix,
+            fix: draft
+                .fix
+                .filter(|_| !shared.project.is_mounted_file(draft.span.file)),
         });
     }
     found

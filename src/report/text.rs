@@ -188,7 +188,7 @@ fn diagnostic_report(sources: &SourceMap, diagnostic: &Diagnostic, span: Span) -
 
 fn source_of(sources: &SourceMap, span: Span) -> NamedSource<String> {
     let file = sources.get(span.file);
-    NamedSource::new(&file.display, file.text.clone())
+    NamedSource::new(&file.display, file.text().to_string())
 }
 
 #[derive(Debug)]

@@ -7,6 +7,16 @@ use super::{Project, Target};
 use crate::fsindex::FsIndex;
 
 impl Project {
+    /// Forgets the listings discovery's walk made (a monorepo's tens of thousands of folders,
+    /// the largest thing held after planning, issue 11): what is asked after planning (the
+    /// folders of settings modules, for globs and dotenv files) is listed again on demand, once
+    /// each. Nothing changes when another holder of the index keeps it.
+    pub fn forget_walked_listings(&mut self) {
+        if let Some(index) = std::sync::Arc::get_mut(&mut self.index) {
+            index.forget_walked();
+        }
+    }
+
     pub(super) fn resolve(
         &mut self,
         parser: &mut tree_sitter::Parser,
@@ -26,6 +36,37 @@ impl Project {
             },
             None => Target::Missing(shown),
         }
+    }
+
+    /// The modules (`.py` files, `__init__.py` aside) of the project package `package`, loaded,
+    /// at most [`MAX_PACKAGE_MODULES`] of them in name order; none when it is not a package of
+    /// the project.
+    pub(super) fn package_modules(
+        &mut self,
+        parser: &mut tree_sitter::Parser,
+        importer: &Path,
+        package: &str,
+    ) -> Vec<usize> {
+        let Target::Project(index) = self.resolve(parser, importer, package, 0) else {
+            return Vec::new();
+        };
+        if !self.modules[index].is_package {
+            return Vec::new();
+        }
+        let init = self.sources.get(self.modules[index].file).path.clone();
+        let Some(dir) = init.parent() else {
+            return Vec::new();
+        };
+        let mut files = self.index.files_matching(dir, |name| {
+            name.to_str()
+                .is_some_and(|n| n.ends_with(".py") && n != "__init__.py")
+        });
+        files.sort();
+        files
+            .into_iter()
+            .take(MAX_PACKAGE_MODULES)
+            .filter_map(|file| self.load_one(parser, &file))
+            .collect()
     }
 
     /// Where the module an import names is, without loading it: a file of the project (`None`
@@ -58,6 +99,10 @@ impl Project {
         Located::File(path)
     }
 }
+
+/// The most modules of one package loaded for an import by a name djsafe computes only when
+/// evaluating (`import_module(f'config.{ENV}')`).
+const MAX_PACKAGE_MODULES: usize = 64;
 
 /// Where an import's module is: see [`Project::locate`].
 pub(super) enum Located {

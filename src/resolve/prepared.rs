@@ -11,6 +11,7 @@ use crate::discover::read_text;
 use crate::fsindex::FsIndex;
 use crate::lint::shape::Shape;
 use crate::parse::{SyntaxError, parse_python};
+use crate::source::FileId;
 
 /// A file read and scanned ahead of loading, with no syntax tree kept.
 pub(super) struct Prepared {
@@ -102,6 +103,9 @@ impl Project {
         if self.prepared.len() >= AHEAD / 4 || self.pending.is_empty() {
             return;
         }
+        // What was loaded since the last window has been scanned: its texts are deflated until
+        // evaluation reads them, so planning does not hold every module's text at once.
+        self.sources.release_texts(FileId(0));
         let mut window = Vec::new();
         while window.len() < AHEAD
             && let Some(path) = self.pending.pop_front()

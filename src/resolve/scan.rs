@@ -14,6 +14,10 @@ pub(super) struct ImportRequest {
     pub(super) from_names: Vec<((usize, usize), String)>,
     /// What the import needs of the module: the names `from X import a, b` takes, or all of it.
     pub(super) demand: Demand,
+    /// `importlib.import_module('x.y')` or `__import__('x.y')` with a literal name, not an
+    /// import statement: loaded when it names a project module (its code runs when the call
+    /// does, and may change other modules), and nothing said when it names a library's.
+    pub(super) by_name: bool,
 }
 
 /// The imports of one import statement.
@@ -26,6 +30,7 @@ fn import_requests(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
             level,
             from_names,
             demand,
+            by_name: false,
         });
     };
     match node.kind() {
@@ -102,6 +107,7 @@ pub(super) fn scan_module(
             }
             "call" => {
                 include_patterns(node, text, includes);
+                import_by_literal_name(node, text, imports);
                 *calls_exec |= node
                     .child_by_field_name("function")
                     .is_some_and(|f| &text[f.byte_range()] == "exec");
@@ -118,6 +124,94 @@ pub(super) fn scan_module(
                 return;
             }
         }
+    }
+}
+
+/// `importlib.import_module('proj.plugin')`, `import_module(...)` imported from importlib, or
+/// `__import__('proj.plugin')`: a module found by a name written as a plain string literal (or
+/// literals joined by `+`). A name that ends in a value djsafe reads only when evaluating
+/// (`f'config.{ENV}'`, `'config.' + env`) names one of the modules of a package: the request's
+/// `dotted` is then `config.*`, and every module of that package is loaded, for evaluation to
+/// run the one the environment names.
+fn import_by_literal_name(call: Node, text: &str, out: &mut Vec<ImportRequest>) {
+    let Some(function) = call.child_by_field_name("function") else {
+        return;
+    };
+    let callee = &text[function.byte_range()];
+    if !matches!(
+        callee,
+        "importlib.import_module" | "import_module" | "__import__"
+    ) {
+        return;
+    }
+    let Some(argument) = call
+        .child_by_field_name("arguments")
+        .and_then(|arguments| arguments.named_child(0))
+    else {
+        return;
+    };
+    let Some(name) = module_name_pattern(argument, text) else {
+        return;
+    };
+    out.push(ImportRequest {
+        name: (argument.start_byte(), argument.end_byte()),
+        dotted: name,
+        level: 0,
+        from_names: Vec::new(),
+        demand: Demand::All,
+        by_name: true,
+    });
+}
+
+/// The module name an expression spells: `'a.b'`, `'a.' + 'b'`, or `a.*` for `f'a.{x}'` and
+/// `'a.' + x`. `None` for anything else (a relative name, escapes, placeholders elsewhere).
+fn module_name_pattern(node: Node, text: &str) -> Option<String> {
+    let plain = |name: &str| {
+        !name.is_empty()
+            && !name.starts_with('.')
+            && name
+                .chars()
+                .all(|c| c == '.' || c == '_' || c.is_ascii_alphanumeric())
+    };
+    match node.kind() {
+        "string" => {
+            let literal = &text[node.byte_range()];
+            let (formatted, body) = match literal.strip_prefix(['f', 'F']) {
+                Some(rest) => (true, rest),
+                None => (false, literal),
+            };
+            let body = body
+                .strip_prefix(['\'', '"'])
+                .and_then(|rest| rest.strip_suffix(['\'', '"']))?;
+            if !formatted {
+                return plain(body).then(|| body.to_string());
+            }
+            // One placeholder, last, after a dot: `f'config.{ENV}'`.
+            let (prefix, rest) = body.split_once('{')?;
+            let package = prefix.strip_suffix('.')?;
+            (plain(package) && rest.ends_with('}') && !rest[..rest.len() - 1].contains(['{', '}']))
+                .then(|| format!("{package}.*"))
+        }
+        "binary_operator"
+            if node
+                .child_by_field_name("operator")
+                .is_some_and(|o| &text[o.byte_range()] == "+") =>
+        {
+            let left = module_name_pattern(node.child_by_field_name("left")?, text)?;
+            let right = node.child_by_field_name("right")?;
+            match module_name_pattern(right, text) {
+                Some(tail) if !left.ends_with('*') && !tail.ends_with('*') => {
+                    let joined = format!("{left}{tail}");
+                    plain(&joined).then_some(joined)
+                }
+                _ if right.kind() != "string" && !left.ends_with('*') => {
+                    let package = left.strip_suffix('.')?;
+                    Some(format!("{package}.*"))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
 

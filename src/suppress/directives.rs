@@ -84,7 +84,7 @@ pub fn comments(file: &SourceFile, tree: Option<&Tree>, syntax: Syntax) -> Vec<C
     match (syntax, tree) {
         (Syntax::Python, Some(tree)) => {
             // Comments are leaves: a bounded walk of the tree finds them all.
-            crate::parse::walk(tree.root_node(), 4 * file.text.len() + 64, &mut |node| {
+            crate::parse::walk(tree.root_node(), 4 * file.text().len() + 64, &mut |node| {
                 if node.kind() == "comment" {
                     found.push(Comment {
                         start: node.start_byte(),
@@ -95,7 +95,7 @@ pub fn comments(file: &SourceFile, tree: Option<&Tree>, syntax: Syntax) -> Vec<C
         }
         _ => {
             let mut at = 0;
-            for line in file.text.split_inclusive('\n') {
+            for line in file.text().split_inclusive('\n') {
                 let body = line.trim_end_matches(['\n', '\r']);
                 let hash = if syntax == Syntax::LineStart {
                     body.trim_start()
@@ -139,7 +139,7 @@ fn hash_comment(line: &str) -> Option<usize> {
 pub fn directives(file: &SourceFile, comments: &[Comment]) -> Vec<Directive> {
     let mut found = Vec::new();
     for comment in comments {
-        let text = &file.text[comment.start..comment.end];
+        let text = &file.text()[comment.start..comment.end];
         let line = file.position(comment.start).line;
         // A comment may hold several `#` parts: `# type: ignore  # noqa: DJS001`.
         let mut searched = 0;

@@ -53,7 +53,7 @@ impl<'p> FileDirectives<'p> {
         need_moves: bool,
     ) -> Self {
         let source = project.sources.get(file);
-        if module.is_some() && !need_moves && !mentions_noqa(&source.text) {
+        if module.is_some() && !need_moves && !mentions_noqa(source.text()) {
             return FileDirectives {
                 file: source,
                 syntax: Syntax::Python,
@@ -99,7 +99,7 @@ impl<'p> FileDirectives<'p> {
         if self.syntax != Syntax::Hash {
             return line;
         }
-        let lines = self.file.position(self.file.text.len()).line;
+        let lines = self.file.position(self.file.text().len()).line;
         let mut line = line;
         while line < lines && self.file.line_text(line).trim_end().ends_with('\\') {
             line += 1;
@@ -120,7 +120,7 @@ impl<'p> FileDirectives<'p> {
 /// (see [`FileDirectives::noqa_line`]): the line a string that goes on past its end ends on, the
 /// next line after a backslash continuation, or `None` where the line takes the comment.
 fn comment_moves(file: &SourceFile, tree: &tree_sitter::Tree) -> Vec<Option<usize>> {
-    let text = &file.text;
+    let text = &file.text();
     let lines = file.position(text.len()).line;
     let node_at = |byte: usize| tree.root_node().descendant_for_byte_range(byte, byte);
     let mut moves = vec![None; lines + 1];

@@ -20,6 +20,9 @@ mod closures;
 #[path = "config_files.rs"]
 mod config_files;
 
+#[path = "rebinding.rs"]
+mod rebinding;
+
 /// splitmix64: small, fast, and the same sequence on every machine.
 pub struct Rng(u64);
 
@@ -282,6 +285,12 @@ pub fn package(rng: &mut Rng) -> Package {
     }
     if rng.chance(15) {
         let (added, lines) = config_files::generate(rng);
+        files.extend(added);
+        text.push_str(&lines);
+    }
+    // Issue 10, round 6: writes that may rebind any name, classmethods, plugins by name.
+    if rng.chance(20) {
+        let (added, lines) = rebinding::generate(rng);
         files.extend(added);
         text.push_str(&lines);
     }

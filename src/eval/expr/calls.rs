@@ -35,10 +35,22 @@ impl<'p> Run<'p> {
         if let Some(value) = self.namespace_method(frame, function, node) {
             return value;
         }
-        // Code handed the module namespace (`globals().update(...)`, `configure(locals())`) may
-        // define or change any setting.
+        // Code handed the module namespace (`configure(locals())`) and a namespace method djsafe
+        // could not evaluate (`globals().update(**m)`) may define or rebind any setting; a
+        // method that reads it (`globals().get(...)`) or only adds names may define others.
         if let Some(reason) = self.namespace_escape(frame, function, node) {
-            frame.ns.opaque = Some(reason.into());
+            let method = function
+                .child_by_field_name("attribute")
+                .filter(|_| function.kind() == "attribute")
+                .map(|attribute| self.text(frame, attribute));
+            let passed = function
+                .child_by_field_name("object")
+                .is_none_or(|receiver| !self.is_namespace_text(frame, receiver));
+            if passed || matches!(method, Some("update" | "__setitem__")) {
+                self.namespace_rebound(frame, &reason);
+            } else {
+                frame.ns.opaque = Some(reason.into());
+            }
         }
         let callee = self.expr(frame, function);
         let args = match node.child_by_field_name("arguments") {
@@ -162,6 +174,12 @@ impl<'p> Run<'p> {
                     class.name
                 );
                 self.forget_arguments(frame, &args, &reason);
+                // Its methods, which djsafe does not follow either, may set the class's
+                // attributes (`self.toggle()` calling a classmethod, `type(self).X = ...`).
+                class.mark_changed(&format!(
+                    "an instance of it is made at {}, whose methods djsafe does not follow",
+                    self.line(frame, node)
+                ));
                 Value::unknown(reason, span)
             }
             Kind::Unknown(_) | Kind::FromEnv(_) | Kind::Random(_) => {
@@ -184,6 +202,19 @@ impl<'p> Run<'p> {
         }
     }
 
+    /// Whether `node` is a call of `globals`, `locals` or `vars`, as written.
+    pub(in crate::eval) fn is_namespace_text(&self, frame: &Frame, node: Node<'p>) -> bool {
+        node.kind() == "call"
+            && matches!(
+                node.child_by_field_name("function")
+                    .map(|f| self.text(frame, f)),
+                Some("globals" | "locals" | "vars")
+            )
+            && node
+                .child_by_field_name("arguments")
+                .is_some_and(|a| a.named_child_count() == 0)
+    }
+
     /// Why a call may change the module namespace behind djsafe's back, if it may.
     pub(super) fn namespace_escape(
         &self,
@@ -191,14 +222,7 @@ impl<'p> Run<'p> {
         function: Node<'p>,
         call: Node<'p>,
     ) -> Option<String> {
-        let is_namespace = |n: Node| {
-            n.kind() == "call"
-                && matches!(
-                    n.child_by_field_name("function")
-                        .map(|f| self.text(frame, f)),
-                    Some("globals" | "locals" | "vars")
-                )
-        };
+        let is_namespace = |n: Node| self.is_namespace_text(frame, n);
         let receiver = function.child_by_field_name("object");
         if receiver.is_some_and(is_namespace) {
             return Some(format!(

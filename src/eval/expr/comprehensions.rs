@@ -132,9 +132,16 @@ impl<'p> Run<'p> {
         };
         let iterable = self.expr(frame, right);
         *env = union(env, &iterable.env);
-        let items = ops::iterate(&iterable)
+        let Some(items) = ops::iterate(&iterable)
             .filter(|items| items.len() <= crate::eval::stmt::MAX_UNROLLED_ITERATIONS)
-            .ok_or_else(|| format!("cannot list the items of `{}`", self.text(frame, right)))?;
+        else {
+            // `[m.setup() for m in sys.modules.values()]` may change any module.
+            self.loop_over_modules(frame, &iterable);
+            return Err(format!(
+                "cannot list the items of `{}`",
+                self.text(frame, right)
+            ));
+        };
         let site = self.span(frame, *clause);
         for item in items {
             self.assign(frame, left, item.with_env(&iterable.env), site);

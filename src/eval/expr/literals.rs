@@ -113,7 +113,7 @@ impl<'p> Run<'p> {
             let end = children
                 .get(at + 1)
                 .map_or(children[at].end_byte(), |next| next.start_byte());
-            let file = &self.project.sources.get(frame.file).text;
+            let file = &self.project.sources.get(frame.file).text();
             file[node.start_byte() + 1..end].to_string()
         });
         let formatted = match (conversion, &self_documenting) {

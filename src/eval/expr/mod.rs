@@ -60,6 +60,7 @@ const BUILTINS: &[&str] = &[
     "property",
     "staticmethod",
     "classmethod",
+    "__import__",
     "super",
     "NotImplemented",
     "Ellipsis",
@@ -266,6 +267,13 @@ impl<'p> Run<'p> {
         }
         match name {
             "__name__" => return Value::str(&self.project.modules[frame.module].name, span),
+            // A Helm template expression in a file a ConfigMap holds (`deploy::mounts`).
+            crate::deploy::mounts::TEMPLATE_NAME => {
+                return Value::unknown(
+                    "a Helm template expression, rendered when the chart is installed",
+                    span,
+                );
+            }
             // The file as it is in the repository: paths derived from it (BASE_DIR) resolve
             // inside the checkout, where djsafe reads `.env` and `settings.ini` files.
             "__file__" => {
@@ -314,6 +322,20 @@ impl<'p> Run<'p> {
                 }
             }
             Kind::Class(class) => match class.attribute(name, span) {
+                // A classmethod takes the class it is reached through (a subclass's too).
+                Some(Value {
+                    kind: Kind::Function(function),
+                    origin,
+                    env,
+                }) if matches!(function.receiver, super::value::Receiver::ClassMethod) => {
+                    let bound =
+                        function.with_receiver(super::value::Receiver::Class(object.clone()));
+                    Value {
+                        kind: Kind::Function(Rc::new(bound)),
+                        origin,
+                        env,
+                    }
+                }
                 Some(value) => value,
                 None => Value::unknown(
                     format!("`{}` has no attribute `{name}` djsafe can see", class.name),

@@ -108,13 +108,26 @@ impl<'p> Run<'p> {
                 }
                 // `mod.DEBUG = True` through a module djsafe cannot identify.
                 self.through_unidentified(frame, &holder);
-                // `Conf.LEVEL = 'DEBUG'` (a class decorator, a helper): the class changed.
+                // `Conf.LEVEL = 'DEBUG'` (a class decorator, a classmethod): the class's
+                // attribute, which its subclasses see too. Under a condition djsafe cannot
+                // decide, it may or may not have been set.
                 if let Kind::Class(class) = &holder.kind {
-                    class.mark_changed(&format!(
-                        "`{}` is set at {}",
-                        self.text(frame, target),
-                        self.line(frame, target)
-                    ));
+                    let name = self.text(frame, attribute);
+                    let value = if self.forks > 0 && !value.is_unknown() {
+                        Value::unknown(
+                            format!(
+                                "`{}` may be set at {}, under a condition djsafe cannot decide",
+                                self.text(frame, target),
+                                self.line(frame, target)
+                            ),
+                            site,
+                        )
+                        .with_env(&value.env)
+                    } else {
+                        value.clone()
+                    };
+                    class.set_attribute(name, value.with_env(&frame.control));
+                    return;
                 }
                 let reason = format!(
                     "stored in `{}` at {}, which djsafe does not follow",
@@ -157,12 +170,12 @@ impl<'p> Run<'p> {
             match key.as_str() {
                 Some(name) => self.write_global(frame, name, value, site),
                 None => {
-                    let reason = format!(
+                    let what = format!(
                         "`{}` at {}, whose name djsafe cannot read",
                         self.text(frame, target),
                         self.line(frame, target)
                     );
-                    frame.ns.opaque = Some(reason.into());
+                    self.namespace_rebound(frame, &what);
                 }
             }
             return;

@@ -56,8 +56,17 @@ impl<'p> Run<'p> {
         let saved = frame.control.clone();
         frame.control = union(&frame.control, &test.env);
         let result = match test.truthy() {
-            Some(true) => self.block(frame, *body),
-            Some(false) => self.arms(frame, rest),
+            Some(true) => {
+                let result = self.block(frame, *body);
+                let skipped: Vec<Node<'p>> = rest.iter().map(|(_, body)| *body).collect();
+                self.depend_on_skipped(frame, &skipped, &test.env);
+                result
+            }
+            Some(false) => {
+                let result = self.arms(frame, rest);
+                self.depend_on_skipped(frame, &[*body], &test.env);
+                result
+            }
             None => {
                 let before = frame.ns.clone();
                 let mut fork = self.fork();
@@ -111,6 +120,29 @@ impl<'p> Run<'p> {
         };
         frame.control = saved;
         result
+    }
+
+    /// A name an arm not taken would have bound keeps its value because of the condition that
+    /// skipped the arm: `EMAIL_BACKEND = console` followed by `if os.environ.get('EMAIL_HOST'):
+    /// EMAIL_BACKEND = smtp` is the console backend when `EMAIL_HOST` is unset, not in every
+    /// environment. The condition's variables join what those names' values depend on.
+    fn depend_on_skipped(&mut self, frame: &mut Frame, skipped: &[Node<'p>], env: &EnvDeps) {
+        if env.is_empty() || skipped.is_empty() {
+            return;
+        }
+        let text = &self.project.sources.get(frame.file).text();
+        let mut nodes = Vec::new();
+        for body in skipped {
+            collect_assigned_names(*body, text, &mut nodes);
+        }
+        let mut names: Vec<&str> = nodes.iter().map(|n| &text[n.byte_range()]).collect();
+        names.sort_unstable();
+        names.dedup();
+        for name in names {
+            if let Some(binding) = frame.ns.bindings.get_mut(name) {
+                binding.value = binding.value.clone().with_env(env);
+            }
+        }
     }
 
     pub(super) fn try_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
@@ -201,6 +233,7 @@ impl<'p> Run<'p> {
                 self.line(frame, node)
             );
             self.invalidate(frame, node, &reason);
+            self.loop_over_modules(frame, &iterable);
             self.exec_in_loop_not_run(frame, node, right, &iterable);
             return Ok(());
         };
@@ -230,7 +263,7 @@ impl<'p> Run<'p> {
         iterable: &Value,
     ) {
         let mut calls = Vec::new();
-        let text = &self.project.sources.get(frame.file).text;
+        let text = &self.project.sources.get(frame.file).text();
         collect_nodes(
             node,
             &mut |n| {
@@ -374,7 +407,11 @@ impl<'p> Run<'p> {
     /// Every name a statement we do not evaluate may assign becomes `Unknown`.
     pub(super) fn invalidate(&mut self, frame: &mut Frame, node: Node<'p>, reason: &str) {
         let mut names = Vec::new();
-        collect_assigned_names(node, &self.project.sources.get(frame.file).text, &mut names);
+        collect_assigned_names(
+            node,
+            self.project.sources.get(frame.file).text(),
+            &mut names,
+        );
         let site = self.span(frame, node);
         for name in names {
             let text = self.text(frame, name);
@@ -410,10 +447,41 @@ impl<'p> Run<'p> {
             let control = frame.control.clone();
             self.forget_reachable(&values, &used_reason, &control);
         }
+        self.invalidate_namespace_writes(frame, node, reason);
         let mut star = Vec::new();
         collect_nodes(node, &mut |n| n.kind() == "wildcard_import", &mut star);
         if !star.is_empty() {
             frame.ns.opaque = Some(reason.into());
+        }
+    }
+}
+
+impl<'p> Run<'p> {
+    /// A statement not evaluated that writes the module namespace (`globals()[k] = v` or
+    /// `globals().update(m)` in a loop over `os.environ`): any name may be rebound. Reading it
+    /// (`globals().get(k)`) changes nothing.
+    fn invalidate_namespace_writes(&mut self, frame: &mut Frame, node: Node<'p>, reason: &str) {
+        let mut calls = Vec::new();
+        collect_nodes(node, &mut |n| n.kind() == "call", &mut calls);
+        let writes = calls.into_iter().find(|&call| {
+            self.is_namespace_text(frame, call)
+                && !call.parent().is_some_and(|parent| {
+                    parent.kind() == "attribute"
+                        && parent.child_by_field_name("attribute").is_some_and(|a| {
+                            matches!(
+                                self.text(frame, a),
+                                "get" | "keys" | "items" | "values" | "copy" | "__contains__"
+                            )
+                        })
+                })
+        });
+        if let Some(call) = writes {
+            let why = format!(
+                "`{}` at {}, in code djsafe does not evaluate ({reason})",
+                self.text(frame, call),
+                self.line(frame, call)
+            );
+            self.namespace_rebound(frame, &why);
         }
     }
 }

@@ -33,7 +33,7 @@ impl<'p> Run<'p> {
                 .collect::<String>();
             let top = full.split('.').next().unwrap_or_default().to_string();
             let bound = alias.map(|a| self.text(frame, a)).unwrap_or(&top);
-            let value = match self.project.target(self.span(frame, dotted)).cloned() {
+            let value = match self.import_target(self.span(frame, dotted)) {
                 Some(Target::External(path)) => {
                     let path = if alias.is_some() { path } else { top.clone() };
                     Value::new(Kind::External(path.into()), site)
@@ -63,6 +63,19 @@ impl<'p> Run<'p> {
         } else {
             Ok(())
         }
+    }
+
+    /// What an import names, as the project resolved it; a module a container mounts from a
+    /// ConfigMap is missing unless this evaluation's deployment mounts it (`deploy::mounts`).
+    fn import_target(&self, name: Span) -> Option<Target> {
+        let target = self.project.target(name).cloned();
+        if let Some(Target::Project(index)) = target
+            && let Some(marker) = self.project.module_mount(index)
+            && self.getenv(marker).is_none()
+        {
+            return Some(Target::Missing(self.project.modules[index].name.clone()));
+        }
+        target
     }
 
     pub(super) fn unresolved(&mut self, frame: &Frame, site: Span, shown: &str) {
@@ -105,7 +118,7 @@ impl<'p> Run<'p> {
             })
             .collect();
         let module_text = self.text(frame, module_node).to_string();
-        match self.project.target(self.span(frame, module_node)).cloned() {
+        match self.import_target(self.span(frame, module_node)) {
             Some(Target::Project(index)) => {
                 if frame.handles("ModuleNotFoundError") {
                     let module = module_text.as_str().into();
@@ -136,7 +149,7 @@ impl<'p> Run<'p> {
                     let wanted = self.text(frame, name);
                     let value = match namespace.bindings.get(wanted) {
                         Some(binding) => binding.value.clone(),
-                        None => match self.project.target(self.span(frame, name)).cloned() {
+                        None => match self.import_target(self.span(frame, name)) {
                             Some(Target::Project(sub)) => {
                                 self.import_module(frame, sub, site);
                                 Value::new(Kind::Module(sub), site)

@@ -24,6 +24,7 @@ pub(super) fn scenario_label(scenario: &super::Scenario) -> String {
     let mut set: Vec<String> = scenario
         .vars
         .iter()
+        .filter(|(k, _)| !k.starts_with(crate::deploy::mounts::MARKER_PREFIX))
         .map(|(k, v)| format!("{k}={}", super::value::python_repr(v)))
         .collect();
     set.extend(scenario.unknown.iter().map(|k| format!("{k} set")));
@@ -47,7 +48,7 @@ impl<'p> Run<'p> {
     }
 
     pub(super) fn text(&self, frame: &Frame, node: Node) -> &'p str {
-        &self.project.sources.get(frame.file).text[node.byte_range()]
+        &self.project.sources.get(frame.file).text()[node.byte_range()]
     }
 
     pub(super) fn line(&self, frame: &Frame, node: Node) -> String {
@@ -91,7 +92,7 @@ impl<'p> Run<'p> {
             .unwrap_or(self.span(frame, statement));
         let module = &self.project.modules[frame.module].name;
         // djsafe raises `Exception` for every `raise X(...)`: messages name the class written.
-        let written = self.project.sources.get(site.file).text[site.start..site.end]
+        let written = self.project.sources.get(site.file).text()[site.start..site.end]
             .strip_prefix("raise ")
             .and_then(|rest| {
                 let name = rest.split(|c: char| c == '(' || c.is_whitespace()).next()?;
@@ -111,7 +112,7 @@ impl<'p> Run<'p> {
         let mut names = Vec::new();
         targets::collect_assigned_names(
             statement,
-            &self.project.sources.get(frame.file).text,
+            self.project.sources.get(frame.file).text(),
             &mut names,
         );
         let span = self.span(frame, statement);
@@ -279,11 +280,43 @@ impl<'p> Run<'p> {
                         let container = self.expr(frame, object);
                         let key = self.expr(frame, key);
                         self.delete_item(frame, &container, &key);
+                    } else if target.kind() == "attribute" {
+                        self.delete_attribute(frame, target);
                     }
                 }
                 Ok(())
             }
             _ => Ok(()),
+        }
+    }
+
+    /// `del holder.NAME`. Through a project module, the module loses the name: djsafe does not
+    /// model a name removed from another module's namespace, so it is unknown there from now on
+    /// (`from registry import NAME` afterwards raises ImportError in Python). Through a module
+    /// djsafe cannot identify, any module may have lost it; a class's attributes may then come
+    /// from a base class instead.
+    fn delete_attribute(&mut self, frame: &mut Frame, target: Node<'p>) {
+        let (Some(object), Some(attribute)) = (
+            target.child_by_field_name("object"),
+            target.child_by_field_name("attribute"),
+        ) else {
+            return;
+        };
+        let holder = self.expr(frame, object);
+        let site = self.span(frame, target);
+        let reason = format!(
+            "deleted by `del {}` at {}",
+            self.text(frame, target),
+            self.line(frame, target)
+        );
+        match &holder.kind {
+            Kind::Module(module) => {
+                let name = self.text(frame, attribute);
+                let gone = Value::unknown(reason, site);
+                self.write_module_attribute(frame, *module, name, gone, site);
+            }
+            Kind::Class(class) => class.mark_changed(&reason),
+            _ => self.through_unidentified(frame, &holder),
         }
     }
 
@@ -333,6 +366,13 @@ impl<'p> Run<'p> {
                 {
                     continue;
                 }
+                // `@classmethod`: called through a class, the function takes that class first.
+                (Decorator::Value(callee), Kind::Function(function)) if matches!(&callee.kind, Kind::External(path) if &**path == "builtins.classmethod") =>
+                {
+                    let method = function.with_receiver(super::value::Receiver::ClassMethod);
+                    value = Value::new(Kind::Function(std::rc::Rc::new(method)), binding.site);
+                    continue;
+                }
                 (Decorator::Wraps(wrapped), Kind::Function(function))
                     if let Kind::Function(original) = &wrapped.kind =>
                 {
@@ -352,6 +392,7 @@ impl<'p> Run<'p> {
                             })
                             .collect(),
                         closure: function.closure.clone(),
+                        receiver: function.receiver.clone(),
                     };
                     value = Value::new(Kind::Function(std::rc::Rc::new(renamed)), binding.site);
                     continue;

@@ -34,6 +34,10 @@ pub struct Class {
     /// from a decorator or any code, `setattr(Conf, ...)`): djsafe does not follow a class's
     /// attributes after its definition, so every lookup through it is then unknown.
     changed: RefCell<Option<Rc<str>>>,
+    /// Attributes set after the `class` statement ran, under names djsafe knows
+    /// (`cls.APPS = cls.APPS + [...]` in a classmethod, `Conf.LEVEL = 'DEBUG'`): they hide what
+    /// the body bound, in this class and in the classes that look names up in it.
+    assigned: RefCell<Vec<(Rc<str>, Value)>>,
 }
 
 impl fmt::Debug for Class {
@@ -85,7 +89,26 @@ impl Class {
             depth,
             library_base,
             changed: RefCell::new(None),
+            assigned: RefCell::new(Vec::new()),
         }
+    }
+
+    /// `Class.name = value` after the class was defined.
+    pub fn set_attribute(&self, name: &str, value: Value) {
+        let mut assigned = self.assigned.borrow_mut();
+        match assigned.iter_mut().find(|(n, _)| &**n == name) {
+            Some((_, slot)) => *slot = value,
+            None => assigned.push((name.into(), value)),
+        }
+    }
+
+    /// An attribute the class itself holds: set after its definition, else bound by its body.
+    fn own(&self, name: &str) -> Option<Value> {
+        let assigned = self.assigned.borrow();
+        if let Some((_, value)) = assigned.iter().find(|(n, _)| &**n == name) {
+            return Some(value.clone());
+        }
+        self.attributes.bindings.get(name).map(|b| b.value.clone())
     }
 
     /// An attribute of the class was set after its definition (see `changed`).
@@ -120,6 +143,13 @@ impl Class {
             depth: self.depth,
             library_base: self.library_base.clone(),
             changed: RefCell::new(self.changed.borrow().clone()),
+            assigned: RefCell::new(
+                self.assigned
+                    .borrow()
+                    .iter()
+                    .map(|(name, value)| (name.clone(), copier.value(value)))
+                    .collect(),
+            ),
         }
     }
 
@@ -133,18 +163,15 @@ impl Class {
                 span,
             ));
         }
-        if let Some(binding) = self.attributes.bindings.get(name) {
-            return Some(binding.value.clone());
+        if let Some(value) = self.own(name) {
+            return Some(value);
         }
         let ancestors = match &self.ancestors {
             Ok(ancestors) => ancestors,
             Err(reason) => return Some(Value::unknown(format!("`{name}`: {reason}"), span)),
         };
-        if let Some(value) = ancestors
-            .iter()
-            .find_map(|class| class.attributes.bindings.get(name))
-        {
-            return Some(value.value.clone());
+        if let Some(value) = ancestors.iter().find_map(|class| class.own(name)) {
+            return Some(value);
         }
         self.library_base.as_ref().map(|library| {
             Value::unknown(

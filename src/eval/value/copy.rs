@@ -169,6 +169,10 @@ impl Copier {
                         .collect(),
                 })
             }),
+            receiver: match &function.receiver {
+                super::Receiver::Class(class) => super::Receiver::Class(self.value(class)),
+                other => other.clone(),
+            },
         });
         self.functions.insert(Rc::as_ptr(function), copy.clone());
         copy

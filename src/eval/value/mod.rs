@@ -262,6 +262,45 @@ pub struct Function {
     pub params: Vec<Param>,
     /// For a `def` run inside a function: what it may read of the enclosing functions' variables.
     pub closure: Option<Rc<Closure>>,
+    /// What it receives before its arguments (see [`Receiver`]).
+    pub receiver: Receiver,
+}
+
+/// What a function receives before the arguments of a call: `@classmethod` functions take the
+/// class they are reached through (`Prod.setup()` runs `setup` with `cls` the class `Prod`,
+/// also when `setup` is defined on a base class).
+#[derive(Clone, Debug)]
+pub enum Receiver {
+    /// A plain function: only its arguments.
+    Plain,
+    /// `@classmethod` in a class body, not yet reached through a class: calling it as it is
+    /// raises in Python, and is not followed.
+    ClassMethod,
+    /// A classmethod reached through this class.
+    Class(Value),
+}
+
+impl Function {
+    /// The same definition (its defaults and closure shared) with another receiver.
+    pub fn with_receiver(&self, receiver: Receiver) -> Function {
+        Function {
+            name: self.name.clone(),
+            module: self.module,
+            start: self.start,
+            end: self.end,
+            params: self
+                .params
+                .iter()
+                .map(|p| Param {
+                    name: p.name.clone(),
+                    default: p.default.clone(),
+                    kind: p.kind,
+                })
+                .collect(),
+            closure: self.closure.clone(),
+            receiver,
+        }
+    }
 }
 
 /// The variables of the functions enclosing a nested `def` (see `eval::closures`).

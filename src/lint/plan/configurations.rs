@@ -21,7 +21,7 @@ pub(in crate::lint) fn configuration_classes(
         project
             .sources
             .get(project.modules[m].file)
-            .text
+            .text()
             .contains("Configuration")
     });
     if !mentions {

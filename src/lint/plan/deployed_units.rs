@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::deploy::{Deployment, Origin, Role};
+use crate::deploy::{Deployment, FileMount, Origin, Role};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::discover::{Discovery, display_path};
 use crate::profile::{self, Classified, Profile};
@@ -38,7 +38,7 @@ pub(super) fn deployed_units<'d>(
         let (Some(module), Some(profile)) = (entry.module, &entry.profile) else {
             continue;
         };
-        let env: BTreeMap<String, Setting> = entry
+        let mut env: BTreeMap<String, Setting> = entry
             .deployment
             .env
             .iter()
@@ -51,6 +51,19 @@ pub(super) fn deployed_units<'d>(
                 (name.clone(), setting)
             })
             .collect();
+        // The files its container mounts that settings import exist in its evaluations alone.
+        for mount in entry
+            .deployment
+            .mounts
+            .iter()
+            .filter(|m| imported_mount(project, m))
+        {
+            let setting = Setting {
+                value: Some("1".into()),
+                origin: Some(mount.origin.clone()),
+            };
+            env.insert(crate::deploy::mounts::marker(mount), setting);
+        }
         units
             .entry((module, entry.class.clone()))
             .or_default()
@@ -120,7 +133,15 @@ pub(super) fn deployed_units<'d>(
             r.deployment.role == Role::Runs
                 && ((r.via.is_none() && r.module_name.is_some()) || r.set_elsewhere.is_some())
         });
-        let mut unset = unset_variant(&name, &variants, &named_by, others_named, any_named, at);
+        let mut unset = unmounted_variant(
+            project,
+            &name,
+            &variants,
+            &named_by,
+            others_named,
+            any_named,
+            at,
+        );
         // The branch an entry point takes with the variable unset, whose other branch a
         // deployment or a hosting platform runs: the entry point itself says this one is what
         // runs elsewhere (a developer's machine).
@@ -282,6 +303,62 @@ fn other_branch_runs<'a>(
             })
             .map(|(d, (module, _))| (*fallback, d, module))
     })
+}
+
+/// Whether settings import a file a container mounts (a gunicorn configuration mounted next to
+/// them does not matter to them): its module is then loaded.
+fn imported_mount(project: &Project, mount: &FileMount) -> bool {
+    mount.repository_path.as_ref().is_some_and(|path| {
+        project
+            .module_by_path(&project.index().canonical(path))
+            .is_some()
+    })
+}
+
+/// The unset variant of a module some of whose deployments mount files into it from ConfigMaps:
+/// the checkout without those files runs where nothing is mounted, so the deployments that
+/// mount decide nothing about it; when all of them mount, it is what a developer runs.
+fn unmounted_variant<'d>(
+    project: &Project,
+    name: &str,
+    variants: &[Variant<'d>],
+    fallbacks: &[&Deployment],
+    others_named: bool,
+    any_named: bool,
+    at: &dyn Fn(&Origin) -> String,
+) -> Variant<'d> {
+    let mount_of = |v: &Variant<'d>| {
+        v.deployment
+            .and_then(|d| d.mounts.iter().find(|m| imported_mount(project, m)))
+    };
+    let unmounted: Vec<Variant<'d>> = variants
+        .iter()
+        .filter(|v| mount_of(v).is_none())
+        .cloned()
+        .collect();
+    match variants.iter().find_map(mount_of) {
+        Some(mount) if unmounted.is_empty() => Variant::unset(
+            Profile::Development,
+            format!(
+                "every deployment that runs it mounts files into it ({} from {}); without them it is a developer's checkout",
+                mount.mount_path,
+                at(&mount.origin)
+            ),
+        ),
+        Some(mount) => {
+            // The deployments that mount say what a server runs (the module with their files):
+            // the entry point's default does not decide for the checkout without them.
+            let mut unset = unset_variant(name, &unmounted, fallbacks, others_named, true, at);
+            unset.reason = format!(
+                "without the files its Kubernetes deployments mount ({} from {}): {}",
+                mount.mount_path,
+                at(&mount.origin),
+                unset.reason
+            );
+            unset
+        }
+        None => unset_variant(name, variants, fallbacks, others_named, any_named, at),
+    }
 }
 
 /// The profile of a module's code with every variable unset: the most exposed deployment that

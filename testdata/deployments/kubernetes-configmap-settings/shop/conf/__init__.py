@@ -1,0 +1,1 @@
+"""Configuration the cluster provides: `overrides.py` is mounted here from a ConfigMap."""

@@ -1,0 +1,3 @@
+"""The development site."""
+NAME = "dev.portal.example.com"
+SECURE = False

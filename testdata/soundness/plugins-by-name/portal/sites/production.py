@@ -1,0 +1,3 @@
+"""The production site."""
+NAME = "portal.example.com"
+SECURE = True
