@@ -130,7 +130,7 @@ impl<'p> Run<'p> {
         if env.is_empty() || skipped.is_empty() {
             return;
         }
-        let text = &self.project.sources.get(frame.file).text;
+        let text = &self.project.sources.get(frame.file).text();
         let mut nodes = Vec::new();
         for body in skipped {
             collect_assigned_names(*body, text, &mut nodes);
