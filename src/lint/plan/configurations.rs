@@ -21,8 +21,7 @@ pub(in crate::lint) fn configuration_classes(
         project
             .sources
             .get(project.modules[m].file)
-            .text()
-            .contains("Configuration")
+            .text_contains("Configuration")
     });
     if !mentions {
         return Vec::new();
