@@ -157,6 +157,9 @@ impl<'p> Run<'p> {
                 items.push(self.expr(frame, child));
             }
         }
+        if node.kind() == "set" && items.iter().any(ops::is_unhashable) {
+            return unhashable(span);
+        }
         let kind = match node.kind() {
             "list" => Kind::List(Object::new(items)),
             "set" => Kind::Set(Object::new(ops::set_items(items))),
@@ -180,6 +183,9 @@ impl<'p> Run<'p> {
                     };
                     let key = self.expr(frame, k);
                     let value = self.expr(frame, v);
+                    if ops::is_unhashable(&key) {
+                        return unhashable(span);
+                    }
                     ops::dict_insert(&mut pairs, key, value);
                 }
                 "dictionary_splat" => {
@@ -210,4 +216,14 @@ impl<'p> Run<'p> {
         }
         Value::new(Kind::Dict(Object::new(pairs)), span)
     }
+}
+
+/// A list, dict or set as a set item or dict key: CPython raises TypeError (unhashable type).
+/// djsafe says unknown rather than building the container: nesting such containers in a loop
+/// made values grow without bound (a fuzzed settings package took gigabytes).
+fn unhashable(span: crate::source::Span) -> Value {
+    Value::unknown(
+        "a list, dict or set is used as a set item or dict key (TypeError: unhashable type)",
+        span,
+    )
 }

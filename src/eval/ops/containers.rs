@@ -30,6 +30,11 @@ pub fn iterate(value: &Value) -> Option<Vec<Value>> {
     }
 }
 
+/// Whether Python refuses `value` as a set item or dict key: a list, dict or set.
+pub fn is_unhashable(value: &Value) -> bool {
+    matches!(value.kind, Kind::List(_) | Kind::Dict(_) | Kind::Set(_))
+}
+
 pub fn dict_insert(pairs: &mut Vec<(Value, Value)>, key: Value, value: Value) {
     match pairs.iter_mut().find(|(k, _)| *k == key) {
         Some(slot) => slot.1 = value,

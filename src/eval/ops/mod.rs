@@ -11,7 +11,9 @@ mod methods;
 mod operators;
 mod text;
 
-pub use containers::{dict_insert, exact_lookup, get_item, index, iterate, set_items};
+pub use containers::{
+    dict_insert, exact_lookup, get_item, index, is_unhashable, iterate, set_items,
+};
 pub use in_place::change;
 pub use methods::{MUTATING_METHODS, call_method, is_mutating_method};
 pub use operators::{binary, compare, unary};
