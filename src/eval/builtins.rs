@@ -94,7 +94,7 @@ impl Run<'_> {
                         ));
                     }
                 };
-                let items: Vec<Value> = std::iter::successors(Some(start), |i| Some(i + step))
+                let items: Vec<Value> = std::iter::successors(Some(start), |i| i.checked_add(step))
                     .take_while(|i| if step > 0 { *i < stop } else { *i > stop })
                     .take(MAX_RANGE + 1)
                     .map(|i| Value::new(Kind::Int(i), span))

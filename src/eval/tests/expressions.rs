@@ -198,3 +198,22 @@ fn unhashable_set_items_and_dict_keys_are_unknown() {
     let fuzzed = "import os\nDEBUG = os.environ['X']\nfor S in 'abcdefgh':\n    DEBUG = os.getenv('DATABASE_URL', [({{{((((((not ({(((-(-(-(-(-(-(-(-(-(-(-(-(-{(-(-DEBUG)): DEBUG}))))))))))))) != DEBUG) != DEBUG): DEBUG} != DEBUG)) != DEBUG) != DEBUG) != DEBUG) != DEBUG) != DEBUG): DEBUG}}},) for DEBUG in DEBUG])\nX = DEBUG\n";
     assert!(value(fuzzed, &[]).len() < 10_000);
 }
+
+#[test]
+fn range_ends_at_the_largest_integer_without_overflowing() {
+    // Found by fuzzing settings_package (2026-12-01): the step past the last item overflowed i64.
+    assert_eq!(
+        value(
+            "X = range(9223372036854775806, 9223372036854775807, 5)\n",
+            &[]
+        ),
+        "[9223372036854775806]"
+    );
+    assert_eq!(
+        value(
+            "X = range(-9223372036854775807, -9223372036854775807 - 1, -3)\n",
+            &[]
+        ),
+        "[-9223372036854775807]"
+    );
+}
