@@ -150,6 +150,7 @@ mod soundness {
         module_handles => "module-handles",
         module_in_container => "module-in-container",
         module_runs_once => "module-runs-once",
+        namespace_handed_to_helper => "namespace-handed-to-helper",
         plugins_by_name => "plugins-by-name",
         python_semantics => "python-semantics",
         self_update => "self-update",

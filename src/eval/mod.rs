@@ -51,6 +51,7 @@ mod module_cache;
 mod module_runs;
 pub use module_cache::ModuleCache;
 mod mutation;
+mod namespace_params;
 mod namespace_writes;
 mod ops;
 mod os_environ;
@@ -240,6 +241,9 @@ pub fn evaluate_with(
         call_forks: 0,
         unidentified: None,
         unidentified_running: Vec::new(),
+        next_alias: None,
+        alias_failure: None,
+        followed: false,
     };
     let namespace = run.module(settings.module);
     let namespace = match &settings.class {
@@ -359,6 +363,13 @@ struct Run<'p> {
     unidentified: Option<Rc<str>>,
     /// The modules running when `unidentified` was set.
     unidentified_running: Vec<usize>,
+    /// The namespace the next function call's parameters are handed (see `namespace_params`).
+    next_alias: Option<Rc<namespace_params::NamespaceAlias>>,
+    /// Why a function handed another module's namespace may have bound names djsafe cannot
+    /// list, once it did (see `namespace_params`).
+    alias_failure: Option<String>,
+    /// Whether the last function call djsafe evaluated was followed to its end.
+    followed: bool,
 }
 
 /// A write to the process environment, as `module_cache` replays it.
@@ -386,6 +397,9 @@ struct Frame {
     /// the function runs (so branches and loops treat them as any name) and are written to the
     /// module when it returns (see `call::call_function`).
     global_names: Vec<Rc<str>>,
+    /// In a function call handed a module namespace (`helper(globals())`): the parameters that
+    /// hold it (see `namespace_params`).
+    namespace_alias: Option<Rc<namespace_params::NamespaceAlias>>,
 }
 
 /// Why a block stopped before its end.

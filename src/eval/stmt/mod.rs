@@ -283,6 +283,10 @@ impl<'p> Run<'p> {
                             target.child_by_field_name("subscript"),
                         )
                     {
+                        // `del globals()[name]`, `del target[name]` through a parameter.
+                        if self.delete_namespace_item(frame, object, key, target) {
+                            continue;
+                        }
                         let container = self.expr(frame, object);
                         let key = self.expr(frame, key);
                         self.delete_item(frame, &container, &key);

@@ -79,6 +79,7 @@ impl<'p> Run<'p> {
                         })
                 })
         });
+        self.alias_not_evaluated(frame, node, reason);
         if let Some(call) = writes {
             let why = format!(
                 "`{}` at {}, in code djsafe does not evaluate ({reason})",
