@@ -118,13 +118,6 @@ impl<'p> Run<'p> {
         let Some(body) = self.function_body(function) else {
             return give_up("its definition could not be found".into());
         };
-        // Calling a generator or coroutine function runs none of its body: that happens when
-        // the object it returns is iterated or awaited, which djsafe does not follow.
-        if let Some(kind) = runs_later(body) {
-            return give_up(format!(
-                "it is {kind} function, whose body runs only when what it returns is used"
-            ));
-        }
         // A classmethod reached through a class takes it first (`cls`).
         let with_class;
         let args = match &function.receiver {
@@ -203,7 +196,16 @@ impl<'p> Run<'p> {
         };
         // A nested function reads its enclosing functions' variables from its closure (bound as
         // its locals, so that a function it calls does not see them).
-        let unfollowed = self.enter_closure(function, body, &mut locals);
+        // Calling a generator or coroutine function runs none of its body: that happens when
+        // the object it returns is iterated or awaited, which djsafe does not follow. It is
+        // not followed, so what its body may change (its arguments, `globals()`, `global`
+        // names) is unknown, as for any call not followed to its end.
+        let unfollowed = match runs_later(body) {
+            Some(kind) => Some(format!(
+                "it is {kind} function, whose body runs only when what it returns is used"
+            )),
+            None => self.enter_closure(function, body, &mut locals),
+        };
         // A `global` name is the module's: the function starts from the module's binding.
         let declared: Vec<(Rc<str>, Option<Binding>)> = global_names
             .iter()

@@ -147,6 +147,24 @@ impl<'p> Run<'p> {
                 }
                 for (name, alias) in names {
                     let wanted = self.text(frame, name);
+                    // `from package import name` where the package, run to its end with every
+                    // name known, has no such name, no module `__getattr__` and no such
+                    // submodule: ImportError, which an enclosing `try` catches (the names after
+                    // it are not bound). A module run in part (`crate::demand`) ran every
+                    // statement that mentions the name.
+                    if !namespace.bindings.contains_key(wanted)
+                        && !namespace.bindings.contains_key("__getattr__")
+                        && namespace.opaque.is_none()
+                        && !self.stack.contains(&index)
+                        && index != frame.module
+                        && !matches!(
+                            self.import_target(self.span(frame, name)),
+                            Some(Target::Project(_))
+                        )
+                        && frame.handles("ImportError")
+                    {
+                        return Err(Exit::Exception("ImportError"));
+                    }
                     let value = match namespace.bindings.get(wanted) {
                         Some(binding) => binding.value.clone(),
                         None => match self.import_target(self.span(frame, name)) {
