@@ -23,6 +23,9 @@ mod config_files;
 #[path = "rebinding.rs"]
 mod rebinding;
 
+#[path = "namespace_helpers.rs"]
+mod namespace_helpers;
+
 #[path = "mutations.rs"]
 mod mutations;
 
@@ -297,6 +300,13 @@ pub fn package(rng: &mut Rng) -> Package {
     // Issue 10, round 6: writes that may rebind any name, classmethods, plugins by name.
     if rng.chance(20) {
         let (added, lines) = rebinding::generate(rng);
+        files.extend(added);
+        text.push_str(&lines);
+    }
+    // Issue 10, round 7: functions handed the namespace, missing imports, bound methods,
+    // unhashable comprehensions, generator functions.
+    if rng.chance(20) {
+        let (added, lines) = namespace_helpers::generate(rng);
         files.extend(added);
         text.push_str(&lines);
     }
