@@ -142,6 +142,7 @@ mod soundness {
         bound_methods_and_hashing => "bound-methods-and-hashing",
         class_methods => "class-methods",
         class_resolution_order => "class-resolution-order",
+        closures_two_frames_out => "closures-two-frames-out",
         decorator_closures => "decorator-closures",
         environ_mapping_writes => "environ-mapping-writes",
         helper_write_in_branch => "helper-write-in-branch",
