@@ -224,6 +224,7 @@ pub fn evaluate_with(
         call_depth: 0,
         expr_depth: 0,
         raised: None,
+        maybe_raised: None,
         handling: Vec::new(),
         raise_site: None,
         scenario_label: stmt::scenario_label(scenario),
@@ -327,6 +328,9 @@ struct Run<'p> {
     /// An exception raised by the expression being evaluated, turned into [`Exit::Exception`]
     /// when its statement ends.
     raised: Option<&'static str>,
+    /// Why the exception being propagated may not have been raised at all (an import djsafe
+    /// cannot tell fails): the `try` that catches it makes what it assigns unknown.
+    maybe_raised: Option<String>,
     /// The exceptions the `except` clauses being run caught, innermost last: what a bare
     /// `raise` raises again.
     handling: Vec<&'static str>,

@@ -26,6 +26,7 @@ impl<'p> Run<'p> {
                 })
                 .collect(),
         );
+        let outer_maybe = self.maybe_raised.take();
         let outcome = self.block(frame, body);
         frame.handled.pop();
         let result = match outcome {
@@ -55,6 +56,16 @@ impl<'p> Run<'p> {
             }
             Err(other) => Err(other),
         };
+        // The exception caught may not have been raised: both the rest of the body and the
+        // handler may have run, so what either assigns is unknown.
+        // One it does not catch goes on to the `try` that does, with the doubt.
+        if let Some(why) = std::mem::replace(&mut self.maybe_raised, outer_maybe) {
+            if matches!(result, Err(Exit::Exception(_))) {
+                self.maybe_raised.get_or_insert(why);
+            } else {
+                self.invalidate(frame, node, &why);
+            }
+        }
         if let Some(block) = clauses
             .iter()
             .find(|c| c.kind() == "finally_clause")

@@ -154,15 +154,25 @@ impl<'p> Run<'p> {
                     // statement that mentions the name.
                     if !namespace.bindings.contains_key(wanted)
                         && !namespace.bindings.contains_key("__getattr__")
-                        && namespace.opaque.is_none()
-                        && !self.stack.contains(&index)
-                        && index != frame.module
                         && !matches!(
                             self.import_target(self.span(frame, name)),
                             Some(Target::Project(_))
                         )
                         && frame.handles("ImportError")
                     {
+                        // A package whose names djsafe does not all know (or one still being
+                        // imported) may have it: the import may or may not fail.
+                        if namespace.opaque.is_some()
+                            || self.stack.contains(&index)
+                            || index == frame.module
+                        {
+                            let why = format!(
+                                "`{}` at {} may or may not raise ImportError: djsafe does not know every name of `{module_text}`",
+                                self.text(frame, node),
+                                self.line(frame, node)
+                            );
+                            self.maybe_raised.get_or_insert(why);
+                        }
                         return Err(Exit::Exception("ImportError"));
                     }
                     let value = match namespace.bindings.get(wanted) {

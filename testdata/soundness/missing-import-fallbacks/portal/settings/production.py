@@ -37,6 +37,12 @@ try:
 except ImportError:
     CSRF_COOKIE_SECURE = True
 
+try:
+    from portal.extensions import sso
+    SECURE_SSL_REDIRECT = False
+except ImportError:
+    SECURE_SSL_REDIRECT = True
+
 INSTALLED_APPS = ['django.contrib.auth', 'django.contrib.contenttypes', 'portal']
 MIDDLEWARE = [
     'django.middleware.security.SecurityMiddleware',
