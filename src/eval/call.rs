@@ -103,6 +103,9 @@ impl<'p> Run<'p> {
         args: &Args,
         span: Span,
     ) -> Value {
+        // Taken first, so that no other call is handed it.
+        let alias = self.next_alias.take();
+        self.followed = false;
         let give_up = |why: String| {
             Value::unknown(
                 format!("call to `{}` not followed: {why}", function.name),
@@ -193,7 +196,16 @@ impl<'p> Run<'p> {
         };
         // A nested function reads its enclosing functions' variables from its closure (bound as
         // its locals, so that a function it calls does not see them).
-        let unfollowed = self.enter_closure(function, body, &mut locals);
+        // Calling a generator or coroutine function runs none of its body: that happens when
+        // the object it returns is iterated or awaited, which djsafe does not follow. It is
+        // not followed, so what its body may change (its arguments, `globals()`, `global`
+        // names) is unknown, as for any call not followed to its end.
+        let unfollowed = match runs_later(body) {
+            Some(kind) => Some(format!(
+                "it is {kind} function, whose body runs only when what it returns is used"
+            )),
+            None => self.enter_closure(function, body, &mut locals),
+        };
         // A `global` name is the module's: the function starts from the module's binding.
         let declared: Vec<(Rc<str>, Option<Binding>)> = global_names
             .iter()
@@ -212,6 +224,7 @@ impl<'p> Run<'p> {
             handled: Vec::new(),
             globals: Some(globals),
             global_names,
+            namespace_alias: alias,
         };
         let outer_steps = self.call_steps;
         let outer_conditions = std::mem::take(&mut self.call_conditions);
@@ -277,6 +290,7 @@ impl<'p> Run<'p> {
                 self.forget_reachable(&values, &reason, &control);
             }
         }
+        self.followed = matches!(exit, Ok(()) | Err(Exit::Return(_)));
         match exit {
             Ok(()) => Value::new(Kind::None, span).with_env(&conditions),
             Err(Exit::Return(value)) => {
@@ -296,7 +310,7 @@ impl<'p> Run<'p> {
         }
     }
 
-    fn function_body(&self, function: &Function) -> Option<Node<'p>> {
+    pub(super) fn function_body(&self, function: &Function) -> Option<Node<'p>> {
         let root = self.project.tree(function.module).root_node();
         let mut node = root.descendant_for_byte_range(function.start, function.end)?;
         while node.kind() != "function_definition" || node.start_byte() != function.start {
@@ -304,6 +318,37 @@ impl<'p> Run<'p> {
         }
         node.child_by_field_name("body")
     }
+}
+
+/// "a generator" when a function's body yields, "a coroutine" when it is `async def`: the call
+/// returns an object and runs none of the body.
+fn runs_later(body: Node) -> Option<&'static str> {
+    let definition = body.parent()?;
+    if definition
+        .child(0)
+        .is_some_and(|first| first.kind() == "async")
+    {
+        return Some("a coroutine");
+    }
+    let mut yields = Vec::new();
+    super::stmt::targets::collect_nodes(body, &mut |n| n.kind() == "yield", &mut yields);
+    // A `yield` of a nested function, lambda or class is not this function's.
+    yields
+        .iter()
+        .any(|y| {
+            let mut node = y.parent();
+            while let Some(n) = node.filter(|n| n.id() != body.id()) {
+                if matches!(
+                    n.kind(),
+                    "function_definition" | "lambda" | "class_definition"
+                ) {
+                    return false;
+                }
+                node = n.parent();
+            }
+            true
+        })
+        .then_some("a generator")
 }
 
 /// How deep [`at_call`] goes into the containers a call returns.

@@ -49,6 +49,7 @@ impl<'p> Run<'p> {
             handled: Vec::new(),
             globals: Some(Rc::new(globals)),
             global_names: Vec::new(),
+            namespace_alias: None,
         };
         if let Some(body) = node.child_by_field_name("body") {
             let _ = self.block(&mut body_frame, body);

@@ -139,6 +139,120 @@ fn own_bound_names(body: Node, text: &str) -> BTreeSet<Rc<str>> {
     own
 }
 
+/// Whether some use of `name` in `body` is free there: not inside a function, lambda or
+/// comprehension nested in `body` that binds the name itself (`host(service)` inside the
+/// function called reads its own `service`, not an enclosing function's).
+fn read_here(body: Node, text: &str, name: &str) -> bool {
+    let mut uses = Vec::new();
+    collect_nodes(
+        body,
+        &mut |n| n.kind() == "identifier" && &text[n.byte_range()] == name,
+        &mut uses,
+    );
+    uses.iter().any(|use_| {
+        let mut node = use_.parent();
+        while let Some(current) = node.filter(|n| *n != body) {
+            if scope_binds(current, text, name) && !evaluated_outside(current, *use_) {
+                return false;
+            }
+            node = current.parent();
+        }
+        true
+    })
+}
+
+/// Whether `node`, inside `scope`, is evaluated in the scope around it: a parameter's default
+/// or annotation (`def f(base=base)`), a comprehension's first iterable (`[x for x in x]`).
+fn evaluated_outside(scope: Node, node: Node) -> bool {
+    let holder = match scope.kind() {
+        "function_definition" | "lambda" => scope.child_by_field_name("parameters"),
+        _ => {
+            let mut cursor = scope.walk();
+            let first = scope
+                .named_children(&mut cursor)
+                .find(|c| c.kind() == "for_in_clause");
+            first.and_then(|clause| clause.child_by_field_name("right"))
+        }
+    };
+    holder.is_some_and(|h| h.start_byte() <= node.start_byte() && node.end_byte() <= h.end_byte())
+        && !is_parameter_name(node)
+}
+
+/// Whether an identifier is the name a parameter binds (`z` in `def inner(z)`, `v` in
+/// `v=base`, `args` in `*args`), not something a default or an annotation reads.
+fn is_parameter_name(node: Node) -> bool {
+    let Some(parent) = node.parent() else {
+        return false;
+    };
+    match parent.kind() {
+        "parameters" | "lambda_parameters" => true,
+        "default_parameter" | "typed_default_parameter" => {
+            parent.child_by_field_name("name") == Some(node)
+        }
+        "typed_parameter" | "list_splat_pattern" | "dictionary_splat_pattern" => {
+            parent.named_child(0) == Some(node)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `scope` (a function, lambda or comprehension) binds `name` in its own scope: a
+/// parameter, a name its body binds, a comprehension's loop variable. A name it declares
+/// `global` or `nonlocal` is not its own.
+fn scope_binds(scope: Node, text: &str, name: &str) -> bool {
+    let mut names: BTreeSet<Rc<str>> = BTreeSet::new();
+    match scope.kind() {
+        "function_definition" | "lambda" => {
+            if let Some(parameters) = scope.child_by_field_name("parameters") {
+                let mut cursor = parameters.walk();
+                for parameter in parameters.named_children(&mut cursor) {
+                    // The parameter's own name, not what its default or annotation reads.
+                    let named = match parameter.kind() {
+                        "identifier" => Some(parameter),
+                        "default_parameter" | "typed_default_parameter" => {
+                            parameter.child_by_field_name("name")
+                        }
+                        _ => parameter.named_child(0),
+                    };
+                    names.extend(named.map(|n| Rc::from(&text[n.byte_range()])));
+                }
+            }
+            if let Some(body) = scope.child_by_field_name("body") {
+                names.extend(own_bound_names(body, text));
+                let mut declared = Vec::new();
+                collect_nodes(
+                    body,
+                    &mut |n| matches!(n.kind(), "global_statement" | "nonlocal_statement"),
+                    &mut declared,
+                );
+                for statement in declared {
+                    let mut cursor = statement.walk();
+                    for declared in statement.named_children(&mut cursor) {
+                        names.remove(&text[declared.byte_range()]);
+                    }
+                }
+            }
+        }
+        "list_comprehension"
+        | "set_comprehension"
+        | "dictionary_comprehension"
+        | "generator_expression" => {
+            let mut cursor = scope.walk();
+            for clause in scope.named_children(&mut cursor) {
+                if clause.kind() == "for_in_clause"
+                    && let Some(left) = clause.child_by_field_name("left")
+                {
+                    let mut targets = Vec::new();
+                    collect_nodes(left, &mut |n| n.kind() == "identifier", &mut targets);
+                    names.extend(targets.into_iter().map(|n| Rc::from(&text[n.byte_range()])));
+                }
+            }
+        }
+        _ => return false,
+    }
+    names.contains(name)
+}
+
 impl Run<'_> {
     /// What a `def` run in `frame` (a function's frame) may read of the enclosing functions;
     /// `None` at a module's or class's top level.
@@ -221,6 +335,7 @@ impl Run<'_> {
             if params.contains(name.as_str())
                 || own.contains(name.as_str())
                 || !closure.locals.contains(name.as_str())
+                || !read_here(body, text, &name)
             {
                 continue;
             }

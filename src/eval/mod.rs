@@ -51,6 +51,7 @@ mod module_cache;
 mod module_runs;
 pub use module_cache::ModuleCache;
 mod mutation;
+mod namespace_params;
 mod namespace_writes;
 mod ops;
 mod os_environ;
@@ -223,6 +224,7 @@ pub fn evaluate_with(
         call_depth: 0,
         expr_depth: 0,
         raised: None,
+        maybe_raised: None,
         handling: Vec::new(),
         raise_site: None,
         scenario_label: stmt::scenario_label(scenario),
@@ -240,6 +242,9 @@ pub fn evaluate_with(
         call_forks: 0,
         unidentified: None,
         unidentified_running: Vec::new(),
+        next_alias: None,
+        alias_failure: None,
+        followed: false,
     };
     let namespace = run.module(settings.module);
     let namespace = match &settings.class {
@@ -323,6 +328,9 @@ struct Run<'p> {
     /// An exception raised by the expression being evaluated, turned into [`Exit::Exception`]
     /// when its statement ends.
     raised: Option<&'static str>,
+    /// Why the exception being propagated may not have been raised at all (an import djsafe
+    /// cannot tell fails): the `try` that catches it makes what it assigns unknown.
+    maybe_raised: Option<String>,
     /// The exceptions the `except` clauses being run caught, innermost last: what a bare
     /// `raise` raises again.
     handling: Vec<&'static str>,
@@ -359,6 +367,13 @@ struct Run<'p> {
     unidentified: Option<Rc<str>>,
     /// The modules running when `unidentified` was set.
     unidentified_running: Vec<usize>,
+    /// The namespace the next function call's parameters are handed (see `namespace_params`).
+    next_alias: Option<Rc<namespace_params::NamespaceAlias>>,
+    /// Why a function handed another module's namespace may have bound names djsafe cannot
+    /// list, once it did (see `namespace_params`).
+    alias_failure: Option<String>,
+    /// Whether the last function call djsafe evaluated was followed to its end.
+    followed: bool,
 }
 
 /// A write to the process environment, as `module_cache` replays it.
@@ -386,6 +401,9 @@ struct Frame {
     /// the function runs (so branches and loops treat them as any name) and are written to the
     /// module when it returns (see `call::call_function`).
     global_names: Vec<Rc<str>>,
+    /// In a function call handed a module namespace (`helper(globals())`): the parameters that
+    /// hold it (see `namespace_params`).
+    namespace_alias: Option<Rc<namespace_params::NamespaceAlias>>,
 }
 
 /// Why a block stopped before its end.

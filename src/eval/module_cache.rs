@@ -64,6 +64,9 @@ pub(super) struct Effects {
     /// Every write to the process environment, in order (the `env_writes` a report shows leave
     /// out those of a dotenv file).
     pub env_log: Vec<EnvChange>,
+    /// Why copies of `os.environ` no longer read as the environment, once one was written to
+    /// (see `os_environ`): a copy the module made may be read by its importers.
+    pub environ_copy_written: Option<Rc<str>>,
 }
 
 /// The run's state when a cached module started, to check at its end that nothing outside it
@@ -90,6 +93,8 @@ impl Run<'_> {
             && self.global_writes.is_empty()
             && self.forgotten.is_empty()
             && self.unidentified.is_none()
+            // Its reads of a copy of `os.environ` would depend on the writes before it.
+            && self.environ_copy_written.is_none()
     }
 
     /// The module's namespace from an evaluation that agrees with this run, its records and
@@ -192,6 +197,7 @@ impl Run<'_> {
             env_writes: std::mem::take(&mut self.env_writes),
             dotenv: std::mem::take(&mut self.dotenv),
             env_log: std::mem::take(&mut self.env_log),
+            environ_copy_written: self.environ_copy_written.take(),
         }
     }
 
@@ -207,6 +213,7 @@ impl Run<'_> {
         self.env_writes = effects.env_writes;
         self.dotenv = effects.dotenv;
         self.env_log = effects.env_log;
+        self.environ_copy_written = effects.environ_copy_written;
     }
 
     /// Adds a module's records to the run's, as if it had recorded them itself after what the
@@ -229,6 +236,9 @@ impl Run<'_> {
             self.dotenv.entry(path).or_default().extend(values);
         }
         self.env_log.extend(mine.env_log);
+        if self.environ_copy_written.is_none() {
+            self.environ_copy_written = mine.environ_copy_written;
+        }
     }
 }
 
@@ -255,5 +265,6 @@ fn copy_effects(effects: &Effects, copier: &mut Copier) -> Effects {
             .collect(),
         dotenv: effects.dotenv.clone(),
         env_log: effects.env_log.clone(),
+        environ_copy_written: effects.environ_copy_written.clone(),
     }
 }

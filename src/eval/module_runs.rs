@@ -41,6 +41,7 @@ impl Run<'_> {
             handled: Vec::new(),
             globals: None,
             global_names: Vec::new(),
+            namespace_alias: None,
         };
         // Evaluation goes on after an uncaught exception: Python would stop, but the statements
         // after it still describe what the author meant to deploy, and losing their findings

@@ -2,6 +2,8 @@
 //! and `globals().setdefault(...)` at a module's top level or inside its functions, and
 //! `globals().update(vars(module))` copying another module's names.
 
+use std::rc::Rc;
+
 use tree_sitter::Node;
 
 use super::call::GlobalWrite;
@@ -36,12 +38,36 @@ impl<'p> Run<'p> {
             self.bind(frame, name, value, site);
             return;
         }
+        let conditional = self.forks > self.call_forks;
+        // The function reads its module's names from its globals: it sees the write at once
+        // (`globals()['X'] = 2; return X` returns 2), as a maybe when made under a condition.
+        if let Some(globals) = frame.globals.as_mut() {
+            let seen = if conditional {
+                Value::unknown(
+                    format!(
+                        "`{name}` may be set by `globals()[...]` under a condition djsafe cannot decide"
+                    ),
+                    site,
+                )
+            } else {
+                value.clone()
+            };
+            let binding = super::Binding {
+                value: seen.with_env(&frame.control),
+                site,
+            };
+            // A name it declares `global` lives in its frame while it runs.
+            if frame.global_names.iter().any(|g| **g == *name) {
+                frame.ns.bindings.insert(name.into(), binding.clone());
+            }
+            Rc::make_mut(globals).bindings.insert(name.into(), binding);
+        }
         self.global_writes.push(GlobalWrite {
             module: frame.module,
             name: name.into(),
             value: value.with_env(&frame.control),
             site,
-            conditional: self.forks > self.call_forks,
+            conditional,
         });
     }
 
@@ -55,10 +81,8 @@ impl<'p> Run<'p> {
     ) -> Option<Value> {
         let receiver = function.child_by_field_name("object")?;
         let method = self.text(frame, function.child_by_field_name("attribute")?);
-        if function.kind() != "attribute"
-            || !self.is_namespace_call(frame, receiver)
-            || !matches!(method, "update" | "setdefault")
-        {
+        let module = self.namespace_target(frame, receiver)?;
+        if function.kind() != "attribute" || !matches!(method, "update" | "setdefault") {
             return None;
         }
         let span = self.span(frame, call);
@@ -74,23 +98,23 @@ impl<'p> Run<'p> {
         if let Some(holder) = &holder
             && !matches!(holder.kind, Kind::Module(_))
         {
-            return self.unknown_update(frame, call);
+            return self.unknown_update(frame, module, call);
         }
         if let Some(Kind::Module(index)) = holder.map(|h| h.kind) {
             // The attributes Python gives every module come first (`__name__` is then the other
             // module's: `sys.modules[__name__]` afterwards finds it), then the module's names.
-            let module = &self.project.modules[index];
+            let source = &self.project.modules[index];
             let (name, file) = (
-                module.name.clone(),
+                source.name.clone(),
                 self.project
                     .sources
-                    .get(module.file)
+                    .get(source.file)
                     .path
                     .to_string_lossy()
                     .into_owned(),
             );
-            self.write_global(frame, "__name__", Value::str(&name, span), span);
-            self.write_global(frame, "__file__", Value::str(&file, span), span);
+            self.write_global_in(frame, module, "__name__", Value::str(&name, span), span);
+            self.write_global_in(frame, module, "__file__", Value::str(&file, span), span);
             for dunder in [
                 "__doc__",
                 "__package__",
@@ -99,17 +123,21 @@ impl<'p> Run<'p> {
                 "__cached__",
             ] {
                 let reason = format!("`{dunder}` of `{name}`, which djsafe does not model");
-                self.write_global(frame, dunder, Value::unknown(reason, span), span);
+                self.write_global_in(frame, module, dunder, Value::unknown(reason, span), span);
             }
             let names = self.module_names(frame, index);
             for (name, binding) in &names.bindings {
-                self.write_global(frame, name, binding.value.clone(), span);
+                self.write_global_in(frame, module, name, binding.value.clone(), span);
             }
             // Names djsafe did not evaluate (a module it only partly loaded, or whose names it
             // cannot tell) are copied too.
             if names.opaque.is_some() || self.project.modules[index].kept.is_some() {
                 let reason = format!("`{}` at {}", self.text(frame, call), self.line(frame, call));
-                frame.ns.opaque.get_or_insert_with(|| reason.into());
+                if module == frame.module {
+                    frame.ns.opaque.get_or_insert_with(|| reason.into());
+                } else {
+                    self.alias_failure.get_or_insert(reason);
+                }
             }
             return Some(Value::new(Kind::None, span));
         }
@@ -122,7 +150,7 @@ impl<'p> Run<'p> {
                     // are more than a scenario sets; a file; a call): any name may be rebound.
                     [dict] => match dict.pairs() {
                         Some(pairs) => pairs,
-                        None => return self.unknown_update(frame, call),
+                        None => return self.unknown_update(frame, module, call),
                     },
                     _ => return None,
                 };
@@ -149,11 +177,11 @@ impl<'p> Run<'p> {
             },
         };
         if writes.iter().any(|(k, _)| k.as_str().is_none()) {
-            return self.unknown_update(frame, call);
+            return self.unknown_update(frame, module, call);
         }
         for (key, value) in writes {
             let name = key.as_str().unwrap_or_default().to_string();
-            self.write_global(frame, &name, value, span);
+            self.write_global_in(frame, module, &name, value, span);
         }
         Some(Value::new(Kind::None, span))
     }
@@ -161,13 +189,18 @@ impl<'p> Run<'p> {
     /// `globals().update(m)` where djsafe cannot list `m` (a module it cannot identify, a
     /// mapping built from `os.environ`, a file, a call): any name may be rebound or added. The
     /// call is then evaluated as done (`None`), its names unknown ([`Run::namespace_rebound`]).
-    fn unknown_update(&mut self, frame: &mut Frame, call: Node<'p>) -> Option<Value> {
+    fn unknown_update(
+        &mut self,
+        frame: &mut Frame,
+        module: usize,
+        call: Node<'p>,
+    ) -> Option<Value> {
         let what = format!(
             "`{}` at {}, whose names djsafe does not know",
             self.text(frame, call),
             self.line(frame, call)
         );
-        self.namespace_rebound(frame, &what);
+        self.namespace_rebound_in(frame, module, &what);
         Some(Value::new(Kind::None, self.span(frame, call)))
     }
 

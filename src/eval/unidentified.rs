@@ -62,6 +62,22 @@ impl Run<'_> {
                     None => Value::unknown(format!("`{call}({dotted:?})`"), span),
                 };
             }
+            // A module of the project's packages that the repository does not contain: on this
+            // checkout the import raises ModuleNotFoundError, which an enclosing `try` catches.
+            if !dotted.starts_with('.')
+                && self.is_project_package(dotted)
+                && self.project.find_module_file(dotted).is_none()
+                && frame.handles("ModuleNotFoundError")
+            {
+                self.raised = Some("ModuleNotFoundError");
+                return Value::unknown(
+                    format!(
+                        "`{call}({dotted:?})` raises ModuleNotFoundError: the repository does not contain it"
+                    ),
+                    span,
+                )
+                .with_env(&name.env);
+            }
             if !self.is_project_package(dotted) {
                 return Value::unknown(
                     format!(

@@ -32,6 +32,11 @@ impl<'p> Run<'p> {
             return Value::unknown("incomplete call", span);
         };
         // `globals().update(NAME=value)` and `globals().setdefault('NAME', value)` bind names.
+        // The same through a parameter a followed function was handed the namespace in (first:
+        // its `setdefault` and `get` read that namespace, not the function's module's).
+        if let Some(value) = self.alias_method(frame, function, node) {
+            return value;
+        }
         if let Some(value) = self.namespace_method(frame, function, node) {
             return value;
         }
@@ -46,6 +51,12 @@ impl<'p> Run<'p> {
             let passed = function
                 .child_by_field_name("object")
                 .is_none_or(|receiver| !self.is_namespace_text(frame, receiver));
+            // A project function is followed with its parameter standing for the namespace.
+            if passed
+                && let Some(value) = self.call_handed_namespace(frame, function, node, &reason)
+            {
+                return value;
+            }
             if passed || matches!(method, Some("update" | "__setitem__")) {
                 self.namespace_rebound(frame, &reason);
             } else {

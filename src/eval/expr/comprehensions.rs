@@ -69,6 +69,17 @@ impl<'p> Run<'p> {
             self.forget_reachable(&values, &why, &control);
             return Value::unknown(reason, span).with_env(&env);
         }
+        let unhashable = match node.kind() {
+            "set_comprehension" => items.iter().any(ops::is_unhashable),
+            "dictionary_comprehension" => items.iter().any(|item| {
+                item.items()
+                    .is_some_and(|kv| kv.first().is_some_and(ops::is_unhashable))
+            }),
+            _ => false,
+        };
+        if unhashable {
+            return self.unhashable(frame, span).with_env(&env);
+        }
         let kind = match node.kind() {
             "set_comprehension" => Kind::Set(Object::new(ops::set_items(items))),
             "dictionary_comprehension" => {

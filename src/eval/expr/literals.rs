@@ -158,7 +158,7 @@ impl<'p> Run<'p> {
             }
         }
         if node.kind() == "set" && items.iter().any(ops::is_unhashable) {
-            return unhashable(span);
+            return self.unhashable(frame, span);
         }
         let kind = match node.kind() {
             "list" => Kind::List(Object::new(items)),
@@ -184,7 +184,7 @@ impl<'p> Run<'p> {
                     let key = self.expr(frame, k);
                     let value = self.expr(frame, v);
                     if ops::is_unhashable(&key) {
-                        return unhashable(span);
+                        return self.unhashable(frame, span);
                     }
                     ops::dict_insert(&mut pairs, key, value);
                 }
@@ -218,12 +218,18 @@ impl<'p> Run<'p> {
     }
 }
 
-/// A list, dict or set as a set item or dict key: CPython raises TypeError (unhashable type).
-/// djsafe says unknown rather than building the container: nesting such containers in a loop
-/// made values grow without bound (a fuzzed settings package took gigabytes).
-fn unhashable(span: crate::source::Span) -> Value {
-    Value::unknown(
-        "a list, dict or set is used as a set item or dict key (TypeError: unhashable type)",
-        span,
-    )
+impl Run<'_> {
+    /// A list, dict or set as a set item or dict key (a literal or a comprehension): CPython
+    /// raises TypeError (unhashable type), which an enclosing `try` may catch. djsafe says
+    /// unknown rather than building the container: nesting such containers in a loop made
+    /// values grow without bound (a fuzzed settings package took gigabytes).
+    pub(super) fn unhashable(&mut self, frame: &Frame, span: crate::source::Span) -> Value {
+        if frame.handles("TypeError") {
+            self.raised = Some("TypeError");
+        }
+        Value::unknown(
+            "a list, dict or set is used as a set item or dict key (TypeError: unhashable type)",
+            span,
+        )
+    }
 }

@@ -378,6 +378,9 @@ impl<'p> Run<'p> {
         ) else {
             return Value::unknown("incomplete subscript", span);
         };
+        if let Some(value) = self.alias_subscript(frame, object, key, node) {
+            return value;
+        }
         let container = self.expr(frame, object);
         let key = self.expr(frame, key);
         if matches!(&container.kind, Kind::External(path) if &**path == "os.environ") {

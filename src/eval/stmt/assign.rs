@@ -166,16 +166,16 @@ impl<'p> Run<'p> {
         };
         let key = self.expr(frame, key_node);
         // `globals()[name] = value` binds a module name.
-        if self.is_namespace_call(frame, object) {
+        if let Some(module) = self.namespace_target(frame, object) {
             match key.as_str() {
-                Some(name) => self.write_global(frame, name, value, site),
+                Some(name) => self.write_global_in(frame, module, name, value, site),
                 None => {
                     let what = format!(
                         "`{}` at {}, whose name djsafe cannot read",
                         self.text(frame, target),
                         self.line(frame, target)
                     );
-                    self.namespace_rebound(frame, &what);
+                    self.namespace_rebound_in(frame, module, &what);
                 }
             }
             return;

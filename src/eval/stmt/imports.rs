@@ -157,6 +157,34 @@ impl<'p> Run<'p> {
                 }
                 for (name, alias) in names {
                     let wanted = self.text(frame, name);
+                    // `from package import name` where the package, run to its end with every
+                    // name known, has no such name, no module `__getattr__` and no such
+                    // submodule: ImportError, which an enclosing `try` catches (the names after
+                    // it are not bound). A module run in part (`crate::demand`) ran every
+                    // statement that mentions the name.
+                    if !namespace.bindings.contains_key(wanted)
+                        && !namespace.bindings.contains_key("__getattr__")
+                        && !matches!(
+                            self.import_target(self.span(frame, name)),
+                            Some(Target::Project(_))
+                        )
+                        && frame.handles("ImportError")
+                    {
+                        // A package whose names djsafe does not all know (or one still being
+                        // imported) may have it: the import may or may not fail.
+                        if namespace.opaque.is_some()
+                            || self.stack.contains(&index)
+                            || index == frame.module
+                        {
+                            let why = format!(
+                                "`{}` at {} may or may not raise ImportError: djsafe does not know every name of `{module_text}`",
+                                self.text(frame, node),
+                                self.line(frame, node)
+                            );
+                            self.maybe_raised.get_or_insert(why);
+                        }
+                        return Err(Exit::Exception("ImportError"));
+                    }
                     let value = match namespace.bindings.get(wanted) {
                         Some(binding) => binding.value.clone(),
                         None => match self.import_target(self.span(frame, name)) {

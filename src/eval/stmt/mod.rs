@@ -1,6 +1,7 @@
 //! Statements: a block runs statement by statement (with the step budget of the function call
 //! being evaluated), each kind of statement dispatched to the file for it: assignments in
-//! `assign`, `if`/`try`/`for` and `with` targets in `control_flow`, imports in `imports`, `match` in
+//! `assign`, `if` in `branches`, `try` in `exceptions`, `for` in `loops`, `with` in `with_blocks`,
+//! statements djsafe does not evaluate in `not_evaluated`, imports in `imports`, `match` in
 //! `eval::matching`; `def` and `class` bind here.
 
 use tree_sitter::Node;
@@ -10,11 +11,16 @@ use super::{Exit, Frame, Run, code_children};
 use crate::source::Span;
 
 mod assign;
-mod control_flow;
+mod branches;
+mod exceptions;
 mod imports;
+mod loops;
+mod not_evaluated;
 pub(super) mod targets;
+mod with_blocks;
 
-pub(super) use control_flow::{Handler, catches, join};
+pub(super) use branches::join;
+pub(super) use exceptions::{Handler, catches};
 pub(super) use targets::{
     changed_names, collect_identifiers, collect_name_uses, declared_names, used_names,
 };
@@ -279,6 +285,10 @@ impl<'p> Run<'p> {
                             target.child_by_field_name("subscript"),
                         )
                     {
+                        // `del globals()[name]`, `del target[name]` through a parameter.
+                        if self.delete_namespace_item(frame, object, key, target) {
+                            continue;
+                        }
                         let container = self.expr(frame, object);
                         let key = self.expr(frame, key);
                         self.delete_item(frame, &container, &key);

@@ -179,3 +179,25 @@ fn a_module_imported_after_another_is_not_kept() {
     ];
     assert_eq!(reused(&files, &runs), 2);
 }
+
+#[test]
+fn a_reused_base_that_wrote_a_copy_of_the_environment_is_seen_to_have_written_it() {
+    // `ENV` is a copy of os.environ that base writes to; production reads it after reusing
+    // base: CPython gives 'yes' (the copy base wrote), so djsafe must not read the scenario's
+    // variable through it (unknown, as when base runs again).
+    let files = [
+        ("site/__init__.py", ""),
+        (
+            "site/base.py",
+            "import os\nENV = os.environ.copy()\nENV['FORCED'] = 'yes'\nNAMES = ['a']\n",
+        ),
+        (
+            "site/production.py",
+            "from .base import *\nFORCED = ENV.get('FORCED', 'no')\n",
+        ),
+        ("site/staging.py", "from .base import *\n"),
+    ];
+    let runs: [(&str, &[(&str, &str)]); 2] =
+        [("site/staging.py", &[]), ("site/production.py", &[])];
+    assert_eq!(reused(&files, &runs), 1);
+}

@@ -338,9 +338,17 @@ pub enum ParamKind {
 }
 
 /// Functions are the same when they are the same definition.
+/// The same definition, bound to the same receiver: `Base.make == Child.make` is False for a
+/// classmethod (each is bound to its own class), `Base.make == Base.make` True.
 impl PartialEq for Function {
     fn eq(&self, other: &Self) -> bool {
         (self.module, self.start) == (other.module, other.start)
+            && match (&self.receiver, &other.receiver) {
+                (Receiver::Plain, Receiver::Plain)
+                | (Receiver::ClassMethod, Receiver::ClassMethod) => true,
+                (Receiver::Class(a), Receiver::Class(b)) => a == b,
+                _ => false,
+            }
     }
 }
 
