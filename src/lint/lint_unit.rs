@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use crate::dependencies::Dependencies;
 use crate::deploy::Process;
@@ -50,17 +51,29 @@ pub(super) struct Shared<'a> {
 }
 
 /// Runs the enabled rules on some settings modules, on one thread. Values are reference-counted,
-/// so they stay on the thread that made them: each thread evaluates Django's defaults once.
-pub(super) fn lint_part(shared: &Shared, part: &[Work]) -> Vec<Linted> {
-    let defaults = eval::evaluate(
-        shared.project,
-        &eval::Settings::module(shared.defaults_module),
-        &Scenario::default(),
-    )
-    .namespace;
+/// so they stay on the thread that made them: a worker evaluates Django's defaults once for its
+/// part, the calling thread once for the whole lint (`kept`, its evaluation of them).
+pub(super) fn lint_part(
+    shared: &Shared,
+    part: &[Work],
+    kept: Option<&mut Option<Rc<eval::Namespace>>>,
+) -> Vec<Linted> {
+    let evaluate_defaults = || {
+        eval::evaluate(
+            shared.project,
+            &eval::Settings::module(shared.defaults_module),
+            &Scenario::default(),
+        )
+        .namespace
+    };
+    let mut own = None;
+    let defaults: &eval::Namespace = match kept {
+        Some(kept) => kept.get_or_insert_with(evaluate_defaults),
+        None => own.insert(evaluate_defaults()),
+    };
     let modules = eval::ModuleCache::default();
     part.iter()
-        .map(|work| lint_one(shared, &defaults, &modules, work))
+        .map(|work| lint_one(shared, defaults, &modules, work))
         .collect()
 }
 

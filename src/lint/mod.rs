@@ -160,13 +160,16 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     // In batches, the syntax trees parsed for one batch dropped before the next, and the texts
     // it inflated deflated again: memory stays that of a batch however large the repository
     // (issue 11). What a batch lints is made for it, not for every unit up front.
+    // Django's defaults as the calling thread evaluated them, for each batch's part it runs.
+    let mut own_defaults: Option<std::rc::Rc<eval::Namespace>> = None;
     while !units.is_empty() {
         let batch: Vec<plan::Unit> = units.drain(..LINT_BATCH.min(units.len())).collect();
         project.release_trees();
         project.sources.release_texts(FileId(0));
         // What the last batch (or planning, and the walk's listings) freed goes back to the
-        // system before this batch's threads allocate from arenas of their own.
-        crate::memory::release_free_pages();
+        // system before this batch's threads allocate from arenas of their own, when the
+        // process holds enough for it to matter.
+        crate::memory::release_free_pages_above(crate::memory::TRIM_ABOVE_BYTES);
         let mut work = Vec::with_capacity(batch.len());
         for unit in &batch {
             let variants: Vec<Variant> = unit
@@ -205,7 +208,9 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
             options,
         };
         for (found, problems, loaded) in
-            crate::parallel::chunks(&work, |part| lint_part(&shared, part))
+            crate::parallel::chunks_keeping(&work, &mut own_defaults, |part, kept| {
+                lint_part(&shared, part, kept)
+            })
         {
             findings.extend(found);
             diagnostics.extend(problems);
