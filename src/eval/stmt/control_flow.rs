@@ -2,6 +2,7 @@
 //! namespaces; `try`/`except` (and `with contextlib.suppress(...)`) follows the exceptions djsafe
 //! tracks; `for` over a known sequence is unrolled; `with` binds its targets as unknown.
 
+use crate::syntax::{Field, NodeQueries};
 use tree_sitter::Node;
 
 use super::MAX_UNROLLED_ITERATIONS;
@@ -14,19 +15,19 @@ use crate::source::Span;
 impl<'p> Run<'p> {
     pub(super) fn if_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
         let mut arms = Vec::new();
-        if let Some(body) = node.child_by_field_name("consequence") {
-            arms.push((node.child_by_field_name("condition"), body));
+        if let Some(body) = node.field(Field::Consequence) {
+            arms.push((node.field(Field::Condition), body));
         }
         let mut cursor = node.walk();
         for alternative in node.children_by_field_name("alternative", &mut cursor) {
-            match alternative.kind() {
+            match alternative.kind_name() {
                 "elif_clause" => {
-                    if let Some(body) = alternative.child_by_field_name("consequence") {
-                        arms.push((alternative.child_by_field_name("condition"), body));
+                    if let Some(body) = alternative.field(Field::Consequence) {
+                        arms.push((alternative.field(Field::Condition), body));
                     }
                 }
                 _ => {
-                    if let Some(body) = alternative.child_by_field_name("body") {
+                    if let Some(body) = alternative.field(Field::Body) {
                         arms.push((None, body));
                     }
                 }
@@ -146,7 +147,7 @@ impl<'p> Run<'p> {
     }
 
     pub(super) fn try_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
-        let Some(body) = node.child_by_field_name("body") else {
+        let Some(body) = node.field(Field::Body) else {
             return Ok(());
         };
         let mut cursor = node.walk();
@@ -154,7 +155,7 @@ impl<'p> Run<'p> {
         let handlers: Vec<Node<'p>> = clauses
             .iter()
             .copied()
-            .filter(|c| c.kind() == "except_clause")
+            .filter(|c| c.kind_name() == "except_clause")
             .collect();
         frame.handled.push(
             handlers
@@ -170,8 +171,8 @@ impl<'p> Run<'p> {
         let result = match outcome {
             Ok(()) => match clauses
                 .iter()
-                .find(|c| c.kind() == "else_clause")
-                .and_then(|c| c.child_by_field_name("body"))
+                .find(|c| c.kind_name() == "else_clause")
+                .and_then(|c| c.field(Field::Body))
             {
                 Some(else_body) => self.block(frame, else_body),
                 None => Ok(()),
@@ -196,7 +197,7 @@ impl<'p> Run<'p> {
         };
         if let Some(block) = clauses
             .iter()
-            .find(|c| c.kind() == "finally_clause")
+            .find(|c| c.kind_name() == "finally_clause")
             .and_then(|c| child_block(*c))
         {
             self.block(frame, block)?;
@@ -209,7 +210,7 @@ impl<'p> Run<'p> {
         let mut cursor = clause.walk();
         let value = clause
             .named_children(&mut cursor)
-            .find(|n| n.kind() != "block" && n.kind() != "comment");
+            .find(|n| n.kind_name() != "block" && n.kind_name() != "comment");
         value
             .map(|v| self.text(frame, v).to_string())
             .unwrap_or_default()
@@ -217,9 +218,9 @@ impl<'p> Run<'p> {
 
     pub(super) fn for_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
         let (Some(left), Some(right), Some(body)) = (
-            node.child_by_field_name("left"),
-            node.child_by_field_name("right"),
-            node.child_by_field_name("body"),
+            node.field(Field::Left),
+            node.field(Field::Right),
+            node.field(Field::Body),
         ) else {
             return Ok(());
         };
@@ -243,8 +244,8 @@ impl<'p> Run<'p> {
             self.block(frame, body)?;
         }
         if let Some(alternative) = node
-            .child_by_field_name("alternative")
-            .and_then(|a| a.child_by_field_name("body"))
+            .field(Field::Alternative)
+            .and_then(|a| a.field(Field::Body))
         {
             self.block(frame, alternative)?;
         }
@@ -267,8 +268,8 @@ impl<'p> Run<'p> {
         collect_nodes(
             node,
             &mut |n| {
-                n.kind() == "call"
-                    && n.child_by_field_name("function")
+                n.kind_name() == "call"
+                    && n.field(Field::Function)
                         .is_some_and(|f| &text[f.byte_range()] == "exec")
             },
             &mut calls,
@@ -295,11 +296,18 @@ impl<'p> Run<'p> {
 
     pub(super) fn invalidate_with_targets(&mut self, frame: &mut Frame, node: Node<'p>) {
         let mut targets = Vec::new();
-        collect_nodes(node, &mut |n| n.kind() == "as_pattern_target", &mut targets);
+        collect_nodes(
+            node,
+            &mut |n| n.kind_name() == "as_pattern_target",
+            &mut targets,
+        );
         let site = self.span(frame, node);
         for target in targets {
             let reason = format!("bound by `with` at {}", self.line(frame, node));
-            if let Some(name) = target.named_child(0).filter(|n| n.kind() == "identifier") {
+            if let Some(name) = target
+                .named_child(0)
+                .filter(|n| n.kind_name() == "identifier")
+            {
                 self.bind(
                     frame,
                     self.text(frame, name),
@@ -316,12 +324,12 @@ impl<'p> Run<'p> {
     pub(super) fn with_statement(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
         self.invalidate_with_targets(frame, node);
         let enclosing = frame.handled.len();
-        let result =
-            self.with_items(frame, node)
-                .and_then(|()| match node.child_by_field_name("body") {
-                    Some(body) => self.block(frame, body),
-                    None => Ok(()),
-                });
+        let result = self
+            .with_items(frame, node)
+            .and_then(|()| match node.field(Field::Body) {
+                Some(body) => self.block(frame, body),
+                None => Ok(()),
+            });
         let suppressed: Vec<String> = frame
             .handled
             .drain(enclosing..)
@@ -341,18 +349,18 @@ impl<'p> Run<'p> {
     /// `except (A, B)` clause's; `None` when `expression` is not such a call or names none
     /// (`suppress()` suppresses nothing).
     fn suppressed_types(&mut self, frame: &mut Frame, expression: Node<'p>) -> Option<String> {
-        let function = expression.child_by_field_name("function").filter(|f| {
-            expression.kind() == "call" && matches!(f.kind(), "identifier" | "attribute")
+        let function = expression.field(Field::Function).filter(|f| {
+            expression.kind_name() == "call" && matches!(f.kind_name(), "identifier" | "attribute")
         })?;
         let callee = self.expr(frame, function);
         if !matches!(&callee.kind, Kind::External(path) if &**path == "contextlib.suppress") {
             return None;
         }
-        let arguments = expression.child_by_field_name("arguments")?;
+        let arguments = expression.field(Field::Arguments)?;
         let mut cursor = arguments.walk();
         let types: Vec<&str> = arguments
             .named_children(&mut cursor)
-            .filter(|a| a.kind() != "comment" && a.kind() != "keyword_argument")
+            .filter(|a| a.kind_name() != "comment" && a.kind_name() != "keyword_argument")
             .map(|a| self.text(frame, a))
             .collect();
         (!types.is_empty()).then(|| types.join(", "))
@@ -365,18 +373,18 @@ impl<'p> Run<'p> {
     /// [`Self::with_statement`] to pop.
     pub(super) fn with_items(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
         let mut items = Vec::new();
-        collect_nodes(node, &mut |n| n.kind() == "with_item", &mut items);
+        collect_nodes(node, &mut |n| n.kind_name() == "with_item", &mut items);
         for item in items {
-            let Some(value) = item.child_by_field_name("value") else {
+            let Some(value) = item.field(Field::Value) else {
                 continue;
             };
-            let (expression, target) = match value.kind() {
+            let (expression, target) = match value.kind_name() {
                 "as_pattern" => (
                     value.named_child(0),
                     value
-                        .child_by_field_name("alias")
+                        .field(Field::Alias)
                         .and_then(|alias| alias.named_child(0))
-                        .filter(|name| name.kind() == "identifier"),
+                        .filter(|name| name.kind_name() == "identifier"),
                 ),
                 _ => (Some(value), None),
             };
@@ -449,7 +457,7 @@ impl<'p> Run<'p> {
         }
         self.invalidate_namespace_writes(frame, node, reason);
         let mut star = Vec::new();
-        collect_nodes(node, &mut |n| n.kind() == "wildcard_import", &mut star);
+        collect_nodes(node, &mut |n| n.kind_name() == "wildcard_import", &mut star);
         if !star.is_empty() {
             frame.ns.opaque = Some(reason.into());
         }
@@ -462,12 +470,12 @@ impl<'p> Run<'p> {
     /// (`globals().get(k)`) changes nothing.
     fn invalidate_namespace_writes(&mut self, frame: &mut Frame, node: Node<'p>, reason: &str) {
         let mut calls = Vec::new();
-        collect_nodes(node, &mut |n| n.kind() == "call", &mut calls);
+        collect_nodes(node, &mut |n| n.kind_name() == "call", &mut calls);
         let writes = calls.into_iter().find(|&call| {
             self.is_namespace_text(frame, call)
                 && !call.parent().is_some_and(|parent| {
-                    parent.kind() == "attribute"
-                        && parent.child_by_field_name("attribute").is_some_and(|a| {
+                    parent.kind_name() == "attribute"
+                        && parent.field(Field::Attribute).is_some_and(|a| {
                             matches!(
                                 self.text(frame, a),
                                 "get" | "keys" | "items" | "values" | "copy" | "__contains__"
@@ -502,15 +510,15 @@ fn only_raises(block: Node) -> bool {
     let mut cursor = block.walk();
     block
         .named_children(&mut cursor)
-        .filter(|n| n.kind() != "comment")
+        .filter(|n| n.kind_name() != "comment")
         .last()
-        .is_some_and(|last| last.kind() == "raise_statement")
+        .is_some_and(|last| last.kind_name() == "raise_statement")
 }
 
 pub(super) fn child_block(node: Node) -> Option<Node> {
     let mut cursor = node.walk();
     node.named_children(&mut cursor)
-        .find(|n| n.kind() == "block")
+        .find(|n| n.kind_name() == "block")
 }
 
 /// The exceptions djsafe raises, with the classes an `except` may name to catch them.
