@@ -19,6 +19,7 @@
 //! (those that call, assign to an item or attribute, augment or delete, and mention a name that
 //! may hold another module's object) are kept whatever their importers need.
 
+use crate::syntax::{Field, NodeQueries};
 use std::collections::BTreeSet;
 
 use tree_sitter::Node;
@@ -109,7 +110,7 @@ pub fn kept_statements(root: Node, text: &str, demand: &Demand) -> Option<Vec<bo
                 .any(|n| ENVIRONMENT.contains(n)),
         );
         // Defining a function runs none of its body: its calls are what may change objects.
-        if statement.kind() == "function_definition" {
+        if statement.kind_name() == "function_definition" {
             changes = false;
         }
         mutates.push(changes);
@@ -175,7 +176,7 @@ fn mentioned<'t>(node: Node, text: &'t str, found: &mut Mentions<'t>) -> bool {
     let mut cursor = node.walk();
     loop {
         let current = cursor.node();
-        match current.kind() {
+        match current.kind_name() {
             "wildcard_import" => return false,
             "import_statement" | "import_from_statement" => {
                 import_bound(current, text, &mut found.imported)
@@ -185,19 +186,19 @@ fn mentioned<'t>(node: Node, text: &'t str, found: &mut Mentions<'t>) -> bool {
             }
             "assignment"
                 if current
-                    .child_by_field_name("left")
+                    .field(Field::Left)
                     .is_some_and(|left| !is_plain_target(left)) =>
             {
                 found.changes = true;
             }
             _ => {}
         }
-        match current.kind() {
+        match current.kind_name() {
             // The module `from a.b import c` imports from is no name of this module.
             _ if cursor.field_name() == Some("module_name") => {}
             "identifier" => {
                 let field = cursor.field_name();
-                let parent = current.parent().map(|p| p.kind());
+                let parent = current.parent().map(|p| p.kind_name());
                 let is_attribute = parent == Some("attribute") && field == Some("attribute");
                 let is_keyword = parent == Some("keyword_argument") && field == Some("name");
                 let name = &text[current.byte_range()];
@@ -223,7 +224,7 @@ fn mentioned<'t>(node: Node, text: &'t str, found: &mut Mentions<'t>) -> bool {
 
 /// Whether an assignment target only binds names (`a`, `a, (b, c)`), changing no object.
 fn is_plain_target(target: Node) -> bool {
-    match target.kind() {
+    match target.kind_name() {
         "identifier" => true,
         "pattern_list"
         | "tuple_pattern"
@@ -236,7 +237,7 @@ fn is_plain_target(target: Node) -> bool {
             let mut cursor = target.walk();
             target
                 .named_children(&mut cursor)
-                .filter(|c| c.kind() != "comment")
+                .filter(|c| c.kind_name() != "comment")
                 .all(is_plain_target)
         }
         _ => false,
@@ -248,9 +249,9 @@ fn is_plain_target(target: Node) -> bool {
 fn import_bound<'t>(node: Node, text: &'t str, out: &mut BTreeSet<&'t str>) {
     let mut cursor = node.walk();
     for name in node.children_by_field_name("name", &mut cursor) {
-        let bound = match name.kind() {
-            "aliased_import" => name.child_by_field_name("alias"),
-            _ if node.kind() == "import_statement" => name.named_child(0),
+        let bound = match name.kind_name() {
+            "aliased_import" => name.field(Field::Alias),
+            _ if node.kind_name() == "import_statement" => name.named_child(0),
             _ => Some(name),
         };
         if let Some(bound) = bound {

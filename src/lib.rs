@@ -32,4 +32,5 @@ pub mod selection;
 pub mod source;
 pub mod stats;
 pub mod suppress;
+pub mod syntax;
 pub mod targets;

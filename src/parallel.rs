@@ -10,6 +10,17 @@ const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
 /// allocates reuses what it freed before, where a new thread allocates from an arena of its own
 /// (issue 11: each arena kept its own high-water mark of memory).
 pub fn chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R> {
+    chunks_keeping(items, &mut (), |part, _| f(part))
+}
+
+/// [`chunks`], where the part the calling thread runs is also given `kept`: state of the
+/// calling thread that outlives this call (it need not be `Send`: no worker sees it), such as
+/// what it built once and reuses in every call.
+pub fn chunks_keeping<T: Sync, R: Send, K>(
+    items: &[T],
+    kept: &mut K,
+    f: impl Fn(&[T], Option<&mut K>) -> Vec<R> + Sync,
+) -> Vec<R> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len())
@@ -26,11 +37,11 @@ pub fn chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync) 
                 let f = &f;
                 std::thread::Builder::new()
                     .stack_size(WORKER_STACK_BYTES)
-                    .spawn_scoped(scope, move || f(part))
+                    .spawn_scoped(scope, move || f(part, None))
                     .expect("the system starts a worker thread")
             })
             .collect();
-        let own = f(own);
+        let own = f(own, Some(kept));
         let mut results: Vec<R> = handles
             .into_iter()
             .flat_map(|h| {

@@ -1,5 +1,6 @@
 //! Parsing Python with tree-sitter, and turning its error nodes into diagnostics.
 
+use crate::syntax::NodeQueries;
 use tree_sitter::{Node, Parser, Tree};
 
 /// Where tree-sitter could not parse the source, and what it expected.
@@ -63,7 +64,7 @@ fn collect_errors_at(node: Node, text: &str, errors: &mut Vec<SyntaxError>, dept
     if node.is_missing() {
         errors.push(SyntaxError {
             byte: node.start_byte(),
-            message: format!("syntax error: missing `{}`", node.kind()),
+            message: format!("syntax error: missing `{}`", node.kind_name()),
         });
         return;
     }
@@ -73,7 +74,7 @@ fn collect_errors_at(node: Node, text: &str, errors: &mut Vec<SyntaxError>, dept
         errors.push(match unclosed_bracket(node) {
             Some(bracket) => SyntaxError {
                 byte: bracket.start_byte(),
-                message: format!("syntax error: `{}` is never closed", bracket.kind()),
+                message: format!("syntax error: `{}` is never closed", bracket.kind_name()),
             },
             None => {
                 let snippet: String = text[node.byte_range()].chars().take(40).collect();
@@ -97,7 +98,7 @@ fn collect_errors_at(node: Node, text: &str, errors: &mut Vec<SyntaxError>, dept
         errors.push(match unclosed_bracket(node) {
             Some(bracket) => SyntaxError {
                 byte: bracket.start_byte(),
-                message: format!("syntax error: `{}` is never closed", bracket.kind()),
+                message: format!("syntax error: `{}` is never closed", bracket.kind_name()),
             },
             None => SyntaxError {
                 byte: node.start_byte(),
@@ -112,7 +113,7 @@ fn unclosed_bracket(error: Node) -> Option<Node> {
     let mut cursor = error.walk();
     error
         .children(&mut cursor)
-        .filter(|c| matches!(c.kind(), "(" | "[" | "{"))
+        .filter(|c| matches!(c.kind_name(), "(" | "[" | "{"))
         .last()
 }
 

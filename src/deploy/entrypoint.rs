@@ -9,6 +9,7 @@
 //! default; the other is what runs where the variable is set, a deployment of its own when a
 //! hosting platform sets that variable in every process.
 
+use crate::syntax::{Field, NodeQueries};
 use std::path::{Path, PathBuf};
 
 use tree_sitter::Node;
@@ -55,18 +56,16 @@ fn parse(source: &str) -> Option<tree_sitter::Tree> {
 fn assignments(root: Node, source: &str) -> Vec<Assignment> {
     let mut found = Vec::new();
     for node in python::nodes(root) {
-        match node.kind() {
+        match node.kind_name() {
             "call" => {
-                let Some(function) = node.child_by_field_name("function") else {
+                let Some(function) = node.field(Field::Function) else {
                     continue;
                 };
-                if function.kind() != "attribute" {
+                if function.kind_name() != "attribute" {
                     continue;
                 }
-                let method = function
-                    .child_by_field_name("attribute")
-                    .map(|a| text(a, source));
-                let object = function.child_by_field_name("object");
+                let method = function.field(Field::Attribute).map(|a| text(a, source));
+                let object = function.field(Field::Object);
                 if method != Some("setdefault") || !object.is_some_and(|o| is_environ(o, source)) {
                     continue;
                 }
@@ -98,21 +97,19 @@ fn assignments(root: Node, source: &str) -> Vec<Assignment> {
                 }
             }
             "assignment" => {
-                let (Some(left), Some(right)) = (
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ) else {
+                let (Some(left), Some(right)) = (node.field(Field::Left), node.field(Field::Right))
+                else {
                     continue;
                 };
-                if left.kind() != "subscript"
+                if left.kind_name() != "subscript"
                     || !left
-                        .child_by_field_name("value")
+                        .field(Field::Value)
                         .is_some_and(|v| is_environ(v, source))
                 {
                     continue;
                 }
                 let key = left
-                    .child_by_field_name("subscript")
+                    .field(Field::Subscript)
                     .and_then(|k| string_value(k, source));
                 if let Some(variable) = key.as_deref().and_then(variable) {
                     found.push(Assignment {
@@ -289,22 +286,20 @@ fn sys_path_in(path: &Path, source: &str, root: Node) -> Vec<PathBuf> {
     let mut names: Vec<(String, PathBuf)> = Vec::new();
     let mut found = Vec::new();
     for node in python::nodes(root) {
-        match node.kind() {
+        match node.kind_name() {
             "assignment" => {
-                let (Some(left), Some(right)) = (
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ) else {
+                let (Some(left), Some(right)) = (node.field(Field::Left), node.field(Field::Right))
+                else {
                     continue;
                 };
-                if left.kind() == "identifier"
+                if left.kind_name() == "identifier"
                     && let Some(value) = python::path_value(right, source, path, &names, 0)
                 {
                     names.push((text(left, source).to_string(), value));
                 }
             }
             "call" => {
-                let Some(function) = node.child_by_field_name("function") else {
+                let Some(function) = node.field(Field::Function) else {
                     continue;
                 };
                 let name = text(function, source);

@@ -6,6 +6,7 @@
 //! unset takes is the entry point's default as a literal one is; the other is what a deployment
 //! (or a hosting platform) setting the variable runs.
 
+use crate::syntax::{Field, NodeQueries};
 use tree_sitter::Node;
 
 use super::model::Selector;
@@ -33,7 +34,7 @@ struct Condition {
 /// assigned one (or assigned a literal in each arm of an `if`/`else`) before the call. `None`
 /// when it is anything else.
 pub(super) fn branches(value: Node, root: Node, source: &str) -> Option<Vec<Branch>> {
-    match value.kind() {
+    match value.kind_name() {
         "conditional_expression" => conditional(value, source),
         "identifier" => {
             let name = text(value, source);
@@ -47,15 +48,15 @@ pub(super) fn branches(value: Node, root: Node, source: &str) -> Option<Vec<Bran
             // An arm of an `if`/`else` that assigns the name in both: the statement decides.
             let mut above = binding.parent();
             while let Some(node) = above {
-                if node.kind() == "if_statement" && binds(node, name, source) {
+                if node.kind_name() == "if_statement" && binds(node, name, source) {
                     binding = node;
                 }
                 above = node.parent();
             }
-            match binding.kind() {
+            match binding.kind_name() {
                 "assignment" => {
-                    let right = binding.child_by_field_name("right")?;
-                    match right.kind() {
+                    let right = binding.field(Field::Right)?;
+                    match right.kind_name() {
                         "conditional_expression" => conditional(right, source),
                         _ => Some(vec![Branch {
                             value: string_value(right, source)?,
@@ -73,10 +74,10 @@ pub(super) fn branches(value: Node, root: Node, source: &str) -> Option<Vec<Bran
 
 /// Whether `node` is `name = ...`, or an `if`/`else` statement whose arms assign `name`.
 fn binds(node: Node, name: &str, source: &str) -> bool {
-    match node.kind() {
+    match node.kind_name() {
         "assignment" => node
-            .child_by_field_name("left")
-            .is_some_and(|l| l.kind() == "identifier" && text(l, source) == name),
+            .field(Field::Left)
+            .is_some_and(|l| l.kind_name() == "identifier" && text(l, source) == name),
         "if_statement" => if_else_literals(node, name, source).is_some(),
         _ => false,
     }
@@ -87,7 +88,7 @@ fn conditional(node: Node, source: &str) -> Option<Vec<Branch>> {
     let mut cursor = node.walk();
     let parts: Vec<Node> = node
         .named_children(&mut cursor)
-        .filter(|n| n.kind() != "comment")
+        .filter(|n| n.kind_name() != "comment")
         .collect();
     let [when_true, condition, when_false] = parts.as_slice() else {
         return None;
@@ -114,8 +115,8 @@ fn if_else_literals<'t>(
     name: &str,
     source: &str,
 ) -> Option<(Node<'t>, Literal, Literal)> {
-    let condition = node.child_by_field_name("condition")?;
-    let consequence = node.child_by_field_name("consequence")?;
+    let condition = node.field(Field::Condition)?;
+    let consequence = node.field(Field::Consequence)?;
     let mut cursor = node.walk();
     let alternatives: Vec<Node> = node
         .children_by_field_name("alternative", &mut cursor)
@@ -123,11 +124,11 @@ fn if_else_literals<'t>(
     let [alternative] = alternatives.as_slice() else {
         return None;
     };
-    if alternative.kind() != "else_clause" {
+    if alternative.kind_name() != "else_clause" {
         return None;
     }
     let when_true = only_assignment(consequence, name, source)?;
-    let when_false = only_assignment(alternative.child_by_field_name("body")?, name, source)?;
+    let when_false = only_assignment(alternative.field(Field::Body)?, name, source)?;
     Some((condition, when_true, when_false))
 }
 
@@ -136,18 +137,18 @@ fn only_assignment(block: Node, name: &str, source: &str) -> Option<Literal> {
     let mut cursor = block.walk();
     let statements: Vec<Node> = block
         .named_children(&mut cursor)
-        .filter(|n| n.kind() != "comment")
+        .filter(|n| n.kind_name() != "comment")
         .collect();
     let [statement] = statements.as_slice() else {
         return None;
     };
     let assignment = statement.named_child(0)?;
-    if statement.kind() != "expression_statement" || assignment.kind() != "assignment" {
+    if statement.kind_name() != "expression_statement" || assignment.kind_name() != "assignment" {
         return None;
     }
-    let left = assignment.child_by_field_name("left")?;
-    let right = assignment.child_by_field_name("right")?;
-    (left.kind() == "identifier" && text(left, source) == name)
+    let left = assignment.field(Field::Left)?;
+    let right = assignment.field(Field::Right)?;
+    (left.kind_name() == "identifier" && text(left, source) == name)
         .then(|| Some((string_value(right, source)?, line(right))))
         .flatten()
 }
@@ -175,10 +176,10 @@ fn pair(condition: Condition, at: usize, when_true: Literal, when_false: Literal
 /// `'X' in os.environ`, `'X' not in os.environ`, `os.environ.get('X')`, `os.getenv('X')`,
 /// either compared `== 'value'`, and `not` of any of them.
 fn read_condition(node: Node, source: &str) -> Option<Condition> {
-    match node.kind() {
+    match node.kind_name() {
         "parenthesized_expression" => read_condition(node.named_child(0)?, source),
         "not_operator" => {
-            let inner = read_condition(node.child_by_field_name("argument")?, source)?;
+            let inner = read_condition(node.field(Field::Argument)?, source)?;
             // `not X == 'v'` holds for every other value too: only a test of presence inverts
             // into one.
             inner.selector.value.is_none().then_some(Condition {
@@ -198,7 +199,7 @@ fn read_condition(node: Node, source: &str) -> Option<Condition> {
             let operators: Vec<&str> = node
                 .children(&mut cursor)
                 .filter(|c| !c.is_named())
-                .map(|c| c.kind())
+                .map(|c| c.kind_name())
                 .collect();
             let mut cursor = node.walk();
             let operands: Vec<Node> = node.named_children(&mut cursor).collect();
@@ -238,10 +239,10 @@ fn read_condition(node: Node, source: &str) -> Option<Condition> {
 /// The variable `os.environ.get('X')` / `os.getenv('X')` reads (no default: with one, an unset
 /// variable reads as the default, which this does not follow).
 fn read_of(call: Node, source: &str) -> Option<String> {
-    if call.kind() != "call" {
+    if call.kind_name() != "call" {
         return None;
     }
-    let function = text(call.child_by_field_name("function")?, source);
+    let function = text(call.field(Field::Function)?, source);
     if !matches!(
         function,
         "os.environ.get" | "os.getenv" | "environ.get" | "getenv"

@@ -1,6 +1,7 @@
 //! gunicorn configuration files (`gunicorn.conf.py`, `gunicorn_config.py`, `gunicorn.py`...):
 //! `raw_env` (the config form of `--env`) and `wsgi_app`.
 
+use crate::syntax::{Field, NodeQueries};
 use std::path::Path;
 
 use super::model::{Command, Deployment, EnvValue, Origin, Process, Role, SourceKind};
@@ -33,19 +34,16 @@ pub fn deployment(path: &Path, source: &str) -> Option<Deployment> {
     let mut app = None;
     let mut first_line = None;
     for node in python::nodes(tree.root_node()) {
-        if node.kind() != "assignment" {
+        if node.kind_name() != "assignment" {
             continue;
         }
-        let (Some(left), Some(right)) = (
-            node.child_by_field_name("left"),
-            node.child_by_field_name("right"),
-        ) else {
+        let (Some(left), Some(right)) = (node.field(Field::Left), node.field(Field::Right)) else {
             continue;
         };
         match text(left, source) {
             "raw_env" => {
                 first_line.get_or_insert(line(node));
-                if !matches!(right.kind(), "list" | "tuple") {
+                if !matches!(right.kind_name(), "list" | "tuple") {
                     deployment.note(
                         Origin::new(path, line(node)),
                         "raw_env is computed: the variables it sets are unknown",

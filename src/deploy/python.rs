@@ -2,6 +2,7 @@
 //! string literals, the calls and assignments anywhere in a module (bounded), and the
 //! filesystem paths an expression builds from `__file__` (for `sys.path` additions).
 
+use crate::syntax::{Field, NodeQueries};
 use std::path::{Path, PathBuf};
 
 use tree_sitter::Node;
@@ -20,12 +21,12 @@ pub fn text<'a>(node: Node, source: &'a str) -> &'a str {
 
 /// A plain string literal's value (no f-string, no concatenation of non-literals).
 pub fn string_value(node: Node, source: &str) -> Option<String> {
-    match node.kind() {
+    match node.kind_name() {
         "string" => {
             let mut value = String::new();
             let mut cursor = node.walk();
             for child in node.children(&mut cursor) {
-                match child.kind() {
+                match child.kind_name() {
                     "string_start" => {
                         let prefix = text(child, source).to_ascii_lowercase();
                         if prefix.contains('f') || prefix.contains('b') {
@@ -89,12 +90,12 @@ pub fn nodes(root: Node) -> Vec<Node> {
 
 /// The positional arguments of a call node.
 pub fn arguments(call: Node) -> Vec<Node> {
-    let Some(args) = call.child_by_field_name("arguments") else {
+    let Some(args) = call.field(Field::Arguments) else {
         return Vec::new();
     };
     let mut cursor = args.walk();
     args.named_children(&mut cursor)
-        .filter(|n| n.kind() != "keyword_argument" && n.kind() != "comment")
+        .filter(|n| n.kind_name() != "keyword_argument" && n.kind_name() != "comment")
         .collect()
 }
 
@@ -113,7 +114,7 @@ pub fn path_value(
         return None;
     }
     let recurse = |n: Node| path_value(n, source, file, names, depth + 1);
-    match node.kind() {
+    match node.kind_name() {
         "identifier" => {
             let name = text(node, source);
             if name == "__file__" {
@@ -132,37 +133,35 @@ pub fn path_value(
         }
         "parenthesized_expression" => recurse(node.named_child(0)?),
         "binary_operator" => {
-            let op = node.child_by_field_name("operator")?;
+            let op = node.field(Field::Operator)?;
             if text(op, source) != "/" {
                 return None;
             }
-            let left = recurse(node.child_by_field_name("left")?)?;
-            let right = node.child_by_field_name("right")?;
+            let left = recurse(node.field(Field::Left)?)?;
+            let right = node.field(Field::Right)?;
             Some(left.join(string_value(right, source)?))
         }
         "attribute" => {
-            let object = node.child_by_field_name("object")?;
-            match text(node.child_by_field_name("attribute")?, source) {
+            let object = node.field(Field::Object)?;
+            match text(node.field(Field::Attribute)?, source) {
                 "parent" => Some(recurse(object)?.parent()?.to_path_buf()),
                 _ => None,
             }
         }
         "subscript" => {
             // `Path(__file__).parents[1]`
-            let value = node.child_by_field_name("value")?;
-            if value.kind() != "attribute"
-                || text(value.child_by_field_name("attribute")?, source) != "parents"
+            let value = node.field(Field::Value)?;
+            if value.kind_name() != "attribute"
+                || text(value.field(Field::Attribute)?, source) != "parents"
             {
                 return None;
             }
-            let index: usize = text(node.child_by_field_name("subscript")?, source)
-                .parse()
-                .ok()?;
-            let base = recurse(value.child_by_field_name("object")?)?;
+            let index: usize = text(node.field(Field::Subscript)?, source).parse().ok()?;
+            let base = recurse(value.field(Field::Object)?)?;
             base.ancestors().nth(index + 1).map(Path::to_path_buf)
         }
         "call" => {
-            let function = node.child_by_field_name("function")?;
+            let function = node.field(Field::Function)?;
             let name = text(function, source);
             let args = arguments(node);
             let method = |m: &str| name.ends_with(&format!(".{m}"));
@@ -191,8 +190,8 @@ pub fn path_value(
                 }
                 return Some(path);
             }
-            if function.kind() == "attribute" {
-                let object = function.child_by_field_name("object")?;
+            if function.kind_name() == "attribute" {
+                let object = function.field(Field::Object)?;
                 if method("resolve") || method("absolute") {
                     return recurse(object);
                 }

@@ -2,6 +2,7 @@
 //! the small helpers settings use (`envbool`, `get_bool_from_env`) are pure functions of a few
 //! statements. Bigger or stranger ones give up with a reason, as `Unknown`.
 
+use crate::syntax::{Field, NodeQueries};
 use std::rc::Rc;
 
 use tree_sitter::Node;
@@ -19,24 +20,23 @@ pub const MAX_CALL_STEPS: usize = 500;
 impl<'p> Run<'p> {
     /// `def name(params): body` binds a function; defaults are evaluated now, as in Python.
     pub(super) fn define_function(&mut self, frame: &mut Frame, node: Node<'p>) {
-        let Some(name) = node.child_by_field_name("name") else {
+        let Some(name) = node.field(Field::Name) else {
             return;
         };
         let mut params = Vec::new();
-        if let Some(parameters) = node.child_by_field_name("parameters") {
+        if let Some(parameters) = node.field(Field::Parameters) {
             let mut cursor = parameters.walk();
             let children: Vec<Node<'p>> = parameters.named_children(&mut cursor).collect();
             let mut keyword_only = false;
             for param in children {
-                let (name_node, default) = match param.kind() {
+                let (name_node, default) = match param.kind_name() {
                     "identifier" => (Some(param), None),
                     "typed_parameter" => (param.named_child(0), None),
-                    "default_parameter" | "typed_default_parameter" => (
-                        param.child_by_field_name("name"),
-                        param.child_by_field_name("value"),
-                    ),
+                    "default_parameter" | "typed_default_parameter" => {
+                        (param.field(Field::Name), param.field(Field::Value))
+                    }
                     "list_splat_pattern" | "dictionary_splat_pattern" => {
-                        let kind = if param.kind() == "list_splat_pattern" {
+                        let kind = if param.kind_name() == "list_splat_pattern" {
                             keyword_only = true;
                             ParamKind::VarPositional
                         } else {
@@ -313,10 +313,10 @@ impl<'p> Run<'p> {
     pub(super) fn function_body(&self, function: &Function) -> Option<Node<'p>> {
         let root = self.project.tree(function.module).root_node();
         let mut node = root.descendant_for_byte_range(function.start, function.end)?;
-        while node.kind() != "function_definition" || node.start_byte() != function.start {
+        while node.kind_name() != "function_definition" || node.start_byte() != function.start {
             node = node.parent()?;
         }
-        node.child_by_field_name("body")
+        node.field(Field::Body)
     }
 }
 

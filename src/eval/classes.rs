@@ -3,6 +3,7 @@
 //! its bases' (first definition wins, bases left to right), with `values.BooleanValue(True)` and
 //! friends read from `DJANGO_<NAME>` as django-configurations does.
 
+use crate::syntax::{Field, NodeQueries};
 use std::rc::Rc;
 
 use tree_sitter::Node;
@@ -17,15 +18,15 @@ const FALSE_VALUES: &[&str] = &["no", "n", "false", "0", ""];
 
 impl<'p> Run<'p> {
     pub(super) fn define_class(&mut self, frame: &mut Frame, node: Node<'p>) {
-        let Some(name) = node.child_by_field_name("name") else {
+        let Some(name) = node.field(Field::Name) else {
             return;
         };
         let mut bases = Vec::new();
-        if let Some(superclasses) = node.child_by_field_name("superclasses") {
+        if let Some(superclasses) = node.field(Field::Superclasses) {
             let mut cursor = superclasses.walk();
             let children: Vec<Node<'p>> = superclasses
                 .named_children(&mut cursor)
-                .filter(|c| c.kind() != "keyword_argument")
+                .filter(|c| c.kind_name() != "keyword_argument")
                 .collect();
             for base in children {
                 bases.push(self.expr(frame, base));
@@ -51,7 +52,7 @@ impl<'p> Run<'p> {
             global_names: Vec::new(),
             namespace_alias: None,
         };
-        if let Some(body) = node.child_by_field_name("body") {
+        if let Some(body) = node.field(Field::Body) {
             let _ = self.block(&mut body_frame, body);
         }
         let class = Class::new(self.text(frame, name).into(), bases, body_frame.ns);

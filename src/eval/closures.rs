@@ -14,6 +14,7 @@
 //! parameter of any function inside it): a name counted wrongly only makes a call unfollowed,
 //! while a name missed would be read from the module, which is how Python's scoping goes wrong.
 
+use crate::syntax::{Field, NodeQueries};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -30,7 +31,7 @@ fn binding_roots<'t>(scope: Node<'t>) -> Vec<Node<'t>> {
         scope,
         &mut |n| {
             matches!(
-                n.kind(),
+                n.kind_name(),
                 "assignment"
                     | "augmented_assignment"
                     | "for_statement"
@@ -57,24 +58,22 @@ fn binding_roots<'t>(scope: Node<'t>) -> Vec<Node<'t>> {
     );
     let mut roots = Vec::new();
     for holder in holders {
-        match holder.kind() {
+        match holder.kind_name() {
             "assignment" | "augmented_assignment" | "for_statement" | "for_in_clause" => {
-                roots.extend(holder.child_by_field_name("left"))
+                roots.extend(holder.field(Field::Left))
             }
-            "named_expression" => roots.extend(holder.child_by_field_name("name")),
-            "function_definition" | "class_definition" => {
-                roots.extend(holder.child_by_field_name("name"))
-            }
+            "named_expression" => roots.extend(holder.field(Field::Name)),
+            "function_definition" | "class_definition" => roots.extend(holder.field(Field::Name)),
             // The handler's body is not a target; the rest of the clause may be.
             "except_clause" | "except_group_clause" => {
                 let mut cursor = holder.walk();
                 roots.extend(
                     holder
                         .named_children(&mut cursor)
-                        .filter(|c| c.kind() != "block"),
+                        .filter(|c| c.kind_name() != "block"),
                 );
             }
-            "with_item" => roots.extend(holder.child_by_field_name("value")),
+            "with_item" => roots.extend(holder.field(Field::Value)),
             _ => roots.push(holder),
         }
     }
@@ -86,7 +85,7 @@ fn binding_roots<'t>(scope: Node<'t>) -> Vec<Node<'t>> {
 fn bound_names(function: Node, text: &str, out: &mut BTreeSet<Rc<str>>) {
     for root in binding_roots(function) {
         let mut names = Vec::new();
-        collect_nodes(root, &mut |n| n.kind() == "identifier", &mut names);
+        collect_nodes(root, &mut |n| n.kind_name() == "identifier", &mut names);
         out.extend(names.into_iter().map(|n| Rc::from(&text[n.byte_range()])));
     }
 }
@@ -98,7 +97,7 @@ fn bound_names(function: Node, text: &str, out: &mut BTreeSet<Rc<str>>) {
 fn own_bound_names(body: Node, text: &str) -> BTreeSet<Rc<str>> {
     let is_scope = |n: Node| {
         matches!(
-            n.kind(),
+            n.kind_name(),
             "function_definition"
                 | "class_definition"
                 | "lambda"
@@ -112,9 +111,7 @@ fn own_bound_names(body: Node, text: &str) -> BTreeSet<Rc<str>> {
     for root in binding_roots(body) {
         // A nested `def`'s or `class`'s name belongs to the scope holding the definition.
         let mut node = match root.parent() {
-            Some(holder)
-                if is_scope(holder) && holder.child_by_field_name("name") == Some(root) =>
-            {
+            Some(holder) if is_scope(holder) && holder.field(Field::Name) == Some(root) => {
                 holder.parent()
             }
             _ => Some(root),
@@ -132,7 +129,7 @@ fn own_bound_names(body: Node, text: &str) -> BTreeSet<Rc<str>> {
         }
         if !nested {
             let mut names = Vec::new();
-            collect_nodes(root, &mut |n| n.kind() == "identifier", &mut names);
+            collect_nodes(root, &mut |n| n.kind_name() == "identifier", &mut names);
             own.extend(names.into_iter().map(|n| Rc::from(&text[n.byte_range()])));
         }
     }
@@ -262,7 +259,7 @@ impl Run<'_> {
         let mut enclosing = Vec::new();
         let mut node = def.parent();
         while let Some(current) = node {
-            if current.kind() == "function_definition" {
+            if current.kind_name() == "function_definition" {
                 enclosing.push(current);
             }
             node = current.parent();
@@ -274,7 +271,7 @@ impl Run<'_> {
         }
         // Names the nearest enclosing body may rebind: its parameters are exact unless listed.
         let mut rebound = BTreeSet::new();
-        if let Some(body) = nearest.child_by_field_name("body") {
+        if let Some(body) = nearest.field(Field::Body) {
             bound_names(body, text, &mut rebound);
         }
         // Its parameters, and what its own closure gave it (variables two or more functions
@@ -288,7 +285,7 @@ impl Run<'_> {
         // What the other variables the nested function reads hold may be changed through the
         // closure, by calls djsafe does not follow.
         let reads = def
-            .child_by_field_name("body")
+            .field(Field::Body)
             .map(|body| super::stmt::used_names(body, text))
             .unwrap_or_default();
         let escaping: Vec<Value> = reads
@@ -298,7 +295,7 @@ impl Run<'_> {
             .map(|binding| binding.value.clone())
             .collect();
         let enclosing_name: Rc<str> = nearest
-            .child_by_field_name("name")
+            .field(Field::Name)
             .map(|n| Rc::from(&text[n.byte_range()]))
             .unwrap_or_else(|| "?".into());
         if !escaping.is_empty() {

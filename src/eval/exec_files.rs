@@ -6,6 +6,7 @@
 //! with findings at the file's own lines. Text djsafe cannot trace to such a file, and globs
 //! outside the repository, stay unknown, with the reason.
 
+use crate::syntax::NodeQueries;
 use std::path::Path;
 use std::rc::Rc;
 
@@ -34,7 +35,7 @@ pub(crate) fn file_literals(root: Node, text: &str, out: &mut Vec<String>) {
     let mut cursor = root.walk();
     loop {
         let node = cursor.node();
-        if node.kind() == "string" {
+        if node.kind_name() == "string" {
             let raw = &text[node.byte_range()];
             let inner = raw
                 .trim_start_matches(|c: char| c.is_ascii_alphabetic())

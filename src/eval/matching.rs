@@ -1,6 +1,7 @@
 //! `match` statements: literal, value, capture, wildcard and `|` patterns with guards. A case
 //! djsafe cannot decide runs on a copy of the namespace, joined as for `if`.
 
+use crate::syntax::{Field, NodeQueries};
 use tree_sitter::Node;
 
 use super::value::{Value, union};
@@ -20,11 +21,11 @@ impl<'p> Run<'p> {
         frame: &mut Frame,
         node: Node<'p>,
     ) -> Result<(), Exit> {
-        let Some(subject_node) = node.child_by_field_name("subject") else {
+        let Some(subject_node) = node.field(Field::Subject) else {
             return Ok(());
         };
         let subject = self.expr(frame, subject_node);
-        let Some(body) = node.child_by_field_name("body") else {
+        let Some(body) = node.field(Field::Body) else {
             return Ok(());
         };
         let mut cursor = body.walk();
@@ -50,8 +51,8 @@ impl<'p> Run<'p> {
         let mut cursor = case.walk();
         let pattern = case
             .named_children(&mut cursor)
-            .find(|c| c.kind() == "case_pattern");
-        let Some(consequence) = case.child_by_field_name("consequence") else {
+            .find(|c| c.kind_name() == "case_pattern");
+        let Some(consequence) = case.field(Field::Consequence) else {
             return Ok(());
         };
         let decided = match pattern {
@@ -65,10 +66,7 @@ impl<'p> Run<'p> {
                     let name = self.text(frame, capture);
                     self.bind(frame, name, subject.clone(), site);
                 }
-                match case
-                    .child_by_field_name("guard")
-                    .and_then(|g| g.named_child(0))
-                {
+                match case.field(Field::Guard).and_then(|g| g.named_child(0)) {
                     None => Some(true),
                     Some(guard) => {
                         let test = self.expr(frame, guard);
@@ -109,7 +107,7 @@ impl<'p> Run<'p> {
     }
 
     fn pattern(&mut self, frame: &mut Frame, pattern: Node<'p>, subject: &Value) -> Match<'p> {
-        let inner = if pattern.kind() == "case_pattern" {
+        let inner = if pattern.kind_name() == "case_pattern" {
             pattern.named_child(0)
         } else {
             Some(pattern)
@@ -118,7 +116,7 @@ impl<'p> Run<'p> {
             // `case _:` parses as an empty case_pattern in some grammars.
             return Match::Yes(Vec::new());
         };
-        match inner.kind() {
+        match inner.kind_name() {
             "union_pattern" => {
                 let mut cursor = inner.walk();
                 let alternatives: Vec<Node<'p>> = inner.named_children(&mut cursor).collect();
@@ -148,7 +146,7 @@ impl<'p> Run<'p> {
             | "false"
             | "none"
             | "dotted_name" => {
-                let value = if inner.kind() == "dotted_name" {
+                let value = if inner.kind_name() == "dotted_name" {
                     self.dotted_value(frame, inner)
                 } else {
                     self.expr(frame, inner)

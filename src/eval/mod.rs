@@ -66,6 +66,7 @@ mod url_configs;
 pub mod value;
 mod yaml_values;
 
+use crate::syntax::NodeQueries;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -419,7 +420,7 @@ enum Exit {
 
 /// Comments and line continuations, which tree-sitter puts among an expression's children.
 fn is_extra(node: tree_sitter::Node) -> bool {
-    matches!(node.kind(), "comment" | "line_continuation")
+    matches!(node.kind_name(), "comment" | "line_continuation")
 }
 
 /// The named children of a node that are code, not comments.

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use crate::syntax::{Field, NodeQueries};
 use tree_sitter::Node;
 
 use super::call::GlobalWrite;
@@ -16,14 +17,14 @@ impl<'p> Run<'p> {
     /// namespace as a dict.
     pub(super) fn is_namespace_call(&self, frame: &Frame, node: Node<'p>) -> bool {
         let Some(function) = node
-            .child_by_field_name("function")
-            .filter(|_| node.kind() == "call")
+            .field(Field::Function)
+            .filter(|_| node.kind_name() == "call")
         else {
             return false;
         };
         let name = self.text(frame, function);
         let empty = node
-            .child_by_field_name("arguments")
+            .field(Field::Arguments)
             .is_some_and(|a| a.named_child_count() == 0);
         let shadowed = frame.ns.bindings.contains_key(name);
         empty
@@ -87,8 +88,8 @@ impl<'p> Run<'p> {
         }
         let span = self.span(frame, call);
         let arguments = call
-            .child_by_field_name("arguments")
-            .filter(|a| a.kind() == "argument_list")?;
+            .field(Field::Arguments)
+            .filter(|a| a.kind_name() == "argument_list")?;
         // `globals().update(vars(conf))`, `globals().update(conf.__dict__)`: every name of a
         // project module, underscored ones too.
         let holder = match method {
@@ -241,24 +242,24 @@ impl<'p> Run<'p> {
             [argument] => *argument,
             _ => return None,
         };
-        let holder = match argument.kind() {
+        let holder = match argument.kind_name() {
             "call"
                 if argument
-                    .child_by_field_name("function")
+                    .field(Field::Function)
                     .is_some_and(|f| self.text(frame, f) == "vars") =>
             {
-                let args = argument.child_by_field_name("arguments")?;
+                let args = argument.field(Field::Arguments)?;
                 match super::code_children(args).as_slice() {
-                    [holder] if holder.kind() != "keyword_argument" => *holder,
+                    [holder] if holder.kind_name() != "keyword_argument" => *holder,
                     _ => return None,
                 }
             }
             "attribute"
                 if argument
-                    .child_by_field_name("attribute")
+                    .field(Field::Attribute)
                     .is_some_and(|a| self.text(frame, a) == "__dict__") =>
             {
-                argument.child_by_field_name("object")?
+                argument.field(Field::Object)?
             }
             _ => return None,
         };

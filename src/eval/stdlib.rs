@@ -2,6 +2,7 @@
 //! `ast.literal_eval`, `distutils.util.strtobool`, `filter`, `os.path`. Each either returns a
 //! value or raises the exception Python would, so `try`/`except` around them takes the right path.
 
+use crate::syntax::{Field, NodeQueries};
 use tree_sitter::Node;
 
 use super::ops::{dict_insert, iterate};
@@ -115,7 +116,7 @@ fn literal_eval(text: &str, span: Span) -> Result<Value, Raise> {
     let statement = (root.named_child_count() == 1)
         .then(|| root.named_child(0))
         .flatten()
-        .filter(|s| s.kind() == "expression_statement");
+        .filter(|s| s.kind_name() == "expression_statement");
     let expression = statement.and_then(|s| {
         (s.named_child_count() == 1)
             .then(|| s.named_child(0))
@@ -148,7 +149,7 @@ fn literal(node: Node, text: &str, span: Span) -> Option<Value> {
     let children = || {
         let mut cursor = node.walk();
         node.named_children(&mut cursor)
-            .filter(|c| c.kind() != "comment")
+            .filter(|c| c.kind_name() != "comment")
             .collect::<Vec<_>>()
     };
     let items = || {
@@ -157,7 +158,7 @@ fn literal(node: Node, text: &str, span: Span) -> Option<Value> {
             .map(|c| literal(c, text, span))
             .collect::<Option<Vec<_>>>()
     };
-    let kind = match node.kind() {
+    let kind = match node.kind_name() {
         "integer" => Kind::Int(parse_int(source)?),
         "float" => Kind::Float(parse_float(source)?),
         "true" => Kind::Bool(true),
@@ -165,7 +166,7 @@ fn literal(node: Node, text: &str, span: Span) -> Option<Value> {
         "none" => Kind::None,
         "string" | "concatenated_string" => return string_literal(node, text, span),
         "unary_operator" if source.starts_with('-') => {
-            match literal(node.child_by_field_name("argument")?, text, span)?.kind {
+            match literal(node.field(Field::Argument)?, text, span)?.kind {
                 Kind::Int(i) => Kind::Int(-i),
                 Kind::Float(f) => Kind::Float(-f),
                 _ => return None,
@@ -178,8 +179,8 @@ fn literal(node: Node, text: &str, span: Span) -> Option<Value> {
         "dictionary" => {
             let mut pairs = Vec::new();
             for pair in children() {
-                let key = literal(pair.child_by_field_name("key")?, text, span)?;
-                let value = literal(pair.child_by_field_name("value")?, text, span)?;
+                let key = literal(pair.field(Field::Key)?, text, span)?;
+                let value = literal(pair.field(Field::Value)?, text, span)?;
                 dict_insert(&mut pairs, key, value);
             }
             Kind::Dict(Object::new(pairs))
@@ -190,7 +191,7 @@ fn literal(node: Node, text: &str, span: Span) -> Option<Value> {
 }
 
 fn string_literal(node: Node, text: &str, span: Span) -> Option<Value> {
-    let parts: Vec<Node> = if node.kind() == "concatenated_string" {
+    let parts: Vec<Node> = if node.kind_name() == "concatenated_string" {
         let mut cursor = node.walk();
         node.named_children(&mut cursor).collect()
     } else {
@@ -200,7 +201,7 @@ fn string_literal(node: Node, text: &str, span: Span) -> Option<Value> {
     for part in parts {
         let mut cursor = part.walk();
         for child in part.named_children(&mut cursor) {
-            match child.kind() {
+            match child.kind_name() {
                 "string_start" => {
                     let prefix = child.utf8_text(text.as_bytes()).ok()?.to_ascii_lowercase();
                     // An f-string is not a literal (ValueError); bytes are, but not modelled.

@@ -12,6 +12,7 @@
 //! `int()`, `strtobool()`, `not`, `in (...)`. A DEBUG derived from anything else (say
 //! `ENVIRONMENT != 'production'`) is not a switch, and is left alone.
 
+use crate::syntax::NodeQueries;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -128,7 +129,7 @@ fn boolean_parse<'p>(file: &PyFile<'p>, expression: Node<'p>, variable: &str) ->
         if within(node, read.node) || !node.is_named() {
             continue;
         }
-        let allowed = match node.kind() {
+        let allowed = match node.kind_name() {
             "identifier" => PARSERS.contains(&file.text_of(node)),
             "string" => file
                 .string(node)

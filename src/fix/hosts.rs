@@ -10,6 +10,7 @@
 //!   removed; a literal `['*']` is replaced only when the project's hosts are known and the
 //!   assignment is not one branch of a condition.
 
+use crate::syntax::{Field, NodeQueries};
 use tree_sitter::Node;
 
 use super::python::{PyFile, ReadKind, literal, named_children};
@@ -26,7 +27,7 @@ pub fn propose(ctx: &Context, span: Span) -> Option<Fix> {
     }
     let file = PyFile::of(ctx, span)?;
     let star = file.node_at(span)?;
-    if star.kind() != "string" {
+    if star.kind_name() != "string" {
         return None;
     }
     let assignment = file.assignment_of(star, "ALLOWED_HOSTS")?;
@@ -37,7 +38,7 @@ pub fn propose(ctx: &Context, span: Span) -> Option<Fix> {
     {
         let default = read.default?;
         let quote = file.quote_of(star);
-        if default.kind() == "list" {
+        if default.kind_name() == "list" {
             return list_fix(&file, default, star, &own_hosts, true);
         }
         let text = file.string(default)?;
@@ -72,7 +73,7 @@ pub fn propose(ctx: &Context, span: Span) -> Option<Fix> {
         ));
     }
     // A literal list assigned (or appended) in the settings.
-    if parent.kind() == "list" {
+    if parent.kind_name() == "list" {
         return list_fix(&file, parent, star, &own_hosts, false);
     }
     None
@@ -82,10 +83,10 @@ pub fn propose(ctx: &Context, span: Span) -> Option<Fix> {
 fn read_with_default<'p>(file: &PyFile<'p>, node: Node<'p>) -> Option<super::python::Read<'p>> {
     // A positional default's parent is the argument list; a keyword's is `keyword_argument`.
     let mut call = node.parent()?;
-    if call.kind() == "keyword_argument" {
+    if call.kind_name() == "keyword_argument" {
         call = call.parent()?;
     }
-    if call.kind() != "argument_list" {
+    if call.kind_name() != "argument_list" {
         return None;
     }
     let read = file.read(call.parent()?)?;
@@ -94,14 +95,14 @@ fn read_with_default<'p>(file: &PyFile<'p>, node: Node<'p>) -> Option<super::pyt
 
 /// The separator of `read.split(SEP)` (`','`), when the read is split.
 fn separator_of(file: &PyFile, read: Node) -> Option<String> {
-    let attribute = read.parent().filter(|p| p.kind() == "attribute")?;
-    let method = attribute.child_by_field_name("attribute")?;
+    let attribute = read.parent().filter(|p| p.kind_name() == "attribute")?;
+    let method = attribute.field(Field::Attribute)?;
     if file.text_of(method) != "split" {
         return None;
     }
-    let call = attribute.parent().filter(|p| p.kind() == "call")?;
-    let arguments = call.child_by_field_name("arguments")?;
-    let mut named = named_children(arguments).filter(|n| n.kind() != "comment");
+    let call = attribute.parent().filter(|p| p.kind_name() == "call")?;
+    let arguments = call.field(Field::Arguments)?;
+    let mut named = named_children(arguments).filter(|n| n.kind_name() != "comment");
     let separator = file.string(named.next()?)?;
     (named.next().is_none() && !separator.is_empty()).then_some(separator)
 }
@@ -116,7 +117,7 @@ fn list_fix(
     empty_ok: bool,
 ) -> Option<Fix> {
     let entries: Vec<Node> = named_children(list)
-        .filter(|n| n.kind() != "comment")
+        .filter(|n| n.kind_name() != "comment")
         .collect();
     let at = entries.iter().position(|e| *e == star)?;
     let quote = file.quote_of(star);
@@ -196,12 +197,12 @@ fn project_hosts(ctx: &Context, file: &PyFile, fixed: Node) -> Vec<String> {
     }
     let mut lists = Vec::new();
     crate::parse::walk(file.tree.root_node(), 20_000, &mut |node| {
-        if node.kind() == "assignment"
+        if node.kind_name() == "assignment"
             && node
-                .child_by_field_name("left")
+                .field(Field::Left)
                 .is_some_and(|l| file.text_of(l) == "ALLOWED_HOSTS")
-            && let Some(right) = node.child_by_field_name("right")
-            && right.kind() == "list"
+            && let Some(right) = node.field(Field::Right)
+            && right.kind_name() == "list"
             && right != fixed
         {
             lists.push(right);

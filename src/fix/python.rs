@@ -5,6 +5,7 @@
 //! an `environ.Env`), never by its spelling alone, so a project helper that happens to be called
 //! `config` is left alone.
 
+use crate::syntax::{Field, NodeQueries};
 use tree_sitter::{Node, Tree};
 
 use crate::eval::Namespace;
@@ -76,9 +77,9 @@ impl<'p> PyFile<'p> {
     /// Whether the module itself has `import os` (not only a name star-imported from elsewhere).
     pub fn imports_os(&self) -> bool {
         top_level(self.tree.root_node()).any(|statement| {
-            statement.kind() == "import_statement"
+            statement.kind_name() == "import_statement"
                 && named_children(statement)
-                    .any(|name| name.kind() == "dotted_name" && self.text_of(name) == "os")
+                    .any(|name| name.kind_name() == "dotted_name" && self.text_of(name) == "os")
         })
     }
 
@@ -87,15 +88,17 @@ impl<'p> PyFile<'p> {
     pub fn import_position(&self) -> usize {
         let mut statements = top_level(self.tree.root_node()).peekable();
         if let Some(first) = statements.peek()
-            && first.kind() == "expression_statement"
-            && first.named_child(0).is_some_and(|n| n.kind() == "string")
+            && first.kind_name() == "expression_statement"
+            && first
+                .named_child(0)
+                .is_some_and(|n| n.kind_name() == "string")
         {
             statements.next();
         }
         statements
             .find(|s| {
-                !(s.kind() == "future_import_statement"
-                    || s.kind() == "import_from_statement"
+                !(s.kind_name() == "future_import_statement"
+                    || s.kind_name() == "import_from_statement"
                         && self.text_of(*s).starts_with("from __future__"))
             })
             .map_or(self.text.len(), |s| s.start_byte())
@@ -120,10 +123,10 @@ impl<'p> PyFile<'p> {
 
     /// The environment read `node` is, if it is one whose variable name is a plain string.
     pub fn read(&self, node: Node<'p>) -> Option<Read<'p>> {
-        match node.kind() {
+        match node.kind_name() {
             "subscript" => {
-                let mapping = node.child_by_field_name("value")?;
-                let key = node.child_by_field_name("subscript")?;
+                let mapping = node.field(Field::Value)?;
+                let key = node.field(Field::Subscript)?;
                 (self.resolve(&dotted(self.text_of(mapping))?)? == "os.environ").then_some(())?;
                 Some(Read {
                     node,
@@ -136,7 +139,7 @@ impl<'p> PyFile<'p> {
                 })
             }
             "call" => {
-                let function = node.child_by_field_name("function")?;
+                let function = node.field(Field::Function)?;
                 let callee = self.text_of(function);
                 let meaning = self.resolve(&dotted(callee)?)?;
                 let kind = match meaning.as_str() {
@@ -147,13 +150,11 @@ impl<'p> PyFile<'p> {
                         receiver: callee.to_string(),
                     },
                     method if method.starts_with("environ.Env.") => ReadKind::EnvLib {
-                        receiver: self
-                            .text_of(function.child_by_field_name("object")?)
-                            .to_string(),
+                        receiver: self.text_of(function.field(Field::Object)?).to_string(),
                     },
                     _ => return None,
                 };
-                let arguments = arguments(self, node.child_by_field_name("arguments")?)?;
+                let arguments = arguments(self, node.field(Field::Arguments)?)?;
                 let name = match arguments.first()? {
                     Argument::Positional(name) => *name,
                     Argument::Keyword(..) => return None,
@@ -192,7 +193,7 @@ impl<'p> PyFile<'p> {
     pub fn quote_of(&self, node: Node) -> char {
         let start = node
             .child(0)
-            .filter(|c| c.kind() == "string_start")
+            .filter(|c| c.kind_name() == "string_start")
             .map(|c| self.text_of(c))
             .unwrap_or("'");
         if start.ends_with('"') { '"' } else { '\'' }
@@ -205,15 +206,15 @@ impl<'p> PyFile<'p> {
         let mut current = node;
         for _ in 0..MAX_DEPTH {
             let parent = current.parent()?;
-            match parent.kind() {
+            match parent.kind_name() {
                 "function_definition" | "lambda" => return None,
                 "assignment" => {
-                    let left = parent.child_by_field_name("left")?;
-                    let right = parent.child_by_field_name("right")?;
+                    let left = parent.field(Field::Left)?;
+                    let right = parent.field(Field::Right)?;
                     if right.byte_range().contains(&node.start_byte())
-                        && left.kind() == "identifier"
+                        && left.kind_name() == "identifier"
                         && self.text_of(left) == setting
-                        && parent.parent()?.kind() == "expression_statement"
+                        && parent.parent()?.kind_name() == "expression_statement"
                     {
                         return Some(Assignment { right });
                     }
@@ -234,7 +235,7 @@ pub fn unconditional(node: Node) -> bool {
         let Some(parent) = current.parent() else {
             return true;
         };
-        match parent.kind() {
+        match parent.kind_name() {
             "module" | "class_definition" => return true,
             "if_statement"
             | "elif_clause"
@@ -298,12 +299,12 @@ pub enum Argument<'p> {
 fn arguments<'p>(file: &PyFile<'p>, list: Node<'p>) -> Option<Vec<Argument<'p>>> {
     let mut result = Vec::new();
     for child in named_children(list) {
-        match child.kind() {
+        match child.kind_name() {
             "comment" => {}
             "list_splat" | "dictionary_splat" => return None,
             "keyword_argument" => {
-                let name = child.child_by_field_name("name")?;
-                let value = child.child_by_field_name("value")?;
+                let name = child.field(Field::Name)?;
+                let value = child.field(Field::Value)?;
                 result.push(Argument::Keyword(file.text_of(name).to_string(), value));
             }
             _ => result.push(Argument::Positional(child)),
@@ -327,12 +328,12 @@ fn dotted(text: &str) -> Option<String> {
 }
 
 fn string_value(file: &PyFile, node: Node) -> Option<String> {
-    if node.kind() != "string" {
+    if node.kind_name() != "string" {
         return None;
     }
     let mut value = String::new();
     for child in named_children(node) {
-        match child.kind() {
+        match child.kind_name() {
             "string_start" => {
                 let start = file.text_of(child);
                 // Plain and raw strings only: no f-strings or bytes.
@@ -363,7 +364,7 @@ pub fn named_children<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {
 }
 
 fn top_level<'t>(root: Node<'t>) -> impl Iterator<Item = Node<'t>> {
-    named_children(root).filter(|n| n.kind() != "comment")
+    named_children(root).filter(|n| n.kind_name() != "comment")
 }
 
 /// `walk` with the default bound for one expression; `false` when the expression is too large.

@@ -10,6 +10,7 @@
 //!   `os.environ`, importing `os` when the module does not), of the variable the module's bases
 //!   read SECRET_KEY from (`SECRET_KEY` when none does).
 
+use crate::syntax::{Field, NodeQueries};
 use tree_sitter::Node;
 
 use super::python::{Argument, PyFile, Read, ReadKind, literal};
@@ -26,7 +27,7 @@ pub fn propose(ctx: &Context, span: Span, env_dependent: bool) -> Option<Fix> {
     }
     let file = PyFile::of(ctx, span)?;
     let key = file.node_at(span)?;
-    if key.kind() != "string" {
+    if key.kind_name() != "string" {
         return None;
     }
     let assignment = file.assignment_of(key, "SECRET_KEY")?;
@@ -130,10 +131,10 @@ fn project_variable(ctx: &Context, span: Span) -> Option<String> {
 /// default `key` is, or `read or key`.
 fn fallback_of<'p>(file: &PyFile<'p>, key: Node<'p>) -> Option<(Node<'p>, Read<'p>)> {
     let parent = key.parent()?;
-    if parent.kind() == "boolean_operator" {
-        let operator = parent.child_by_field_name("operator")?;
-        let left = parent.child_by_field_name("left")?;
-        if file.text_of(operator) != "or" || parent.child_by_field_name("right")? != key {
+    if parent.kind_name() == "boolean_operator" {
+        let operator = parent.field(Field::Operator)?;
+        let left = parent.field(Field::Left)?;
+        if file.text_of(operator) != "or" || parent.field(Field::Right)? != key {
             return None;
         }
         let read = file.read(left)?;
@@ -146,12 +147,12 @@ fn fallback_of<'p>(file: &PyFile<'p>, key: Node<'p>) -> Option<(Node<'p>, Read<'
         }
         return Some((parent, read));
     }
-    let list = if parent.kind() == "keyword_argument" {
+    let list = if parent.kind_name() == "keyword_argument" {
         parent.parent()?
     } else {
         parent
     };
-    if list.kind() != "argument_list" {
+    if list.kind_name() != "argument_list" {
         return None;
     }
     let call = list.parent()?;

@@ -6,6 +6,7 @@ mod deployment_findings;
 mod deployment_lines;
 pub mod deployments;
 mod extensions;
+mod lint_unit;
 pub mod matrix;
 mod plan;
 mod probes;
@@ -15,23 +16,23 @@ pub(crate) mod shape;
 use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
-use crate::dependencies::Dependencies;
 use crate::dependencies::{self, DjangoDefaults};
-use crate::deploy::Process;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
-use crate::discover::{self, Discovery, display_path};
-use crate::eval::{self, Scenario};
+use crate::discover::{self, Discovery};
+use crate::eval;
 use crate::exclude::Excludes;
-use crate::finding::{Environment, Finding, LintedModule};
+use crate::finding::{Finding, LintedModule};
 use crate::profile::Profile;
 use crate::resolve::Project;
-use crate::rules::context::{Context, DeploymentEnv, Evaluations, VariantEnv, VariantVar};
+use crate::rules::django_versions;
 use crate::rules::registry::{RuleMeta, Severity};
-use crate::rules::{self, django_versions};
-use crate::source::{FileId, Span};
+use crate::source::FileId;
 use crate::targets::Targets;
 
 use deployment_lines::{deployment_files, deployment_sources, one_per_deployment_line};
+use lint_unit::{
+    Cached, Shared, Variant, Work, deployments_of, findings_in, lint_part, variant, variant_context,
+};
 
 /// Django's defaults for the settings the rules read, as Python source (the newest release's;
 /// `django_versions` turns them into an older release's).
@@ -165,13 +166,16 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     // In batches, the syntax trees parsed for one batch dropped before the next, and the texts
     // it inflated deflated again: memory stays that of a batch however large the repository
     // (issue 11). What a batch lints is made for it, not for every unit up front.
+    // Django's defaults as the calling thread evaluated them, for each batch's part it runs.
+    let mut own_defaults: Option<std::rc::Rc<eval::Namespace>> = None;
     while !units.is_empty() {
         let batch: Vec<plan::Unit> = units.drain(..LINT_BATCH.min(units.len())).collect();
         project.release_trees();
         project.sources.release_texts(FileId(0));
         // What the last batch (or planning, and the walk's listings) freed goes back to the
-        // system before this batch's threads allocate from arenas of their own.
-        crate::memory::release_free_pages();
+        // system before this batch's threads allocate from arenas of their own, when the
+        // process holds enough for it to matter.
+        crate::memory::release_free_pages_above(crate::memory::TRIM_ABOVE_BYTES);
         let mut work = Vec::with_capacity(batch.len());
         for unit in &batch {
             let variants: Vec<Variant> = unit
@@ -210,7 +214,9 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
             options,
         };
         for (found, problems, loaded) in
-            crate::parallel::chunks(&work, |part| lint_part(&shared, part))
+            crate::parallel::chunks_keeping(&work, &mut own_defaults, |part, kept| {
+                lint_part(&shared, part, kept)
+            })
         {
             findings.extend(found);
             diagnostics.extend(problems);
@@ -285,179 +291,6 @@ pub fn lint(options: &Options) -> Result<Outcome, String> {
     })
 }
 
-/// An environment a unit is linted under, as the rules see it.
-#[derive(Clone)]
-struct Variant {
-    label: String,
-    /// `None` for every variable unset.
-    environment: Option<Environment>,
-    profile: Profile,
-    reason: String,
-    env: VariantEnv,
-    /// Whether the process answers HTTP requests: false for a deployment running a worker or a
-    /// management command, where rules about requests do not apply.
-    serves_http: bool,
-}
-
-/// One settings module (or class) to run the rules on, under each of its environments.
-struct Work {
-    settings: eval::Settings,
-    name: String,
-    /// The environments of the deployments that run it, for notes.
-    deployments: Vec<DeploymentEnv>,
-    variants: Vec<Variant>,
-}
-
-/// What every module's lint reads.
-struct Shared<'a> {
-    project: &'a Project,
-    defaults_module: usize,
-    dependencies: &'a Dependencies,
-    options: &'a Options,
-}
-
-/// Runs the enabled rules on some settings modules, on one thread. Values are reference-counted,
-/// so they stay on the thread that made them: each thread evaluates Django's defaults once.
-fn lint_part(shared: &Shared, part: &[Work]) -> Vec<Linted> {
-    let defaults = eval::evaluate(
-        shared.project,
-        &eval::Settings::module(shared.defaults_module),
-        &Scenario::default(),
-    )
-    .namespace;
-    let modules = eval::ModuleCache::default();
-    part.iter()
-        .map(|work| lint_one(shared, &defaults, &modules, work))
-        .collect()
-}
-
-/// Runs the enabled rules on one settings module under each environment that matters: its
-/// variants, and the environment names its code compares variables with
-/// (`DJANGO_ENV == 'production'`). A finding that several environments share is reported once,
-/// for the most exposed of them.
-/// What linting one unit gives: its findings, its diagnostics, and the committed dotenv files
-/// its settings load where they are deployed (reported once for all units, at their lines).
-type Linted = (
-    Vec<Finding>,
-    Vec<Diagnostic>,
-    Vec<deployment_findings::LoadedDotenv>,
-);
-
-fn lint_one(
-    shared: &Shared,
-    defaults: &eval::Namespace,
-    modules: &eval::ModuleCache,
-    work: &Work,
-) -> Linted {
-    let options = shared.options;
-    let evaluations = Evaluations::default();
-    let cached = Cached {
-        evaluations: &evaluations,
-        modules,
-    };
-    let unset = variant_context(shared, defaults, work, &work.variants[0], cached);
-    let probed = probes::probed_of(options, work, &unset);
-    let mut found: BTreeMap<(Span, String), Finding> = BTreeMap::new();
-    let mut diagnostics = Vec::new();
-    let mut dotenv = Vec::new();
-    for variant in work.variants.iter().chain(&probed) {
-        if variant.profile == Profile::Development && !options.report_development {
-            continue;
-        }
-        let owned = (!variant.env.is_empty())
-            .then(|| variant_context(shared, defaults, work, variant, cached));
-        let ctx = owned.as_ref().unwrap_or(&unset);
-        dotenv.extend(deployment_findings::dotenv_loaded(
-            &ctx.baseline(),
-            &work.name,
-            variant.profile,
-        ));
-        for finding in findings_in(shared, work, variant, ctx) {
-            let key = (finding.span, finding.rule.id.clone());
-            match found.get(&key) {
-                Some(kept) if kept.profile >= finding.profile => {}
-                _ => {
-                    found.insert(key, finding);
-                }
-            }
-        }
-        if let Some(owned) = owned {
-            diagnostics.extend(owned.into_diagnostics());
-        }
-    }
-    diagnostics.extend(unset.into_diagnostics());
-    (found.into_values().collect(), diagnostics, dotenv)
-}
-
-/// What the enabled rules find in one unit under one of its environments (`ctx` is that
-/// environment's), every finding kept: `lint_one` keeps one per span and rule across
-/// environments, `djsafe deployments --matrix` shows each environment's.
-fn findings_in(shared: &Shared, work: &Work, variant: &Variant, ctx: &Context) -> Vec<Finding> {
-    let options = shared.options;
-    let mut found = Vec::new();
-    for rule in &options.rules {
-        if rules::DEPLOYMENT_RULES.contains(&rule.id.as_str())
-            || rule.http && !variant.serves_http
-            || rules::silenced::silenced_check(rule, ctx).is_some()
-        {
-            continue;
-        }
-        let Some(mut draft) = rules::check_for(&rule.id).and_then(|check| check(ctx)) else {
-            continue;
-        };
-        draft.notes.extend(rules::silenced::unknown_note(rule, ctx));
-        found.push(Finding {
-            rule,
-            module: work.name.clone(),
-            profile: variant.profile,
-            severity: severity(rule, variant.profile, options.strict_staging),
-            chain: ctx.baseline().chain_to(draft.span.file),
-            span: draft.span,
-            message: draft.message,
-            scenario: draft.scenario,
-            environment: variant.environment.clone(),
-            notes: draft.notes,
-            setting: draft.setting,
-            fix: draft
-                .fix
-                .filter(|_| !shared.project.is_mounted_file(draft.span.file)),
-        });
-    }
-    found
-}
-
-/// The evaluations a unit's contexts share: the unit's own, and the modules other units on the
-/// same thread evaluated.
-#[derive(Clone, Copy)]
-struct Cached<'a> {
-    evaluations: &'a Evaluations,
-    modules: &'a eval::ModuleCache,
-}
-
-fn variant_context<'a>(
-    shared: &'a Shared,
-    defaults: &'a eval::Namespace,
-    work: &'a Work,
-    variant: &'a Variant,
-    cached: Cached<'a>,
-) -> Context<'a> {
-    Context::new(
-        shared.project,
-        work.settings.clone(),
-        variant.profile,
-        &work.deployments,
-        defaults,
-        &shared.options.env,
-    )
-    .with_variant(&variant.label, &variant.env)
-    .with_dependencies(shared.dependencies)
-    .with_evaluations(cached.evaluations)
-    .with_module_cache(cached.modules)
-}
-
-/// Environments the module's own code names: each literal it compares a variable with that names
-/// a deployment (`DJANGO_ENV == 'production'`, `case 'staging':`) is evaluated as that
-/// deployment, unless a deployment already sets the variable to it.
 /// Settings modules linted between two releases of the syntax trees: 32 holds 5 MiB less at
 /// the peak than 64 on the 2,000-project benchmark for 2% more parses (shared bases parsed again
 /// in the next batch).
@@ -536,76 +369,4 @@ pub fn load_named(project: &mut Project, name: &str) -> Result<usize, String> {
             path.display()
         )
     })
-}
-
-/// A variant as a rule context sees it: its variables with the source lines that set them, and
-/// its profile after the djsafe configuration's.
-fn variant(
-    options: &Options,
-    unit: &str,
-    variant: &plan::Variant,
-    sources: &BTreeMap<PathBuf, FileId>,
-    display_root: &Path,
-) -> Variant {
-    let (profile, reason) = match options.profiles.get(unit) {
-        Some(profile) => (*profile, "set in the djsafe configuration".to_string()),
-        None => (variant.profile, variant.reason.clone()),
-    };
-    let env = variant
-        .env
-        .iter()
-        .map(|(name, setting)| {
-            let var = VariantVar {
-                value: setting.value.clone(),
-                file: setting
-                    .origin
-                    .as_ref()
-                    .map(|o| display_path(&o.file, display_root)),
-                line: setting.origin.as_ref().map_or(0, |o| o.line),
-                source: setting
-                    .origin
-                    .as_ref()
-                    .and_then(|o| sources.get(&o.file).copied()),
-            };
-            (name.clone(), var)
-        })
-        .collect();
-    let serves_http = !variant.deployment.is_some_and(|d| {
-        matches!(
-            d.command.as_ref().map(|c| &c.process),
-            Some(Process::Worker(_) | Process::Management(_))
-        )
-    });
-    Variant {
-        serves_http,
-        label: variant.label.clone(),
-        environment: variant
-            .deployment
-            .map(|_| Environment::Deployment(variant.label.clone())),
-        profile,
-        reason,
-        env,
-    }
-}
-
-/// The environment of each deployment that runs the unit, for notes on findings about what
-/// they set.
-fn deployments_of(unit: &plan::Unit, display_root: &Path) -> Vec<DeploymentEnv> {
-    let mut result: Vec<DeploymentEnv> = Vec::new();
-    for deployment in unit.variants.iter().filter_map(|v| v.deployment) {
-        let file = display_path(&deployment.origin.file, display_root);
-        if result.iter().any(|d| d.file == file) {
-            continue;
-        }
-        let vars = deployment
-            .env
-            .iter()
-            .filter_map(|(key, var)| {
-                let value = var.value.literal()?;
-                Some((key.clone(), (value.to_string(), var.origin.line)))
-            })
-            .collect();
-        result.push(DeploymentEnv { file, vars });
-    }
-    result
 }

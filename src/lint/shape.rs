@@ -3,6 +3,7 @@
 //! when both hold, so an empty `settings/__init__.py`, an app's own `settings.py` or a Flask
 //! `settings.py` are left alone.
 
+use crate::syntax::{Field, NodeQueries};
 use tree_sitter::Node;
 
 use crate::django_settings;
@@ -100,13 +101,13 @@ fn block(node: Node, text: &str, shape: &mut Shape, depth: usize) {
 }
 
 fn statement(node: Node, text: &str, shape: &mut Shape, depth: usize) {
-    match node.kind() {
+    match node.kind_name() {
         "expression_statement" => {
             let mut cursor = node.walk();
             for expression in node.named_children(&mut cursor) {
-                match expression.kind() {
+                match expression.kind_name() {
                     "assignment" | "augmented_assignment" => {
-                        if let Some(target) = expression.child_by_field_name("left") {
+                        if let Some(target) = expression.field(Field::Left) {
                             assigned(target, text, shape);
                         }
                     }
@@ -119,11 +120,11 @@ fn statement(node: Node, text: &str, shape: &mut Shape, depth: usize) {
             let mut cursor = node.walk();
             if node
                 .children(&mut cursor)
-                .any(|c| c.kind() == "wildcard_import")
+                .any(|c| c.kind_name() == "wildcard_import")
             {
                 shape.star_imports = true;
             }
-            if let Some(module) = node.child_by_field_name("module_name") {
+            if let Some(module) = node.field(Field::ModuleName) {
                 let module = &text[module.byte_range()];
                 imported(module, shape);
                 let mut cursor = node.walk();
@@ -142,14 +143,14 @@ fn statement(node: Node, text: &str, shape: &mut Shape, depth: usize) {
             }
         }
         "class_definition" => {
-            if let Some(bases) = node.child_by_field_name("superclasses")
+            if let Some(bases) = node.field(Field::Superclasses)
                 && text[bases.byte_range()].contains("Configuration")
             {
                 shape.configuration_classes = true;
             }
         }
         "decorated_definition" => {
-            if let Some(definition) = node.child_by_field_name("definition") {
+            if let Some(definition) = node.field(Field::Definition) {
                 statement(definition, text, shape, depth);
             }
         }
@@ -158,7 +159,7 @@ fn statement(node: Node, text: &str, shape: &mut Shape, depth: usize) {
         | "finally_clause" | "case_clause" | "block" => {
             let mut cursor = node.walk();
             for child in node.named_children(&mut cursor) {
-                if child.kind() == "block" {
+                if child.kind_name() == "block" {
                     block(child, text, shape, depth + 1);
                 } else {
                     statement(child, text, shape, depth + 1);
@@ -170,13 +171,13 @@ fn statement(node: Node, text: &str, shape: &mut Shape, depth: usize) {
 }
 
 fn assigned(target: Node, text: &str, shape: &mut Shape) {
-    match target.kind() {
+    match target.kind_name() {
         "identifier" => setting_name(&text[target.byte_range()], shape),
         // `DATABASES['default'] = ...`, `MIDDLEWARE.x = ...`: the name at the root.
         "subscript" | "attribute" => {
             if let Some(object) = target
-                .child_by_field_name("value")
-                .or_else(|| target.child_by_field_name("object"))
+                .field(Field::Value)
+                .or_else(|| target.field(Field::Object))
             {
                 assigned(object, text, shape);
             }
@@ -194,16 +195,16 @@ fn assigned(target: Node, text: &str, shape: &mut Shape) {
 /// `MIDDLEWARE.append(...)`, `INSTALLED_APPS.extend(...)`, split-settings' `include(...)` and
 /// `exec(...)`.
 fn call(call: Node, text: &str, shape: &mut Shape) {
-    let Some(function) = call.child_by_field_name("function") else {
+    let Some(function) = call.field(Field::Function) else {
         return;
     };
-    match function.kind() {
+    match function.kind_name() {
         "identifier" if matches!(&text[function.byte_range()], "include" | "exec") => {
             shape.includes = true
         }
         "attribute" => {
-            if let Some(object) = function.child_by_field_name("object")
-                && object.kind() == "identifier"
+            if let Some(object) = function.field(Field::Object)
+                && object.kind_name() == "identifier"
             {
                 let name = &text[object.byte_range()];
                 if name

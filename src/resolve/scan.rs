@@ -1,6 +1,7 @@
 //! Reading a module's syntax tree for what loading needs: the imports of each statement (at any
 //! depth), the files split-settings `include()` names, and whether it calls `exec`.
 
+use crate::syntax::{Field, NodeQueries};
 use tree_sitter::Node;
 
 use crate::demand::Demand;
@@ -33,12 +34,12 @@ fn import_requests(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
             by_name: false,
         });
     };
-    match node.kind() {
+    match node.kind_name() {
         "import_statement" => {
             let mut cursor = node.walk();
             for name in node.children_by_field_name("name", &mut cursor) {
-                let dotted = if name.kind() == "aliased_import" {
-                    name.child_by_field_name("name")
+                let dotted = if name.kind_name() == "aliased_import" {
+                    name.field(Field::Name)
                 } else {
                     Some(name)
                 };
@@ -48,25 +49,25 @@ fn import_requests(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
             }
         }
         "import_from_statement" => {
-            if let Some(module) = node.child_by_field_name("module_name") {
+            if let Some(module) = node.field(Field::ModuleName) {
                 let mut cursor = node.walk();
-                let names: Vec<((usize, usize), String)> =
-                    node.children_by_field_name("name", &mut cursor)
-                        .filter_map(|n| {
-                            let dotted = if n.kind() == "aliased_import" {
-                                n.child_by_field_name("name")?
-                            } else {
-                                n
-                            };
-                            (dotted.kind() == "dotted_name" && dotted.named_child_count() == 1)
-                                .then(|| {
-                                    (
-                                        (dotted.start_byte(), dotted.end_byte()),
-                                        text[dotted.byte_range()].to_string(),
-                                    )
-                                })
-                        })
-                        .collect();
+                let names: Vec<((usize, usize), String)> = node
+                    .children_by_field_name("name", &mut cursor)
+                    .filter_map(|n| {
+                        let dotted = if n.kind_name() == "aliased_import" {
+                            n.field(Field::Name)?
+                        } else {
+                            n
+                        };
+                        (dotted.kind_name() == "dotted_name" && dotted.named_child_count() == 1)
+                            .then(|| {
+                                (
+                                    (dotted.start_byte(), dotted.end_byte()),
+                                    text[dotted.byte_range()].to_string(),
+                                )
+                            })
+                    })
+                    .collect();
                 // Every name is known (no star import, no name djsafe could not read): only
                 // they are needed.
                 let mut cursor = node.walk();
@@ -74,7 +75,7 @@ fn import_requests(node: Node, text: &str, out: &mut Vec<ImportRequest>) {
                 let wildcard = {
                     let mut cursor = node.walk();
                     node.named_children(&mut cursor)
-                        .any(|n| n.kind() == "wildcard_import")
+                        .any(|n| n.kind_name() == "wildcard_import")
                 };
                 let demand = if wildcard || listed != names.len() || names.is_empty() {
                     Demand::All
@@ -100,7 +101,7 @@ pub(super) fn scan_module(
     let mut cursor = root.walk();
     loop {
         let node = cursor.node();
-        let descend = match node.kind() {
+        let descend = match node.kind_name() {
             "import_statement" | "import_from_statement" => {
                 import_requests(node, text, imports);
                 false
@@ -109,7 +110,7 @@ pub(super) fn scan_module(
                 include_patterns(node, text, includes);
                 import_by_literal_name(node, text, imports);
                 *calls_exec |= node
-                    .child_by_field_name("function")
+                    .field(Field::Function)
                     .is_some_and(|f| &text[f.byte_range()] == "exec");
                 true
             }
@@ -134,7 +135,7 @@ pub(super) fn scan_module(
 /// `dotted` is then `config.*`, and every module of that package is loaded, for evaluation to
 /// run the one the environment names.
 fn import_by_literal_name(call: Node, text: &str, out: &mut Vec<ImportRequest>) {
-    let Some(function) = call.child_by_field_name("function") else {
+    let Some(function) = call.field(Field::Function) else {
         return;
     };
     let callee = &text[function.byte_range()];
@@ -145,7 +146,7 @@ fn import_by_literal_name(call: Node, text: &str, out: &mut Vec<ImportRequest>) 
         return;
     }
     let Some(argument) = call
-        .child_by_field_name("arguments")
+        .field(Field::Arguments)
         .and_then(|arguments| arguments.named_child(0))
     else {
         return;
@@ -173,7 +174,7 @@ fn module_name_pattern(node: Node, text: &str) -> Option<String> {
                 .chars()
                 .all(|c| c == '.' || c == '_' || c.is_ascii_alphanumeric())
     };
-    match node.kind() {
+    match node.kind_name() {
         "string" => {
             let literal = &text[node.byte_range()];
             let (formatted, body) = match literal.strip_prefix(['f', 'F']) {
@@ -194,17 +195,17 @@ fn module_name_pattern(node: Node, text: &str) -> Option<String> {
         }
         "binary_operator"
             if node
-                .child_by_field_name("operator")
+                .field(Field::Operator)
                 .is_some_and(|o| &text[o.byte_range()] == "+") =>
         {
-            let left = module_name_pattern(node.child_by_field_name("left")?, text)?;
-            let right = node.child_by_field_name("right")?;
+            let left = module_name_pattern(node.field(Field::Left)?, text)?;
+            let right = node.field(Field::Right)?;
             match module_name_pattern(right, text) {
                 Some(tail) if !left.ends_with('*') && !tail.ends_with('*') => {
                     let joined = format!("{left}{tail}");
                     plain(&joined).then_some(joined)
                 }
-                _ if right.kind() != "string" && !left.ends_with('*') => {
+                _ if right.kind_name() != "string" && !left.ends_with('*') => {
                     let package = left.strip_suffix('.')?;
                     Some(format!("{package}.*"))
                 }
@@ -222,7 +223,7 @@ fn module_name_pattern(node: Node, text: &str) -> Option<String> {
 /// `include(*files)` includes what a list of the module names: every `.py` string literal in
 /// the module is a candidate.
 fn include_patterns(call: Node, text: &str, out: &mut Vec<String>) {
-    let Some(function) = call.child_by_field_name("function") else {
+    let Some(function) = call.field(Field::Function) else {
         return;
     };
     let name = &text[function.byte_range()];
@@ -230,12 +231,12 @@ fn include_patterns(call: Node, text: &str, out: &mut Vec<String>) {
     if !is_include {
         return;
     }
-    let Some(arguments) = call.child_by_field_name("arguments") else {
+    let Some(arguments) = call.field(Field::Arguments) else {
         return;
     };
     let mut cursor = arguments.walk();
     for argument in arguments.named_children(&mut cursor) {
-        if argument.kind() == "list_splat" {
+        if argument.kind_name() == "list_splat" {
             let root = {
                 let mut node = call;
                 while let Some(parent) = node.parent() {
@@ -255,7 +256,7 @@ fn python_file_literals(root: Node, text: &str, out: &mut Vec<String>) {
     let mut cursor = root.walk();
     loop {
         let node = cursor.node();
-        if node.kind() == "string" {
+        if node.kind_name() == "string" {
             if let Some(pattern) = include_pattern(node, text)
                 && pattern.ends_with(".py")
                 && !out.contains(&pattern)
@@ -274,7 +275,7 @@ fn python_file_literals(root: Node, text: &str, out: &mut Vec<String>) {
 }
 
 fn include_pattern(node: Node, text: &str) -> Option<String> {
-    match node.kind() {
+    match node.kind_name() {
         "string" => {
             let raw = &text[node.byte_range()];
             let inner = raw
@@ -282,8 +283,8 @@ fn include_pattern(node: Node, text: &str) -> Option<String> {
                 .trim_matches(['\'', '"']);
             Some(placeholders_to_globs(inner))
         }
-        "call" => include_pattern(node.child_by_field_name("arguments")?.named_child(0)?, text),
-        "binary_operator" => include_pattern(node.child_by_field_name("left")?, text),
+        "call" => include_pattern(node.field(Field::Arguments)?.named_child(0)?, text),
+        "binary_operator" => include_pattern(node.field(Field::Left)?, text),
         _ => None,
     }
 }
@@ -314,12 +315,12 @@ fn placeholders_to_globs(pattern: &str) -> String {
 
 /// The dotted name and the number of leading dots of an import's module part.
 pub fn import_name(node: Node, text: &str) -> (String, usize) {
-    if node.kind() == "relative_import" {
+    if node.kind_name() == "relative_import" {
         let mut level = 0;
         let mut dotted = String::new();
         let mut cursor = node.walk();
         for child in node.children(&mut cursor) {
-            match child.kind() {
+            match child.kind_name() {
                 "import_prefix" => level = child.end_byte() - child.start_byte(),
                 "dotted_name" => dotted = text[child.byte_range()].to_string(),
                 _ => {}

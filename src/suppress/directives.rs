@@ -12,6 +12,7 @@
 //! requirements, TOML and YAML files, and whole-line comments only in Dockerfiles (where `#`
 //! after an instruction is part of it).
 
+use crate::syntax::NodeQueries;
 use tree_sitter::Tree;
 
 use crate::source::SourceFile;
@@ -85,7 +86,7 @@ pub fn comments(file: &SourceFile, tree: Option<&Tree>, syntax: Syntax) -> Vec<C
         (Syntax::Python, Some(tree)) => {
             // Comments are leaves: a bounded walk of the tree finds them all.
             crate::parse::walk(tree.root_node(), 4 * file.text().len() + 64, &mut |node| {
-                if node.kind() == "comment" {
+                if node.kind_name() == "comment" {
                     found.push(Comment {
                         start: node.start_byte(),
                         end: node.end_byte(),

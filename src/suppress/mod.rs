@@ -13,6 +13,7 @@ pub mod directives;
 pub mod per_file;
 mod unused;
 
+use crate::syntax::NodeQueries;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -138,7 +139,7 @@ fn comment_moves(file: &SourceFile, tree: &tree_sitter::Tree) -> Vec<Option<usiz
                 let mut current = Some(node);
                 for _ in 0..64 {
                     let n = current?;
-                    if n.kind() == "string" {
+                    if n.kind_name() == "string" {
                         return (n.start_byte() <= end && end < n.end_byte()).then_some(n);
                     }
                     current = n.parent();
@@ -151,7 +152,7 @@ fn comment_moves(file: &SourceFile, tree: &tree_sitter::Tree) -> Vec<Option<usiz
         }
         let continued = trimmed.ends_with('\\')
             && node_at(last - 1)
-                .is_some_and(|n| n.kind() != "comment" && n.kind() != "string_content");
+                .is_some_and(|n| n.kind_name() != "comment" && n.kind_name() != "string_content");
         if continued && line < lines {
             *moved = Some(line + 1);
         }

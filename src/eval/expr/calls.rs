@@ -1,6 +1,7 @@
 //! Call expressions: the arguments evaluated, then the callee dispatched by what it is (a
 //! project function, a class, a library object, a method, a function outside the project).
 
+use crate::syntax::{Field, NodeQueries};
 use tree_sitter::Node;
 
 use crate::eval::ops;
@@ -28,7 +29,7 @@ const READS_ONLY: &[&str] = &[
 impl<'p> Run<'p> {
     pub(super) fn call(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
         let span = self.span(frame, node);
-        let Some(function) = node.child_by_field_name("function") else {
+        let Some(function) = node.field(Field::Function) else {
             return Value::unknown("incomplete call", span);
         };
         // `globals().update(NAME=value)` and `globals().setdefault('NAME', value)` bind names.
@@ -45,11 +46,11 @@ impl<'p> Run<'p> {
         // method that reads it (`globals().get(...)`) or only adds names may define others.
         if let Some(reason) = self.namespace_escape(frame, function, node) {
             let method = function
-                .child_by_field_name("attribute")
-                .filter(|_| function.kind() == "attribute")
+                .field(Field::Attribute)
+                .filter(|_| function.kind_name() == "attribute")
                 .map(|attribute| self.text(frame, attribute));
             let passed = function
-                .child_by_field_name("object")
+                .field(Field::Object)
                 .is_none_or(|receiver| !self.is_namespace_text(frame, receiver));
             // A project function is followed with its parameter standing for the namespace.
             if passed
@@ -64,12 +65,12 @@ impl<'p> Run<'p> {
             }
         }
         let callee = self.expr(frame, function);
-        let args = match node.child_by_field_name("arguments") {
-            Some(arguments) if arguments.kind() == "argument_list" => {
+        let args = match node.field(Field::Arguments) {
+            Some(arguments) if arguments.kind_name() == "argument_list" => {
                 self.arguments(frame, arguments)
             }
             // `f(x for x in items)`: the generator is the only argument.
-            Some(generator) if generator.kind() == "generator_expression" => {
+            Some(generator) if generator.kind_name() == "generator_expression" => {
                 let items = self.comprehension(frame, generator);
                 Ok(Args {
                     positional: vec![items],
@@ -215,14 +216,13 @@ impl<'p> Run<'p> {
 
     /// Whether `node` is a call of `globals`, `locals` or `vars`, as written.
     pub(in crate::eval) fn is_namespace_text(&self, frame: &Frame, node: Node<'p>) -> bool {
-        node.kind() == "call"
+        node.kind_name() == "call"
             && matches!(
-                node.child_by_field_name("function")
-                    .map(|f| self.text(frame, f)),
+                node.field(Field::Function).map(|f| self.text(frame, f)),
                 Some("globals" | "locals" | "vars")
             )
             && node
-                .child_by_field_name("arguments")
+                .field(Field::Arguments)
                 .is_some_and(|a| a.named_child_count() == 0)
     }
 
@@ -234,7 +234,7 @@ impl<'p> Run<'p> {
         call: Node<'p>,
     ) -> Option<String> {
         let is_namespace = |n: Node| self.is_namespace_text(frame, n);
-        let receiver = function.child_by_field_name("object");
+        let receiver = function.field(Field::Object);
         if receiver.is_some_and(is_namespace) {
             return Some(format!(
                 "`{}` at {}",
@@ -242,15 +242,13 @@ impl<'p> Run<'p> {
                 self.line(frame, call)
             ));
         }
-        let arguments = call.child_by_field_name("arguments")?;
+        let arguments = call.field(Field::Arguments)?;
         let mut cursor = arguments.walk();
         // Positionally, or by keyword (`Registry(global_symbol_table=globals())`).
         let passes_namespace = arguments.named_children(&mut cursor).any(|argument| {
             is_namespace(argument)
-                || (argument.kind() == "keyword_argument"
-                    && argument
-                        .child_by_field_name("value")
-                        .is_some_and(is_namespace))
+                || (argument.kind_name() == "keyword_argument"
+                    && argument.field(Field::Value).is_some_and(is_namespace))
         });
         let callee = self.text(frame, function);
         (passes_namespace && callee != "django_heroku.settings").then(|| {
@@ -270,12 +268,11 @@ impl<'p> Run<'p> {
         let mut args = Args::default();
         let children = crate::eval::code_children(node);
         for child in children {
-            match child.kind() {
+            match child.kind_name() {
                 "keyword_argument" => {
-                    let (Some(name), Some(value)) = (
-                        child.child_by_field_name("name"),
-                        child.child_by_field_name("value"),
-                    ) else {
+                    let (Some(name), Some(value)) =
+                        (child.field(Field::Name), child.field(Field::Value))
+                    else {
                         continue;
                     };
                     let value = self.expr(frame, value);
@@ -288,7 +285,7 @@ impl<'p> Run<'p> {
                         continue;
                     };
                     let value = self.expr(frame, inner);
-                    let unpacked = if child.kind() == "list_splat" {
+                    let unpacked = if child.kind_name() == "list_splat" {
                         ops::iterate(&value).map(|items| args.positional.extend(items))
                     } else {
                         value

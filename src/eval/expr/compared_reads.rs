@@ -6,6 +6,7 @@
 //! modelled functions) with literal arguments, then string methods without arguments that
 //! change case or strip, then one `==`, `!=`, `in` or `not in` with a literal.
 
+use crate::syntax::{Field, NodeQueries};
 use tree_sitter::Node;
 
 use crate::eval::ops;
@@ -42,31 +43,31 @@ impl<'p> Run<'p> {
         let mut node = left;
         // Peel `.lower()`, `.strip()`... from the outside in.
         let read = loop {
-            if node.kind() != "call" {
+            if node.kind_name() != "call" {
                 return None;
             }
-            let function = node.child_by_field_name("function")?;
-            let arguments = node.child_by_field_name("arguments")?;
-            if function.kind() == "attribute"
-                && let Some(method) = function.child_by_field_name("attribute")
+            let function = node.field(Field::Function)?;
+            let arguments = node.field(Field::Arguments)?;
+            if function.kind_name() == "attribute"
+                && let Some(method) = function.field(Field::Attribute)
                 && TEXT_METHODS.contains(&self.text(frame, method))
                 && arguments.named_child_count() == 0
                 && function
-                    .child_by_field_name("object")
-                    .is_some_and(|o| o.kind() == "call")
+                    .field(Field::Object)
+                    .is_some_and(|o| o.kind_name() == "call")
             {
                 methods.push(self.text(frame, method).to_string());
-                node = function.child_by_field_name("object")?;
+                node = function.field(Field::Object)?;
                 continue;
             }
             break node;
         };
         methods.reverse();
-        let function = read.child_by_field_name("function")?;
+        let function = read.field(Field::Function)?;
         if !matches!(self.text(frame, function), "os.getenv" | "os.environ.get") {
             return None;
         }
-        let arguments = read.child_by_field_name("arguments")?;
+        let arguments = read.field(Field::Arguments)?;
         let mut cursor = arguments.walk();
         let args: Vec<Node> = arguments
             .named_children(&mut cursor)
@@ -122,12 +123,15 @@ impl<'p> Run<'p> {
     /// Whether `node` is a plain string literal (no f-string fields, no concatenation), or with
     /// `items`, also a tuple, list or set of them.
     fn is_text_literal(&self, frame: &Frame, node: Node<'p>, items: bool) -> bool {
-        match node.kind() {
+        match node.kind_name() {
             "string" => {
                 let mut cursor = node.walk();
-                let plain = node
-                    .named_children(&mut cursor)
-                    .all(|c| matches!(c.kind(), "string_start" | "string_content" | "string_end"));
+                let plain = node.named_children(&mut cursor).all(|c| {
+                    matches!(
+                        c.kind_name(),
+                        "string_start" | "string_content" | "string_end"
+                    )
+                });
                 plain && !self.text(frame, node).starts_with(['f', 'F'])
             }
             "tuple" | "list" | "set" | "parenthesized_expression" if items => {

@@ -1,6 +1,7 @@
 //! Comparisons (chained, with `in` and `is`) and `and`/`or`: the environment variables a
 //! comparison reads, and the literals they are compared with, are recorded for the scenarios.
 
+use crate::syntax::{Field, NodeQueries};
 use std::rc::Rc;
 
 use tree_sitter::Node;
@@ -17,7 +18,7 @@ impl<'p> Run<'p> {
         let mut operators = Vec::new();
         for (i, child) in node.children(&mut cursor).enumerate() {
             if node.field_name_for_child(i as u32) == Some("operators") {
-                operators.push(child.kind());
+                operators.push(child.kind_name());
             } else if child.is_named() && !crate::eval::is_extra(child) {
                 operands.push(child);
             }
@@ -81,9 +82,9 @@ impl<'p> Run<'p> {
     pub(super) fn boolean(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
         let span = self.span(frame, node);
         let (Some(left), Some(right), Some(op)) = (
-            node.child_by_field_name("left"),
-            node.child_by_field_name("right"),
-            node.child_by_field_name("operator"),
+            node.field(Field::Left),
+            node.field(Field::Right),
+            node.field(Field::Operator),
         ) else {
             return Value::unknown("incomplete boolean expression", span);
         };

@@ -1,5 +1,6 @@
 //! List, set, dict and generator comprehensions over sequences djsafe can list.
 
+use crate::syntax::{Field, NodeQueries};
 use std::rc::Rc;
 
 use tree_sitter::Node;
@@ -13,17 +14,17 @@ impl<'p> Run<'p> {
     /// evaluated to a list: settings consume it right away). The loop names do not leak.
     pub(super) fn comprehension(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
         let span = self.span(frame, node);
-        let Some(body) = node.child_by_field_name("body") else {
+        let Some(body) = node.field(Field::Body) else {
             return Value::unknown("incomplete comprehension", span);
         };
         let mut cursor = node.walk();
         let clauses: Vec<Node<'p>> = node
             .named_children(&mut cursor)
-            .filter(|c| matches!(c.kind(), "for_in_clause" | "if_clause"))
+            .filter(|c| matches!(c.kind_name(), "for_in_clause" | "if_clause"))
             .collect();
         let mut targets = Vec::new();
-        for clause in clauses.iter().filter(|c| c.kind() == "for_in_clause") {
-            if let Some(left) = clause.child_by_field_name("left") {
+        for clause in clauses.iter().filter(|c| c.kind_name() == "for_in_clause") {
+            if let Some(left) = clause.field(Field::Left) {
                 crate::eval::stmt::collect_identifiers(left, &mut targets);
             }
         }
@@ -105,11 +106,8 @@ impl<'p> Run<'p> {
         env: &mut crate::eval::value::EnvDeps,
     ) -> Result<(), String> {
         let Some((clause, rest)) = clauses.split_first() else {
-            let item = if body.kind() == "pair" {
-                let (Some(k), Some(v)) = (
-                    body.child_by_field_name("key"),
-                    body.child_by_field_name("value"),
-                ) else {
+            let item = if body.kind_name() == "pair" {
+                let (Some(k), Some(v)) = (body.field(Field::Key), body.field(Field::Value)) else {
                     return Err("incomplete dict comprehension".into());
                 };
                 let (key, value) = (self.expr(frame, k), self.expr(frame, v));
@@ -120,7 +118,7 @@ impl<'p> Run<'p> {
             out.push(item);
             return Ok(());
         };
-        if clause.kind() == "if_clause" {
+        if clause.kind_name() == "if_clause" {
             let Some(condition) = clause.named_child(0) else {
                 return Ok(());
             };
@@ -135,10 +133,8 @@ impl<'p> Run<'p> {
                 )),
             };
         }
-        let (Some(left), Some(right)) = (
-            clause.child_by_field_name("left"),
-            clause.child_by_field_name("right"),
-        ) else {
+        let (Some(left), Some(right)) = (clause.field(Field::Left), clause.field(Field::Right))
+        else {
             return Err("incomplete comprehension".into());
         };
         let iterable = self.expr(frame, right);

@@ -1,6 +1,7 @@
 //! Literals that build values: strings (with escapes and f-strings), lists, tuples, sets and
 //! dicts, with `*` and `**` unpacking.
 
+use crate::syntax::{Field, NodeQueries};
 use tree_sitter::Node;
 
 use crate::eval::ops;
@@ -11,7 +12,7 @@ use crate::eval::{Frame, Run};
 impl<'p> Run<'p> {
     pub(super) fn string(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
         let span = self.span(frame, node);
-        let parts: Vec<Node<'p>> = if node.kind() == "concatenated_string" {
+        let parts: Vec<Node<'p>> = if node.kind_name() == "concatenated_string" {
             let mut cursor = node.walk();
             node.named_children(&mut cursor).collect()
         } else {
@@ -25,7 +26,7 @@ impl<'p> Run<'p> {
             let children: Vec<Node<'p>> = part.named_children(&mut cursor).collect();
             let prefix = children
                 .first()
-                .filter(|c| c.kind() == "string_start")
+                .filter(|c| c.kind_name() == "string_start")
                 .map(|c| {
                     self.text(frame, *c)
                         .trim_end_matches(['\'', '"'])
@@ -35,7 +36,7 @@ impl<'p> Run<'p> {
             let raw = prefix.contains('r');
             is_bytes |= prefix.contains('b');
             for child in children {
-                match child.kind() {
+                match child.kind_name() {
                     "string_content" => {
                         let content = self.text(frame, child);
                         // `\N{NAME}` needs Unicode's name table, which djsafe does not have.
@@ -85,22 +86,20 @@ impl<'p> Run<'p> {
     /// One `{...}` of an f-string, as the text it formats to.
     pub(super) fn interpolation(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
         let span = self.span(frame, node);
-        let Some(expression) = node.child_by_field_name("expression") else {
+        let Some(expression) = node.field(Field::Expression) else {
             return Value::unknown("empty f-string interpolation", span);
         };
         let value = self.expr(frame, expression);
         let conversion = node
-            .child_by_field_name("type_conversion")
+            .field(Field::TypeConversion)
             .map(|c| self.text(frame, c));
-        let has_spec = node
-            .child_by_field_name("format_specifier")
-            .is_some_and(|s| {
-                !self
-                    .text(frame, s)
-                    .trim_start_matches(':')
-                    .trim()
-                    .is_empty()
-            });
+        let has_spec = node.field(Field::FormatSpecifier).is_some_and(|s| {
+            !self
+                .text(frame, s)
+                .trim_start_matches(':')
+                .trim()
+                .is_empty()
+        });
         if has_spec {
             return Value::unknown("f-string format specifications are not evaluated", span)
                 .with_env(&value.env);
@@ -109,13 +108,16 @@ impl<'p> Run<'p> {
         // then the value's repr (its str with `!s`).
         let mut cursor = node.walk();
         let children: Vec<Node<'p>> = node.children(&mut cursor).collect();
-        let self_documenting = children.iter().position(|c| c.kind() == "=").map(|at| {
-            let end = children
-                .get(at + 1)
-                .map_or(children[at].end_byte(), |next| next.start_byte());
-            let file = &self.project.sources.get(frame.file).text();
-            file[node.start_byte() + 1..end].to_string()
-        });
+        let self_documenting = children
+            .iter()
+            .position(|c| c.kind_name() == "=")
+            .map(|at| {
+                let end = children
+                    .get(at + 1)
+                    .map_or(children[at].end_byte(), |next| next.start_byte());
+                let file = &self.project.sources.get(frame.file).text();
+                file[node.start_byte() + 1..end].to_string()
+            });
         let formatted = match (conversion, &self_documenting) {
             (Some("!r"), _) | (None, Some(_)) => ops::to_repr(&value, span),
             (Some("!a"), _) => Value::unknown("f-string `!a` conversions are not evaluated", span)
@@ -135,7 +137,7 @@ impl<'p> Run<'p> {
         let mut items = Vec::new();
         let children = crate::eval::code_children(node);
         for child in children {
-            if child.kind() == "list_splat" {
+            if child.kind_name() == "list_splat" {
                 let Some(inner) = child.named_child(0) else {
                     continue;
                 };
@@ -160,7 +162,7 @@ impl<'p> Run<'p> {
         if node.kind() == "set" && items.iter().any(ops::is_unhashable) {
             return self.unhashable(frame, span);
         }
-        let kind = match node.kind() {
+        let kind = match node.kind_name() {
             "list" => Kind::List(Object::new(items)),
             "set" => Kind::Set(Object::new(ops::set_items(items))),
             _ => Kind::tuple(items),
@@ -173,12 +175,10 @@ impl<'p> Run<'p> {
         let mut pairs: Vec<(Value, Value)> = Vec::new();
         let children = crate::eval::code_children(node);
         for child in children {
-            match child.kind() {
+            match child.kind_name() {
                 "pair" => {
-                    let (Some(k), Some(v)) = (
-                        child.child_by_field_name("key"),
-                        child.child_by_field_name("value"),
-                    ) else {
+                    let (Some(k), Some(v)) = (child.field(Field::Key), child.field(Field::Value))
+                    else {
                         continue;
                     };
                     let key = self.expr(frame, k);

@@ -2,6 +2,7 @@
 //! subscripts and operators are here; literals, comprehensions, comparisons and calls have a file
 //! each.
 
+use crate::syntax::{Field, NodeQueries};
 use std::rc::Rc;
 
 use tree_sitter::Node;
@@ -136,7 +137,7 @@ impl<'p> Run<'p> {
             .iter()
             .find(|p| p.bytes.start < range.end && range.start < p.bytes.end)?;
         let whole = matches!(
-            node.kind(),
+            node.kind_name(),
             "string"
                 | "concatenated_string"
                 | "integer"
@@ -154,7 +155,7 @@ impl<'p> Run<'p> {
     }
 
     fn expr_kind(&mut self, frame: &mut Frame, node: Node<'p>, span: crate::source::Span) -> Value {
-        match node.kind() {
+        match node.kind_name() {
             "integer" => match parse_int(self.text(frame, node)) {
                 Some(i) => Value::new(Kind::Int(i), span),
                 None => Value::unknown("integer too large for djsafe", span),
@@ -176,10 +177,8 @@ impl<'p> Run<'p> {
             "dictionary" => self.dictionary(frame, node),
             "named_expression" => {
                 // `(name := value)` binds the name and is the value.
-                let (Some(name), Some(value)) = (
-                    node.child_by_field_name("name"),
-                    node.child_by_field_name("value"),
-                ) else {
+                let (Some(name), Some(value)) = (node.field(Field::Name), node.field(Field::Value))
+                else {
                     return Value::unknown("incomplete `:=` expression", span);
                 };
                 let value = self.expr(frame, value);
@@ -194,7 +193,7 @@ impl<'p> Run<'p> {
             "call" => self.call(frame, node),
             "subscript" => self.subscript(frame, node),
             "comparison_operator" => self.comparison(frame, node),
-            "not_operator" => match node.child_by_field_name("argument") {
+            "not_operator" => match node.field(Field::Argument) {
                 Some(argument) => {
                     let value = self.expr(frame, argument);
                     match value.truthy() {
@@ -207,9 +206,9 @@ impl<'p> Run<'p> {
             "boolean_operator" => self.boolean(frame, node),
             "binary_operator" => {
                 let (Some(left), Some(right), Some(op)) = (
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                    node.child_by_field_name("operator"),
+                    node.field(Field::Left),
+                    node.field(Field::Right),
+                    node.field(Field::Operator),
                 ) else {
                     return Value::unknown("incomplete operator expression", span);
                 };
@@ -222,10 +221,9 @@ impl<'p> Run<'p> {
                 value
             }
             "unary_operator" => {
-                let (Some(argument), Some(op)) = (
-                    node.child_by_field_name("argument"),
-                    node.child_by_field_name("operator"),
-                ) else {
+                let (Some(argument), Some(op)) =
+                    (node.field(Field::Argument), node.field(Field::Operator))
+                else {
                     return Value::unknown("incomplete operator expression", span);
                 };
                 let value = self.expr(frame, argument);
@@ -300,10 +298,9 @@ impl<'p> Run<'p> {
 
     fn attribute(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
         let span = self.span(frame, node);
-        let (Some(object), Some(attribute)) = (
-            node.child_by_field_name("object"),
-            node.child_by_field_name("attribute"),
-        ) else {
+        let (Some(object), Some(attribute)) =
+            (node.field(Field::Object), node.field(Field::Attribute))
+        else {
             return Value::unknown("incomplete attribute access", span);
         };
         let object = self.expr(frame, object);
@@ -372,10 +369,8 @@ impl<'p> Run<'p> {
 
     fn subscript(&mut self, frame: &mut Frame, node: Node<'p>) -> Value {
         let span = self.span(frame, node);
-        let (Some(object), Some(key)) = (
-            node.child_by_field_name("value"),
-            node.child_by_field_name("subscript"),
-        ) else {
+        let (Some(object), Some(key)) = (node.field(Field::Value), node.field(Field::Subscript))
+        else {
             return Value::unknown("incomplete subscript", span);
         };
         if let Some(value) = self.alias_subscript(frame, object, key, node) {

@@ -1,6 +1,7 @@
 //! Assignments: `=` (chained, unpacking, subscript and attribute targets) and `+=`, and the
 //! bindings they make in the frame's namespace.
 
+use crate::syntax::{Field, NodeQueries};
 use tree_sitter::Node;
 
 use crate::eval::value::{Args, Kind, Value};
@@ -14,11 +15,11 @@ impl<'p> Run<'p> {
         let mut targets = Vec::new();
         let mut current = node;
         loop {
-            if let Some(left) = current.child_by_field_name("left") {
+            if let Some(left) = current.field(Field::Left) {
                 targets.push(left);
             }
-            match current.child_by_field_name("right") {
-                Some(right) if right.kind() == "assignment" => current = right,
+            match current.field(Field::Right) {
+                Some(right) if right.kind_name() == "assignment" => current = right,
                 Some(right) => {
                     let value = self.expr(frame, right);
                     // The value raised an exception an enclosing `try` or `suppress` catches
@@ -49,14 +50,16 @@ impl<'p> Run<'p> {
         value: Value,
         site: Span,
     ) {
-        match target.kind() {
+        match target.kind_name() {
             "identifier" => self.bind(frame, self.text(frame, target), value, site),
             "pattern_list" | "tuple_pattern" | "list_pattern" | "tuple" | "list"
             | "expression_list" => {
                 let targets = crate::eval::code_children(target);
                 let items = value.items().filter(|items| {
                     items.len() == targets.len()
-                        && !targets.iter().any(|t| t.kind() == "list_splat_pattern")
+                        && !targets
+                            .iter()
+                            .any(|t| t.kind_name() == "list_splat_pattern")
                 });
                 match items {
                     Some(items) => {
@@ -71,7 +74,7 @@ impl<'p> Run<'p> {
                                 frame,
                                 target
                                     .parent()
-                                    .and_then(|p| p.child_by_field_name("right"))
+                                    .and_then(|p| p.field(Field::Right))
                                     .unwrap_or(target)
                             )
                         );
@@ -95,10 +98,8 @@ impl<'p> Run<'p> {
             "subscript" => self.assign_subscript(frame, target, value, site),
             // `conf.HOSTS = [...]`: the module's name, which later readers of it see.
             "attribute"
-                if let (Some(object), Some(attribute)) = (
-                    target.child_by_field_name("object"),
-                    target.child_by_field_name("attribute"),
-                ) =>
+                if let (Some(object), Some(attribute)) =
+                    (target.field(Field::Object), target.field(Field::Attribute)) =>
             {
                 let holder = self.expr(frame, object);
                 if let Kind::Module(module) = holder.kind {
@@ -158,10 +159,10 @@ impl<'p> Run<'p> {
         value: Value,
         site: Span,
     ) {
-        let Some(object) = target.child_by_field_name("value") else {
+        let Some(object) = target.field(Field::Value) else {
             return;
         };
-        let Some(key_node) = target.child_by_field_name("subscript") else {
+        let Some(key_node) = target.field(Field::Subscript) else {
             return;
         };
         let key = self.expr(frame, key_node);
@@ -204,9 +205,9 @@ impl<'p> Run<'p> {
 
     pub(super) fn augmented_assignment(&mut self, frame: &mut Frame, node: Node<'p>) {
         let (Some(left), Some(right), Some(op)) = (
-            node.child_by_field_name("left"),
-            node.child_by_field_name("right"),
-            node.child_by_field_name("operator"),
+            node.field(Field::Left),
+            node.field(Field::Right),
+            node.field(Field::Operator),
         ) else {
             return;
         };

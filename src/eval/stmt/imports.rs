@@ -2,6 +2,7 @@
 //! does) and their names bound; anything else becomes an external name or, inside
 //! `try: ... except ImportError:`, a recorded optional import.
 
+use crate::syntax::{Field, NodeQueries};
 use std::rc::Rc;
 
 use tree_sitter::Node;
@@ -19,11 +20,8 @@ impl<'p> Run<'p> {
         let site = self.span(frame, node);
         let mut raised = false;
         for name in names {
-            let (dotted, alias) = match name.kind() {
-                "aliased_import" => (
-                    name.child_by_field_name("name"),
-                    name.child_by_field_name("alias"),
-                ),
+            let (dotted, alias) = match name.kind_name() {
+                "aliased_import" => (name.field(Field::Name), name.field(Field::Alias)),
                 _ => (Some(name), None),
             };
             let Some(dotted) = dotted else { continue };
@@ -108,22 +106,19 @@ impl<'p> Run<'p> {
     }
 
     pub(super) fn import_from(&mut self, frame: &mut Frame, node: Node<'p>) -> Result<(), Exit> {
-        let Some(module_node) = node.child_by_field_name("module_name") else {
+        let Some(module_node) = node.field(Field::ModuleName) else {
             return Ok(());
         };
         let site = self.span(frame, node);
         let mut cursor = node.walk();
         let wildcard = node
             .named_children(&mut cursor)
-            .any(|n| n.kind() == "wildcard_import");
+            .any(|n| n.kind_name() == "wildcard_import");
         let mut cursor = node.walk();
         let names: Vec<(Node<'p>, Node<'p>)> = node
             .children_by_field_name("name", &mut cursor)
-            .filter_map(|n| match n.kind() {
-                "aliased_import" => Some((
-                    n.child_by_field_name("name")?,
-                    n.child_by_field_name("alias")?,
-                )),
+            .filter_map(|n| match n.kind_name() {
+                "aliased_import" => Some((n.field(Field::Name)?, n.field(Field::Alias)?)),
                 _ => Some((n, n)),
             })
             .collect();

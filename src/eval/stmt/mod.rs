@@ -4,6 +4,7 @@
 //! statements djsafe does not evaluate in `not_evaluated`, imports in `imports`, `match` in
 //! `eval::matching`; `def` and `class` bind here.
 
+use crate::syntax::{Field, NodeQueries};
 use tree_sitter::Node;
 
 use super::value::{Kind, Value};
@@ -190,12 +191,12 @@ impl<'p> Run<'p> {
                 )));
             }
         }
-        match node.kind() {
+        match node.kind_name() {
             "expression_statement" => {
                 let mut cursor = node.walk();
                 let children: Vec<Node<'p>> = node.named_children(&mut cursor).collect();
                 for child in children {
-                    match child.kind() {
+                    match child.kind_name() {
                         "assignment" => self.assignment(frame, child),
                         "augmented_assignment" => self.augmented_assignment(frame, child),
                         _ => {
@@ -218,7 +219,7 @@ impl<'p> Run<'p> {
             "while_statement" => {
                 let reason = format!(
                     "assigned inside a `{}` statement at {}, which djsafe does not evaluate",
-                    &node.kind()[..node.kind().len() - "_statement".len()],
+                    &node.kind_name()[..node.kind_name().len() - "_statement".len()],
                     self.line(frame, node)
                 );
                 self.invalidate(frame, node, &reason);
@@ -270,20 +271,18 @@ impl<'p> Run<'p> {
                 let mut cursor = node.walk();
                 let targets: Vec<Node> = node.named_children(&mut cursor).collect();
                 for target in targets.iter().flat_map(|t| {
-                    if t.kind() == "expression_list" {
+                    if t.kind_name() == "expression_list" {
                         let mut c = t.walk();
                         t.named_children(&mut c).collect()
                     } else {
                         vec![*t]
                     }
                 }) {
-                    if target.kind() == "identifier" {
+                    if target.kind_name() == "identifier" {
                         frame.ns.bindings.remove(self.text(frame, target));
-                    } else if target.kind() == "subscript"
-                        && let (Some(object), Some(key)) = (
-                            target.child_by_field_name("value"),
-                            target.child_by_field_name("subscript"),
-                        )
+                    } else if target.kind_name() == "subscript"
+                        && let (Some(object), Some(key)) =
+                            (target.field(Field::Value), target.field(Field::Subscript))
                     {
                         // `del globals()[name]`, `del target[name]` through a parameter.
                         if self.delete_namespace_item(frame, object, key, target) {
@@ -292,7 +291,7 @@ impl<'p> Run<'p> {
                         let container = self.expr(frame, object);
                         let key = self.expr(frame, key);
                         self.delete_item(frame, &container, &key);
-                    } else if target.kind() == "attribute" {
+                    } else if target.kind_name() == "attribute" {
                         self.delete_attribute(frame, target);
                     }
                 }
@@ -308,10 +307,9 @@ impl<'p> Run<'p> {
     /// djsafe cannot identify, any module may have lost it; a class's attributes may then come
     /// from a base class instead.
     fn delete_attribute(&mut self, frame: &mut Frame, target: Node<'p>) {
-        let (Some(object), Some(attribute)) = (
-            target.child_by_field_name("object"),
-            target.child_by_field_name("attribute"),
-        ) else {
+        let (Some(object), Some(attribute)) =
+            (target.field(Field::Object), target.field(Field::Attribute))
+        else {
             return;
         };
         let holder = self.expr(frame, object);
@@ -340,19 +338,19 @@ impl<'p> Run<'p> {
     /// task object), so the name is unknown, and what the definition holds is passed where
     /// djsafe cannot see.
     fn decorated_definition(&mut self, frame: &mut Frame, node: Node<'p>) {
-        let Some(definition) = node.child_by_field_name("definition") else {
+        let Some(definition) = node.field(Field::Definition) else {
             return;
         };
         let decorators: Vec<(Node<'p>, Decorator)> = code_children(node)
             .into_iter()
-            .filter(|child| child.kind() == "decorator")
+            .filter(|child| child.kind_name() == "decorator")
             .filter_map(|decorator| {
                 let expression = decorator.named_child(0)?;
                 Some((decorator, self.decorator(frame, expression)))
             })
             .collect();
         self.define(frame, definition);
-        let Some(name) = definition.child_by_field_name("name") else {
+        let Some(name) = definition.field(Field::Name) else {
             return;
         };
         let name = self.text(frame, name);
@@ -426,13 +424,13 @@ impl<'p> Run<'p> {
 
     /// A decorator's expression, evaluated: `functools.wraps(func)` is told apart.
     fn decorator(&mut self, frame: &mut Frame, expression: Node<'p>) -> Decorator {
-        if expression.kind() == "call"
-            && let Some(function) = expression.child_by_field_name("function")
-            && matches!(function.kind(), "identifier" | "attribute")
+        if expression.kind_name() == "call"
+            && let Some(function) = expression.field(Field::Function)
+            && matches!(function.kind_name(), "identifier" | "attribute")
             && matches!(&self.expr(frame, function).kind, Kind::External(path) if &**path == "functools.wraps")
-            && let Some(arguments) = expression.child_by_field_name("arguments")
+            && let Some(arguments) = expression.field(Field::Arguments)
             && let [wrapped] = code_children(arguments).as_slice()
-            && wrapped.kind() != "keyword_argument"
+            && wrapped.kind_name() != "keyword_argument"
         {
             return Decorator::Wraps(self.expr(frame, *wrapped));
         }
@@ -441,16 +439,16 @@ impl<'p> Run<'p> {
 
     /// A `def` or `class` binds a name whose calls djsafe does not evaluate.
     fn define(&mut self, frame: &mut Frame, node: Node<'p>) {
-        if node.kind() == "function_definition" {
+        if node.kind_name() == "function_definition" {
             self.define_function(frame, node);
             return;
         }
-        if node.kind() == "class_definition" {
+        if node.kind_name() == "class_definition" {
             self.define_class(frame, node);
             return;
         }
-        if let Some(name) = node.child_by_field_name("name") {
-            let what = if node.kind() == "class_definition" {
+        if let Some(name) = node.field(Field::Name) {
+            let what = if node.kind_name() == "class_definition" {
                 "class"
             } else {
                 "function"

@@ -1,11 +1,12 @@
 //! The names a statement or function body may bind or change, read off the syntax tree: used
 //! to forget what an undecided branch or an unevaluated call may have changed.
 
+use crate::syntax::{Field, NodeQueries};
 use tree_sitter::Node;
 
 /// The identifiers of an assignment target (`a`, `a, (b, c)`).
 pub(in crate::eval) fn collect_identifiers<'t>(target: Node<'t>, out: &mut Vec<Node<'t>>) {
-    collect_nodes(target, &mut |n| n.kind() == "identifier", out);
+    collect_nodes(target, &mut |n| n.kind_name() == "identifier", out);
 }
 
 pub(in crate::eval) fn collect_nodes<'t>(
@@ -44,17 +45,17 @@ pub(super) fn collect_assigned_names<'t>(node: Node<'t>, text: &str, out: &mut V
     collect_nodes(node, &mut |n| is_binding_target(n, text), &mut targets);
     for target in targets {
         let mut root = target;
-        while let Some(inner) = match root.kind() {
-            "attribute" => root.child_by_field_name("object"),
-            "subscript" => root.child_by_field_name("value"),
+        while let Some(inner) = match root.kind_name() {
+            "attribute" => root.field(Field::Object),
+            "subscript" => root.field(Field::Value),
             _ => None,
         } {
             root = inner;
         }
-        if root.kind() == "identifier" {
+        if root.kind_name() == "identifier" {
             out.push(root);
         } else {
-            collect_nodes(root, &mut |n| n.kind() == "identifier", out);
+            collect_nodes(root, &mut |n| n.kind_name() == "identifier", out);
         }
     }
 }
@@ -72,15 +73,15 @@ pub(in crate::eval) fn changed_names(body: Node, text: &str) -> Vec<String> {
 /// An identifier that names a variable: not the attribute of `x.attr`, not the keyword of
 /// `f(key=...)`.
 pub(super) fn is_name_use(node: Node) -> bool {
-    if node.kind() != "identifier" {
+    if node.kind_name() != "identifier" {
         return false;
     }
     match node.parent() {
-        Some(parent) if parent.kind() == "attribute" => {
-            parent.child_by_field_name("attribute") != Some(node)
+        Some(parent) if parent.kind_name() == "attribute" => {
+            parent.field(Field::Attribute) != Some(node)
         }
-        Some(parent) if parent.kind() == "keyword_argument" => {
-            parent.child_by_field_name("name") != Some(node)
+        Some(parent) if parent.kind_name() == "keyword_argument" => {
+            parent.field(Field::Name) != Some(node)
         }
         _ => true,
     }
@@ -109,18 +110,16 @@ pub(super) fn is_binding_target(node: Node, text: &str) -> bool {
     let Some(parent) = node.parent() else {
         return false;
     };
-    match parent.kind() {
+    match parent.kind_name() {
         "assignment" | "augmented_assignment" | "for_statement" => {
-            parent.child_by_field_name("left") == Some(node)
+            parent.field(Field::Left) == Some(node)
         }
-        "function_definition" | "class_definition" => {
-            parent.child_by_field_name("name") == Some(node)
-        }
+        "function_definition" | "class_definition" => parent.field(Field::Name) == Some(node),
         // `X.append(...)`, `X.update(...)`: calls of methods that change their receiver.
         "call" => {
-            node.kind() == "attribute"
-                && parent.child_by_field_name("function") == Some(node)
-                && node.child_by_field_name("attribute").is_some_and(|method| {
+            node.kind_name() == "attribute"
+                && parent.field(Field::Function) == Some(node)
+                && node.field(Field::Attribute).is_some_and(|method| {
                     crate::eval::ops::MUTATING_METHODS.contains(&&text[method.byte_range()])
                 })
         }
@@ -134,13 +133,13 @@ pub(super) fn is_binding_target(node: Node, text: &str) -> bool {
 pub(in crate::eval) fn declared_names(body: Node, text: &str, kind: &str) -> Vec<String> {
     let function = body.parent();
     let mut statements = Vec::new();
-    collect_nodes(body, &mut |n| n.kind() == kind, &mut statements);
+    collect_nodes(body, &mut |n| n.kind_name() == kind, &mut statements);
     let mut names: Vec<String> = Vec::new();
     for statement in statements {
         // The nearest enclosing scope: a walk up the tree, bounded by its depth.
         let mut scope = statement.parent();
         while let Some(node) = scope
-            && !matches!(node.kind(), "function_definition" | "class_definition")
+            && !matches!(node.kind_name(), "function_definition" | "class_definition")
         {
             scope = node.parent();
         }
