@@ -229,6 +229,7 @@ fixtures! {
     uwsgi_ini => "uwsgi-ini",
     wsgi_default_decides => "wsgi-default-decides",
     wsgi_fallback_dev => "wsgi-fallback-dev",
+    digitalocean_build_time_env => "digitalocean-build-time-env",
 }
 
 /// The matrix's JSON shape, on fixtures where it says most: selectors and probed environments,
