@@ -230,6 +230,7 @@ fixtures! {
     wsgi_default_decides => "wsgi-default-decides",
     wsgi_fallback_dev => "wsgi-fallback-dev",
     digitalocean_build_time_env => "digitalocean-build-time-env",
+    elastic_beanstalk => "elastic-beanstalk",
 }
 
 /// The matrix's JSON shape, on fixtures where it says most: selectors and probed environments,

@@ -195,6 +195,7 @@ fn garbage_in_every_kind_of_file() {
         SourceKind::TestConfig,
         SourceKind::CiWorkflow,
         SourceKind::DigitalOcean,
+        SourceKind::ElasticBeanstalk,
     ];
     let mut files = Vec::new();
     for (k, kind) in kinds.iter().enumerate() {
@@ -216,4 +217,30 @@ fn garbage_in_every_kind_of_file() {
     let first = collect(&files, &read);
     assert_eq!(collect(&files, &read), first);
     assert!(start.elapsed().as_secs() < 5);
+}
+
+/// A `Procfile` beside `.ebextensions` replaces `WSGIPath`: Elastic Beanstalk runs its processes,
+/// with the environment properties under what each process sets itself.
+#[test]
+fn beanstalk_procfile_gets_the_environment_properties() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::create_dir_all(root.join(".ebextensions")).unwrap();
+    std::fs::write(
+        root.join(".ebextensions/django.config"),
+        "option_settings:\n  aws:elasticbeanstalk:application:environment:\n    DJANGO_SETTINGS_MODULE: shop.settings.production\n  aws:elasticbeanstalk:container:python:\n    WSGIPath: shop.wsgi:application\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("Procfile"),
+        "web: gunicorn shop.wsgi --bind :8000\nworker: DJANGO_SETTINGS_MODULE=shop.settings.worker celery -A shop worker\n",
+    )
+    .unwrap();
+    assert_eq!(
+        summary(root),
+        [
+            "Procfile:1 Procfile web Runs [Server(\"gunicorn\") shop.wsgi] shop.settings.production @.ebextensions/django.config:3",
+            "Procfile:2 Procfile worker Runs [Worker(\"celery\")] shop.settings.worker @Procfile:2",
+        ]
+    );
 }

@@ -126,6 +126,9 @@ pub fn source_kind(path: &Path) -> Option<Candidate> {
         ".gitlab-ci.yml" | ".gitlab-ci.yaml" => return kind(SourceKind::CiWorkflow),
         _ => {}
     }
+    if super::beanstalk::is_config_file(path) {
+        return kind(SourceKind::ElasticBeanstalk);
+    }
     if let Some(kind) = deploy_file_kind(name) {
         return Some(Candidate::Kind(match kind {
             DeployFileKind::Dockerfile => SourceKind::Dockerfile,
@@ -311,6 +314,12 @@ mod tests {
             ("repo/.platform.app.yaml", "", Some(PlatformSh)),
             ("repo/.platform/applications.yaml", "", Some(PlatformSh)),
             ("repo/.do/app.yaml", "", Some(DigitalOcean)),
+            (
+                "repo/.ebextensions/01_django.config",
+                "",
+                Some(ElasticBeanstalk),
+            ),
+            ("repo/conf/django.config", "", None),
             ("repo/app.yaml", "runtime: python312\n", Some(AppEngine)),
             (
                 "repo/app-staging.yaml",

@@ -9,6 +9,7 @@
 //! known.
 
 pub mod appengine;
+pub mod beanstalk;
 pub mod ci;
 pub mod command;
 pub mod compose;
@@ -114,6 +115,7 @@ pub fn collect_analyzed(
             Err(reason) => found.extend(textual_fallback(file, &reason)),
         }
     }
+    let mut beanstalk = beanstalk_apps(files, &mut found);
     for file in files {
         let parsed: Result<Vec<Deployment>, String> = match file.kind {
             SourceKind::Dockerfile => Ok(linker.dockerfile(&file.path, &file.text)),
@@ -145,6 +147,7 @@ pub fn collect_analyzed(
             SourceKind::Procfile => {
                 let mut processes = procfile::deployments(&file.path, &file.text);
                 apply_app_json(&app_json, &file.path, &mut processes);
+                apply_beanstalk(&beanstalk, &file.path, &mut processes);
                 Ok(processes)
             }
             SourceKind::HerokuYml => {
@@ -181,7 +184,11 @@ pub fn collect_analyzed(
                 }
             }
             // Read after the others, once the scripts they run are known.
-            SourceKind::Shell | SourceKind::Kubernetes | SourceKind::Helm | SourceKind::AppJson => {
+            SourceKind::Shell
+            | SourceKind::Kubernetes
+            | SourceKind::Helm
+            | SourceKind::AppJson
+            | SourceKind::ElasticBeanstalk => {
                 continue;
             }
         };
@@ -189,6 +196,14 @@ pub fn collect_analyzed(
             Ok(deployments) => found.extend(deployments),
             Err(reason) => found.extend(textual_fallback(file, &reason)),
         }
+    }
+    for app in std::mem::take(&mut beanstalk) {
+        let has_procfile = files.iter().any(|f| {
+            f.kind == SourceKind::Procfile
+                && f.path.file_name().is_some_and(|n| n == "Procfile")
+                && f.path.parent() == Some(app.root.as_path())
+        });
+        found.extend(app.deployments(has_procfile));
     }
     for (json, env) in app_json {
         let has_processes = files.iter().any(|f| {
@@ -245,6 +260,44 @@ fn apply_app_json(
                     process.set_default(name, var);
                 }
                 platforms::add_platform_env(process, "Heroku", platforms::HEROKU);
+            }
+        }
+    }
+}
+
+/// The Elastic Beanstalk applications: the `.ebextensions/*.config` files of each folder, read
+/// in the order of their names (a file that does not parse is read as text, on its own).
+fn beanstalk_apps(files: &[DeployFile], found: &mut Vec<Deployment>) -> Vec<beanstalk::App> {
+    let mut configs: Vec<&DeployFile> = files
+        .iter()
+        .filter(|f| f.kind == SourceKind::ElasticBeanstalk)
+        .collect();
+    configs.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut apps: Vec<beanstalk::App> = Vec::new();
+    for file in configs {
+        let root = beanstalk::app_root(&file.path);
+        if apps.last().is_none_or(|app| app.root != root) {
+            apps.push(beanstalk::App::new(root));
+        }
+        let app = apps.last_mut().expect("pushed above");
+        if let Err(reason) = app.read(&file.path, &file.text) {
+            found.extend(textual_fallback(file, &reason));
+        }
+    }
+    apps
+}
+
+/// Elastic Beanstalk's environment properties apply to the processes of the `Procfile` in the
+/// application folder, which the platform runs instead of `WSGIPath`, under what they set.
+fn apply_beanstalk(apps: &[beanstalk::App], file: &Path, processes: &mut [Deployment]) {
+    let is_procfile = file.file_name().is_some_and(|n| n == "Procfile");
+    for app in apps
+        .iter()
+        .filter(|a| is_procfile && file.parent() == Some(a.root.as_path()))
+    {
+        for process in processes.iter_mut() {
+            for (name, var) in &app.env {
+                process.set_default(name, var);
             }
         }
     }

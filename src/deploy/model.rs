@@ -70,6 +70,8 @@ pub enum SourceKind {
     CiWorkflow,
     /// DigitalOcean App Platform (`.do/app.yaml`, `.do/deploy.template.yaml`).
     DigitalOcean,
+    /// AWS Elastic Beanstalk (`.ebextensions/*.config`).
+    ElasticBeanstalk,
 }
 
 /// What a deployment's command runs, as far as the settings' profile is concerned.
