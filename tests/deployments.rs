@@ -231,6 +231,7 @@ fixtures! {
     wsgi_fallback_dev => "wsgi-fallback-dev",
     digitalocean_build_time_env => "digitalocean-build-time-env",
     elastic_beanstalk => "elastic-beanstalk",
+    railway => "railway",
 }
 
 /// The matrix's JSON shape, on fixtures where it says most: selectors and probed environments,

@@ -196,6 +196,7 @@ fn garbage_in_every_kind_of_file() {
         SourceKind::CiWorkflow,
         SourceKind::DigitalOcean,
         SourceKind::ElasticBeanstalk,
+        SourceKind::Railway,
     ];
     let mut files = Vec::new();
     for (k, kind) in kinds.iter().enumerate() {

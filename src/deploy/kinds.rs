@@ -119,6 +119,7 @@ pub fn source_kind(path: &Path) -> Option<Candidate> {
         "heroku.yml" => return kind(SourceKind::HerokuYml),
         "fly.toml" => return kind(SourceKind::FlyToml),
         "render.yaml" | "render.yml" => return kind(SourceKind::RenderYaml),
+        "railway.json" | "railway.toml" => return kind(SourceKind::Railway),
         ".platform.app.yaml" => return kind(SourceKind::PlatformSh),
         "pytest.ini" | "tox.ini" | "setup.cfg" | "pyproject.toml" => {
             return kind(SourceKind::TestConfig);
@@ -311,6 +312,8 @@ mod tests {
             ("repo/fly.toml", "", Some(FlyToml)),
             ("repo/fly.staging.toml", "", Some(FlyToml)),
             ("repo/render.yaml", "", Some(RenderYaml)),
+            ("repo/railway.json", "", Some(Railway)),
+            ("repo/backend/railway.toml", "", Some(Railway)),
             ("repo/.platform.app.yaml", "", Some(PlatformSh)),
             ("repo/.platform/applications.yaml", "", Some(PlatformSh)),
             ("repo/.do/app.yaml", "", Some(DigitalOcean)),

@@ -41,6 +41,7 @@ pub mod platformsh;
 pub mod procfile;
 mod published;
 mod python;
+pub mod railway;
 pub mod references;
 pub mod render;
 pub mod script;
@@ -158,6 +159,7 @@ pub fn collect_analyzed(
             }
             SourceKind::FlyToml => fly::deployments(&file.path, &file.text, &linker),
             SourceKind::RenderYaml => render::deployments(&file.path, &file.text, &linker),
+            SourceKind::Railway => railway::deployments(&file.path, &file.text, &linker),
             SourceKind::PlatformSh => platformsh::deployments(&file.path, &file.text),
             SourceKind::AppEngine => appengine::deployments(&file.path, &file.text),
             SourceKind::DigitalOcean => digitalocean::deployments(&file.path, &file.text, &linker),
@@ -220,6 +222,7 @@ pub fn collect_analyzed(
             SourceKind::PlatformSh => ("Platform.sh", platforms::PLATFORM_SH),
             SourceKind::FlyToml => ("Fly.io", platforms::FLY),
             SourceKind::HerokuYml => ("Heroku", platforms::HEROKU),
+            SourceKind::Railway => ("Railway", platforms::RAILWAY),
             _ => continue,
         };
         platforms::add_platform_env(deployment, platform, vars);

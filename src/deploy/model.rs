@@ -72,6 +72,8 @@ pub enum SourceKind {
     DigitalOcean,
     /// AWS Elastic Beanstalk (`.ebextensions/*.config`).
     ElasticBeanstalk,
+    /// Railway's config as code (`railway.json`, `railway.toml`).
+    Railway,
 }
 
 /// What a deployment's command runs, as far as the settings' profile is concerned.

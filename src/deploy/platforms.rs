@@ -90,6 +90,15 @@ pub const FLY: &[PlatformVar] = &[
 ];
 /// Heroku's dyno variables.
 pub const HEROKU: &[PlatformVar] = &[var("DYNO", None), var("PORT", None)];
+/// Railway's variables in every service (`RAILWAY_ENVIRONMENT` is the older name of
+/// `RAILWAY_ENVIRONMENT_NAME`; the environment is named by the project, `production` at first).
+pub const RAILWAY: &[PlatformVar] = &[
+    var("RAILWAY_ENVIRONMENT", None),
+    var("RAILWAY_ENVIRONMENT_NAME", None),
+    var("RAILWAY_PROJECT_ID", None),
+    var("RAILWAY_SERVICE_ID", None),
+    var("RAILWAY_SERVICE_NAME", None),
+];
 
 /// The variables of a deployment's environment that its platform set (see [`add_platform_env`]):
 /// those whose line is the deployment's own and that hold the platform's value.
@@ -102,6 +111,7 @@ pub fn set_by_platform(deployment: &super::Deployment) -> std::collections::BTre
         PLATFORM_SH,
         FLY,
         HEROKU,
+        RAILWAY,
     ];
     deployment
         .env
