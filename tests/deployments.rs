@@ -232,6 +232,7 @@ fixtures! {
     digitalocean_build_time_env => "digitalocean-build-time-env",
     elastic_beanstalk => "elastic-beanstalk",
     railway => "railway",
+    clevercloud_python => "clevercloud-python",
 }
 
 /// The matrix's JSON shape, on fixtures where it says most: selectors and probed environments,

@@ -197,6 +197,7 @@ fn garbage_in_every_kind_of_file() {
         SourceKind::DigitalOcean,
         SourceKind::ElasticBeanstalk,
         SourceKind::Railway,
+        SourceKind::CleverCloud,
     ];
     let mut files = Vec::new();
     for (k, kind) in kinds.iter().enumerate() {

@@ -127,6 +127,9 @@ pub fn source_kind(path: &Path) -> Option<Candidate> {
         ".gitlab-ci.yml" | ".gitlab-ci.yaml" => return kind(SourceKind::CiWorkflow),
         _ => {}
     }
+    if super::clevercloud::is_python_config(path) {
+        return kind(SourceKind::CleverCloud);
+    }
     if super::beanstalk::is_config_file(path) {
         return kind(SourceKind::ElasticBeanstalk);
     }
@@ -313,6 +316,8 @@ mod tests {
             ("repo/fly.staging.toml", "", Some(FlyToml)),
             ("repo/render.yaml", "", Some(RenderYaml)),
             ("repo/railway.json", "", Some(Railway)),
+            ("repo/clevercloud/python.json", "", Some(CleverCloud)),
+            ("repo/clevercloud/cron.json", "", None),
             ("repo/backend/railway.toml", "", Some(Railway)),
             ("repo/.platform.app.yaml", "", Some(PlatformSh)),
             ("repo/.platform/applications.yaml", "", Some(PlatformSh)),

@@ -11,6 +11,7 @@
 pub mod appengine;
 pub mod beanstalk;
 pub mod ci;
+pub mod clevercloud;
 pub mod command;
 pub mod compose;
 mod compose_override;
@@ -160,6 +161,7 @@ pub fn collect_analyzed(
             SourceKind::FlyToml => fly::deployments(&file.path, &file.text, &linker),
             SourceKind::RenderYaml => render::deployments(&file.path, &file.text, &linker),
             SourceKind::Railway => railway::deployments(&file.path, &file.text, &linker),
+            SourceKind::CleverCloud => clevercloud::deployments(&file.path, &file.text),
             SourceKind::PlatformSh => platformsh::deployments(&file.path, &file.text),
             SourceKind::AppEngine => appengine::deployments(&file.path, &file.text),
             SourceKind::DigitalOcean => digitalocean::deployments(&file.path, &file.text, &linker),

@@ -74,6 +74,8 @@ pub enum SourceKind {
     ElasticBeanstalk,
     /// Railway's config as code (`railway.json`, `railway.toml`).
     Railway,
+    /// Clever Cloud's `clevercloud/python.json`.
+    CleverCloud,
 }
 
 /// What a deployment's command runs, as far as the settings' profile is concerned.

@@ -99,6 +99,14 @@ pub const RAILWAY: &[PlatformVar] = &[
     var("RAILWAY_SERVICE_ID", None),
     var("RAILWAY_SERVICE_NAME", None),
 ];
+/// Clever Cloud's variables in every instance.
+pub const CLEVER_CLOUD: &[PlatformVar] = &[
+    var("APP_ID", None),
+    var("APP_HOME", None),
+    var("INSTANCE_ID", None),
+    var("INSTANCE_NUMBER", None),
+    var("INSTANCE_TYPE", None),
+];
 
 /// The variables of a deployment's environment that its platform set (see [`add_platform_env`]):
 /// those whose line is the deployment's own and that hold the platform's value.
@@ -112,6 +120,7 @@ pub fn set_by_platform(deployment: &super::Deployment) -> std::collections::BTre
         FLY,
         HEROKU,
         RAILWAY,
+        CLEVER_CLOUD,
     ];
     deployment
         .env
