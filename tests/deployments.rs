@@ -233,6 +233,7 @@ fixtures! {
     elastic_beanstalk => "elastic-beanstalk",
     railway => "railway",
     clevercloud_python => "clevercloud-python",
+    circleci_jobs => "circleci-jobs",
 }
 
 /// The matrix's JSON shape, on fixtures where it says most: selectors and probed environments,

@@ -127,6 +127,9 @@ pub fn source_kind(path: &Path) -> Option<Candidate> {
         ".gitlab-ci.yml" | ".gitlab-ci.yaml" => return kind(SourceKind::CiWorkflow),
         _ => {}
     }
+    if super::circleci::is_config(path) {
+        return kind(SourceKind::CiWorkflow);
+    }
     if super::clevercloud::is_python_config(path) {
         return kind(SourceKind::CleverCloud);
     }
@@ -353,6 +356,7 @@ mod tests {
                 None,
             ),
             ("repo/.gitlab-ci.yml", "", Some(CiWorkflow)),
+            ("repo/.circleci/config.yml", "", Some(CiWorkflow)),
             ("repo/deploy/shop.service", "", Some(Systemd)),
             ("repo/gunicorn.conf.py", "", Some(GunicornConfig)),
             ("repo/uwsgi.ini", "[uwsgi]\nmodule = a.wsgi\n", Some(Uwsgi)),

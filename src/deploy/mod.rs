@@ -11,6 +11,7 @@
 pub mod appengine;
 pub mod beanstalk;
 pub mod ci;
+pub mod circleci;
 pub mod clevercloud;
 pub mod command;
 pub mod compose;
@@ -181,7 +182,9 @@ pub fn collect_analyzed(
                     .file_name()
                     .and_then(|n| n.to_str())
                     .unwrap_or_default();
-                if name.starts_with(".gitlab-ci") {
+                if circleci::is_config(&file.path) {
+                    circleci::jobs(&file.path, &file.text)
+                } else if name.starts_with(".gitlab-ci") {
                     ci::gitlab(&file.path, &file.text)
                 } else {
                     ci::github(&file.path, &file.text)
