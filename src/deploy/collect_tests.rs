@@ -246,3 +246,30 @@ fn beanstalk_procfile_gets_the_environment_properties() {
         ]
     );
 }
+
+/// Railway's config without `startCommand` beside a `Procfile`: Railway runs the Procfile's
+/// processes, which get what Railway sets; the config adds no deployment of its own.
+#[test]
+fn railway_runs_the_procfile_beside_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::write(
+        root.join("railway.json"),
+        "{\"build\": {\"builder\": \"NIXPACKS\"}, \"deploy\": {\"numReplicas\": 1}}\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("Procfile"), "web: gunicorn shop.wsgi\n").unwrap();
+    assert_eq!(
+        summary(root),
+        ["Procfile:1 Procfile web Runs [Server(\"gunicorn\") shop.wsgi] -"]
+    );
+    let files = deploy_files(root);
+    let read = |path: &Path| std::fs::read_to_string(path).ok();
+    let web = &collect(&files, &read)[0];
+    assert!(
+        web.env["RAILWAY_ENVIRONMENT_NAME"]
+            .value
+            .literal()
+            .is_none()
+    );
+}

@@ -151,6 +151,11 @@ pub fn collect_analyzed(
                 let mut processes = procfile::deployments(&file.path, &file.text);
                 apply_app_json(&app_json, &file.path, &mut processes);
                 apply_beanstalk(&beanstalk, &file.path, &mut processes);
+                if beside_railway(files, &file.path) {
+                    for process in &mut processes {
+                        platforms::add_platform_env(process, "Railway", platforms::RAILWAY);
+                    }
+                }
                 Ok(processes)
             }
             SourceKind::HerokuYml => {
@@ -161,7 +166,14 @@ pub fn collect_analyzed(
             }
             SourceKind::FlyToml => fly::deployments(&file.path, &file.text, &linker),
             SourceKind::RenderYaml => render::deployments(&file.path, &file.text, &linker),
-            SourceKind::Railway => railway::deployments(&file.path, &file.text, &linker),
+            // Without `startCommand`, Railway runs the Procfile beside its config.
+            SourceKind::Railway => railway::deployments(&file.path, &file.text, &linker).map(|d| {
+                let procfile = file.path.with_file_name("Procfile");
+                let has_procfile = files.iter().any(|f| f.path == procfile);
+                d.into_iter()
+                    .filter(|d| !(has_procfile && d.role == Role::Runs && d.command.is_none()))
+                    .collect()
+            }),
             SourceKind::CleverCloud => clevercloud::deployments(&file.path, &file.text),
             SourceKind::PlatformSh => platformsh::deployments(&file.path, &file.text),
             SourceKind::AppEngine => appengine::deployments(&file.path, &file.text),
@@ -293,6 +305,15 @@ fn beanstalk_apps(files: &[DeployFile], found: &mut Vec<Deployment>) -> Vec<bean
         }
     }
     apps
+}
+
+/// Whether Railway's config sits beside a `Procfile`: Railway runs its processes (when the config
+/// has no `startCommand`, or for the other process types).
+fn beside_railway(files: &[DeployFile], procfile: &Path) -> bool {
+    procfile.file_name().is_some_and(|n| n == "Procfile")
+        && files
+            .iter()
+            .any(|f| f.kind == SourceKind::Railway && f.path.parent() == procfile.parent())
 }
 
 /// Elastic Beanstalk's environment properties apply to the processes of the `Procfile` in the
