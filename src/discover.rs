@@ -520,21 +520,28 @@ fn import_roots(primary: &[PathBuf], candidates: &[PathBuf], index: &FsIndex) ->
     // Looked up by each candidate's folders: comparing every candidate with every root grows
     // with the square of the projects in a monorepo.
     let root_set: HashSet<&Path> = roots.iter().map(PathBuf::as_path).collect();
-    let mut fallback = Vec::new();
-    for candidate in candidates {
-        if candidate.ancestors().any(|dir| root_set.contains(dir)) {
-            continue;
-        }
-        let mut dir = candidate.parent();
+    let above_packages = |mut dir: Option<&Path>| {
         while let Some(d) = dir {
             if !index.exists(&d.join("__init__.py")) {
                 break;
             }
             dir = d.parent();
         }
-        if let Some(root) = dir {
-            fallback.push(root.to_path_buf());
+        dir.map(Path::to_path_buf)
+    };
+    // A `manage.py` inside a package (`archivebox/manage.py` beside `archivebox/__init__.py`)
+    // puts that folder on `sys.path`, but the package is also imported whole from above it
+    // (`archivebox.core.settings`, as its installed console script and tests name it).
+    let mut fallback: Vec<PathBuf> = roots
+        .iter()
+        .filter(|root| index.exists(&root.join("__init__.py")))
+        .filter_map(|root| above_packages(Some(root)))
+        .collect();
+    for candidate in candidates {
+        if candidate.ancestors().any(|dir| root_set.contains(dir)) {
+            continue;
         }
+        fallback.extend(above_packages(candidate.parent()));
     }
     deepest_first(&mut fallback);
     let primary: HashSet<&Path> = primary.iter().map(PathBuf::as_path).collect();
@@ -568,6 +575,32 @@ mod tests {
         assert_eq!(project_root(&file), top.join("repo/src"));
         touch(&top.join("repo/manage.py"));
         assert_eq!(project_root(&file), top.join("repo"));
+    }
+
+    #[test]
+    fn a_manage_py_inside_a_package_adds_the_folder_above_the_package() {
+        // `archivebox/manage.py` beside `archivebox/__init__.py`: `core.settings` from the
+        // folder of manage.py, `archivebox.core.settings` from the repository's top.
+        let tmp = tempfile::tempdir().unwrap();
+        let top = tmp.path().canonicalize().unwrap();
+        for file in [
+            "archivebox/__init__.py",
+            "archivebox/manage.py",
+            "archivebox/core/__init__.py",
+            "archivebox/core/settings.py",
+        ] {
+            touch(&top.join(file));
+        }
+        let found = discover(
+            std::slice::from_ref(&top),
+            &BTreeSet::new(),
+            &Excludes::new(&[], &top),
+            &top,
+        );
+        assert_eq!(
+            found.import_roots,
+            vec![top.join("archivebox"), top.clone()]
+        );
     }
 
     #[test]

@@ -39,24 +39,47 @@ pub fn expand(index: &FsIndex, base: &Path, pattern: &str) -> Vec<PathBuf> {
 /// Whether `text` matches `glob`: `*` and `?` stay within one path part, `**` crosses `/`.
 pub fn matches(glob: &str, text: &str) -> bool {
     let (glob, text): (Vec<char>, Vec<char>) = (glob.chars().collect(), text.chars().collect());
-    match_chars(&glob, &text)
+    // Memoised on (pattern position, text position): a pattern of many stars (a repository's
+    // `.dockerignore` or split-settings include says what it likes) stays quadratic, not
+    // exponential.
+    let mut memo = vec![None; (glob.len() + 1) * (text.len() + 1)];
+    Matcher {
+        glob: &glob,
+        text: &text,
+        memo: &mut memo,
+    }
+    .at(0, 0)
 }
 
-fn match_chars(glob: &[char], text: &[char]) -> bool {
-    match glob {
-        [] => text.is_empty(),
-        ['*', '*', rest @ ..] => {
-            // `a/**/b` also matches `a/b`: the `**/` may stand for no folder at all.
-            rest.first() == Some(&'/') && match_chars(&rest[1..], text)
-                || (0..=text.len()).any(|skip| match_chars(rest, &text[skip..]))
+struct Matcher<'a> {
+    glob: &'a [char],
+    text: &'a [char],
+    memo: &'a mut [Option<bool>],
+}
+
+impl Matcher<'_> {
+    fn at(&mut self, g: usize, t: usize) -> bool {
+        let key = g * (self.text.len() + 1) + t;
+        if let Some(known) = self.memo[key] {
+            return known;
         }
-        ['*', rest @ ..] => (0..=text.len())
-            .take_while(|&skip| skip == 0 || text[skip - 1] != '/')
-            .any(|skip| match_chars(rest, &text[skip..])),
-        ['?', rest @ ..] => {
-            text.first().is_some_and(|&c| c != '/') && match_chars(rest, &text[1..])
-        }
-        [c, rest @ ..] => text.first() == Some(c) && match_chars(rest, &text[1..]),
+        let (glob, text) = (self.glob, self.text);
+        let result = match &glob[g..] {
+            [] => t == text.len(),
+            ['*', '*', rest @ ..] => {
+                // `a/**/b` also matches `a/b`: the `**/` may stand for no folder at all.
+                let after = glob.len() - rest.len();
+                (rest.first() == Some(&'/') && self.at(after + 1, t))
+                    || (t..=text.len()).any(|skip| self.at(after, skip))
+            }
+            ['*', ..] => (t..=text.len())
+                .take_while(|&skip| skip == t || text[skip - 1] != '/')
+                .any(|skip| self.at(g + 1, skip)),
+            ['?', ..] => text.get(t).is_some_and(|&c| c != '/') && self.at(g + 1, t + 1),
+            [c, ..] => text.get(t) == Some(c) && self.at(g + 1, t + 1),
+        };
+        self.memo[key] = Some(result);
+        result
     }
 }
 
@@ -71,5 +94,16 @@ mod tests {
         assert!(!matches("*.py", "base.pyc"));
         assert!(!matches_file_name("*.py", ".hidden.py"));
         assert!(matches("*", "x"));
+        assert!(matches("a/**/b", "a/b"));
+        assert!(matches("a/**/b", "a/x/y/b"));
+        assert!(matches("**/*.py", "a/b.py"));
+        assert!(!matches("a/*/b", "a/x/y/b"));
+    }
+
+    #[test]
+    fn many_stars_do_not_take_exponential_time() {
+        let text = "a".repeat(300);
+        assert!(!matches(&format!("{}b", "*a".repeat(40)), &text));
+        assert!(!matches(&format!("{}b", "**a".repeat(40)), &text));
     }
 }

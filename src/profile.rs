@@ -392,6 +392,16 @@ fn name_profile(
             if lower.split(['_', '-', '.']).any(|part| part == "vagrant") {
                 return Some((Profile::Development, folder));
             }
+            // So are test setups (`test-environments/`, `e2e_stack/`): a test word is never part
+            // of a production folder's name (`ci` is: `ci-cd/` holds what deploys).
+            if lower.split(['_', '-', '.']).any(|part| {
+                matches!(
+                    part,
+                    "test" | "tests" | "testing" | "e2e" | "selenium" | "cypress" | "playwright"
+                )
+            }) {
+                return Some((Profile::Development, folder));
+            }
             let profile = match lower.as_str() {
                 "production" | "prod" | "live" => Profile::Production,
                 "staging" | "stage" | "preprod" | "uat" | "qa" => Profile::Staging,
@@ -522,7 +532,7 @@ mod tests {
     }
 
     #[test]
-    fn vagrant_provisioning_folders_are_development() {
+    fn vagrant_and_test_setup_folders_are_development() {
         let repository = std::path::Path::new("/repo");
         let at = |path: &str| {
             Deployment::new(
@@ -538,7 +548,13 @@ mod tests {
             Some(Profile::Development)
         );
         assert_eq!(named("vagrant/provision.sh"), Some(Profile::Development));
+        assert_eq!(
+            named("scripts/test-environments/postgres/compose.yml"),
+            Some(Profile::Development)
+        );
+        assert_eq!(named("e2e_stack/run.sh"), Some(Profile::Development));
         // Other environment words count only as a whole folder name.
+        assert_eq!(named("ci-cd/deploy.sh"), None);
         assert_eq!(named("docs-0037/run.sh"), None);
         assert_eq!(named("scripts/run.sh"), None);
     }

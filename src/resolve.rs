@@ -18,6 +18,8 @@ use crate::source::{FileId, SourceFile, SourceMap, Span};
 
 mod cycles;
 mod graph;
+mod left_out;
+pub use left_out::marker as left_out_marker;
 mod locate;
 mod placed;
 mod prepared;
@@ -96,6 +98,9 @@ pub struct Project {
     /// The loaded mounted modules, with the variable an evaluation sets when its deployment
     /// mounts that module's text.
     mounted_modules: HashMap<usize, String>,
+    /// What the images of deployments leave out of their containers (`.dockerignore`), each with
+    /// the variable an evaluation sets when its deployment runs such an image (see `left_out`).
+    left_out: Vec<(String, crate::deploy::LeftOut)>,
     /// The project files each file's import lines run, read from its text without parsing it
     /// (see `cycles.rs`): filled as cycles through unneeded statements are looked for.
     import_lines_of: std::sync::Mutex<HashMap<PathBuf, Arc<Vec<PathBuf>>>>,
@@ -142,6 +147,7 @@ impl Project {
             located: HashMap::new(),
             mounted: HashMap::new(),
             mounted_modules: HashMap::new(),
+            left_out: Vec::new(),
             import_lines_of: Default::default(),
             prepared: HashMap::new(),
             pending: VecDeque::new(),

@@ -229,6 +229,7 @@ fixtures! {
     uwsgi_ini => "uwsgi-ini",
     wsgi_default_decides => "wsgi-default-decides",
     wsgi_fallback_dev => "wsgi-fallback-dev",
+    dockerignored_dev_settings => "dockerignored-dev-settings",
     digitalocean_build_time_env => "digitalocean-build-time-env",
     elastic_beanstalk => "elastic-beanstalk",
     railway => "railway",

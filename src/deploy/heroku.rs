@@ -119,6 +119,7 @@ pub fn heroku_yml(path: &Path, text: &str, linker: &Linker) -> Result<Vec<Deploy
             if let Some(image) = linker.image(&dockerfile_path, &build_args, target) {
                 deployment.env = image.env;
                 deployment.command = image.command;
+                deployment.left_out = image.left_out;
             }
         }
         for (key, value, line) in &config {

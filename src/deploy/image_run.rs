@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::command;
-use super::model::{Command, Deployment, EnvVar, Note, Origin};
+use super::model::{Command, Deployment, EnvVar, LeftOut, Note, Origin};
 
 /// What an image a CI workflow publishes runs, read from its Dockerfile.
 #[derive(Clone, Debug)]
@@ -15,6 +15,8 @@ pub struct ImageRun {
     pub env: BTreeMap<String, EnvVar>,
     /// The image's command (`ENTRYPOINT`/`CMD`, scripts followed).
     pub command: Option<Command>,
+    /// What the image's `.dockerignore` leaves out of the container.
+    pub left_out: Option<LeftOut>,
     /// The `ENTRYPOINT` as an argument list, which a container's `args` follow.
     pub entrypoint: Vec<String>,
     /// Where the workflow builds it, and from which Dockerfile.
@@ -43,6 +45,7 @@ pub fn run_container(
 ) {
     if let Some(image) = image {
         deployment.notes.push(image.note.clone());
+        deployment.left_out.clone_from(&image.left_out);
         for (name, var) in &image.env {
             deployment.set_default(name, var);
         }

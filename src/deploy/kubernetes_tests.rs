@@ -192,6 +192,7 @@ spec:
 ";
     let image_origin = Origin::new(Path::new("Dockerfile"), 9);
     let run = ImageRun {
+        left_out: None,
         env: [(
             "DJANGO_SETTINGS_MODULE".to_string(),
             EnvVar {

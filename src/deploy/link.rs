@@ -8,9 +8,12 @@ use std::path::{Path, PathBuf};
 use super::command::{self, Analysis};
 use super::compose::{self, Service};
 use super::dockerfile::{self, Stage};
+use super::dockerignore;
 use super::dotenv;
 use super::image_run::ImageRun;
-use super::model::{DeployFile, Deployment, Note, Origin, Process, Role, SourceKind};
+use super::model::{
+    DeployFile, Deployment, EnvVar, LeftOut, Note, Origin, Process, Role, SourceKind,
+};
 use super::normalize;
 use super::published::{self, PublishedImage};
 use super::script;
@@ -29,6 +32,17 @@ pub struct Linker<'a> {
     pub built: RefCell<BTreeSet<PathBuf>>,
     /// The images the repository's CI workflows build, by name.
     published: Vec<PublishedImage>,
+    /// Supervisor configurations an image's script starts (`supervisord -c tasks.conf`), by
+    /// path: their programs run in that image's container, with its environment and files.
+    pub supervised_in: RefCell<BTreeMap<PathBuf, InImage>>,
+}
+
+/// What a process started inside a container has from the image: its environment and which
+/// files the build left out.
+#[derive(Clone, Debug)]
+pub struct InImage {
+    pub env: BTreeMap<String, EnvVar>,
+    pub left_out: Option<LeftOut>,
 }
 
 /// How far up from a Dockerfile's folder a build context is looked for, when no compose file
@@ -48,6 +62,7 @@ impl<'a> Linker<'a> {
             followed: RefCell::new(BTreeSet::new()),
             built: RefCell::new(BTreeSet::new()),
             published: published::collect(files),
+            supervised_in: RefCell::new(BTreeMap::new()),
         }
     }
 
@@ -82,6 +97,8 @@ impl<'a> Linker<'a> {
         let parsed = dockerfile::parse(&text, &BTreeMap::new());
         let (_, stage) = parsed.stage(published.target.as_deref())?;
         let mut deployment = dockerfile::stage_deployment(&published.dockerfile, stage);
+        deployment.left_out =
+            self.left_out(&parsed, &published.dockerfile, Some(&published.context));
         self.follow_script(
             &mut deployment,
             stage,
@@ -101,6 +118,7 @@ impl<'a> Linker<'a> {
         Some(ImageRun {
             env: deployment.env,
             command: deployment.command,
+            left_out: deployment.left_out,
             entrypoint,
             note: Note {
                 origin: published.origin.clone(),
@@ -121,6 +139,7 @@ impl<'a> Linker<'a> {
         let mut found = dockerfile::build_deployments(path, &parsed);
         if let Some((_, stage)) = parsed.stage(None) {
             let mut deployment = dockerfile::stage_deployment(path, stage);
+            deployment.left_out = self.left_out(&parsed, path, None);
             self.follow_script(&mut deployment, stage, None, path);
             found.push(deployment);
         }
@@ -141,6 +160,7 @@ impl<'a> Linker<'a> {
         let parsed = dockerfile::parse(&text, build_args);
         let (_, stage) = parsed.stage(target)?;
         let mut deployment = dockerfile::stage_deployment(path, stage);
+        deployment.left_out = self.left_out(&parsed, path, None);
         self.follow_script(&mut deployment, stage, None, path);
         Some(deployment)
     }
@@ -189,6 +209,8 @@ impl<'a> Linker<'a> {
                             let image = dockerfile::stage_deployment(&build.dockerfile, found);
                             deployment.env = image.env;
                             deployment.command = image.command;
+                            deployment.left_out =
+                                self.left_out(&parsed, &build.dockerfile, Some(&build.context));
                             stage = Some(found.clone());
                         }
                         None => deployment.note(
@@ -370,6 +392,18 @@ impl<'a> Linker<'a> {
         for (name, value, line) in script.exports {
             deployment.set(&name, value, Origin::new(&path, line));
         }
+        // Whatever else the script runs, the supervisor programs it starts run in this image.
+        for (config, _) in &script.supervisor_configs {
+            if let Some((config, _)) = self.find_script(config, stage, context, dockerfile) {
+                self.supervised_in
+                    .borrow_mut()
+                    .entry(config)
+                    .or_insert_with(|| InImage {
+                        env: deployment.env.clone(),
+                        left_out: deployment.left_out.clone(),
+                    });
+            }
+        }
         match script.main {
             Some((text, line, analysis))
                 if script::runs_django(&analysis)
@@ -380,7 +414,7 @@ impl<'a> Linker<'a> {
                     analysis.env,
                 );
             }
-            _ if let Some((config, _)) = &script.supervisor_config
+            _ if let Some((config, _)) = script.supervisor_configs.last()
                 && self.supervised(deployment, config, stage, context, dockerfile) => {}
             _ if script.runs_arguments => {
                 if let Some((text, origin, analysis)) = cmd
@@ -495,6 +529,58 @@ impl<'a> Linker<'a> {
             .into_iter()
             .map(|c| normalize(&c))
             .find_map(|c| Some((c.clone(), self.text(&c)?)))
+    }
+}
+
+impl Linker<'_> {
+    /// The `.dockerignore` an image built from `dockerfile` uses, in the build context a file
+    /// names, else the one its `COPY` steps suggest.
+    fn left_out(
+        &self,
+        parsed: &dockerfile::Dockerfile,
+        dockerfile: &Path,
+        context: Option<&Path>,
+    ) -> Option<LeftOut> {
+        let context = match context {
+            Some(context) => normalize(context),
+            None => self.guessed_context(parsed, dockerfile),
+        };
+        dockerignore::for_build(dockerfile, &context, &|path| self.text(path))
+    }
+
+    /// The build context of an image no file says how to build: the Dockerfile's folder, or the
+    /// nearest folder above it (up to [`CONTEXT_LEVELS`]) holding every source its `COPY` steps
+    /// name literally (`docker/Dockerfile` copying `bookmarks/` is built from the top). Every
+    /// stage is built from the one context, so every stage's steps say where it is.
+    fn guessed_context(&self, parsed: &dockerfile::Dockerfile, dockerfile: &Path) -> PathBuf {
+        let dockerfile_dir = normalize(dockerfile.parent().unwrap_or(Path::new("")));
+        let sources: Vec<&str> = parsed
+            .stages
+            .iter()
+            .flat_map(|stage| &stage.copies)
+            .flat_map(|copy| &copy.sources)
+            .map(|s| s.trim_start_matches("./").trim_end_matches('/'))
+            // Not a URL (`ADD https://...`), a wildcard or a variable: a path of the context.
+            .filter(|s| {
+                !s.is_empty()
+                    && *s != "."
+                    && !s.contains("://")
+                    && !s.contains(['*', '?', '[', '$'])
+            })
+            .collect();
+        if sources.is_empty() {
+            return dockerfile_dir;
+        }
+        dockerfile_dir
+            .ancestors()
+            .take(CONTEXT_LEVELS + 1)
+            .find(|context| {
+                sources.iter().all(|source| {
+                    let path = context.join(source);
+                    self.text(&path).is_some() || path.exists()
+                })
+            })
+            .map_or(dockerfile_dir.clone(), Path::to_path_buf)
     }
 }
 

@@ -21,6 +21,7 @@ pub mod copies;
 pub mod digitalocean;
 pub mod docker_words;
 pub mod dockerfile;
+pub mod dockerignore;
 pub mod dotenv;
 pub mod entrypoint;
 mod entrypoint_selector;
@@ -257,6 +258,20 @@ pub fn collect_analyzed(
     for file in of_kind(SourceKind::Shell) {
         if !followed.contains(&normalize(&file.path)) {
             found.extend(script::deployment(&file.path, &file.text));
+        }
+    }
+    // The programs of a supervisor configuration an image's script starts run in its container:
+    // under the image's environment (a program's own `environment=` wins) and without the files
+    // its build leaves out.
+    let supervised_in = linker.supervised_in.borrow();
+    for deployment in &mut found {
+        if deployment.kind == SourceKind::Supervisor
+            && let Some(image) = supervised_in.get(&normalize(&deployment.origin.file))
+        {
+            for (name, var) in &image.env {
+                deployment.set_default(name, var);
+            }
+            deployment.left_out.clone_from(&image.left_out);
         }
     }
     let mut found = link_server_configs(found);

@@ -159,6 +159,19 @@ pub struct Deployment {
     /// Python files its container mounts from a ConfigMap (`volumeMounts` with `subPath`, or a
     /// folder of the ConfigMap's keys): for this deployment, the modules at those paths.
     pub mounts: Vec<FileMount>,
+    /// The `.dockerignore` of the image it runs: the files it names are not in the container.
+    pub left_out: Option<LeftOut>,
+}
+
+/// The files an image build leaves out of the build context ([`super::dockerignore`]).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LeftOut {
+    /// The ignore file.
+    pub(super) file: PathBuf,
+    /// The build context its patterns are relative to.
+    pub(super) context: PathBuf,
+    /// Each pattern with its line, and whether it is an exception (`!`).
+    pub(super) patterns: Vec<(usize, bool, String)>,
 }
 
 /// A variable an entry point tests to pick its settings module: set to anything non-empty
@@ -259,6 +272,7 @@ impl Deployment {
             build_target: None,
             selected_by: None,
             mounts: Vec::new(),
+            left_out: None,
         }
     }
 

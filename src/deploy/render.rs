@@ -42,6 +42,7 @@ pub fn deployments(path: &Path, text: &str, linker: &Linker) -> Result<Vec<Deplo
             if let Some(image) = linker.image(&dockerfile_path, &Default::default(), None) {
                 deployment.env = image.env;
                 deployment.command = image.command;
+                deployment.left_out = image.left_out;
             }
         }
         for var in service.get("envVars").map(Node::items).unwrap_or_default() {

@@ -19,9 +19,9 @@ pub struct Script {
     pub main: Option<(String, usize, Analysis)>,
     /// It hands over to its arguments (`exec "$@"`).
     pub runs_arguments: bool,
-    /// `supervisord -c /etc/supervisord.conf`: the configuration (as the image names it) whose
-    /// programs run, and the line.
-    pub supervisor_config: Option<(String, usize)>,
+    /// `supervisord -c /etc/supervisord.conf`: the configurations (as the image names them)
+    /// whose programs run, each with its line, in order (a script may pick one of several).
+    pub supervisor_configs: Vec<(String, usize)>,
 }
 
 /// Reads a shell script.
@@ -49,7 +49,7 @@ pub fn read(text: &str) -> Script {
             continue;
         }
         if let Some(config) = supervisor_config(words) {
-            script.supervisor_config = Some((config, simple.line));
+            script.supervisor_configs.push((config, simple.line));
         }
         let analysis = command::analyze_words(words);
         if analysis.runs_arguments {

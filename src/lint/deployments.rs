@@ -122,6 +122,19 @@ pub fn list(paths: &[PathBuf], excludes: &Excludes) -> Result<Vec<Row>, String> 
                 mount.origin.line
             ));
         }
+        // Settings modules its image leaves out: they are missing in its container.
+        if let Some(left_out) = &deployment.left_out {
+            for module in &project.modules {
+                let path = &project.sources.get(module.file).path;
+                if let Some(line) = left_out.leaves_out(path) {
+                    reason.push_str(&format!(
+                        "; its image leaves out `{}` ({}:{line})",
+                        module.name,
+                        display_path(left_out.file(), &display_root),
+                    ));
+                }
+            }
+        }
         rows.push(row(
             deployment,
             &display_root,

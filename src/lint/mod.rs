@@ -107,6 +107,12 @@ pub fn open_project(
                 })
             }),
     );
+    project.add_left_out(
+        discovery
+            .deployments
+            .iter()
+            .filter_map(|d| d.left_out.as_ref()),
+    );
     Ok((targets, discovery, project, display_root))
 }
 

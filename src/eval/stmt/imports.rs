@@ -66,12 +66,22 @@ impl<'p> Run<'p> {
     }
 
     /// What an import names, as the project resolved it; a module a container mounts from a
-    /// ConfigMap is missing unless this evaluation's deployment mounts it (`deploy::mounts`).
+    /// ConfigMap is missing unless this evaluation's deployment mounts it (`deploy::mounts`), and
+    /// one its image leaves out is missing (`deploy::dockerignore`).
     fn import_target(&self, name: Span) -> Option<Target> {
         let target = self.project.target(name).cloned();
         if let Some(Target::Project(index)) = target
             && let Some(marker) = self.project.module_mount(index)
             && self.getenv(marker).is_none()
+        {
+            return Some(Target::Missing(self.project.modules[index].name.clone()));
+        }
+        // A module this evaluation's image leaves out (`.dockerignore`) is not in its container.
+        if let Some(Target::Project(index)) = target
+            && self
+                .project
+                .left_out_of(index, &|marker| self.getenv(marker).is_some())
+                .is_some()
         {
             return Some(Target::Missing(self.project.modules[index].name.clone()));
         }

@@ -24,7 +24,9 @@ pub(super) fn scenario_label(scenario: &super::Scenario) -> String {
     let mut set: Vec<String> = scenario
         .vars
         .iter()
-        .filter(|(k, _)| !k.starts_with(crate::deploy::mounts::MARKER_PREFIX))
+        // Variables djsafe sets to say what a deployment's container holds (a mounted file, a
+        // file its image leaves out) start with a NUL byte, which no real variable name holds.
+        .filter(|(k, _)| !k.starts_with('\0'))
         .map(|(k, v)| format!("{k}={}", super::value::python_repr(v)))
         .collect();
     set.extend(scenario.unknown.iter().map(|k| format!("{k} set")));

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::deploy::{Deployment, FileMount, Origin, Role};
+use crate::deploy::{Deployment, Origin, Role};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::discover::{Discovery, display_path};
 use crate::profile::{self, Classified, Profile};
@@ -56,13 +56,23 @@ pub(super) fn deployed_units<'d>(
             .deployment
             .mounts
             .iter()
-            .filter(|m| imported_mount(project, m))
+            .filter(|m| super::container_files::imported_mount(project, m))
         {
             let setting = Setting {
                 value: Some("1".into()),
                 origin: Some(mount.origin.clone()),
             };
             env.insert(crate::deploy::mounts::marker(mount), setting);
+        }
+        // The files its image leaves out that settings import are missing in its evaluations.
+        if let Some(left_out) = &entry.deployment.left_out
+            && project.first_left_out(left_out).is_some()
+        {
+            let setting = Setting {
+                value: Some("1".into()),
+                origin: Some(Origin::new(left_out.file(), 1)),
+            };
+            env.insert(crate::resolve::left_out_marker(left_out), setting);
         }
         units
             .entry((module, entry.class.clone()))
@@ -133,7 +143,7 @@ pub(super) fn deployed_units<'d>(
             r.deployment.role == Role::Runs
                 && ((r.via.is_none() && r.module_name.is_some()) || r.set_elsewhere.is_some())
         });
-        let mut unset = unmounted_variant(
+        let mut unset = super::container_files::unset_variant_of_containers(
             project,
             &name,
             &variants,
@@ -305,66 +315,10 @@ fn other_branch_runs<'a>(
     })
 }
 
-/// Whether settings import a file a container mounts (a gunicorn configuration mounted next to
-/// them does not matter to them): its module is then loaded.
-fn imported_mount(project: &Project, mount: &FileMount) -> bool {
-    mount.repository_path.as_ref().is_some_and(|path| {
-        project
-            .module_by_path(&project.index().canonical(path))
-            .is_some()
-    })
-}
-
-/// The unset variant of a module some of whose deployments mount files into it from ConfigMaps:
-/// the checkout without those files runs where nothing is mounted, so the deployments that
-/// mount decide nothing about it; when all of them mount, it is what a developer runs.
-fn unmounted_variant<'d>(
-    project: &Project,
-    name: &str,
-    variants: &[Variant<'d>],
-    fallbacks: &[&Deployment],
-    others_named: bool,
-    any_named: bool,
-    at: &dyn Fn(&Origin) -> String,
-) -> Variant<'d> {
-    let mount_of = |v: &Variant<'d>| {
-        v.deployment
-            .and_then(|d| d.mounts.iter().find(|m| imported_mount(project, m)))
-    };
-    let unmounted: Vec<Variant<'d>> = variants
-        .iter()
-        .filter(|v| mount_of(v).is_none())
-        .cloned()
-        .collect();
-    match variants.iter().find_map(mount_of) {
-        Some(mount) if unmounted.is_empty() => Variant::unset(
-            Profile::Development,
-            format!(
-                "every deployment that runs it mounts files into it ({} from {}); without them it is a developer's checkout",
-                mount.mount_path,
-                at(&mount.origin)
-            ),
-        ),
-        Some(mount) => {
-            // The deployments that mount say what a server runs (the module with their files):
-            // the entry point's default does not decide for the checkout without them.
-            let mut unset = unset_variant(name, &unmounted, fallbacks, others_named, true, at);
-            unset.reason = format!(
-                "without the files its Kubernetes deployments mount ({} from {}): {}",
-                mount.mount_path,
-                at(&mount.origin),
-                unset.reason
-            );
-            unset
-        }
-        None => unset_variant(name, variants, fallbacks, others_named, any_named, at),
-    }
-}
-
 /// The profile of a module's code with every variable unset: the most exposed deployment that
 /// runs it; else, for what a server entry point falls back to, production when no deployment of
 /// the project names its settings; else what its name says.
-fn unset_variant<'d>(
+pub(super) fn unset_variant<'d>(
     name: &str,
     variants: &[Variant<'d>],
     fallbacks: &[&Deployment],

@@ -27,6 +27,7 @@ use super::extensions;
 
 mod companions;
 mod configurations;
+mod container_files;
 mod deployed_units;
 mod fallbacks;
 mod resolve;
