@@ -195,7 +195,7 @@ fn setting(
             ChainLink {
                 file: file.display.clone(),
                 line,
-                text: file.line_text(line).trim().to_string(),
+                text: file.shown_line_text(line).trim().to_string(),
             }
         })
         .collect();

@@ -142,6 +142,22 @@ pub fn profile_from_name(name: &str) -> Option<Profile> {
     }
 }
 
+/// Whether the settings' own name says they are deployed: production or staging words, or
+/// `deploy` (`every_election.settings.deploy`), and no test words.
+fn names_deployed(settings: Option<&str>) -> bool {
+    let Some(settings) = settings else {
+        return false;
+    };
+    let own = settings.rsplit(['.', ':']).next().unwrap_or(settings);
+    match profile_from_name(own) {
+        Some(Profile::Production | Profile::Staging) => true,
+        Some(Profile::Development) => false,
+        None => words(own)
+            .iter()
+            .any(|w| matches!(w.as_str(), "deploy" | "deployed" | "deployment")),
+    }
+}
+
 /// The profile of a deployment (one that runs, builds or tests the project), from what it runs,
 /// then its file's and service's names, then the name of the settings it runs (`settings`:
 /// `shop.settings.production`, `config.settings:Production`); `None` for what runs no Django at
@@ -155,6 +171,11 @@ pub fn of_deployment(
     let classified = |profile, reason: String| Some(Classified { profile, reason });
     match deployment.role {
         Role::Fallback => return None,
+        // A CI job that runs deployed settings (named for production, staging or deployment)
+        // tests what is deployed: it does not make them development, and says nothing of them.
+        Role::Test if deployment.kind == SourceKind::CiWorkflow && names_deployed(settings) => {
+            return None;
+        }
         Role::Test => {
             return classified(Profile::Development, format!("test configuration at {at}"));
         }

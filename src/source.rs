@@ -34,6 +34,10 @@ pub struct SourceFile {
     /// Where each line starts, computed when a position is first asked for (most files never
     /// get one). Files are at most `discover::MAX_FILE_BYTES`, so offsets fit 32 bits.
     line_starts: OnceLock<Box<[u32]>>,
+    /// What snippets show when it is not the text read, line for line with it: a Python file a
+    /// ConfigMap mounts is evaluated with its Helm template expressions replaced by a name, and
+    /// shown as the manifest writes it.
+    shown: Option<Box<str>>,
 }
 
 impl SourceFile {
@@ -44,7 +48,117 @@ impl SourceFile {
             text: OnceLock::from(text),
             deflated: None,
             line_starts: OnceLock::new(),
+            shown: None,
         }
+    }
+
+    /// Shows `shown` in snippets instead of the text read (see [`SourceFile::shown`]).
+    pub fn with_shown(mut self, shown: String) -> Self {
+        self.shown = Some(shown.into());
+        self
+    }
+
+    /// The text a snippet of `start..end` shows, and the range in it. Lines of the shown text
+    /// correspond to the text's; on a line where they differ (a template expression where the
+    /// text has its placeholder), what both share before and after the difference keeps its
+    /// place and a range touching the difference covers it as the shown line writes it.
+    pub fn shown(&self, start: usize, end: usize) -> (&str, usize, usize) {
+        let Some(shown) = self.shown.as_deref() else {
+            return (self.text(), start, end);
+        };
+        let offset = |byte, is_end| {
+            let (line_start, in_line) = self.shown_place(shown, byte, is_end);
+            line_start + in_line
+        };
+        let start = offset(start, false);
+        let end = offset(end, true).max(start);
+        (shown, start, end)
+    }
+
+    /// The position of `byte` as snippets show the file: its own, unless a shown text stands
+    /// for the text (the start of a range when `is_end` is false, its end when true).
+    pub fn shown_position(&self, byte: usize, is_end: bool) -> Position {
+        let Some(shown) = self.shown.as_deref() else {
+            return self.position(byte);
+        };
+        let line = self.position(byte).line;
+        let (_, in_line) = self.shown_place(shown, byte, is_end);
+        let written = self.shown_line_text(line);
+        Position {
+            line,
+            column: written[..floor_char_boundary(written, in_line)]
+                .chars()
+                .count()
+                + 1,
+        }
+    }
+
+    /// [`SourceFile::utf16_column`] as snippets show the file.
+    pub fn shown_utf16_column(&self, byte: usize, is_end: bool) -> usize {
+        let Some(shown) = self.shown.as_deref() else {
+            return self.utf16_column(byte);
+        };
+        let line = self.position(byte).line;
+        let (_, in_line) = self.shown_place(shown, byte, is_end);
+        let written = self.shown_line_text(line);
+        written[..floor_char_boundary(written, in_line)]
+            .encode_utf16()
+            .count()
+            + 1
+    }
+
+    /// The 1-based line as snippets show it, without its line break.
+    pub fn shown_line_text(&self, line: usize) -> &str {
+        match self.shown.as_deref() {
+            Some(shown) => shown
+                .split('\n')
+                .nth(line.saturating_sub(1))
+                .unwrap_or_default()
+                .trim_end_matches('\r'),
+            None => self.line_text(line),
+        }
+    }
+
+    /// Where the shown line of `byte` starts in `shown`, and `byte`'s offset in that line.
+    fn shown_place(&self, shown: &str, byte: usize, is_end: bool) -> (usize, usize) {
+        let text = self.text();
+        let byte = floor_char_boundary(text, byte.min(text.len()));
+        let line = self.position(byte).line;
+        let read = self.line_text(line);
+        let column = (byte - self.line_start(line)).min(read.len());
+        // Where the shown line starts: past `line - 1` line breaks (bounded by the text).
+        let Some(shown_start) = shown
+            .match_indices('\n')
+            .nth(line.wrapping_sub(2))
+            .map(|(at, _)| at + 1)
+            .or((line == 1).then_some(0))
+        else {
+            return (shown.len(), 0);
+        };
+        let written = self.shown_line_text(line);
+        let prefix: usize = read
+            .chars()
+            .zip(written.chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        let suffix: usize = read[prefix..]
+            .chars()
+            .rev()
+            .zip(written[prefix.min(written.len())..].chars().rev())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        let in_line = if column <= prefix {
+            column
+        } else if column >= read.len() - suffix {
+            column - (read.len() - suffix) + (written.len() - suffix)
+        } else if is_end {
+            written.len() - suffix
+        } else {
+            prefix
+        };
+        (shown_start, in_line.min(written.len()))
     }
 
     /// The file's text, inflated again when it was released.
@@ -180,12 +294,14 @@ impl SourceMap {
         (0..self.files.len() as u32).map(FileId)
     }
 
+    /// Where a span starts, as the file is shown (see [`SourceFile::shown`]).
     pub fn start(&self, span: Span) -> Position {
-        self.get(span.file).position(span.start)
+        self.get(span.file).shown_position(span.start, false)
     }
 
+    /// Where a span ends, as the file is shown.
     pub fn end(&self, span: Span) -> Position {
-        self.get(span.file).position(span.end)
+        self.get(span.file).shown_position(span.end, true)
     }
 
     /// Releases the text of every file added since `first` (or inflated since it was released):
@@ -201,6 +317,32 @@ impl SourceMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shown_text_maps_ranges_line_for_line() {
+        let read = "\nif True:\n    CACHE = __helm_template__\n    DEBUG = False  # é\n";
+        let shown = "data:\n  settings.py: |-\n    CACHE = {{ .Values.cache | quote }}\n    DEBUG = False  # é\n";
+        let file = SourceFile::new(PathBuf::from("c.yaml"), "c.yaml".into(), read.into())
+            .with_shown(shown.into());
+        let placeholder = read.find("__helm").unwrap();
+        let (text, start, end) = file.shown(placeholder, placeholder + "__helm_template__".len());
+        assert_eq!(text, shown);
+        assert_eq!(&shown[start..end], "{{ .Values.cache | quote }}");
+        let name = read.find("CACHE").unwrap();
+        let (_, start, end) = file.shown(name, name + 5);
+        assert_eq!(&shown[start..end], "CACHE");
+        let debug = read.find("False").unwrap();
+        let (_, start, end) = file.shown(debug, debug + 5);
+        assert_eq!(&shown[start..end], "False");
+        assert_eq!(
+            file.shown_line_text(3),
+            "    CACHE = {{ .Values.cache | quote }}"
+        );
+        // Without a shown text, the text itself.
+        let plain = SourceFile::new(PathBuf::from("s.py"), "s.py".into(), "DEBUG = 1\n".into());
+        assert_eq!(plain.shown(0, 5), ("DEBUG = 1\n", 0, 5));
+        assert_eq!(plain.shown_line_text(1), "DEBUG = 1");
+    }
 
     #[test]
     fn columns_count_characters_on_non_ascii_lines() {

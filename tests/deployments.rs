@@ -230,6 +230,11 @@ fixtures! {
     wsgi_default_decides => "wsgi-default-decides",
     wsgi_fallback_dev => "wsgi-fallback-dev",
     dockerignored_dev_settings => "dockerignored-dev-settings",
+    digitalocean_build_time_env => "digitalocean-build-time-env",
+    elastic_beanstalk => "elastic-beanstalk",
+    railway => "railway",
+    clevercloud_python => "clevercloud-python",
+    circleci_jobs => "circleci-jobs",
 }
 
 /// The matrix's JSON shape, on fixtures where it says most: selectors and probed environments,

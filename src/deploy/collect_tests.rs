@@ -195,6 +195,9 @@ fn garbage_in_every_kind_of_file() {
         SourceKind::TestConfig,
         SourceKind::CiWorkflow,
         SourceKind::DigitalOcean,
+        SourceKind::ElasticBeanstalk,
+        SourceKind::Railway,
+        SourceKind::CleverCloud,
     ];
     let mut files = Vec::new();
     for (k, kind) in kinds.iter().enumerate() {
@@ -216,4 +219,57 @@ fn garbage_in_every_kind_of_file() {
     let first = collect(&files, &read);
     assert_eq!(collect(&files, &read), first);
     assert!(start.elapsed().as_secs() < 5);
+}
+
+/// A `Procfile` beside `.ebextensions` replaces `WSGIPath`: Elastic Beanstalk runs its processes,
+/// with the environment properties under what each process sets itself.
+#[test]
+fn beanstalk_procfile_gets_the_environment_properties() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::create_dir_all(root.join(".ebextensions")).unwrap();
+    std::fs::write(
+        root.join(".ebextensions/django.config"),
+        "option_settings:\n  aws:elasticbeanstalk:application:environment:\n    DJANGO_SETTINGS_MODULE: shop.settings.production\n  aws:elasticbeanstalk:container:python:\n    WSGIPath: shop.wsgi:application\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("Procfile"),
+        "web: gunicorn shop.wsgi --bind :8000\nworker: DJANGO_SETTINGS_MODULE=shop.settings.worker celery -A shop worker\n",
+    )
+    .unwrap();
+    assert_eq!(
+        summary(root),
+        [
+            "Procfile:1 Procfile web Runs [Server(\"gunicorn\") shop.wsgi] shop.settings.production @.ebextensions/django.config:3",
+            "Procfile:2 Procfile worker Runs [Worker(\"celery\")] shop.settings.worker @Procfile:2",
+        ]
+    );
+}
+
+/// Railway's config without `startCommand` beside a `Procfile`: Railway runs the Procfile's
+/// processes, which get what Railway sets; the config adds no deployment of its own.
+#[test]
+fn railway_runs_the_procfile_beside_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::write(
+        root.join("railway.json"),
+        "{\"build\": {\"builder\": \"NIXPACKS\"}, \"deploy\": {\"numReplicas\": 1}}\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("Procfile"), "web: gunicorn shop.wsgi\n").unwrap();
+    assert_eq!(
+        summary(root),
+        ["Procfile:1 Procfile web Runs [Server(\"gunicorn\") shop.wsgi] -"]
+    );
+    let files = deploy_files(root);
+    let read = |path: &Path| std::fs::read_to_string(path).ok();
+    let web = &collect(&files, &read)[0];
+    assert!(
+        web.env["RAILWAY_ENVIRONMENT_NAME"]
+            .value
+            .literal()
+            .is_none()
+    );
 }

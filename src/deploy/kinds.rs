@@ -119,12 +119,22 @@ pub fn source_kind(path: &Path) -> Option<Candidate> {
         "heroku.yml" => return kind(SourceKind::HerokuYml),
         "fly.toml" => return kind(SourceKind::FlyToml),
         "render.yaml" | "render.yml" => return kind(SourceKind::RenderYaml),
+        "railway.json" | "railway.toml" => return kind(SourceKind::Railway),
         ".platform.app.yaml" => return kind(SourceKind::PlatformSh),
         "pytest.ini" | "tox.ini" | "setup.cfg" | "pyproject.toml" => {
             return kind(SourceKind::TestConfig);
         }
         ".gitlab-ci.yml" | ".gitlab-ci.yaml" => return kind(SourceKind::CiWorkflow),
         _ => {}
+    }
+    if super::circleci::is_config(path) {
+        return kind(SourceKind::CiWorkflow);
+    }
+    if super::clevercloud::is_python_config(path) {
+        return kind(SourceKind::CleverCloud);
+    }
+    if super::beanstalk::is_config_file(path) {
+        return kind(SourceKind::ElasticBeanstalk);
     }
     if let Some(kind) = deploy_file_kind(name) {
         return Some(Candidate::Kind(match kind {
@@ -308,9 +318,19 @@ mod tests {
             ("repo/fly.toml", "", Some(FlyToml)),
             ("repo/fly.staging.toml", "", Some(FlyToml)),
             ("repo/render.yaml", "", Some(RenderYaml)),
+            ("repo/railway.json", "", Some(Railway)),
+            ("repo/clevercloud/python.json", "", Some(CleverCloud)),
+            ("repo/clevercloud/cron.json", "", None),
+            ("repo/backend/railway.toml", "", Some(Railway)),
             ("repo/.platform.app.yaml", "", Some(PlatformSh)),
             ("repo/.platform/applications.yaml", "", Some(PlatformSh)),
             ("repo/.do/app.yaml", "", Some(DigitalOcean)),
+            (
+                "repo/.ebextensions/01_django.config",
+                "",
+                Some(ElasticBeanstalk),
+            ),
+            ("repo/conf/django.config", "", None),
             ("repo/app.yaml", "runtime: python312\n", Some(AppEngine)),
             (
                 "repo/app-staging.yaml",
@@ -336,6 +356,7 @@ mod tests {
                 None,
             ),
             ("repo/.gitlab-ci.yml", "", Some(CiWorkflow)),
+            ("repo/.circleci/config.yml", "", Some(CiWorkflow)),
             ("repo/deploy/shop.service", "", Some(Systemd)),
             ("repo/gunicorn.conf.py", "", Some(GunicornConfig)),
             ("repo/uwsgi.ini", "[uwsgi]\nmodule = a.wsgi\n", Some(Uwsgi)),

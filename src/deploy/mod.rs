@@ -9,7 +9,10 @@
 //! known.
 
 pub mod appengine;
+pub mod beanstalk;
 pub mod ci;
+pub mod circleci;
+pub mod clevercloud;
 pub mod command;
 pub mod compose;
 mod compose_override;
@@ -41,6 +44,7 @@ pub mod platformsh;
 pub mod procfile;
 mod published;
 mod python;
+pub mod railway;
 pub mod references;
 pub mod render;
 pub mod script;
@@ -115,6 +119,7 @@ pub fn collect_analyzed(
             Err(reason) => found.extend(textual_fallback(file, &reason)),
         }
     }
+    let mut beanstalk = beanstalk_apps(files, &mut found);
     for file in files {
         let parsed: Result<Vec<Deployment>, String> = match file.kind {
             SourceKind::Dockerfile => Ok(linker.dockerfile(&file.path, &file.text)),
@@ -146,6 +151,12 @@ pub fn collect_analyzed(
             SourceKind::Procfile => {
                 let mut processes = procfile::deployments(&file.path, &file.text);
                 apply_app_json(&app_json, &file.path, &mut processes);
+                apply_beanstalk(&beanstalk, &file.path, &mut processes);
+                if beside_railway(files, &file.path) {
+                    for process in &mut processes {
+                        platforms::add_platform_env(process, "Railway", platforms::RAILWAY);
+                    }
+                }
                 Ok(processes)
             }
             SourceKind::HerokuYml => {
@@ -156,6 +167,15 @@ pub fn collect_analyzed(
             }
             SourceKind::FlyToml => fly::deployments(&file.path, &file.text, &linker),
             SourceKind::RenderYaml => render::deployments(&file.path, &file.text, &linker),
+            // Without `startCommand`, Railway runs the Procfile beside its config.
+            SourceKind::Railway => railway::deployments(&file.path, &file.text, &linker).map(|d| {
+                let procfile = file.path.with_file_name("Procfile");
+                let has_procfile = files.iter().any(|f| f.path == procfile);
+                d.into_iter()
+                    .filter(|d| !(has_procfile && d.role == Role::Runs && d.command.is_none()))
+                    .collect()
+            }),
+            SourceKind::CleverCloud => clevercloud::deployments(&file.path, &file.text),
             SourceKind::PlatformSh => platformsh::deployments(&file.path, &file.text),
             SourceKind::AppEngine => appengine::deployments(&file.path, &file.text),
             SourceKind::DigitalOcean => digitalocean::deployments(&file.path, &file.text, &linker),
@@ -175,14 +195,20 @@ pub fn collect_analyzed(
                     .file_name()
                     .and_then(|n| n.to_str())
                     .unwrap_or_default();
-                if name.starts_with(".gitlab-ci") {
+                if circleci::is_config(&file.path) {
+                    circleci::jobs(&file.path, &file.text)
+                } else if name.starts_with(".gitlab-ci") {
                     ci::gitlab(&file.path, &file.text)
                 } else {
                     ci::github(&file.path, &file.text)
                 }
             }
             // Read after the others, once the scripts they run are known.
-            SourceKind::Shell | SourceKind::Kubernetes | SourceKind::Helm | SourceKind::AppJson => {
+            SourceKind::Shell
+            | SourceKind::Kubernetes
+            | SourceKind::Helm
+            | SourceKind::AppJson
+            | SourceKind::ElasticBeanstalk => {
                 continue;
             }
         };
@@ -190,6 +216,14 @@ pub fn collect_analyzed(
             Ok(deployments) => found.extend(deployments),
             Err(reason) => found.extend(textual_fallback(file, &reason)),
         }
+    }
+    for app in std::mem::take(&mut beanstalk) {
+        let has_procfile = files.iter().any(|f| {
+            f.kind == SourceKind::Procfile
+                && f.path.file_name().is_some_and(|n| n == "Procfile")
+                && f.path.parent() == Some(app.root.as_path())
+        });
+        found.extend(app.deployments(has_procfile));
     }
     for (json, env) in app_json {
         let has_processes = files.iter().any(|f| {
@@ -206,6 +240,7 @@ pub fn collect_analyzed(
             SourceKind::PlatformSh => ("Platform.sh", platforms::PLATFORM_SH),
             SourceKind::FlyToml => ("Fly.io", platforms::FLY),
             SourceKind::HerokuYml => ("Heroku", platforms::HEROKU),
+            SourceKind::Railway => ("Railway", platforms::RAILWAY),
             _ => continue,
         };
         platforms::add_platform_env(deployment, platform, vars);
@@ -260,6 +295,53 @@ fn apply_app_json(
                     process.set_default(name, var);
                 }
                 platforms::add_platform_env(process, "Heroku", platforms::HEROKU);
+            }
+        }
+    }
+}
+
+/// The Elastic Beanstalk applications: the `.ebextensions/*.config` files of each folder, read
+/// in the order of their names (a file that does not parse is read as text, on its own).
+fn beanstalk_apps(files: &[DeployFile], found: &mut Vec<Deployment>) -> Vec<beanstalk::App> {
+    let mut configs: Vec<&DeployFile> = files
+        .iter()
+        .filter(|f| f.kind == SourceKind::ElasticBeanstalk)
+        .collect();
+    configs.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut apps: Vec<beanstalk::App> = Vec::new();
+    for file in configs {
+        let root = beanstalk::app_root(&file.path);
+        if apps.last().is_none_or(|app| app.root != root) {
+            apps.push(beanstalk::App::new(root));
+        }
+        let app = apps.last_mut().expect("pushed above");
+        if let Err(reason) = app.read(&file.path, &file.text) {
+            found.extend(textual_fallback(file, &reason));
+        }
+    }
+    apps
+}
+
+/// Whether Railway's config sits beside a `Procfile`: Railway runs its processes (when the config
+/// has no `startCommand`, or for the other process types).
+fn beside_railway(files: &[DeployFile], procfile: &Path) -> bool {
+    procfile.file_name().is_some_and(|n| n == "Procfile")
+        && files
+            .iter()
+            .any(|f| f.kind == SourceKind::Railway && f.path.parent() == procfile.parent())
+}
+
+/// Elastic Beanstalk's environment properties apply to the processes of the `Procfile` in the
+/// application folder, which the platform runs instead of `WSGIPath`, under what they set.
+fn apply_beanstalk(apps: &[beanstalk::App], file: &Path, processes: &mut [Deployment]) {
+    let is_procfile = file.file_name().is_some_and(|n| n == "Procfile");
+    for app in apps
+        .iter()
+        .filter(|a| is_procfile && file.parent() == Some(a.root.as_path()))
+    {
+        for process in processes.iter_mut() {
+            for (name, var) in &app.env {
+                process.set_default(name, var);
             }
         }
     }

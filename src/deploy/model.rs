@@ -70,6 +70,12 @@ pub enum SourceKind {
     CiWorkflow,
     /// DigitalOcean App Platform (`.do/app.yaml`, `.do/deploy.template.yaml`).
     DigitalOcean,
+    /// AWS Elastic Beanstalk (`.ebextensions/*.config`).
+    ElasticBeanstalk,
+    /// Railway's config as code (`railway.json`, `railway.toml`).
+    Railway,
+    /// Clever Cloud's `clevercloud/python.json`.
+    CleverCloud,
 }
 
 /// What a deployment's command runs, as far as the settings' profile is concerned.

@@ -90,6 +90,23 @@ pub const FLY: &[PlatformVar] = &[
 ];
 /// Heroku's dyno variables.
 pub const HEROKU: &[PlatformVar] = &[var("DYNO", None), var("PORT", None)];
+/// Railway's variables in every service (`RAILWAY_ENVIRONMENT` is the older name of
+/// `RAILWAY_ENVIRONMENT_NAME`; the environment is named by the project, `production` at first).
+pub const RAILWAY: &[PlatformVar] = &[
+    var("RAILWAY_ENVIRONMENT", None),
+    var("RAILWAY_ENVIRONMENT_NAME", None),
+    var("RAILWAY_PROJECT_ID", None),
+    var("RAILWAY_SERVICE_ID", None),
+    var("RAILWAY_SERVICE_NAME", None),
+];
+/// Clever Cloud's variables in every instance.
+pub const CLEVER_CLOUD: &[PlatformVar] = &[
+    var("APP_ID", None),
+    var("APP_HOME", None),
+    var("INSTANCE_ID", None),
+    var("INSTANCE_NUMBER", None),
+    var("INSTANCE_TYPE", None),
+];
 
 /// The variables of a deployment's environment that its platform set (see [`add_platform_env`]):
 /// those whose line is the deployment's own and that hold the platform's value.
@@ -102,6 +119,8 @@ pub fn set_by_platform(deployment: &super::Deployment) -> std::collections::BTre
         PLATFORM_SH,
         FLY,
         HEROKU,
+        RAILWAY,
+        CLEVER_CLOUD,
     ];
     deployment
         .env

@@ -32,7 +32,7 @@ pub fn chain_links(sources: &SourceMap, finding: &crate::finding::Finding) -> Ve
             ChainLink {
                 file: file.display.clone(),
                 line,
-                text: file.line_text(line).trim().to_string(),
+                text: file.shown_line_text(line).trim().to_string(),
             }
         })
         .collect()

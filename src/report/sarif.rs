@@ -361,7 +361,7 @@ fn result(outcome: &Outcome, members: &[(&Finding, &str)]) -> SarifResult {
                 .map(|span| {
                     let file = sources.get(span.file);
                     let line = file.position(span.start).line;
-                    let text = file.line_text(line).trim().to_string();
+                    let text = file.shown_line_text(line).trim().to_string();
                     let id = id_of(Related::Import(*span), text);
                     format!("[{}:{line}]({id})", file.display)
                 })
@@ -498,9 +498,9 @@ fn span_location(sources: &SourceMap, span: Span) -> PhysicalLocation {
         artifact_location: artifact(&file.display),
         region: Some(Region {
             start_line: file.position(span.start).line,
-            start_column: Some(file.utf16_column(span.start)),
+            start_column: Some(file.shown_utf16_column(span.start, false)),
             end_line: Some(file.position(span.end).line),
-            end_column: Some(file.utf16_column(span.end)),
+            end_column: Some(file.shown_utf16_column(span.end, true)),
         }),
     }
 }

@@ -168,10 +168,7 @@ fn finding_report(sources: &SourceMap, finding: &Finding) -> Report {
         },
         help: Some(help),
         source: source_of(sources, finding.span),
-        label: LabeledSpan::new_primary_with_span(
-            Some(label),
-            finding.span.start..finding.span.end,
-        ),
+        label: LabeledSpan::new_primary_with_span(Some(label), shown_range(sources, finding.span)),
     }
 }
 
@@ -182,13 +179,21 @@ fn diagnostic_report(sources: &SourceMap, diagnostic: &Diagnostic, span: Span) -
         severity: MietteSeverity::Warning,
         help: None,
         source: source_of(sources, span),
-        label: LabeledSpan::new_primary_with_span(None, span.start..span.end),
+        label: LabeledSpan::new_primary_with_span(None, shown_range(sources, span)),
     }
 }
 
+/// The file a snippet shows: its text, or what stands for it in the file it was written in (a
+/// ConfigMap's Python file with its Helm template expressions, see `SourceFile::shown`).
 fn source_of(sources: &SourceMap, span: Span) -> NamedSource<String> {
     let file = sources.get(span.file);
-    NamedSource::new(&file.display, file.text().to_string())
+    let (text, _, _) = file.shown(span.start, span.end);
+    NamedSource::new(&file.display, text.to_string())
+}
+
+fn shown_range(sources: &SourceMap, span: Span) -> std::ops::Range<usize> {
+    let (_, start, end) = sources.get(span.file).shown(span.start, span.end);
+    start..end
 }
 
 #[derive(Debug)]

@@ -129,6 +129,8 @@ impl Project {
         let mounted = self.mounted.get(&path)?;
         let (text, marker) = (mounted.text.clone(), mounted.marker.clone());
         let display = display_path(&mounted.source, &self.display_root);
+        // Snippets show the manifest as written, template expressions and all.
+        let manifest = std::fs::read_to_string(&mounted.source).ok();
         let Some((tree, errors)) = parse_python(parser, &text) else {
             self.diagnostics.push(Diagnostic::in_file(
                 DiagnosticKind::ParseError,
@@ -140,9 +142,11 @@ impl Project {
         };
         let shape = crate::lint::shape::shape(tree.root_node(), &text);
         let name = self.module_name(&path);
-        let file = self
-            .sources
-            .add(SourceFile::new(path.clone(), display, text));
+        let mut source = SourceFile::new(path.clone(), display, text);
+        if let Some(manifest) = manifest {
+            source = source.with_shown(manifest);
+        }
+        let file = self.sources.add(source);
         for error in errors {
             self.diagnostics.push(Diagnostic::at(
                 DiagnosticKind::ParseError,

@@ -51,7 +51,8 @@ pub(super) fn development_fallbacks(
     development_fallbacks
 }
 
-/// Where the deployments of a module's project name the settings they run, for messages.
+/// Where the deployments of a module's project name the settings they run, for messages: each
+/// place once (an Elastic Beanstalk environment property names the settings of every command).
 fn deployments_of_root(
     project: &Project,
     resolved: &[Resolved],
@@ -70,5 +71,10 @@ fn deployments_of_root(
             let named = r.deployment.env.get(crate::deploy::SETTINGS_MODULE);
             at(named.map_or(&r.deployment.origin, |v| &v.origin))
         })
-        .collect()
+        .fold(Vec::new(), |mut places, place| {
+            if !places.contains(&place) {
+                places.push(place);
+            }
+            places
+        })
 }
