@@ -230,6 +230,9 @@ fixtures! {
     wsgi_default_decides => "wsgi-default-decides",
     wsgi_fallback_dev => "wsgi-fallback-dev",
     dockerignored_dev_settings => "dockerignored-dev-settings",
+    selector_on_settings_module => "selector-on-settings-module",
+    start_script_settings => "start-script-settings",
+    build_step_keeps_named_profile => "build-step-keeps-named-profile",
 }
 
 /// The matrix's JSON shape, on fixtures where it says most: selectors and probed environments,

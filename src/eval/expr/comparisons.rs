@@ -1,8 +1,6 @@
 //! Comparisons (chained, with `in` and `is`) and `and`/`or`: the environment variables a
 //! comparison reads, and the literals they are compared with, are recorded for the scenarios.
 
-use std::rc::Rc;
-
 use tree_sitter::Node;
 
 use crate::eval::ops;
@@ -42,7 +40,7 @@ impl<'p> Run<'p> {
                         && self.environ_copy_read(span).is_none()))
             {
                 let set = !matches!(self.env_read(name), crate::eval::EnvRead::Unset);
-                let deps = Rc::new([Rc::from(name)].into_iter().collect());
+                let deps = self.env_deps(name);
                 right = Value::new(Kind::Bool(set), right.origin).with_env(&deps);
                 let result = if op == "in" { set } else { !set };
                 env = union(&env, &union(&left.env, &right.env));
