@@ -235,6 +235,9 @@ fixtures! {
     railway => "railway",
     clevercloud_python => "clevercloud-python",
     circleci_jobs => "circleci-jobs",
+    selector_on_settings_module => "selector-on-settings-module",
+    start_script_settings => "start-script-settings",
+    build_step_keeps_named_profile => "build-step-keeps-named-profile",
 }
 
 /// The matrix's JSON shape, on fixtures where it says most: selectors and probed environments,

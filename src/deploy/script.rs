@@ -22,7 +22,14 @@ pub struct Script {
     /// `supervisord -c /etc/supervisord.conf`: the configurations (as the image names them)
     /// whose programs run, each with its line, in order (a script may pick one of several).
     pub supervisor_configs: Vec<(String, usize)>,
+    /// The settings modules other Django commands name with `--settings` (`manage.py migrate
+    /// --settings=X`), each with its command's text and line.
+    pub settings_named: Vec<(String, String, usize)>,
 }
+
+/// How a start script's deployment says that its server runs the settings its management
+/// commands name (see [`platform_settings`]).
+pub const PLATFORM_SETTINGS_NOTE: &str = "the server names no settings module, while";
 
 /// Reads a shell script.
 pub fn read(text: &str) -> Script {
@@ -55,6 +62,17 @@ pub fn read(text: &str) -> Script {
         if analysis.runs_arguments {
             script.runs_arguments = true;
             continue;
+        }
+        if matches!(analysis.process, Process::Management(_) | Process::Build(_))
+            && let Some((_, EnvValue::Literal(module))) = analysis
+                .env
+                .iter()
+                .find(|(name, _)| name == super::SETTINGS_MODULE)
+        {
+            let text = logical_line(&lines, simple.line - 1);
+            script
+                .settings_named
+                .push((module.clone(), text, simple.line));
         }
         let rank = command::rank(&analysis);
         if rank > best_rank {
@@ -135,11 +153,53 @@ pub fn deployment(path: &Path, text: &str) -> Option<Deployment> {
     for (name, value, line) in &script.exports {
         deployment.set(name, value.clone(), Origin::new(path, *line));
     }
+    if let Some((module, text, named_at)) = platform_settings(&script, &analysis) {
+        let origin = Origin::new(path, named_at);
+        deployment.set(
+            super::SETTINGS_MODULE,
+            EnvValue::Literal(module.to_string()),
+            origin.clone(),
+        );
+        deployment.note(
+            origin,
+            format!(
+                "{PLATFORM_SETTINGS_NOTE} `{text}` names `{module}`: the platform sets DJANGO_SETTINGS_MODULE to it"
+            ),
+        );
+    }
     deployment.run(
         analysis.command(&command_text, Origin::new(path, line)),
         analysis.env,
     );
     Some(deployment)
+}
+
+/// The settings a script's server runs when the server names none (no `--settings`, no
+/// `export DJANGO_SETTINGS_MODULE`) while the script's other Django commands all name the same
+/// module (`python manage.py migrate --settings=config.settings.production`, then `exec
+/// gunicorn config.wsgi`): a platform that runs the script sets the variable for its processes,
+/// and the commands name what it is set to. The module, the command naming it and its line.
+fn platform_settings<'s>(
+    script: &'s Script,
+    server: &Analysis,
+) -> Option<(&'s str, &'s str, usize)> {
+    let names_settings =
+        |env: &[(String, EnvValue)]| env.iter().any(|(name, _)| name == super::SETTINGS_MODULE);
+    if !matches!(server.process, Process::Server(_))
+        || names_settings(&server.env)
+        || script
+            .exports
+            .iter()
+            .any(|(name, _, _)| name == super::SETTINGS_MODULE)
+    {
+        return None;
+    }
+    let (first, text, line) = script.settings_named.first()?;
+    script
+        .settings_named
+        .iter()
+        .all(|(module, _, _)| module == first)
+        .then_some((first.as_str(), text.as_str(), *line))
 }
 
 /// Whether a text starts with a shell's `#!` line (a `bin/` file without an extension).
@@ -239,6 +299,27 @@ exec "$@"
             d.settings_module().map(|(m, o)| (m, o.line)),
             Some(("shop.settings.prod", 3))
         );
+    }
+
+    #[test]
+    fn a_server_runs_the_settings_its_management_commands_name() {
+        let text = "#!/bin/bash\nset -e\npython manage.py migrate --settings=shop.settings.prod --noinput\nexec gunicorn shop.wsgi:application --bind 0.0.0.0:$PORT\n";
+        let d = deployment(Path::new("start.sh"), text).unwrap();
+        assert_eq!(
+            d.settings_module().map(|(m, o)| (m, o.line)),
+            Some(("shop.settings.prod", 3))
+        );
+        assert_eq!(d.command.as_ref().unwrap().origin.line, 4);
+        assert_eq!(d.notes.len(), 1);
+        assert!(d.notes[0].message.starts_with(PLATFORM_SETTINGS_NOTE));
+        // Commands that disagree say nothing; nor does a server that names its own settings.
+        let disagree = "python manage.py migrate --settings=shop.settings.prod\npython manage.py collectstatic --settings=shop.settings.build\ngunicorn shop.wsgi\n";
+        let d = deployment(Path::new("start.sh"), disagree).unwrap();
+        assert_eq!(d.settings_module(), None);
+        let own = "python manage.py migrate --settings=shop.settings.prod\ngunicorn shop.wsgi --env DJANGO_SETTINGS_MODULE=shop.settings.live\n";
+        let d = deployment(Path::new("start.sh"), own).unwrap();
+        assert_eq!(d.settings_module().unwrap().0, "shop.settings.live");
+        assert!(d.notes.is_empty());
     }
 
     #[test]

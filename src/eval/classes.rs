@@ -151,7 +151,7 @@ impl<'p> Run<'p> {
                 .keyword("environ_required")
                 .and_then(Value::truthy)
                 .unwrap_or(false);
-        let deps = Rc::new([Rc::from(variable.as_str())].into_iter().collect());
+        let deps = self.env_deps(&variable);
         if !environ {
             return convert_default(kind, default, site);
         }

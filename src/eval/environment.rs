@@ -88,6 +88,21 @@ impl Run<'_> {
         }
     }
 
+    /// The variables a value read from variable `name` depends on: none while `name` still holds
+    /// the value Django gave it to name the settings being imported (see `bound_variables`).
+    pub(super) fn env_deps(&self, name: &str) -> value::EnvDeps {
+        let bound = self.bound.get(name).is_some_and(|v| {
+            self.env
+                .get(name)
+                .is_some_and(|set| set.as_ref() == Some(v))
+        });
+        if bound {
+            value::EnvDeps::default()
+        } else {
+            Rc::new([Rc::from(name)].into_iter().collect())
+        }
+    }
+
     /// Records that a value read from the environment was compared with string literals.
     pub(super) fn record_comparison(&mut self, subject: &value::Value, other: &value::Value) {
         let [var] = subject.env.iter().collect::<Vec<_>>()[..] else {

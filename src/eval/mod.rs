@@ -201,6 +201,7 @@ pub fn evaluate_with(
     cache: Option<&ModuleCache>,
 ) -> Evaluation {
     crate::stats::count(&crate::stats::EVALUATIONS);
+    let bound = bound_variables(project, settings, scenario);
     let mut run = Run {
         project,
         cache,
@@ -209,8 +210,10 @@ pub fn evaluate_with(
         env: scenario
             .vars
             .iter()
+            .chain(&bound)
             .map(|(k, v)| (k.clone(), Some(v.clone())))
             .collect(),
+        bound,
         unknown_env: scenario.unknown.clone(),
         compared: BTreeMap::new(),
         read: BTreeSet::new(),
@@ -267,6 +270,31 @@ pub fn evaluate_with(
     }
 }
 
+/// The variables Django sets while the settings run, unless the scenario sets them: it imports
+/// settings only through `DJANGO_SETTINGS_MODULE`, so that variable names the module being
+/// imported (a selector `settings/__init__.py` testing it takes the branch for its own name), and
+/// django-configurations imports a class only through `DJANGO_CONFIGURATION`.
+fn bound_variables(
+    project: &Project,
+    settings: &Settings,
+    scenario: &Scenario,
+) -> BTreeMap<String, String> {
+    let free = |var: &str| !scenario.vars.contains_key(var) && !scenario.unknown.contains(var);
+    let mut bound = BTreeMap::new();
+    if free(crate::deploy::SETTINGS_MODULE) {
+        bound.insert(
+            crate::deploy::SETTINGS_MODULE.to_string(),
+            project.modules[settings.module].name.clone(),
+        );
+    }
+    if let Some(class) = &settings.class
+        && free(crate::deploy::CONFIGURATION)
+    {
+        bound.insert(crate::deploy::CONFIGURATION.to_string(), class.clone());
+    }
+    bound
+}
+
 /// A call of `eval` or `exec` on a value derived from environment variables.
 #[derive(Clone, Debug)]
 pub struct CodeExecution {
@@ -300,6 +328,10 @@ struct Run<'p> {
     env_log: Vec<EnvChange>,
     /// `Some` for a set variable, `None` for one the settings unset; absent means unset.
     env: HashMap<String, Option<String>>,
+    /// The variables Django sets to name the settings being imported (see
+    /// [`bound_variables`]): what is read from them holds whatever the scenario, so it depends
+    /// on no variable.
+    bound: BTreeMap<String, String>,
     /// Variables set to a value the repository does not say, unless the settings set them.
     unknown_env: BTreeSet<String>,
     /// See [`Evaluation::compared`].

@@ -3,8 +3,6 @@
 //! `dict(os.environ)`) reads as `os.environ` does; a write to it changes only the copy, so after
 //! one the copy's reads are unknown rather than guessed.
 
-use std::rc::Rc;
-
 use super::value::{Args, Kind, Value};
 use super::{EnvRead, EnvWrite, Frame, Run};
 use crate::source::Span;
@@ -124,7 +122,7 @@ impl Run<'_> {
                 span,
             );
         };
-        let deps = Rc::new([Rc::from(name)].into_iter().collect());
+        let deps = self.env_deps(name);
         match self.env_read(name) {
             EnvRead::Set(value) => Value::str(&value, span).with_env(&deps),
             EnvRead::SetUnknown => Value::new(Kind::FromEnv(name.into()), span).with_env(&deps),
@@ -144,7 +142,7 @@ impl Run<'_> {
                 span,
             );
         };
-        let deps = Rc::new([Rc::from(name)].into_iter().collect());
+        let deps = self.env_deps(name);
         if let EnvRead::SetUnknown = self.env_read(name) {
             return Value::new(Kind::FromEnv(name.into()), span).with_env(&deps);
         }

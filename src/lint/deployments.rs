@@ -94,6 +94,18 @@ pub fn list(paths: &[PathBuf], excludes: &Excludes) -> Result<Vec<Row>, String> 
                 via.line
             ));
         }
+        // A start script's server that runs the settings its management commands name.
+        for note in deployment.notes.iter().filter(|n| {
+            n.message
+                .starts_with(crate::deploy::script::PLATFORM_SETTINGS_NOTE)
+        }) {
+            reason.push_str(&format!(
+                "; {} ({}:{})",
+                note.message,
+                display_path(&note.origin.file, &display_root),
+                note.origin.line
+            ));
+        }
         // A module that a build or start-up step copies into place.
         if let Some(module) = resolved.module
             && let Some(copy) = discovery

@@ -2,7 +2,6 @@
 //! comparison reads, and the literals they are compared with, are recorded for the scenarios.
 
 use crate::syntax::{Field, NodeQueries};
-use std::rc::Rc;
 
 use tree_sitter::Node;
 
@@ -43,7 +42,7 @@ impl<'p> Run<'p> {
                         && self.environ_copy_read(span).is_none()))
             {
                 let set = !matches!(self.env_read(name), crate::eval::EnvRead::Unset);
-                let deps = Rc::new([Rc::from(name)].into_iter().collect());
+                let deps = self.env_deps(name);
                 right = Value::new(Kind::Bool(set), right.origin).with_env(&deps);
                 let result = if op == "in" { set } else { !set };
                 env = union(&env, &union(&left.env, &right.env));

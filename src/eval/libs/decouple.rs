@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use super::env_of;
 use crate::eval::value::{Args, Instance, Kind, Object, Value};
 use crate::eval::{Frame, Run};
 use crate::source::Span;
@@ -72,7 +71,7 @@ impl<'p> Run<'p> {
                 span,
             );
         };
-        let deps = env_of(&option);
+        let deps = self.env_deps(&option);
         let search_from = auto
             .and_then(|a| a.positional.first().or(a.keyword("search_path")))
             .and_then(|p| crate::eval::paths::text(p).map(PathBuf::from))

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::{database_url, env_of};
+use super::database_url;
 use crate::eval::value::{Args, Instance, Kind, Object, Value};
 use crate::eval::{Frame, Run};
 use crate::source::Span;
@@ -46,7 +46,7 @@ impl<'p> Run<'p> {
                 _ => cast = cast.or(Some(scheme.clone())),
             }
         }
-        let deps = env_of(&full);
+        let deps = self.env_deps(&full);
         let read = self.env_read_as(&full, bool_table(cast.as_ref(), default.as_ref()));
         let value = match read {
             crate::eval::EnvRead::SetUnknown => {

@@ -9,7 +9,7 @@
 
 use std::path::PathBuf;
 
-use super::{database_url, env_of};
+use super::database_url;
 use crate::eval::value::{Args, Instance, Kind, Object, Value};
 use crate::eval::{Frame, Run};
 use crate::source::Span;
@@ -55,7 +55,7 @@ impl Run<'_> {
             .and_then(Value::as_str)
             .unwrap_or("");
         let full = format!("{prefix}{name}");
-        let deps = env_of(&full);
+        let deps = self.env_deps(&full);
         let default = args.get(1, "default").cloned();
         // FileAwareEnv reads the file `NAME_FILE` names, when that variable is set.
         if &*instance.class == "environs.FileAwareEnv" {

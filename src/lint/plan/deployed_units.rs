@@ -152,6 +152,23 @@ pub(super) fn deployed_units<'d>(
             any_named,
             at,
         );
+        // A selector that defines nothing itself runs what it imports: where no deployment runs
+        // it, its profile is that module's.
+        if !variants
+            .iter()
+            .any(|v| v.deployment.is_some_and(|d| d.role == Role::Runs))
+            && let Some(selected) = super::selectors::resolved_profile(project, module)
+        {
+            let shown = named_by
+                .iter()
+                .find(|d| is_server_entry_point(d))
+                .or(named_by.first());
+            unset.profile = selected.profile;
+            unset.reason = match shown.and_then(|d| d.settings_module()) {
+                Some((_, origin)) => format!("{}; the default of {}", selected.reason, at(origin)),
+                None => selected.reason,
+            };
+        }
         // The branch an entry point takes with the variable unset, whose other branch a
         // deployment or a hosting platform runs: the entry point itself says this one is what
         // runs elsewhere (a developer's machine).
@@ -355,9 +372,20 @@ pub(super) fn unset_variant<'d>(
         if !also.is_empty() {
             reason.push_str(&format!(" (and {})", also.join(", ")));
         }
-        Classified {
-            profile: most.profile,
-            reason,
+        let last = name.rsplit(['.', ':']).next().unwrap_or(name);
+        match profile::profile_from_name(last) {
+            // A build step (`collectstatic --settings=X`) says nothing about where X is served:
+            // it never lowers the profile below what the module's name says.
+            Some(named) if named > most.profile && builds_only(most) => Classified {
+                profile: named,
+                reason: format!(
+                    "module name `{last}`; {reason} says nothing about where it is served"
+                ),
+            },
+            _ => Classified {
+                profile: most.profile,
+                reason,
+            },
         }
     } else {
         let server = fallbacks.iter().find(|d| is_server_entry_point(d));
@@ -405,6 +433,16 @@ pub(super) fn unset_variant<'d>(
         }
     };
     Variant::unset(classified.profile, classified.reason)
+}
+
+/// Whether a variant's deployment only builds with the settings (`collectstatic`).
+fn builds_only(variant: &Variant<'_>) -> bool {
+    variant.deployment.is_some_and(|d| {
+        d.role == Role::Build
+            || d.command
+                .as_ref()
+                .is_some_and(|c| matches!(c.process, crate::deploy::Process::Build(_)))
+    })
 }
 
 #[cfg(test)]

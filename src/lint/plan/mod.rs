@@ -32,6 +32,7 @@ mod deployed_units;
 mod fallbacks;
 mod resolve;
 mod scope;
+mod selectors;
 mod stale;
 mod standalone;
 

@@ -284,10 +284,18 @@ pub(super) fn resolve_deployments<'d>(
             });
             diagnostics.push(unresolved_module(name, &origin, &display_root));
         }
-        // The line that names the settings says best where the deployment is.
+        // The line that names the settings says best where the deployment is (unless that is
+        // another command of a start script, naming the settings its server runs).
         let named_at = deployment
             .env
             .get(crate::deploy::SETTINGS_MODULE)
+            .filter(|v| {
+                !deployment.notes.iter().any(|n| {
+                    n.origin == v.origin
+                        && n.message
+                            .starts_with(crate::deploy::script::PLATFORM_SETTINGS_NOTE)
+                })
+            })
             .map_or(&deployment.origin, |v| &v.origin);
         // Names of folders inside the repository say something; those above it do not.
         let repository = walk_root_of(discovery, &deployment.origin.file).unwrap_or(&display_root);
