@@ -69,7 +69,7 @@ pub fn github(path: &Path, text: &str) -> Result<Vec<Deployment>, String> {
                 continue;
             }
             set_all(&mut deployment, path, step.get("env"), "${{");
-            let (text, line) = command_line(text, run, script, &analysis);
+            let (text, line) = command_line(text, run.line, script, &analysis);
             deployment.run(
                 analysis.command(&text, Origin::new(path, line)),
                 analysis.env,
@@ -82,9 +82,14 @@ pub fn github(path: &Path, text: &str) -> Result<Vec<Deployment>, String> {
     Ok(found)
 }
 
-/// The line of a `run:` script that holds the Django command, and its text: found in the file
-/// from the node's line on (block scalars start below their key).
-fn command_line(file: &str, node: &Node, script: &str, analysis: &Analysis) -> (String, usize) {
+/// The line of a CI step's script (`run:`, `command:`) that holds the Django command, and its
+/// text: found in the file from the step's line `from` on (block scalars start below their key).
+pub(super) fn command_line(
+    file: &str,
+    from: usize,
+    script: &str,
+    analysis: &Analysis,
+) -> (String, usize) {
     let needle = match &analysis.process {
         Process::Server(name)
         | Process::Worker(name)
@@ -99,14 +104,14 @@ fn command_line(file: &str, node: &Node, script: &str, analysis: &Analysis) -> (
         .find(|l| !needle.is_empty() && l.contains(needle))
         .map(str::trim)
     else {
-        return (script.trim().to_string(), node.line);
+        return (script.trim().to_string(), from);
     };
     let line = file
         .lines()
         .enumerate()
-        .skip(node.line.saturating_sub(1))
+        .skip(from.saturating_sub(1))
         .find(|(_, l)| l.contains(wanted))
-        .map_or(node.line, |(i, _)| i + 1);
+        .map_or(from, |(i, _)| i + 1);
     (wanted.to_string(), line)
 }
 

@@ -73,7 +73,7 @@ pub fn jobs(path: &Path, text: &str) -> Result<Vec<Deployment>, String> {
             }
             set_all(&mut deployment, path, run.get("environment"));
             let line = run.get("command").map_or(run.line, |c| c.line);
-            let (text, line) = command_line(text, line, script, &analysis);
+            let (text, line) = super::ci::command_line(text, line, script, &analysis);
             deployment.run(
                 analysis.command(&text, Origin::new(path, line)),
                 analysis.env,
@@ -100,39 +100,6 @@ fn set_all(deployment: &mut Deployment, path: &Path, node: Option<&Node>) {
         };
         deployment.set(&entry.key, value, Origin::new(path, entry.key_line));
     }
-}
-
-/// The line of a multi-line `command` that holds the Django command, and its text (block
-/// scalars start below their key).
-fn command_line(
-    file: &str,
-    from: usize,
-    script: &str,
-    analysis: &command::Analysis,
-) -> (String, usize) {
-    let needle = match &analysis.process {
-        Process::Server(name)
-        | Process::Worker(name)
-        | Process::Build(name)
-        | Process::Management(name) => name.as_str(),
-        Process::Tests => "test",
-        Process::DevServer => "runserver",
-        _ => "",
-    };
-    let Some(wanted) = script
-        .lines()
-        .find(|l| !needle.is_empty() && l.contains(needle))
-        .map(str::trim)
-    else {
-        return (script.trim().to_string(), from);
-    };
-    let line = file
-        .lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .find(|(_, l)| l.contains(wanted))
-        .map_or(from, |(i, _)| i + 1);
-    (wanted.to_string(), line)
 }
 
 #[cfg(test)]
