@@ -13,6 +13,11 @@ use crate::resolve::Project;
 /// one; `None` for a module that assigns Django settings of its own, or that resolves to no
 /// single module whose name tells.
 pub(super) fn resolved_profile(project: &mut Project, module: usize) -> Option<Classified> {
+    // A module whose own name tells (`production` importing `local`) is what its name says.
+    let own_name = &project.modules[module].name;
+    if profile::profile_from_name(own_name.rsplit('.').next().unwrap_or(own_name)).is_some() {
+        return None;
+    }
     let shape = project.shape(module);
     if !shape.star_imports
         || shape.assigns_any_django_name
@@ -25,6 +30,21 @@ pub(super) fn resolved_profile(project: &mut Project, module: usize) -> Option<C
     let evaluation =
         crate::eval::evaluate(project, &Settings::module(module), &Scenario::default());
     let own_file = project.modules[module].file;
+    // A selector that picks by a variable of its own (`DJANGO_ENV == 'production'`) runs what
+    // each deployment's environment picks: with none known, the entry point's default decides
+    // as for any module, not the branch taken with the variable unset.
+    let text = project.sources.get(own_file).text();
+    let picks_by_own_variable = evaluation.consulted.iter().any(|var| {
+        !matches!(
+            var.as_str(),
+            "DJANGO_SETTINGS_MODULE" | "DJANGO_CONFIGURATION"
+        ) && !var.starts_with('\0')
+            && (text.contains(&format!("'{var}'")) || text.contains(&format!("\"{var}\"")))
+    });
+    if picks_by_own_variable {
+        project.release_trees();
+        return None;
+    }
     // The settings modules its own code imported, as the evaluation ran it.
     let mut named: Vec<(usize, Profile)> = evaluation
         .imported_by
