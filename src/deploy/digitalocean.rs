@@ -39,9 +39,7 @@ pub fn deployments(path: &Path, text: &str, linker: &Linker) -> Result<Vec<Deplo
             if let Some(dockerfile_path) = component.get("dockerfile_path").and_then(Node::text) {
                 let dockerfile_path = super::normalize(&top.join(dockerfile_path));
                 if let Some(image) = linker.image(&dockerfile_path, &Default::default(), None) {
-                    deployment.env = image.env;
-                    deployment.command = image.command;
-                    deployment.left_out = image.left_out;
+                    deployment.run_image(image);
                 }
             }
             let mut build = deployment.clone();

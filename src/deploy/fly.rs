@@ -33,9 +33,7 @@ pub fn deployments(path: &Path, text: &str, linker: &Linker) -> Result<Vec<Deplo
             Role::Runs,
         );
         if let Some(image) = &image {
-            d.env = image.env.clone();
-            d.command = image.command.clone();
-            d.left_out = image.left_out.clone();
+            d.run_image(image.clone());
         }
         for entry in root.get("env").map(Node::entries).unwrap_or_default() {
             let value = match entry.value.text() {

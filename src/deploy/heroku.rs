@@ -117,9 +117,7 @@ pub fn heroku_yml(path: &Path, text: &str, linker: &Linker) -> Result<Vec<Deploy
         if let Some(dockerfile_path) = dockerfile_path {
             let dockerfile_path = super::normalize(&dir.join(dockerfile_path));
             if let Some(image) = linker.image(&dockerfile_path, &build_args, target) {
-                deployment.env = image.env;
-                deployment.command = image.command;
-                deployment.left_out = image.left_out;
+                deployment.run_image(image);
             }
         }
         for (key, value, line) in &config {

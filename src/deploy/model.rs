@@ -276,6 +276,14 @@ impl Deployment {
         }
     }
 
+    /// Runs what an image built from the repository runs: its environment, its command and the
+    /// files its build leaves out (every platform that builds a Dockerfile adopts all three).
+    pub fn run_image(&mut self, image: Deployment) {
+        self.env = image.env;
+        self.command = image.command;
+        self.left_out = image.left_out;
+    }
+
     /// Sets a variable, over any earlier value (a later `ENV`, a compose `environment` over the
     /// image's).
     pub fn set(&mut self, name: &str, value: EnvValue, origin: Origin) {

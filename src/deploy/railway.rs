@@ -42,8 +42,7 @@ pub fn deployments(path: &Path, text: &str, linker: &Linker) -> Result<Vec<Deplo
     // Railway builds a Dockerfile whenever it finds one, whatever `builder` says.
     let dockerfile = super::normalize(&dir.join(dockerfile));
     if let Some(image) = linker.image(&dockerfile, &Default::default(), None) {
-        service.env = image.env;
-        service.command = image.command;
+        service.run_image(image);
     }
     let mut found = Vec::new();
     let steps = [

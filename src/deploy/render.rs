@@ -40,9 +40,7 @@ pub fn deployments(path: &Path, text: &str, linker: &Linker) -> Result<Vec<Deplo
                 .unwrap_or("./Dockerfile");
             let dockerfile_path = super::normalize(&dir.join(dockerfile_path));
             if let Some(image) = linker.image(&dockerfile_path, &Default::default(), None) {
-                deployment.env = image.env;
-                deployment.command = image.command;
-                deployment.left_out = image.left_out;
+                deployment.run_image(image);
             }
         }
         for var in service.get("envVars").map(Node::items).unwrap_or_default() {
